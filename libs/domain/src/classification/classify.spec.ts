@@ -1,0 +1,202 @@
+import { classify, DEFAULT_CONFIDENCE_THRESHOLD, scopeOf } from './classify';
+import { defaultLexicon } from './lexicon';
+import { Language } from './types';
+
+type Case = [clause: string, language: Language, subject: string, description: string];
+
+/** Every clause of 4.1 and 4.2, in en, lv and ru (texts not taken from the benchmark set). */
+const CLAUSES: Case[] = [
+  ['4.1.1', 'en', 'App crashes', 'Kaspersky Standard crashes whenever I open the Privacy section, error 0x80004005.'],
+  ['4.1.1', 'lv', 'Nestrādā', 'Kaspersky programma vairs nestrādā, atverot iestatījumus parādās kļūda un tā aizveras.'],
+  ['4.1.1', 'ru', 'Не работает', 'Касперский перестал работать: при открытии настроек ошибка и программа закрывается.'],
+  ['4.1.2a', 'en', 'False detection', 'Your product detects our signed installer as a trojan. It is a false positive, please fix.'],
+  ['4.1.2a', 'lv', 'Kļūdaina noteikšana', 'Kaspersky kļūdaini atklāj mūsu programmu kā vīrusu, tā ir viltus pozitīva noteikšana.'],
+  ['4.1.2a', 'ru', 'Ложное срабатывание', 'Антивирус ложно срабатывает на нашу программу, это не вирус.'],
+  ['4.1.2b', 'en', 'Not detected', 'Kaspersky did not detect the malware in this attachment, other scanners do. Sample attached.'],
+  ['4.1.2b', 'lv', 'Neatklāj', 'Kaspersky neatklāj šo trojānu, pielikumā paraugs.'],
+  ['4.1.2b', 'ru', 'Не обнаруживает', 'Касперский не обнаруживает этот троян, прикладываю образец.'],
+  ['4.1.2c', 'en', 'Infected', 'My PC is infected with adware. How do I get rid of it? What do you recommend?'],
+  ['4.1.2c', 'lv', 'Inficēts', 'Dators ir inficēts. Kā atbrīvoties no vīrusa, ko jūs iesakāt? Lūdzu ieteikumus.'],
+  ['4.1.2c', 'ru', 'Заражение', 'Компьютер заражен. Как вылечить его, что посоветуете?'],
+  ['4.1.3', 'en', 'Lost licence', 'I lost my licence key after reinstalling, can you help me recover my licence?'],
+  ['4.1.3', 'lv', 'Pazaudēta licence', 'Esmu pazaudējis licences atslēgu, vai varat palīdzēt atjaunot licenci?'],
+  ['4.1.3', 'ru', 'Потеряна лицензия', 'Я потерял лицензионный ключ, помогите восстановить лицензию.'],
+  ['4.1.4a', 'en', 'Download', 'Where can I download the installer of Kaspersky Small Office Security?'],
+  ['4.1.4a', 'lv', 'Lejupielāde', 'Kur var lejupielādēt Kaspersky Small Office Security instalētāju?'],
+  ['4.1.4a', 'ru', 'Скачать', 'Где скачать дистрибутив Kaspersky Small Office Security?'],
+  ['4.1.4b', 'en', 'Documentation', 'Where can I find the user guide and documentation for Kaspersky Safe Kids?'],
+  ['4.1.4b', 'lv', 'Dokumentācija', 'Kur atrast Kaspersky Safe Kids lietotāja rokasgrāmatu un dokumentāciju?'],
+  ['4.1.4b', 'ru', 'Документация', 'Где найти руководство пользователя и документацию по Kaspersky Safe Kids?'],
+  ['4.1.4c', 'en', 'Portal', 'How do I add a device to My Kaspersky?'],
+  ['4.1.4c', 'lv', 'Portāls', 'Kā pievienot ierīci My Kaspersky portālā?'],
+  ['4.1.4c', 'ru', 'Портал', 'Как добавить устройство в личный кабинет My Kaspersky?'],
+  ['4.2.1', 'en', 'Idea', 'Please add a new feature: a weekly e-mail summary of blocked threats.'],
+  ['4.2.1', 'lv', 'Ideja', 'Lūdzu pievienojiet jaunu funkciju: iknedēļas kopsavilkumu par bloķētajiem draudiem.'],
+  ['4.2.1', 'ru', 'Идея', 'Добавьте новую функцию: еженедельный отчет о заблокированных угрозах.'],
+  ['4.2.2', 'en', 'Slow PC', 'My old computer is slow in general, please speed up my computer and free up space.'],
+  ['4.2.2', 'lv', 'Lēns dators', 'Mans vecais dators kopumā ir lēns, lūdzu paātriniet to un atbrīvojiet vietu diskā. Vajag paātrināt.'],
+  ['4.2.2', 'ru', 'Медленный ПК', 'Старый компьютер в целом тормозит, помогите ускорить компьютер и освободить место.'],
+  ['4.2.3', 'en', 'Remove it', 'There is a virus on my laptop. Can you remove it for me? I cannot do it myself.'],
+  ['4.2.3', 'lv', 'Noņemiet', 'Klēpjdatorā ir vīruss. Lūdzu noņemiet to manā vietā.'],
+  ['4.2.3', 'ru', 'Удалите', 'На ноутбуке вирус. Удалите его за меня, пожалуйста.'],
+  ['4.2.4', 'en', 'Description', 'What does Trojan-Spy.Win32.Zbot do? Please describe its behaviour.'],
+  ['4.2.4', 'lv', 'Apraksts', 'Ko dara Trojan-Spy.Win32.Zbot? Lūdzu sniedziet šī vīrusa aprakstu.'],
+  ['4.2.4', 'ru', 'Описание', 'Что делает Trojan-Spy.Win32.Zbot? Дайте описание этого вируса.'],
+  ['4.2.5', 'en', 'Remote', 'Please connect to my computer with a remote session and check it.'],
+  ['4.2.5', 'lv', 'Attālināti', 'Lūdzu pieslēdzieties manam datoram attālināti un pārbaudiet.'],
+  ['4.2.5', 'ru', 'Удаленно', 'Подключитесь к моему компьютеру через удаленный доступ и проверьте.'],
+  ['4.2.6', 'en', 'Phone', 'Please call me and help me collect the logs over the phone.'],
+  ['4.2.6', 'lv', 'Telefons', 'Lūdzu piezvaniet un palīdziet savākt žurnālfailus pa telefonu.'],
+  ['4.2.6', 'ru', 'Телефон', 'Позвоните мне и помогите собрать логи по телефону.'],
+  ['4.2.7', 'en', 'Windows', 'How do I activate Windows after reinstalling the operating system? Not related to Kaspersky.'],
+  ['4.2.7', 'lv', 'Windows', 'Kā aktivizēt Windows pēc operētājsistēmas pārinstalēšanas? Nav saistīts ar Kaspersky.'],
+  ['4.2.7', 'ru', 'Windows', 'Как активировать Windows после переустановки операционной системы? Не связано с Касперским.'],
+  ['4.2.8', 'en', 'Patch', 'Which third-party patch should I install to fix the vulnerability CVE-2023-1234 in WinRAR?'],
+  ['4.2.8', 'lv', 'Ielāps', 'Kuru trešās puses ielāpu instalēt, lai novērstu ievainojamību CVE-2023-1234 WinRAR programmā?'],
+  ['4.2.8', 'ru', 'Патч', 'Какой сторонний патч установить, чтобы закрыть уязвимость CVE-2023-1234 в WinRAR?'],
+  ['4.2.9', 'en', 'Integration', 'Help us integrate Kaspersky Security Center with our SIEM.'],
+  ['4.2.9', 'lv', 'Integrācija', 'Palīdziet integrēt Kaspersky Security Center ar mūsu SIEM.'],
+  ['4.2.9', 'ru', 'Интеграция', 'Помогите интегрировать Kaspersky Security Center с нашей SIEM.'],
+  ['4.2.10', 'en', 'Tuning', 'We need performance tuning and a load test of KES on our terminal servers by your specialists.'],
+  ['4.2.10', 'lv', 'Veiktspēja', 'Vajag KES veiktspējas pielāgošanu un slodzes testu mūsu termināļu serveros.'],
+  ['4.2.10', 'ru', 'Производительность', 'Нужна настройка производительности и нагрузочное тестирование KES на терминальных серверах.'],
+  ['4.2.11', 'en', 'Training', 'Could you train our staff to use Kaspersky Endpoint Security?'],
+  ['4.2.11', 'lv', 'Apmācība', 'Vai varat apmācīt mūsu darbiniekus lietot Kaspersky Endpoint Security?'],
+  ['4.2.11', 'ru', 'Обучение', 'Можете обучить наших сотрудников работе с Kaspersky Endpoint Security?'],
+  ['4.2.12', 'en', 'Deploy', 'Please deploy Kaspersky Endpoint Security for us on all 50 workstations.'],
+  ['4.2.12', 'lv', 'Izvietošana', 'Lūdzu izvietojiet Kaspersky Endpoint Security visos mūsu 50 datoros.'],
+  ['4.2.12', 'ru', 'Развертывание', 'Разверните Kaspersky Endpoint Security на все 50 рабочих станций.'],
+  ['4.2.13', 'en', 'Statement', 'We need an official statement on the causes of the error that stopped our servers.'],
+  ['4.2.13', 'lv', 'Atzinums', 'Mums vajag oficiālu atzinumu par kļūdas cēloņiem, kas apturēja mūsu serverus.'],
+  ['4.2.13', 'ru', 'Заключение', 'Нужно официальное заключение о причинах ошибки, которая остановила наши серверы.'],
+  ['4.2.14', 'en', 'Incident', 'Please investigate the ransomware incident and find out how the attackers got in.'],
+  ['4.2.14', 'lv', 'Incidents', 'Lūdzu izmeklējiet izspiedējvīrusa incidentu un noskaidrojiet, kā uzbrucēji iekļuva.'],
+  ['4.2.14', 'ru', 'Инцидент', 'Расследуйте инцидент с шифровальщиком и выясните, как злоумышленники проникли.'],
+];
+
+type CaveatCase = [caveat: string, language: Language, description: string];
+const CAVEATS: CaveatCase[] = [
+  ['4.4.1', 'en', 'Kaspersky crashes. The computer was already infected when I installed it.'],
+  ['4.4.1', 'lv', 'Kaspersky avarē. Dators jau bija inficēts, kad to instalēju.'],
+  ['4.4.1', 'ru', 'Касперский падает. Компьютер уже был заражен, когда я его установил.'],
+  ['4.4.2', 'en', 'Kaspersky freezes. I also have another antivirus (Avast) installed.'],
+  ['4.4.2', 'lv', 'Kaspersky uzkaras. Datorā ir arī cits antivīruss.'],
+  ['4.4.2', 'ru', 'Касперский зависает. На компьютере стоит еще другой антивирус.'],
+  ['4.4.3', 'en', 'Kaspersky crashes during scans; the hard drive is failing with bad sectors.'],
+  ['4.4.3', 'lv', 'Kaspersky avarē skenēšanas laikā, dators pārkarst.'],
+  ['4.4.3', 'ru', 'Касперский падает при проверке, на диске битые сектора.'],
+  ['4.4.4', 'en', 'Kaspersky crashes on the Windows Insider Preview build.'],
+  ['4.4.4', 'lv', 'Kaspersky avarē uz Windows beta versijas.'],
+  ['4.4.4', 'ru', 'Касперский падает на бета-версии Windows.'],
+  ['4.4.5', 'en', 'Kaspersky crashes. We cannot send logs, it is confidential.'],
+  ['4.4.5', 'lv', 'Kaspersky avarē. Žurnālus nevaram nosūtīt, tie ir konfidenciāli.'],
+  ['4.4.5', 'ru', 'Касперский падает. Логи отправить не можем, это конфиденциально.'],
+  ['4.4.6', 'en', 'Kaspersky does not start. I did not follow the instructions and manually deleted files.'],
+  ['4.4.6', 'lv', 'Kaspersky nestartē. Neievēroju instrukciju un manuāli izdzēsu failus.'],
+  ['4.4.6', 'ru', 'Касперский не запускается. Я не следовал инструкции и вручную удалил файлы.'],
+];
+
+describe('classify', () => {
+  const lexicon = defaultLexicon();
+
+  it('covers every clause of 4.1 and 4.2 in the lexicon and in this table', () => {
+    const ids = lexicon.clauses.map((c) => c.id).sort();
+    expect(ids).toEqual(
+      ['4.1.1', '4.1.2a', '4.1.2b', '4.1.2c', '4.1.3', '4.1.4a', '4.1.4b', '4.1.4c', ...Array.from({ length: 14 }, (_, i) => `4.2.${i + 1}`)].sort(),
+    );
+    for (const lang of ['en', 'lv', 'ru']) {
+      expect(CLAUSES.filter((c) => c[1] === lang).map((c) => c[0]).sort()).toEqual(ids);
+    }
+  });
+
+  it.each(CLAUSES)('recognises %s in %s: %s', (clause, language, subject, description) => {
+    const r = classify({ subject, description });
+    expect(r.clause).toBe(clause);
+    expect(r.language).toBe(language);
+    expect(r.confidence).toBeGreaterThanOrEqual(DEFAULT_CONFIDENCE_THRESHOLD);
+    expect(r.evidence.some((e) => e.clause === clause && e.weight > 0)).toBe(true);
+    expect(r.ranking[0].clause).toBe(clause);
+  });
+
+  it.each(CAVEATS)('detects caveat %s in %s', (caveat, _language, description) => {
+    const r = classify({ subject: '', description });
+    expect(r.caveats).toContain(caveat);
+    expect(r.evidence.some((e) => e.clause === caveat)).toBe(true);
+  });
+
+  it('returns caveats sorted and only 4.4.x ids', () => {
+    const r = classify({ subject: '', description: 'Kaspersky freezes on my Windows Insider build; I also have Norton installed and the disk has bad sectors.' });
+    expect(r.caveats).toEqual([...r.caveats].sort());
+    expect(r.caveats).toEqual(expect.arrayContaining(['4.4.2', '4.4.3', '4.4.4']));
+    r.caveats.forEach((c) => expect(c).toMatch(/^4\.4\.[1-6]$/));
+  });
+
+  it('attaches no caveat to a plain request', () => {
+    expect(classify({ subject: 'Download', description: 'Where can I download Kaspersky Plus?' }).caveats).toEqual([]);
+  });
+
+  it('treats the topic as a hint only: a contradicting description wins', () => {
+    const r = classify({ subject: 'Help', description: 'Kaspersky crashes every time I open the settings window.', topic: 'licence' });
+    expect(r.clause).toBe('4.1.1');
+    expect(r.confidence).toBeGreaterThanOrEqual(DEFAULT_CONFIDENCE_THRESHOLD);
+    const ru = classify({ subject: 'Вопрос', description: 'Где скачать дистрибутив Kaspersky Premium?', topic: 'false-positive' });
+    expect(ru.clause).toBe('4.1.4a');
+  });
+
+  it('uses the topic when the text is neutral, but not enough for a confident decline', () => {
+    const r = classify({ subject: 'Question', description: 'Hello, I have a question.', topic: 'training' });
+    expect(r.clause).toBe('4.2.11');
+    expect(r.evidence.some((e) => e.field === 'topic')).toBe(true);
+    expect(scopeOf(r)).toBe('unknown');
+  });
+
+  it.each([
+    ['', ''],
+    ['asdf', 'qwerty zxcv uiop'],
+    ['hello', 'hi, is anybody there?'],
+    ['Labdien', 'labdien, man ir jautājums'],
+    ['Вопрос', 'здравствуйте, помогите пожалуйста'],
+    ['x', '!!!???'],
+  ])('gives low confidence for empty-ish or gibberish text (%s / %s)', (subject, description) => {
+    const r = classify({ subject, description });
+    expect(r.confidence).toBeLessThan(DEFAULT_CONFIDENCE_THRESHOLD);
+    expect(scopeOf(r)).toBe('unknown');
+  });
+
+  it('returns clause null and confidence 0 when nothing matched', () => {
+    const r = classify({ subject: 'zzz', description: 'qqq' });
+    expect(r.clause).toBeNull();
+    expect(r.confidence).toBe(0);
+    expect(r.ranking).toEqual([]);
+  });
+
+  it('does not confidently decline when an excluded and an included clause compete', () => {
+    // asks for recommendations AND for specialists to do it: must not be a confident 4.2.3
+    const r = classify({ subject: 'virus', description: 'I have a virus. What do you recommend? Or can you remove it for me?' });
+    expect(!(r.clause === '4.2.3' && r.confidence >= DEFAULT_CONFIDENCE_THRESHOLD)).toBe(true);
+  });
+
+  it('tolerates misspellings and missing diacritics', () => {
+    expect(classify({ subject: '', description: 'kaspersky detects my program as virus, its a fals positve' }).clause).toBe('4.1.2a');
+    expect(classify({ subject: '', description: 'pazaudeju aktivizacijas kodu' }).clause).toBe('4.1.3');
+    expect(classify({ subject: '', description: 'где скачат дистрибутив' }).clause).toBe('4.1.4a');
+  });
+
+  it('uses the given language instead of detecting it', () => {
+    expect(classify({ subject: 'x', description: 'Kaspersky crashes', language: 'lv' }).language).toBe('lv');
+  });
+
+  it('bounds the evidence, keeps confidence within 0..1 and ranks at most 5 clauses', () => {
+    const long = CLAUSES.map((c) => c[3]).join(' ');
+    const r = classify({ subject: 'many things', description: long });
+    expect(r.evidence.length).toBeLessThanOrEqual(20);
+    expect(r.ranking.length).toBeLessThanOrEqual(5);
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('is deterministic', () => {
+    const input = { subject: 'False positive', description: 'Kaspersky deletes our signed tool, it is not a virus.' };
+    expect(classify(input)).toEqual(classify(input));
+  });
+});

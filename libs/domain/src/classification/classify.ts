@@ -1,0 +1,201 @@
+import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Language } from './types';
+import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
+import { detectLanguage } from './language';
+import { TextIndex } from './match';
+
+/** Below this confidence the scope is `unknown` and the request goes to human triage. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
+
+export function isExcludedClause(clause: string | null | undefined): boolean {
+  return !!clause && clause.startsWith('4.2.');
+}
+
+export function isIncludedClause(clause: string | null | undefined): boolean {
+  return !!clause && clause.startsWith('4.1.');
+}
+
+interface Fields {
+  partSubject: boolean;
+  subject: TextIndex;
+  description: TextIndex;
+  topic: TextIndex;
+}
+
+function fieldsOf(input: ClassifierInput, lexicon: Lexicon): Fields {
+  const s = lexicon.settings;
+  return {
+    partSubject: PART_SUBJECT.test(input.subject ?? ''),
+    subject: new TextIndex(input.subject ?? '', s),
+    description: new TextIndex(input.description ?? '', s),
+    topic: new TextIndex(input.topic ?? '', s),
+  };
+}
+
+/** A hit sharing some (not all) words with a heavier hit counts at this factor. */
+const PARTIAL_OVERLAP = 0.5;
+/** Subject of a part produced by splitProblems ("… (1/2)"): it describes the whole submission. */
+const PART_SUBJECT = /\(\d+\/\d+\)\s*$/;
+const PART_SUBJECT_FACTOR = 0.4;
+
+interface Hit {
+  term: CompiledTerm;
+  field: Field;
+  value: number;
+  positions: number[];
+}
+
+/** Best (field, factor, positions) where a term matches; topic only counts at topicFactor. */
+function bestMatch(term: CompiledTerm, f: Fields, lexicon: Lexicon, withTopic: boolean): Hit | null {
+  const s = lexicon.settings;
+  let best: Hit | null = null;
+  const consider = (field: Field, idx: TextIndex, factor: number): void => {
+    if (idx.tokens.length === 0) return;
+    const m = idx.locate(term, s.fuzzyFactor);
+    if (m && (!best || m.value * factor > best.value)) best = { term, field, value: m.value * factor, positions: m.positions };
+  };
+  consider('description', f.description, 1);
+  consider('subject', f.subject, f.partSubject ? s.subjectFactor * PART_SUBJECT_FACTOR : s.subjectFactor);
+  if (withTopic) consider('topic', f.topic, s.topicFactor);
+  return best;
+}
+
+/**
+ * Matches a list of terms and keeps, greedily by weight, only hits whose words were not already
+ * used by a heavier hit of the same list (a phrase and its own stem count once).
+ */
+function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTopic: boolean, memo: Map<string, boolean>): Hit[] {
+  const hits: Hit[] = [];
+  for (const term of terms) {
+    const m = bestMatch(term, f, lexicon, withTopic);
+    if (!m) continue;
+    if (term.ctx && !contextHolds(term.ctx, f, lexicon, memo)) continue;
+    hits.push(m);
+  }
+  hits.sort((a, b) => b.term.weight * b.value - a.term.weight * a.value);
+  const used = new Set<string>();
+  const kept: Hit[] = [];
+  for (const h of hits) {
+    const keys = h.positions.map((p) => `${h.field}:${p}`);
+    const overlap = keys.filter((k) => used.has(k)).length;
+    if (overlap === keys.length) continue; // subsumed by a heavier hit
+    keys.forEach((k) => used.add(k));
+    kept.push(overlap > 0 ? { ...h, value: h.value * PARTIAL_OVERLAP } : h);
+  }
+  return kept;
+}
+
+function contextHolds(name: string, f: Fields, lexicon: Lexicon, memo: Map<string, boolean>): boolean {
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const terms = lexicon.contexts[name] ?? [];
+  const ok = terms.some((t) => f.description.match(t, 1) > 0 || f.subject.match(t, 1) > 0);
+  memo.set(name, ok);
+  return ok;
+}
+
+const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * Scores every clause of 4.1 / 4.2 by the weighted lexicon terms found in the subject, the
+ * description and (as a weak hint) the customer's topic; negative cues subtract. Confidence
+ * combines the strength of the best score with its margin over the runner-up; excluded clauses
+ * (which lead to an automatic decline) need a larger margin.
+ */
+export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): ClassifierResult {
+  const s = lexicon.settings;
+  const language: Language = input.language ?? detectLanguage(`${input.subject ?? ''}\n${input.description ?? ''}`);
+  const f = fieldsOf(input, lexicon);
+  const memo = new Map<string, boolean>();
+  const evidence: Evidence[] = [];
+  const scores: ClauseScore[] = [];
+
+  const topic = input.topic ? topicKey(input.topic) : '';
+  const topicClause = topic ? lexicon.topics[topic] : undefined;
+
+  // text = evidence from subject + description; hint = evidence from the customer's topic.
+  const text = new Map<string, number>();
+  const hint = new Map<string, number>();
+  for (const clause of lexicon.clauses) {
+    let t = 0;
+    let h = 0;
+    // a topic that names a known category is used through the topics table only (not twice)
+    for (const hit of collectHits(clause.terms, f, lexicon, !topicClause, memo)) {
+      const w = hit.term.weight * hit.value;
+      if (hit.field === 'topic') h += w;
+      else t += w;
+      evidence.push({ clause: clause.id, language: hit.term.language, term: hit.term.text, field: hit.field, weight: round(w, 2) });
+    }
+    for (const hit of collectHits(clause.negative, f, lexicon, false, memo)) {
+      const w = hit.term.weight * hit.value;
+      t -= w;
+      evidence.push({ clause: clause.id, language: hit.term.language, term: hit.term.text, field: hit.field, weight: -round(w, 2) });
+    }
+    if (topicClause === clause.id) {
+      h += s.topicHintWeight;
+      evidence.push({ clause: clause.id, language, term: `topic:${input.topic}`, field: 'topic', weight: s.topicHintWeight });
+    }
+    t = Math.max(0, t);
+    text.set(clause.id, t);
+    hint.set(clause.id, h);
+    scores.push({ clause: clause.id, score: round(t + h) });
+  }
+
+  scores.sort((a, b) => b.score - a.score || a.clause.localeCompare(b.clause));
+  // Confidence: the topic is a hint, it can at most double the text evidence of a clause and
+  // never stands alone (topic-only → confidence 0 → unknown).
+  const effective = (id: string): number => (text.get(id) ?? 0) + Math.min(hint.get(id) ?? 0, text.get(id) ?? 0);
+  const top = scores[0];
+  let clause: string | null = null;
+  let confidence = 0;
+  if (top && top.score > 0) {
+    clause = top.clause;
+    const eff = effective(top.clause);
+    if (eff > 0) {
+      const second = Math.max(0, ...scores.slice(1).map((x) => effective(x.clause)));
+      const strength = 1 - Math.exp(-eff / s.confidenceScale);
+      const margin = Math.max(0, (eff - second) / eff);
+      const mw = isExcludedClause(clause) ? s.excludedMarginWeight : s.marginWeight;
+      confidence = round(strength * (1 - mw + mw * margin));
+    }
+  }
+
+  const caveats = detectCaveats(f, lexicon, memo, evidence, language);
+
+  const shown = evidence
+    .filter((e) => e.clause === clause || caveats.includes(e.clause) || e.weight < 0)
+    .concat(evidence.filter((e) => !(e.clause === clause || caveats.includes(e.clause) || e.weight < 0)))
+    .slice(0, s.maxEvidence);
+
+  return {
+    clause,
+    confidence,
+    caveats,
+    language,
+    evidence: shown,
+    ranking: scores.filter((x) => x.score > 0).slice(0, 5),
+  };
+}
+
+function detectCaveats(f: Fields, lexicon: Lexicon, memo: Map<string, boolean>, evidence: Evidence[], _lang: Language): string[] {
+  const out: string[] = [];
+  for (const cav of lexicon.caveats) {
+    let score = 0;
+    const ev: Evidence[] = [];
+    for (const h of collectHits(cav.terms, f, lexicon, false, memo)) {
+      const w = h.term.weight * h.value;
+      score += w;
+      ev.push({ clause: cav.id, language: h.term.language, term: h.term.text, field: h.field, weight: round(w, 2) });
+    }
+    if (score >= lexicon.settings.caveatThreshold) {
+      out.push(cav.id);
+      evidence.push(...ev);
+    }
+  }
+  return out.sort();
+}
+
+/** included | excluded | unknown for a result at a threshold. */
+export function scopeOf(result: Pick<ClassifierResult, 'clause' | 'confidence'>, threshold = DEFAULT_CONFIDENCE_THRESHOLD): 'included' | 'excluded' | 'unknown' {
+  if (!result.clause || result.confidence < threshold) return 'unknown';
+  return isExcludedClause(result.clause) ? 'excluded' : 'included';
+}

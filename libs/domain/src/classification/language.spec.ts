@@ -1,0 +1,18 @@
+import { detectLanguage } from './language';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Kaspersky crashes when I start a scan', 'en'],
+    ['Kaspersky nestrādā, lūdzu palīdziet', 'lv'],
+    ['kaspersky nestrada, ludzu palidziet', 'lv'],
+    ['Pazaudēju aktivizācijas kodu', 'lv'],
+    ['Касперский не работает', 'ru'],
+    ['KES 12.5 на сервере Windows Server 2019 не обновляет базы', 'ru'],
+    ['', 'en'],
+    ['12345 !!!', 'en'],
+    ['Kaspersky Endpoint Security', 'en'],
+    ['Mans dators ir inficēts ar vīrusu', 'lv'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});

@@ -1,0 +1,39 @@
+import { defaultLexicon, findLexiconFile, loadLexicon } from './lexicon';
+import { classify } from './classify';
+
+const minimal = () => ({
+  version: 't1',
+  clauses: { '4.1.1': { scope: 'included', terms: { en: [['crash*', 2]] } } },
+});
+
+describe('lexicon', () => {
+  it('finds and loads config/classifier/lexicon.json', () => {
+    expect(findLexiconFile()).toMatch(/config[\\/]classifier[\\/]lexicon\.json$/);
+    const lx = defaultLexicon();
+    expect(lx.version).toBeTruthy();
+    expect(lx.caveats.map((c) => c.id).sort()).toEqual(['4.4.1', '4.4.2', '4.4.3', '4.4.4', '4.4.5', '4.4.6']);
+    expect(lx.clauses.every((c) => c.scope === (c.id.startsWith('4.2.') ? 'excluded' : 'included'))).toBe(true);
+  });
+
+  it('loads a minimal lexicon and classifies with it', () => {
+    const lx = loadLexicon(minimal());
+    expect(classify({ subject: '', description: 'it crashes' }, lx).clause).toBe('4.1.1');
+  });
+
+  it.each([
+    [null, /root/],
+    [{ ...minimal(), version: '' }, /version/],
+    [{ ...minimal(), clauses: { '9.9': { scope: 'included', terms: { en: ['x'] } } } }, /clauses\["9\.9"\]/],
+    [{ ...minimal(), clauses: { '4.1.1': { scope: 'maybe', terms: { en: ['x'] } } } }, /clauses\["4\.1\.1"\]\.scope/],
+    [{ ...minimal(), clauses: { '4.1.1': { scope: 'included', terms: { de: ['x'] } } } }, /clauses\["4\.1\.1"\]\.terms\.de/],
+    [{ ...minimal(), clauses: { '4.1.1': { scope: 'included', terms: { en: [['crash*', -1]] } } } }, /terms\.en\[0\].*weight/],
+    [{ ...minimal(), clauses: { '4.1.1': { scope: 'included', terms: { en: [''] } } } }, /terms\.en\[0\]/],
+    [{ ...minimal(), clauses: { '4.1.1': { scope: 'included', terms: { en: [['x', 1, 'nope']] } } } }, /unknown context "nope"/],
+    [{ ...minimal(), settings: { threshold: 'high' } }, /settings\.threshold/],
+    [{ ...minimal(), settings: { colour: 1 } }, /settings\.colour/],
+    [{ ...minimal(), caveats: { '4.4.x': { terms: { en: ['x'] } } } }, /caveats\["4\.4\.x"\]/],
+    [{ ...minimal(), topics: { bug: '4.9.9' } }, /topics\["bug"\]/],
+  ])('rejects a bad lexicon with an error naming the entry (%#)', (json, message) => {
+    expect(() => loadLexicon(json)).toThrow(message as RegExp);
+  });
+});

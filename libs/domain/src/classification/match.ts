@@ -1,0 +1,77 @@
+import { CompiledTerm, LexiconSettings, TokenPattern } from './lexicon';
+import { editDistance, tokenize } from './normalise';
+
+/** A tokenised text with a per-pattern cache of matching positions. */
+export class TextIndex {
+  readonly tokens: string[];
+  private readonly cache = new Map<string, Array<{ pos: number; fuzzy: boolean }>>();
+
+  constructor(text: string, private readonly settings: Pick<LexiconSettings, 'fuzzyMinLength' | 'maxGap'>) {
+    this.tokens = tokenize(text);
+  }
+
+  private positions(p: TokenPattern): Array<{ pos: number; fuzzy: boolean }> {
+    const key = `${p.stem}${p.prefix ? '*' : ''}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const out: Array<{ pos: number; fuzzy: boolean }> = [];
+    const fuzzyOk = p.stem.length >= this.settings.fuzzyMinLength;
+    this.tokens.forEach((tok, pos) => {
+      if (p.prefix ? tok.startsWith(p.stem) : tok === p.stem) {
+        out.push({ pos, fuzzy: false });
+        return;
+      }
+      // Typos: one edit, but never in the first three letters (Latvian/Russian negation and
+      // prefixes live there: "nestrādā" is not "neatrada") ...
+      if (!fuzzyOk || tok.slice(0, 3) !== p.stem.slice(0, 3)) return;
+      if (p.prefix) {
+        const L = p.stem.length;
+        for (const len of [L, L - 1, L + 1]) {
+          if (tok.length >= len && editDistance(tok.slice(0, len), p.stem, 1) <= 1) {
+            out.push({ pos, fuzzy: true });
+            return;
+          }
+        }
+      } else if (tok[tok.length - 1] === p.stem[p.stem.length - 1] && editDistance(tok, p.stem, 1) <= 1) {
+        // ... and for whole words not in the last letter either (that is another word form: installed ≠ installer)
+        out.push({ pos, fuzzy: true });
+      }
+    });
+    this.cache.set(key, out);
+    return out;
+  }
+
+  /** 0 when the term does not occur; 1 on an exact match; fuzzyFactor (<1) on a typo match. */
+  match(term: CompiledTerm, fuzzyFactor: number): number {
+    return this.locate(term, fuzzyFactor)?.value ?? 0;
+  }
+
+  /** Best occurrence of the term: its value (1 exact, fuzzyFactor on a typo) and token positions. */
+  locate(term: CompiledTerm, fuzzyFactor: number): { value: number; positions: number[] } | null {
+    const first = this.positions(term.tokens[0]);
+    if (first.length === 0) return null;
+    let best: { value: number; positions: number[] } | null = null;
+    for (const start of first) {
+      let pos = start.pos;
+      let fuzzy = start.fuzzy;
+      const positions = [pos];
+      let ok = true;
+      for (let i = 1; i < term.tokens.length; i++) {
+        const next = this.positions(term.tokens[i]).find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap);
+        if (!next) {
+          ok = false;
+          break;
+        }
+        pos = next.pos;
+        positions.push(pos);
+        fuzzy = fuzzy || next.fuzzy;
+      }
+      if (ok) {
+        const v = fuzzy ? fuzzyFactor : 1;
+        if (!best || v > best.value) best = { value: v, positions };
+        if (best.value === 1) break;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Text normalisation shared by the language detector, the lexicon compiler and the matcher.
+ * Everything is compared in a "folded" form: NFC, lower case, Latvian diacritics removed
+ * (customers often type without them), Russian ё → е.
+ */
+const FOLD: Record<string, string> = {
+  ā: 'a', č: 'c', ē: 'e', ģ: 'g', ī: 'i', ķ: 'k', ļ: 'l', ņ: 'n', š: 's', ū: 'u', ž: 'z',
+  ō: 'o', ŗ: 'r', ё: 'е',
+};
+const FOLD_RE = /[āčēģīķļņšūžōŗё]/g;
+
+export function lower(text: string): string {
+  return (text ?? '').normalize('NFC').toLowerCase();
+}
+
+/** Lower case + diacritics folded; punctuation kept. */
+export function fold(text: string): string {
+  return lower(text).replace(FOLD_RE, (c) => FOLD[c] ?? c);
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** English contractions typed without the apostrophe ("doesnt" → "doesn t"), so both spellings match. */
+const CONTRACTIONS: Record<string, string[]> = {
+  doesnt: ['doesn', 't'], dont: ['don', 't'], didnt: ['didn', 't'], cant: ['can', 't'], wont: ['won', 't'],
+  isnt: ['isn', 't'], wasnt: ['wasn', 't'], arent: ['aren', 't'], werent: ['weren', 't'], couldnt: ['couldn', 't'],
+  wouldnt: ['wouldn', 't'], shouldnt: ['shouldn', 't'], havent: ['haven', 't'], hasnt: ['hasn', 't'], its: ['it', 's'],
+  im: ['i', 'm'], ive: ['i', 've'],
+};
+
+/** Folded word tokens (letters/digits runs). */
+export function tokenize(text: string): string[] {
+  const raw = fold(text).match(TOKEN_RE) ?? [];
+  const out: string[] = [];
+  for (const t of raw) {
+    const c = CONTRACTIONS[t];
+    if (c) out.push(...c);
+    else out.push(t);
+  }
+  return out;
+}
+
+/** Raw lower-case tokens, diacritics kept (for language detection). */
+export function rawTokens(text: string): string[] {
+  return lower(text).match(TOKEN_RE) ?? [];
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein + adjacent transposition), with an early exit
+ * when the distance exceeds `max`.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = a.length;
+  const m = b.length;
+  let prev2: number[] = new Array(m + 1).fill(0);
+  let prev: number[] = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur: number[] = new Array(m + 1).fill(0);
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}

@@ -1,0 +1,76 @@
+import { splitProblems } from './split';
+import { classify } from './classify';
+
+const clauses = (parts: Array<{ subject: string; description: string }>): Array<string | null> => parts.map((p) => classify(p).clause);
+
+describe('splitProblems', () => {
+  it('returns the input unchanged for a single problem', () => {
+    const input = { subject: 'Crash', description: 'Kaspersky crashes when I open the settings.' };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
+  it('splits a numbered list announced as several problems', () => {
+    const parts = splitProblems({ subject: 'Two problems', description: 'I have two problems:\n1) I lost my activation code.\n2) Kaspersky crashes during the scan.' });
+    expect(parts).toHaveLength(2);
+    expect(parts[0].subject).toBe('Two problems (1/2)');
+    expect(parts[1].subject).toBe('Two problems (2/2)');
+    expect(clauses(parts)).toEqual(['4.1.3', '4.1.1']);
+  });
+
+  it('splits inline "1) … 2) …" enumerations', () => {
+    const parts = splitProblems({ subject: 'help', description: '1) where can I download KES 2) please add a dark mode feature' });
+    expect(clauses(parts)).toEqual(['4.1.4a', '4.2.1']);
+  });
+
+  it('splits bullet lists whose items are different problems', () => {
+    const parts = splitProblems({ subject: 'q', description: '- the scan freezes at 50%\n- where can I find the user manual?' });
+    expect(clauses(parts)).toEqual(['4.1.1', '4.1.4b']);
+  });
+
+  it.each([
+    ['en', 'Kaspersky detects our own tool as a trojan, it is a false positive.\nAnother problem: how do I add a device in My Kaspersky?', ['4.1.2a', '4.1.4c']],
+    ['en', 'The databases do not update, update fails with an error. Also, could you add a dark mode feature in a future version?', ['4.1.1', '4.2.1']],
+    ['lv', 'Pazaudēju aktivizācijas kodu.\nOtra problēma: kur lejupielādēt Kaspersky instalētāju?', ['4.1.3', '4.1.4a']],
+    ['lv', 'Kaspersky kļūdaini atklāj mūsu programmu kā vīrusu. Kā arī, kur atrast administratora rokasgrāmatu?', ['4.1.2a', '4.1.4b']],
+    ['ru', 'Потерял код активации.\nВторая проблема: где скачать дистрибутив?', ['4.1.3', '4.1.4a']],
+    ['ru', 'Касперский не обновляет базы, ошибка обновления. Также хотелось бы новую функцию: темную тему.', ['4.1.1', '4.2.1']],
+  ])('splits on problem markers (%s)', (_lang, description, expected) => {
+    expect(clauses(splitProblems({ subject: 'x', description }))).toEqual(expected);
+  });
+
+  it('splits separate paragraphs describing different problems', () => {
+    const parts = splitProblems({
+      subject: 'Questions',
+      description: 'Kaspersky blocks our signed accounting tool as a trojan, this is a false positive.\n\nWe also need you to organise a training session for our staff on KSC.',
+    });
+    expect(clauses(parts)).toEqual(['4.1.2a', '4.2.11']);
+  });
+
+  it('does not split one problem told over several paragraphs', () => {
+    const input = {
+      subject: 'Update error',
+      description: 'Hello,\n\nsince Monday Kaspersky does not update the databases, the update stops with an error.\n\nAlso I restarted the computer and the error still appears.\n\nThanks.',
+    };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
+  it('does not split steps to reproduce', () => {
+    const input = { subject: 'Crash', description: 'Steps:\n1. Open Kaspersky\n2. Go to Settings\n3. Click Web Anti-Virus\nThe application crashes with an error.' };
+    expect(splitProblems(input)).toHaveLength(1);
+  });
+
+  it('does not split a Russian single problem with "Также"', () => {
+    const input = { subject: 'Ошибка', description: 'Не обновляются базы, ошибка обновления.\n\nТакже пробовал перезагрузить компьютер, ошибка все равно появляется.' };
+    expect(splitProblems(input)).toHaveLength(1);
+  });
+
+  it('does not split a Latvian single problem with "Kā arī"', () => {
+    const input = { subject: 'Kļūda', description: 'Kaspersky neatjaunina datubāzes, parādās kļūda. Kā arī pēc restartēšanas kļūda joprojām ir.' };
+    expect(splitProblems(input)).toHaveLength(1);
+  });
+
+  it('returns the input for an empty description', () => {
+    const input = { subject: 'Only a subject', description: '' };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+});

@@ -1,0 +1,207 @@
+import { Language, SplitPart } from './types';
+import { classify } from './classify';
+import { defaultLexicon, Lexicon } from './lexicon';
+import { fold } from './normalise';
+
+/**
+ * Rule 2.3 "one problem – one request": splits a submission that describes several independent
+ * problems into one part per problem. Never splits a single problem told over several
+ * sentences or paragraphs: a boundary is kept only when it is an explicit enumeration of problems
+ * or when the parts on both sides classify to different clauses.
+ */
+
+type Strength = 'strong' | 'list' | 'weak';
+
+interface Segment {
+  text: string;
+  /** how the boundary *before* this segment was found */
+  boundary: Strength;
+}
+
+/** Sentence-initial cues that announce another, separate problem. */
+const STRONG_MARKERS = [
+  'another (?:problem|issue|question|thing)', 'other (?:problem|issue|question)', 'second(?:ly)?,? (?:problem|issue|question)?',
+  'the second (?:problem|issue|question|thing)', 'my second (?:problem|issue|question)', 'separate(?:ly)?,? (?:problem|issue|question)',
+  'a separate (?:problem|issue|question)', 'unrelated,? but', 'on a different (?:topic|note)', 'different (?:problem|issue|question)', 'problem 2', 'issue 2', 'question 2',
+  'otra(?:is)? (?:problēma|jautājums)', 'otrā problēma', 'otrs jautājums', 'vēl viena problēma', 'vēl viens jautājums', 'cita problēma', 'cits jautājums', 'atsevišķ[sa] (?:problēma|jautājums)',
+  'вторая проблема', 'второй вопрос', 'другая проблема', 'другой вопрос', 'ещ[её] одна проблема', 'ещ[её] один вопрос', 'отдельный вопрос', 'отдельная проблема', 'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
+];
+/** Ordinals: like list items (split when announced or when the clauses differ). */
+const ORDINAL_MARKERS = [
+  'first(?:ly)?', 'second(?:ly)?', 'third(?:ly)?', 'pirmkārt', 'otrkārt', 'treškārt', 'pirmais', 'otrais', 'pirmā', 'otrā', 'trešais',
+  'во-первых', 'во-вторых', 'в-третьих', 'первый', 'второй', 'третий', 'первое', 'второе', 'первая', 'вторая',
+];
+/** Weaker sentence-initial cues: split only if both sides are about different clauses. */
+const WEAK_MARKERS = [
+  'also', 'additionally', 'in addition', 'besides', 'apart from that', 'furthermore', 'plus', 'p\\.?s\\.?', 'and another thing', 'one more thing', 'oh and', 'and also',
+  'kā arī', 'turklāt', 'bez tam', 'vēl', 'un vēl', 'tāpat', 'papildus', 'ak jā', 'un arī',
+  'также', 'кроме того', 'а ещ[её]', 'и ещ[её]', 'ещ[её]', 'заодно', 'помимо этого', 'плюс', 'и также', 'и вот ещ[её]',
+];
+
+// (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
+const STRONG_RE = new RegExp(`^(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
+/** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
+const MULTI_INTRO_RE =
+  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?)|(?:два|три)\s+вопроса/iu;
+
+const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·]|[a-d]\))\s+/u;
+const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])\)\s+/gu;
+
+function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  const re = /[^.!?\n]+(?:[.!?]+|\n|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].trim()) out.push(m[0]);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
+/** Segments by list items (lines starting with "1.", "2)", "-", "•" ...). */
+function listSegments(text: string): { intro: string; items: string[] } | null {
+  const lines = text.split(/\r?\n/);
+  const items: string[] = [];
+  const introLines: string[] = [];
+  let current: string[] | null = null;
+  for (const line of lines) {
+    if (LIST_ITEM_RE.test(line)) {
+      if (current) items.push(current.join('\n'));
+      current = [line.replace(LIST_ITEM_RE, '')];
+    } else if (current) {
+      current.push(line);
+    } else introLines.push(line);
+  }
+  if (current) items.push(current.join('\n'));
+  if (items.length < 2) return null;
+  return { intro: introLines.join('\n').trim(), items: items.map((s) => s.trim()).filter(Boolean) };
+}
+
+/** Inline "1) … 2) …" on one line. */
+function inlineEnumSegments(text: string): { intro: string; items: string[] } | null {
+  const marks: Array<{ n: number; index: number; len: number }> = [];
+  let m: RegExpExecArray | null;
+  INLINE_ENUM_RE.lastIndex = 0;
+  while ((m = INLINE_ENUM_RE.exec(text)) !== null) marks.push({ n: Number(m[1]), index: m.index, len: m[0].length });
+  const seq = marks.filter((x, i) => x.n === (marks[0]?.n ?? 0) + i);
+  if (seq.length < 2 || seq[0].n !== 1) return null;
+  const items: string[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    const start = seq[i].index + seq[i].len;
+    const end = i + 1 < seq.length ? seq[i + 1].index : text.length;
+    items.push(text.slice(start, end).trim());
+  }
+  return { intro: text.slice(0, seq[0].index).trim(), items: items.filter(Boolean) };
+}
+
+/** Paragraph and marker segmentation for free text. */
+function proseSegments(text: string): Segment[] {
+  const segments: Segment[] = [];
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  paragraphs.forEach((para) => {
+    let current: Segment | null = null;
+    for (const sentence of splitSentences(para)) {
+      const s = sentence.trim();
+      const f = fold(s);
+      const kind: Strength | null =
+        STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      if (current && kind) {
+        segments.push(current);
+        current = { text: s, boundary: kind };
+      } else if (!current) {
+        current = { text: s, boundary: kind ?? 'weak' };
+      } else current.text += ` ${s}`;
+    }
+    if (current) segments.push(current);
+  });
+  return segments;
+}
+
+interface Scored extends Segment {
+  clause: string | null;
+  score: number;
+  confidence: number;
+}
+
+/**
+ * Minimum raw score for a segment to count as describing a problem of its own; below it the
+ * segment is context (greeting, detail, thanks) and is merged into its neighbour.
+ */
+const MIN_PART_SCORE = 2.5;
+
+export function splitProblems(
+  input: { subject: string; description: string },
+  language?: Language,
+  lexicon: Lexicon = defaultLexicon(),
+): SplitPart[] {
+  const text = (input.description ?? '').trim();
+  if (!text) return [input];
+
+  let intro = '';
+  let segments: Segment[];
+  let announced = false;
+  const list = listSegments(text) ?? inlineEnumSegments(text);
+  if (list) {
+    intro = list.intro;
+    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '');
+    segments = list.items.map((t) => ({ text: t, boundary: announced ? 'strong' : 'list' }));
+  } else {
+    segments = proseSegments(text);
+    announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
+  }
+  if (segments.length < 2) return [input];
+
+  const scored: Scored[] = segments.map((seg) => {
+    const r = classify({ subject: '', description: seg.text, language }, lexicon);
+    return { ...seg, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
+  });
+
+  // An intro that is itself a problem (has a clear clause) becomes the first segment.
+  if (intro) {
+    const r = classify({ subject: '', description: intro, language }, lexicon);
+    if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
+      scored.unshift({ text: intro, boundary: 'weak', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
+      intro = '';
+    }
+  }
+
+  // Merge: segments without a problem of their own join the previous part (or the next one if first);
+  // a boundary survives when it is strong, or when both sides are problems of different clauses.
+  const parts: Scored[] = [];
+  let pending = '';
+  for (const seg of scored) {
+    const isProblem = seg.clause !== null && seg.score >= MIN_PART_SCORE;
+    const prev = parts[parts.length - 1];
+    if (!prev) {
+      if (isProblem) parts.push({ ...seg, text: pending ? `${pending}\n${seg.text}` : seg.text });
+      else pending = pending ? `${pending}\n${seg.text}` : seg.text;
+      continue;
+    }
+    const keep =
+      isProblem &&
+      (seg.boundary === 'strong' ||
+        (announced && seg.boundary !== 'weak') ||
+        (seg.clause !== prev.clause && (seg.boundary === 'list' || seg.boundary === 'weak' ) && distinct(prev, seg)));
+    if (keep) parts.push({ ...seg });
+    else {
+      prev.text = `${prev.text}\n${seg.text}`;
+      if (isProblem && seg.score > prev.score && prev.clause === seg.clause) prev.score = seg.score;
+    }
+  }
+  if (parts.length === 0) return [input];
+  if (pending && parts.length > 0 && !parts[0].text.startsWith(pending)) parts[0].text = `${pending}\n${parts[0].text}`;
+  if (parts.length < 2) return [input];
+
+  const n = parts.length;
+  return parts.map((p, i) => ({
+    subject: `${input.subject ?? ''} (${i + 1}/${n})`.trim(),
+    description: intro ? `${intro}\n${p.text}` : p.text,
+  }));
+}
+
+/** Both sides are confident enough about different clauses to be separate problems. */
+function distinct(a: Scored, b: Scored): boolean {
+  return a.score >= MIN_PART_SCORE && b.score >= MIN_PART_SCORE && a.confidence >= 0.35 && b.confidence >= 0.35;
+}

@@ -1,0 +1,46 @@
+/** Shared types of the request classifier (pure domain: no Nest, no I/O besides the lexicon loader). */
+export type Language = 'en' | 'lv' | 'ru';
+export const LANGUAGES: readonly Language[] = ['en', 'lv', 'ru'];
+
+export type Field = 'subject' | 'description' | 'topic';
+
+/** One piece of matched evidence, shown on the request timeline so a person can see why. */
+export interface Evidence {
+  clause: string;
+  language: Language;
+  term: string;
+  field: Field;
+  weight: number;
+}
+
+export interface ClauseScore {
+  clause: string;
+  score: number;
+}
+
+export interface ClassifierInput {
+  subject: string;
+  description: string;
+  topic?: string;
+  language?: Language;
+}
+
+export interface ClassifierResult {
+  /** best clause id of 4.1.x / 4.2.x, null when nothing matched */
+  clause: string | null;
+  /** 0..1, calibrated so that DEFAULT_CONFIDENCE_THRESHOLD is meaningful */
+  confidence: number;
+  /** subset of 4.4.1..4.4.6, sorted */
+  caveats: string[];
+  /** given or detected */
+  language: Language;
+  /** what matched (bounded) */
+  evidence: Evidence[];
+  /** top few clauses with scores */
+  ranking: ClauseScore[];
+}
+
+export interface SplitPart {
+  subject: string;
+  description: string;
+}
