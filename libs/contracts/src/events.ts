@@ -1,0 +1,20 @@
+/** Event types: every state change of a request is one of these, and each is a BullMQ job name. */
+export const Events = {
+  submitted: 'request.submitted',
+  received: 'request.received',
+  eligibilityDecided: 'request.eligibility-decided',
+  classified: 'request.classified',
+  routed: 'request.routed',
+  assigned: 'request.assigned',
+  replied: 'request.replied',
+  awaitingCustomer: 'request.awaiting-customer',
+  customerReplied: 'request.customer-replied',
+  resolved: 'request.resolved',
+  declined: 'request.declined',
+  slaWarning: 'sla.warning',
+  slaBreached: 'sla.breached',
+  surveyScheduled: 'survey.scheduled',
+  surveyAnswered: 'survey.answered',
+} as const;
+
+export type EventType = (typeof Events)[keyof typeof Events];

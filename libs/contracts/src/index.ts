@@ -1,0 +1,7 @@
+export * from './queues';
+export * from './events';
+export * from './jobs';
+export * from './submission.dto';
+export * from './validation';
+export * from './request-view';
+export * from './job-payloads.dto';

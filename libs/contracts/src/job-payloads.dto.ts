@@ -1,0 +1,25 @@
+import { IsString, Length, Matches } from 'class-validator';
+import { Events } from './events';
+import { type JobName, Jobs } from './jobs';
+import { QueuedSubmissionDto } from './submission.dto';
+
+/** The data of every job about an existing request: its id, nothing more. */
+export class RequestEventDto {
+  @IsString() @Length(1, 40) @Matches(/^[A-Za-z0-9_\-]+$/, { message: 'requestId must be a request id' })
+  requestId: string;
+}
+
+/** Scheduled jobs carry no data. */
+export class NoDataDto {}
+
+/** The class that validates each job's data at the queue boundary. */
+export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: new () => object } = {
+  [Events.submitted]: QueuedSubmissionDto,
+  [Events.received]: RequestEventDto,
+  [Events.eligibilityDecided]: RequestEventDto,
+  [Events.classified]: RequestEventDto,
+  [Events.routed]: RequestEventDto,
+  [Events.resolved]: RequestEventDto,
+  [Events.declined]: RequestEventDto,
+  [Jobs.pipelineSweep]: NoDataDto,
+};

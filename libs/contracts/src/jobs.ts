@@ -1,0 +1,68 @@
+import { Events } from './events';
+import { Queues } from './queues';
+import type { QueuedSubmissionDto } from './submission.dto';
+
+/**
+ * The typed job contract: each job is a discriminated union member keyed by its name, so a
+ * producer and its consumer share one type. Apart from the intake job (no row exists yet),
+ * jobs carry ids, never copies of database state.
+ */
+export interface RequestEventData {
+  requestId: string;
+}
+
+/** Events published between stages (each is also the job name in every subscriber queue). */
+export type EventPayloads = {
+  [Events.submitted]: QueuedSubmissionDto;
+  [Events.received]: RequestEventData;
+  [Events.eligibilityDecided]: RequestEventData;
+  [Events.classified]: RequestEventData;
+  [Events.routed]: RequestEventData;
+  [Events.resolved]: RequestEventData;
+  [Events.declined]: RequestEventData;
+};
+
+/** Maintenance jobs started by BullMQ job schedulers, not by events. */
+export const Jobs = {
+  pipelineSweep: 'pipeline.sweep',
+} as const;
+
+export type ScheduledPayloads = {
+  [Jobs.pipelineSweep]: Record<string, never>;
+};
+
+export type JobPayloads = EventPayloads & ScheduledPayloads;
+export type EventName = keyof EventPayloads;
+export type JobName = keyof JobPayloads;
+export type Job<N extends JobName = JobName> = { [K in N]: { name: K; data: JobPayloads[K] } }[N];
+
+/**
+ * The fan-out table: which queues receive each published event. The publisher adds one job per
+ * subscriber queue; stages never call each other directly.
+ */
+export const FanOut: { readonly [N in EventName]: readonly string[] } = {
+  [Events.submitted]: [Queues.intake],
+  [Events.received]: [Queues.licenceCheck],
+  [Events.eligibilityDecided]: [Queues.classification],
+  [Events.classified]: [Queues.routing],
+  [Events.routed]: [Queues.sla],
+  [Events.resolved]: [Queues.sla, Queues.feedbackSurvey],
+  [Events.declined]: [Queues.sla, Queues.feedbackSurvey],
+};
+
+/** The queue each scheduled job runs on. */
+export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
+  [Jobs.pipelineSweep]: Queues.maintenance,
+};
+
+/** The job names a stage queue consumes, derived from the two tables above. */
+export function jobsConsumedBy(queue: string): JobName[] {
+  const events = (Object.keys(FanOut) as EventName[]).filter((name) => FanOut[name].includes(queue));
+  const scheduled = (Object.keys(Scheduled) as (keyof ScheduledPayloads)[]).filter((name) => Scheduled[name] === queue);
+  return [...events, ...scheduled];
+}
+
+/** Deterministic job id: the same event about the same request is one job, however often sent. */
+export function eventJobId(name: JobName, requestId: string): string {
+  return `${requestId}.${name}`;
+}

@@ -1,0 +1,17 @@
+/** Every BullMQ queue the stages talk through. Team queues are data-driven: see teamQueueName. */
+export const Queues = {
+  intake: 'intake',
+  licenceCheck: 'licence-check',
+  classification: 'classification',
+  routing: 'routing',
+  sla: 'sla',
+  feedbackSurvey: 'feedback-survey',
+  maintenance: 'maintenance',
+} as const;
+
+export type StageQueue = (typeof Queues)[keyof typeof Queues];
+
+/** One queue per team, holding the requests routed to it (agents claim from here). */
+export function teamQueueName(teamId: string): string {
+  return `team-${teamId}`;
+}

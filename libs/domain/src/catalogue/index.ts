@@ -1,0 +1,3 @@
+export * from './reference-data';
+export * from './version-match';
+export * from './licence-registry';

@@ -1,0 +1,117 @@
+import { coversInstant, matchVersion, type Licence, type Product, type Segment } from '../catalogue';
+
+export type EligibilityDecision = 'supported' | 'limited' | 'refused';
+
+export interface EligibilityInput {
+  product: Product | null; // the catalogue entry for the submitted code, null when unknown
+  productCode: string;
+  version: string;
+  platform?: { os: string; osVersion?: string; ramMb?: number; diskFreeMb?: number };
+  licence: Licence | null; // the registry's record for the submitted key, null when none or unknown
+  customerId: string;
+  companyId?: string | null;
+  receivedAt: Date;
+}
+
+export interface EligibilityResult {
+  decision: EligibilityDecision;
+  segment: Segment | null;
+  clauses: string[];
+  /** A short English reason for agents and the timeline; customers get the rules' texts. */
+  reason: string;
+  /** Which message of the rules explains a refusal or a limit. */
+  messageKey: 'refused.version' | 'refused.unknown-product' | 'refused.platform' | 'limited.licence' | null;
+  offer: 'support-restoration' | null;
+  /** For refused.platform: the requirement that failed, e.g. "RAM 2048 MB (minimum 4096 MB)". */
+  failedRequirement: string | null;
+  /** The paid support plan of a valid licence: only these requests get an SLA clock ([sla]). */
+  supportPlan: string | null;
+}
+
+const refused = (
+  segment: Segment | null,
+  clause: '4.3.1' | '4.3.2',
+  reason: string,
+  messageKey: EligibilityResult['messageKey'],
+  failedRequirement: string | null = null,
+): EligibilityResult => ({
+  decision: 'refused',
+  segment,
+  clauses: [clause],
+  reason,
+  messageKey,
+  offer: clause === '4.3.2' ? 'support-restoration' : null,
+  failedRequirement,
+  supportPlan: null,
+});
+
+/** 4.3.1: the first requirement the platform fails, or null. Unknown values are not held against the customer. */
+export function failedRequirement(product: Product, platform: EligibilityInput['platform']): string | null {
+  if (!platform) return null;
+  const req = product.requirements ?? {};
+  const os = platform.os.toLowerCase();
+  if (req.platforms && Object.keys(req.platforms).length > 0) {
+    const versions = Object.entries(req.platforms).find(([name]) => name.toLowerCase() === os)?.[1];
+    if (!versions) return `operating system ${platform.os} (supported: ${Object.keys(req.platforms).join(', ')})`;
+    if (versions.length > 0 && platform.osVersion !== undefined && !versions.includes(platform.osVersion)) {
+      return `${platform.os} version ${platform.osVersion} (supported: ${versions.join(', ')})`;
+    }
+  }
+  if (req.minRamMb !== undefined && platform.ramMb !== undefined && platform.ramMb < req.minRamMb) {
+    return `RAM ${platform.ramMb} MB (minimum ${req.minRamMb} MB)`;
+  }
+  if (req.minDiskMb !== undefined && platform.diskFreeMb !== undefined && platform.diskFreeMb < req.minDiskMb) {
+    return `free disk space ${platform.diskFreeMb} MB (minimum ${req.minDiskMb} MB)`;
+  }
+  return null;
+}
+
+/** Why a licence does not make a business request eligible (4.5b, 2.4), or null when it is valid. */
+export function licenceProblem(input: EligibilityInput): string | null {
+  const { licence } = input;
+  if (!licence) return 'no licence was given or it is not registered';
+  if (licence.productCode !== input.productCode) return `the licence is for another product (${licence.productCode})`;
+  const owner = licence.companyId ?? null;
+  if (owner !== null && owner !== (input.companyId ?? null)) return 'the licence belongs to another company';
+  if (owner === null && licence.customerId !== null && licence.customerId !== input.customerId) {
+    return 'the licence belongs to another customer';
+  }
+  if (licence.status === 'revoked') return 'the licence has been revoked';
+  if (licence.status === 'expired' || !coversInstant(licence.validUntil, input.receivedAt)) return 'the licence has expired';
+  return null;
+}
+
+/**
+ * Who gets support (rules 4.3, 4.5, 2.4), decided from the catalogue and the licence registry:
+ * unknown products and versions past their end of support are refused (4.3.2), platforms below
+ * the minimum requirements are refused (4.3.1), home products are supported whatever the licence
+ * (4.5a), business products need a valid licence or support is limited (4.5b, 2.4).
+ */
+export function decideEligibility(input: EligibilityInput): EligibilityResult {
+  const { product } = input;
+  if (!product) {
+    return refused(null, '4.3.2', `product ${input.productCode} is not in the catalogue`, 'refused.unknown-product');
+  }
+  const version = matchVersion(product.versions, input.version);
+  if (!version) {
+    return refused(product.segment, '4.3.2', `version ${input.version} is not a supported version of ${product.code}`, 'refused.unknown-product');
+  }
+  if (!coversInstant(version.supportedUntil, input.receivedAt)) {
+    return refused(product.segment, '4.3.2', `support for ${product.code} ${version.version} ended on ${version.supportedUntil}`, 'refused.version');
+  }
+  const failed = failedRequirement(product, input.platform);
+  if (failed) return refused(product.segment, '4.3.1', `the platform does not meet the minimum requirements: ${failed}`, 'refused.platform', failed);
+
+  const problem = licenceProblem(input);
+  const plan = problem === null ? (input.licence?.supportPlan ?? null) : null;
+  if (product.segment === 'home') {
+    return { decision: 'supported', segment: 'home', clauses: ['4.5a'], reason: 'home & mobile products are supported regardless of licence status', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
+  }
+  if (problem) {
+    return { decision: 'limited', segment: 'business', clauses: ['4.5b', '2.4'], reason: problem, messageKey: 'limited.licence', offer: null, failedRequirement: null, supportPlan: null };
+  }
+  return { decision: 'supported', segment: 'business', clauses: ['4.5b', '2.4'], reason: 'a valid business licence is registered', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
+}
+
+/** Under a limited decision (2.4) only licence help (4.1.3) and consultations (4.1.4) go on. */
+export const CLAUSES_ALLOWED_WHEN_LIMITED: readonly string[] = ['4.1.3', '4.1.4a', '4.1.4b', '4.1.4c'];

@@ -1,0 +1,88 @@
+import type { EligibilityResult } from '../eligibility';
+import { CLAUSES_ALLOWED_WHEN_LIMITED } from '../eligibility';
+import { fillTemplate, replyLanguage, type OfferId, type RuleSet } from '../rules';
+
+export type Scope = 'included' | 'excluded' | 'unknown';
+
+export interface Outcome {
+  kind: 'refused' | 'out-of-scope' | 'limited';
+  clauses: string[];
+  offer: OfferId | null;
+  message: string;
+}
+
+export interface RequestContext {
+  country: string;
+  language: string | null;
+  segment: 'home' | 'business' | null;
+  productCode: string;
+  productName: string | null;
+  version: string;
+}
+
+export interface ClassificationSummary {
+  clause: string | null;
+  confidence: number;
+}
+
+/** [paid]: an offer is only made where the customer's region sells it. */
+export function offerIn(rules: RuleSet, offer: OfferId | undefined | null, country: string): OfferId | null {
+  if (!offer) return null;
+  const countries = rules.offers[offer]?.countries ?? [];
+  return countries.includes('*') || countries.includes(country.toUpperCase()) ? offer : null;
+}
+
+function compose(rules: RuleSet, ctx: RequestContext, key: string, values: Record<string, string>, offer: OfferId | null): string {
+  const lang = replyLanguage(ctx.language);
+  const texts = rules.messages[lang];
+  const parts = [fillTemplate(texts[key], values)];
+  if (offer) parts.push(fillTemplate(texts.offer, { offer: rules.offers[offer].name[lang] }));
+  parts.push(fillTemplate(texts['self-service'], { links: rules.selfService[ctx.segment ?? 'home'][lang] }));
+  return parts.join(' ');
+}
+
+/** The outcome for a request refused at the licence check (4.3.1, 4.3.2). */
+export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, ctx: RequestContext): Outcome {
+  const clause = eligibility.clauses[0];
+  const offer = offerIn(rules, eligibility.offer, ctx.country);
+  const message = compose(rules, ctx, eligibility.messageKey ?? 'refused.version', {
+    product: ctx.productName ?? ctx.productCode,
+    version: ctx.version,
+    clause,
+    requirement: eligibility.failedRequirement ?? '',
+  }, offer);
+  return { kind: 'refused', clauses: [...eligibility.clauses], offer, message };
+}
+
+/** Scope of a classified clause under the rules; below the confidence threshold it is unknown (human triage). */
+export function scopeUnderRules(rules: RuleSet, classification: ClassificationSummary): Scope {
+  if (!classification.clause || classification.confidence < rules.classification.confidenceThreshold) return 'unknown';
+  const kind = rules.clauses[classification.clause]?.kind;
+  return kind === 'included' ? 'included' : kind === 'excluded' ? 'excluded' : 'unknown';
+}
+
+/**
+ * After classification: decline what standard support does not cover (4.2.x, with the offer the
+ * rules name where the region has it), decline what a limited business licence does not cover
+ * (2.4, 4.5b), and let everything else, including unknown scope, go on to a team.
+ */
+export function scopeOutcome(
+  rules: RuleSet,
+  eligibility: EligibilityResult,
+  classification: ClassificationSummary,
+  ctx: RequestContext,
+): { scope: Scope; outcome: Outcome | null } {
+  const scope = scopeUnderRules(rules, classification);
+  const clause = classification.clause as string;
+  if (scope === 'excluded') {
+    const lang = replyLanguage(ctx.language);
+    const offer = offerIn(rules, rules.clauses[clause].offer, ctx.country);
+    const message = compose(rules, ctx, 'out-of-scope', { clause, title: rules.clauses[clause].title[lang] }, offer);
+    return { scope, outcome: { kind: 'out-of-scope', clauses: [clause], offer, message } };
+  }
+  if (scope === 'included' && eligibility.decision === 'limited' && !CLAUSES_ALLOWED_WHEN_LIMITED.includes(clause)) {
+    const message = compose(rules, ctx, 'limited.licence', { reason: eligibility.reason }, null);
+    return { scope, outcome: { kind: 'limited', clauses: [...eligibility.clauses, clause], offer: null, message } };
+  }
+  return { scope, outcome: null };
+}

@@ -1,0 +1,71 @@
+import type { Licence, Product, Team } from '../catalogue';
+import { classify, type ClassifierResult } from '../classification';
+import { decideEligibility, type EligibilityResult } from '../eligibility';
+import { type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
+import { chooseTeam, priorityFor, type RoutingDecision } from '../routing';
+import type { RuleSet } from '../rules';
+
+/** What the stages know about one request (one problem). */
+export interface RequestFacts {
+  subject: string;
+  description: string;
+  topic: string | null;
+  language: string | null;
+  country: string;
+  customerId: string;
+  companyId: string | null;
+  productCode: string;
+  productVersion: string;
+  platform: { os: string; osVersion?: string; ramMb?: number; diskFreeMb?: number } | null;
+  receivedAt: Date;
+}
+
+export const contextOf = (facts: RequestFacts, product: Product | null, segment: RequestContext['segment']): RequestContext => ({
+  country: facts.country,
+  language: facts.language,
+  segment,
+  productCode: facts.productCode,
+  productName: product?.name ?? null,
+  version: facts.productVersion,
+});
+
+/** Stage 1, licence check (4.3, 4.5, 2.4), with the refusal outcome when there is one. */
+export function checkEligibility(rules: RuleSet, facts: RequestFacts, product: Product | null, licence: Licence | null) {
+  const eligibility = decideEligibility({
+    product,
+    productCode: facts.productCode,
+    version: facts.productVersion,
+    platform: facts.platform ?? undefined,
+    licence,
+    customerId: facts.customerId,
+    companyId: facts.companyId,
+    receivedAt: facts.receivedAt,
+  });
+  const outcome = eligibility.decision === 'refused' ? refusalOutcome(rules, eligibility, contextOf(facts, product, eligibility.segment)) : null;
+  return { eligibility, outcome };
+}
+
+export interface ClassificationDecision {
+  result: ClassifierResult;
+  scope: Scope;
+  outcome: Outcome | null;
+}
+
+/** Stage 2, classification: clause, scope, caveats (4.4) and the decline outcome when there is one. */
+export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility: EligibilityResult, product: Product | null): ClassificationDecision {
+  const result = classify({
+    subject: facts.subject,
+    description: facts.description,
+    topic: facts.topic ?? undefined,
+    language: (['en', 'lv', 'ru'].includes(facts.language ?? '') ? facts.language : undefined) as never,
+  });
+  const language = facts.language ?? result.language;
+  const { scope, outcome } = scopeOutcome(rules, eligibility, result, contextOf({ ...facts, language }, product, eligibility.segment));
+  return { result, scope, outcome };
+}
+
+/** Stage 3, routing: team and queue priority. Null when no team exists for the segment. */
+export function routeRequest(teams: Team[], facts: RequestFacts, segment: 'home' | 'business', clause: string | null, scope: Scope, supportPlan: string | null): (RoutingDecision & { priority: number }) | null {
+  const decision = chooseTeam(teams, { segment, country: facts.country, language: facts.language, clause, scope });
+  return decision ? { ...decision, priority: priorityFor(scope === 'unknown' ? null : clause, supportPlan) } : null;
+}

@@ -1,0 +1,50 @@
+import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { jobsConsumedBy } from '@support/contracts';
+import { getQueueName, handledJobs, StageProcessor } from './stage-processor';
+
+/**
+ * The startup check (ARCHITECTURE.md principle 6): every job name that the fan-out table sends
+ * to a queue consumed in this process has exactly one handler, and no handler waits for a job
+ * that is never sent there. A mismatch stops the process before it takes any job.
+ */
+export function checkHandlers(processors: { queue: string; jobs: string[]; name: string }[]): string[] {
+  const problems: string[] = [];
+  const byQueue = new Map<string, { jobs: string[]; name: string }[]>();
+  for (const p of processors) byQueue.set(p.queue, [...(byQueue.get(p.queue) ?? []), p]);
+  for (const [queue, owners] of byQueue) {
+    const expected = jobsConsumedBy(queue);
+    for (const job of expected) {
+      const count = owners.filter((o) => o.jobs.includes(job)).length;
+      if (count === 0) problems.push(`queue ${queue}: job ${job} has no handler`);
+      if (count > 1) problems.push(`queue ${queue}: job ${job} has ${count} handlers (${owners.map((o) => o.name).join(', ')})`);
+    }
+    for (const owner of owners) {
+      for (const job of owner.jobs) if (!expected.includes(job as never)) problems.push(`queue ${queue}: ${owner.name} handles ${job}, which is never sent there`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks the handlers at start, and at shutdown closes every stage worker first (stop fetching,
+ * finish the active jobs) before the database and Redis connections go.
+ */
+@Injectable()
+export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  private processors(): StageProcessor[] {
+    return this.discovery.getProviders().map((w) => w.instance).filter((i): i is StageProcessor => i instanceof StageProcessor);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.processors().map((p) => p.worker?.close()));
+  }
+
+  onApplicationBootstrap(): void {
+    const processors = this.processors().map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name }));
+    const problems = checkHandlers(processors);
+    if (problems.length > 0) throw new Error(`job handlers do not match the contract: ${problems.join('; ')}`);
+  }
+}

@@ -1,0 +1,65 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { Queues } from '@support/contracts';
+import type { Cluster } from 'ioredis';
+import type IORedis from 'ioredis';
+import { EventPublisher } from './event-publisher';
+import { HandlerCheck } from './handler-check';
+import { QueueRegistry } from './queue-registry';
+import { createRedisConnection, parseRedisUrl, queuePrefix } from './redis-connection';
+
+export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');
+export const WORKER_REDIS = Symbol('WORKER_REDIS');
+
+export interface MessagingOptions {
+  redisUrl: string;
+  queuePrefix: string;
+}
+
+/**
+ * BullMQ wiring for a process: one producer connection with the queue registry and the
+ * publisher, and the shared worker config that @nestjs/bullmq's @Processor workers use.
+ */
+@Global()
+@Module({})
+export class MessagingModule implements OnApplicationShutdown {
+  constructor(
+    private readonly queues: QueueRegistry,
+    @Inject(PRODUCER_REDIS) private readonly producer: IORedis | Cluster,
+    @Inject(WORKER_REDIS) private readonly workers: IORedis | Cluster,
+  ) {}
+
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const target = parseRedisUrl(options.redisUrl);
+    const prefix = queuePrefix(options.queuePrefix, target);
+    // Workers share one connection (BullMQ duplicates it for each blocking client); it is ours to close.
+    const workerRedis = createRedisConnection(target, 'worker');
+    return {
+      module: MessagingModule,
+      imports: [
+        DiscoveryModule,
+        BullModule.forRootAsync({
+          useFactory: () => ({ connection: workerRedis, prefix }),
+        }),
+        // Importing a queue registration brings @nestjs/bullmq's explorer, which starts the @Processor workers.
+        BullModule.registerQueue(...Object.values(Queues).map((name) => ({ name }))),
+      ],
+      providers: [
+        { provide: PRODUCER_REDIS, useFactory: () => createRedisConnection(target, 'producer') },
+        { provide: WORKER_REDIS, useValue: workerRedis },
+        { provide: QueueRegistry, useFactory: (redis: IORedis | Cluster) => new QueueRegistry(redis, prefix), inject: [PRODUCER_REDIS] },
+        { provide: EventPublisher, useFactory: (queues: QueueRegistry) => new EventPublisher(queues), inject: [QueueRegistry] },
+        HandlerCheck,
+      ],
+      exports: [PRODUCER_REDIS, QueueRegistry, EventPublisher, BullModule],
+    };
+  }
+
+  /** Workers are closed by @nestjs/bullmq first (they finish their active jobs); then the producers. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.queues.close();
+    this.producer.disconnect();
+    this.workers.disconnect();
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiKeyEntity, SettingEntity } from './api-key.entity';
+import { LicenceEntity, ProducerEntity, ProductEntity, TeamEntity } from './reference.entities';
+import { RequestEntity } from './request.entity';
+import { SubmissionEntity } from './submission.entity';
+import { TimelineEventEntity } from './timeline-event.entity';
+
+export * from './api-key.entity';
+export * from './reference.entities';
+export * from './request.entity';
+export * from './submission.entity';
+export * from './timeline-event.entity';
+
+export const ENTITIES = [
+  SubmissionEntity,
+  RequestEntity,
+  TimelineEventEntity,
+  ProductEntity,
+  LicenceEntity,
+  TeamEntity,
+  ProducerEntity,
+  ApiKeyEntity,
+  SettingEntity,
+];

@@ -1,0 +1,99 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One support request (one problem, rule 2.3): the source of truth every stage reads and writes. */
+@Entity('requests')
+@Index('ix_requests_status_updated', ['status', 'updatedAt'])
+@Index('ix_requests_team_status', ['teamId', 'status'])
+@Index('ix_requests_customer', ['customerId'])
+@Index('ix_requests_submission', ['submissionId'])
+export class RequestEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  submissionId: string;
+
+  @Column({ type: 'integer' })
+  partIndex: number;
+
+  @Column({ type: 'varchar', length: 128 })
+  producerId: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  segment: string | null;
+
+  @Column({ type: 'varchar', length: 2 })
+  country: string;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language: string | null;
+
+  @Column({ type: 'varchar', length: 128 })
+  customerId: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  customerEmail: string;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  companyId: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  productCode: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  productVersion: string;
+
+  @Column({ type: 'simple-json', nullable: true })
+  platform: Record<string, any> | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  licenceKey: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  topic: string | null;
+
+  @Column({ type: 'varchar', length: 220 })
+  subject: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  rulesVersion: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  eligibility: Record<string, any> | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  classification: Record<string, any> | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  outcome: Record<string, any> | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  supportPlan: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  teamId: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  priority: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  assigneeId: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  sla: Record<string, any> | null;
+
+  @Column({ type: 'varchar', length: 30 })
+  receivedAt: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  updatedAt: string;
+}

@@ -1,0 +1,7 @@
+export * from './entities';
+export * from './database-url';
+export * from './migrations';
+export * from './unit-of-work';
+export * from './open-database';
+export * from './request-store';
+export * from './reference-store';

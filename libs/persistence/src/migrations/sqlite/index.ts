@@ -1,0 +1,4 @@
+import { Initial1795616724682Sqlite } from './1795616724682-Initial';
+
+/** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
+export const MIGRATIONS: Function[] = [Initial1795616724682Sqlite];

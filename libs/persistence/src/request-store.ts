@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
+import { isUniqueViolation, UnitOfWork } from './unit-of-work';
+
+export interface TimelineEntry {
+  stage: string;
+  event: string;
+  detail?: Record<string, any>;
+  /** Set for a stage's effect: the same key is applied at most once per request. */
+  effectKey?: string | null;
+  at?: Date;
+}
+
+export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
+
+const toRow = (requestId: string, entry: TimelineEntry, now: Date): Partial<TimelineEventEntity> => ({
+  requestId,
+  at: (entry.at ?? now).toISOString(),
+  stage: entry.stage,
+  event: entry.event,
+  detail: entry.detail ?? {},
+  effectKey: entry.effectKey ?? null,
+});
+
+/**
+ * Requests and their timelines: the source of truth. Every change to a request goes with a
+ * timeline entry in the same transaction; an entry with an effect key makes the change happen
+ * at most once, so a redelivered job cannot apply its stage twice.
+ */
+export class RequestStore {
+  readonly unitOfWork: UnitOfWork;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.unitOfWork = new UnitOfWork(dataSource);
+  }
+
+  find(id: string): Promise<RequestEntity | null> {
+    return this.dataSource.getRepository(RequestEntity).findOneBy({ id });
+  }
+
+  timeline(requestId: string): Promise<TimelineEventEntity[]> {
+    return this.dataSource.getRepository(TimelineEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
+    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });
+  }
+
+  findSubmissionById(id: string): Promise<SubmissionEntity | null> {
+    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ id });
+  }
+
+  /**
+   * Stores a submission with its requests and their first timeline entries, all or nothing.
+   * Returns false when the producer's idempotency key was already used (nothing is written).
+   */
+  async createSubmission(
+    submission: SubmissionEntity,
+    requests: RequestEntity[],
+    entry: (request: RequestEntity) => TimelineEntry,
+  ): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.unitOfWork.run(async (m) => {
+        await m.insert(SubmissionEntity, submission);
+        await m.insert(RequestEntity, requests);
+        await m.insert(TimelineEventEntity, requests.map((r) => toRow(r.id, entry(r), now)));
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error) && submission.idempotencyKey !== null) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Applies a stage's effect once: the timeline entry (with its effect key) and the change to the
+   * request commit together. Returns false, changing nothing, when that effect was already applied.
+   */
+  async applyEffect(
+    requestId: string,
+    entry: TimelineEntry & { effectKey: string },
+    patch: Partial<RequestEntity>,
+    more: TimelineEntry[] = [],
+  ): Promise<boolean> {
+    const now = entry.at ?? new Date();
+    try {
+      await this.unitOfWork.run(async (m) => {
+        await m.insert(TimelineEventEntity, [entry, ...more].map((e) => toRow(requestId, e, now)));
+        if (Object.keys(patch).length > 0) {
+          await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() });
+        }
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */
+  async markStatus(requestId: string, from: string, to: string): Promise<void> {
+    await this.dataSource.getRepository(RequestEntity).update({ id: requestId, status: from }, { status: to });
+  }
+
+  async hasEffect(requestId: string, effectKey: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(TimelineEventEntity).countBy({ requestId, effectKey })) > 0;
+  }
+
+  /** Requests that sat in a pipeline status since before `olderThan`: candidates for re-emission. */
+  stuck(statuses: string[], olderThan: Date, limit: number): Promise<RequestEntity[]> {
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('r.status IN (:...statuses)', { statuses })
+      .andWhere('r.updatedAt < :t', { t: olderThan.toISOString() })
+      .orderBy('r.updatedAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,26 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs work in one transaction. SQLite has one connection per process, so concurrent
+ * transactions would interleave on it: they are queued one after another (better-sqlite3 is
+ * synchronous anyway, so nothing is lost). PostgreSQL transactions run concurrently from the pool.
+ */
+export class UnitOfWork {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
+    const next = this.tail.then(() => this.dataSource.transaction(work));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** True for a unique-key violation on either driver: the sign that an effect was already applied. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

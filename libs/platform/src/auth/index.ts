@@ -1,0 +1,5 @@
+export * from './principal';
+export * from './key-service';
+export * from './token-signer';
+export * from './access.decorator';
+export * from './auth.guard';

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiKeyEntity, type KeyKind } from '@support/persistence';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { randomSecret, SETTINGS, type Settings } from '../settings';
+import type { Principal } from './principal';
+
+export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+/**
+ * API keys: random, shown once when issued, stored only hashed. Issuing a new key for the same
+ * principal replaces the old one (rotation).
+ */
+@Injectable()
+export class KeyService {
+  /** The administrator key from ADMIN_API_KEY, if set (stored keys of kind admin work too). */
+  private readonly adminHash: Buffer | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SETTINGS) settings: Settings,
+  ) {
+    this.adminHash = settings.adminApiKey ? Buffer.from(hashKey(settings.adminApiKey), 'hex') : null;
+  }
+
+  async issue(kind: KeyKind, principalId: string): Promise<string> {
+    const key = `${kind.slice(0, 3)}_${randomSecret(24)}`;
+    await this.dataSource.transaction(async (m) => {
+      await m.delete(ApiKeyEntity, { kind, principalId });
+      await m.insert(ApiKeyEntity, { hash: hashKey(key), kind, principalId, createdAt: new Date().toISOString() });
+    });
+    return key;
+  }
+
+  async revoke(kind: KeyKind, principalId: string): Promise<void> {
+    await this.dataSource.getRepository(ApiKeyEntity).delete({ kind, principalId });
+  }
+
+  async resolve(key: string): Promise<Principal | null> {
+    const hash = hashKey(key);
+    if (this.adminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.adminHash)) return { kind: 'admin', id: 'admin' };
+    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ hash });
+    return row ? { kind: row.kind, id: row.principalId } : null;
+  }
+}

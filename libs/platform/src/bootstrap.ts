@@ -1,0 +1,60 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { assertRedisReachable, parseRedisUrl } from '@support/messaging';
+import { assertDatabaseReachable } from '@support/persistence';
+import { Logger } from 'nestjs-pino';
+import type { Settings } from './settings';
+
+const PREFLIGHT_MS = 4000;
+const redacted = (url: string) => url.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@');
+
+/**
+ * Before Nest starts: can Redis and the database be reached? If not, one line says what was
+ * tried and how to get it, and the process exits non-zero (CONTRACT.md, "Running it").
+ */
+export async function preflight(app: string, settings: Settings): Promise<void> {
+  const fail = (what: string, url: string, error: unknown, hint: string) => {
+    console.error(`${app}: cannot reach ${what} at ${redacted(url)} (${(error as Error).message || error}). ${hint}`);
+    process.exit(1);
+  };
+  await assertRedisReachable(parseRedisUrl(settings.redisUrl), PREFLIGHT_MS).catch((e) =>
+    fail('Redis', settings.redisUrl, e, 'Start it (e.g. `redis-server --daemonize yes`) or set REDIS_URL.'),
+  );
+  await assertDatabaseReachable(settings.databaseUrl, PREFLIGHT_MS).catch((e) =>
+    fail('the database', settings.databaseUrl, e, 'Start PostgreSQL or set DATABASE_URL (default sqlite:./data/support.sqlite).'),
+  );
+}
+
+/** Creates an app with HTTP (not listening yet): logger, shutdown hooks, OpenAPI at /docs. */
+export async function createHttpApp(module: DynamicModule, options: { logs?: boolean } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true, logger: options.logs === false ? false : undefined });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('Support workflow')
+    .setDescription('Intake, eligibility, classification, routing, agents, SLA and surveys (see CONTRACT.md).')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  return app;
+}
+
+/** Starts a worker-only app: a Nest application context without HTTP. */
+export async function startWorkerApp(name: string, module: DynamicModule, settings: Settings) {
+  await preflight(name, settings);
+  const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Starts an app with HTTP on its port. */
+export async function startHttpApp(name: string, module: DynamicModule, settings: Settings): Promise<INestApplication> {
+  await preflight(name, settings);
+  const app = await createHttpApp(module);
+  await app.listen(settings.port);
+  app.get(Logger).log(`${name} listening on http://localhost:${settings.port}`);
+  return app;
+}

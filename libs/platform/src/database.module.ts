@@ -1,0 +1,23 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, openDatabase, RequestStore } from '@support/persistence';
+import { DataSource } from 'typeorm';
+
+/** The database for a process: opened and migrated before anything else may use it. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(url: string): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(url, ENTITIES, migrationsFor(databaseKind(url))),
+          dataSourceFactory: () => openDatabase(url),
+        }),
+      ],
+      providers: [{ provide: RequestStore, useFactory: (ds: DataSource) => new RequestStore(ds), inject: [DataSource] }],
+      exports: [RequestStore, TypeOrmModule],
+    };
+  }
+}

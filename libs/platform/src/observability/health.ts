@@ -1,0 +1,39 @@
+import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { PRODUCER_REDIS } from '@support/messaging';
+import type { Cluster } from 'ioredis';
+import type IORedis from 'ioredis';
+
+@Injectable()
+export class RedisHealthIndicator {
+  constructor(
+    @Inject(PRODUCER_REDIS) private readonly redis: IORedis | Cluster,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async check(key = 'redis') {
+    const indicator = this.indicators.check(key);
+    try {
+      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}
+
+/** GET /health: Redis and the database, as load balancers and operators expect (503 when down). */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redis.check()]);
+  }
+}

@@ -1,0 +1,52 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { MessagingModule } from '@support/messaging';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard, KeyService, TokenSigner } from './auth';
+import { DatabaseModule } from './database.module';
+import { InvalidInputFilter } from './http/invalid-input.filter';
+import { HealthController, RedisHealthIndicator } from './observability/health';
+import { Metrics, MetricsController } from './observability/metrics';
+import { SETTINGS, type Settings } from './settings';
+
+/**
+ * What every app stands on: settings, JSON logs, the database (migrated), BullMQ, keys and
+ * tokens, the auth guard, health and metrics.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(settings: Settings): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: settings.logLevel,
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+            customProps: (req) => {
+              const id = /\/v1\/requests\/([^/?]+)/.exec(req.url ?? '')?.[1];
+              return id ? { requestId: id } : {};
+            },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        DatabaseModule.forRoot(settings.databaseUrl),
+        MessagingModule.forRoot({ redisUrl: settings.redisUrl, queuePrefix: settings.queuePrefix }),
+        TerminusModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        KeyService,
+        TokenSigner,
+        Metrics,
+        RedisHealthIndicator,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: InvalidInputFilter },
+      ],
+      exports: [SETTINGS, KeyService, TokenSigner, Metrics],
+    };
+  }
+}

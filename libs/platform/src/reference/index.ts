@@ -1,0 +1,3 @@
+export * from './repo-root';
+export * from './rules.service';
+export * from './reference.module';

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { loadRuleSet, type RuleSet, ruleSetInForce } from '@support/domain';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './repo-root';
+
+export const RULES_DIR_DEFAULT = () => process.env.RULES_DIR || join(repoRoot(), 'config', 'rules');
+
+/** Loads every rules version from config/rules at start (a bad file stops the process). */
+export function loadRuleSets(dir: string): RuleSet[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  if (files.length === 0) throw new Error(`no rules files in ${dir}`);
+  return files.map((file) => loadRuleSet(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file)));
+}
+
+/** The support rules, all versions: a request is judged by the one in force when it was received. */
+@Injectable()
+export class RulesService {
+  readonly versions: RuleSet[];
+
+  constructor() {
+    this.versions = loadRuleSets(RULES_DIR_DEFAULT());
+  }
+
+  inForce(at: Date): RuleSet {
+    return ruleSetInForce(this.versions, at);
+  }
+
+  /** The version a request recorded; a version removed from config is a configuration error. */
+  byVersion(version: string): RuleSet {
+    const set = this.versions.find((v) => v.version === version);
+    if (!set) throw new Error(`rules version ${version} is not loaded (config/rules)`);
+    return set;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './request-facts';
+export * from './request-view';
