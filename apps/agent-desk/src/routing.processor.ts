@@ -1,0 +1,49 @@
+import { Processor } from '@nestjs/bullmq';
+import { Events, Queues, type RequestEventData } from '@support/contracts';
+import { routeRequest, type Scope } from '@support/domain';
+import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { ReferenceStore, RequestStore } from '@support/persistence';
+import { factsOf, Metrics } from '@support/platform';
+import { UnrecoverableError } from 'bullmq';
+
+const STAGE = 'routing';
+
+/**
+ * Routing (rule 2.2): the team by segment × country × language (and skill), the queue priority,
+ * then one job in that team's BullMQ queue for agents to claim.
+ */
+@Processor(Queues.routing, stageWorkerOptions())
+export class RoutingProcessor extends StageProcessor {
+  constructor(
+    private readonly store: RequestStore,
+    private readonly reference: ReferenceStore,
+    private readonly publisher: EventPublisher,
+    private readonly metrics: Metrics,
+  ) {
+    super();
+  }
+
+  @Handles(Events.classified)
+  async onClassified({ requestId }: RequestEventData): Promise<string | null> {
+    const request = await this.store.find(requestId);
+    if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
+    if (!request.classification || !request.segment) throw new UnrecoverableError(`request ${requestId} is not classified yet`);
+    if (!(await this.store.hasEffect(requestId, STAGE))) {
+      const { clause, scope } = request.classification as { clause: string | null; scope: Scope };
+      const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment as 'home' | 'business', clause, scope, request.supportPlan);
+      // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
+      if (!route) throw new Error(`no ${request.segment} team exists to route request ${requestId} to`);
+      await this.store.applyEffect(
+        requestId,
+        { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
+        { teamId: route.teamId, priority: route.priority, status: 'queued' },
+      );
+      this.metrics.decisions.inc({ stage: STAGE, outcome: route.fallback ? 'fallback' : 'matched' });
+    }
+    const routed = (await this.store.find(requestId)) as typeof request;
+    // Only a request still waiting for an agent goes (back) into its team queue.
+    if (routed.status === 'queued') await this.publisher.enqueueForTeam(routed.teamId as string, requestId, routed.priority ?? 3);
+    await this.publisher.publish(Events.routed, { requestId });
+    return routed.teamId;
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
+import { splitProblems } from '@support/domain';
+import { EventPublisher } from '@support/messaging';
+import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
+import { CUSTOMER_TOKEN, RulesService, TokenSigner } from '@support/platform';
+
+export interface IntakeResult {
+  answer: SubmissionAnswer;
+  /** false when the idempotency key was seen before: the first answer is returned again. */
+  created: boolean;
+}
+
+/**
+ * Intake, shared by HTTP and the queue: stores a submission and its requests (one per problem,
+ * rule 2.3) in one transaction, then hands each request to the licence check. A repeated
+ * idempotency key stores nothing new and re-emits, so a crash between commit and publish heals
+ * on the producer's retry (and the pipeline sweeper covers producers that do not retry).
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly store: RequestStore,
+    private readonly publisher: EventPublisher,
+    private readonly rules: RulesService,
+    private readonly tokens: TokenSigner,
+  ) {}
+
+  async submit(body: SubmissionDto, producerId: string, idempotencyKey: string | null): Promise<IntakeResult> {
+    if (idempotencyKey) {
+      const existing = await this.store.findSubmission(producerId, idempotencyKey);
+      if (existing) return { answer: await this.reemit(existing), created: false };
+    }
+    const receivedAt = new Date();
+    const ruleSet = this.rules.inForce(receivedAt);
+    const parts = ruleSet.splitting === 'split' ? splitProblems({ subject: body.subject, description: body.description }, body.customer.language as never) : [{ subject: body.subject, description: body.description }];
+    const submissionId = newId('sub');
+    const requests = parts.map((part, index) => this.toRequest(body, producerId, submissionId, index, part, receivedAt, ruleSet.version));
+    const submission: SubmissionEntity = {
+      id: submissionId,
+      producerId,
+      idempotencyKey,
+      channel: body.channel,
+      receivedAt: receivedAt.toISOString(),
+      payload: body as unknown as Record<string, unknown>,
+      requestIds: requests.map((r) => r.id),
+    };
+    const created = await this.store.createSubmission(submission, requests, (r) => ({
+      stage: 'intake',
+      event: Events.received,
+      effectKey: 'intake',
+      at: receivedAt,
+      detail: { submissionId, channel: body.channel, part: r.partIndex + 1, of: requests.length, rulesVersion: ruleSet.version },
+    }));
+    if (!created) {
+      // Another delivery of the same key won the race: answer with what it stored.
+      const winner = await this.store.findSubmission(producerId, idempotencyKey as string);
+      return { answer: await this.reemit(winner as SubmissionEntity), created: false };
+    }
+    await this.emitReceived(submission.requestIds);
+    return { answer: this.answer(submission), created: true };
+  }
+
+  private toRequest(body: SubmissionDto, producerId: string, submissionId: string, index: number, part: { subject: string; description: string }, receivedAt: Date, rulesVersion: string): RequestEntity {
+    const at = receivedAt.toISOString();
+    return Object.assign(new RequestEntity(), {
+      id: newId('req'),
+      submissionId,
+      partIndex: index,
+      producerId,
+      status: 'received',
+      segment: null,
+      country: body.customer.country.toUpperCase(),
+      language: body.customer.language ?? null,
+      customerId: body.customer.id,
+      customerEmail: body.customer.email,
+      companyId: body.companyId ?? null,
+      productCode: body.product.code,
+      productVersion: body.product.version,
+      platform: body.platform ? { ...body.platform } : null,
+      licenceKey: body.licenceKey ?? null,
+      channel: body.channel,
+      topic: body.topic ?? null,
+      subject: part.subject.slice(0, 220),
+      description: part.description,
+      rulesVersion,
+      eligibility: null,
+      classification: null,
+      outcome: null,
+      supportPlan: null,
+      teamId: null,
+      priority: null,
+      assigneeId: null,
+      sla: null,
+      receivedAt: at,
+      updatedAt: at,
+    });
+  }
+
+  private async reemit(submission: SubmissionEntity): Promise<SubmissionAnswer> {
+    await this.emitReceived(submission.requestIds);
+    return this.answer(submission);
+  }
+
+  private async emitReceived(requestIds: string[]): Promise<void> {
+    await Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId })));
+  }
+
+  private answer(submission: SubmissionEntity): SubmissionAnswer {
+    return {
+      submissionId: submission.id,
+      requests: submission.requestIds.map((id) => ({ id, customerToken: this.tokens.sign(CUSTOMER_TOKEN, id) })),
+    };
+  }
+}

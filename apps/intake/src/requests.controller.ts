@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvalidInputError, SubmissionDto, validateInput } from '@support/contracts';
+import { RequestEntity, RequestStore } from '@support/persistence';
+import { Access, Caller, type Principal, toRequestView } from '@support/platform';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { IntakeService } from './intake.service';
+import { ListRequestsQuery } from './list-requests.query';
+
+/** Who may see a request: its producer, its customer (token), its company, an admin. */
+export function canRead(principal: Principal, r: RequestEntity): boolean {
+  switch (principal.kind) {
+    case 'admin':
+      return true;
+    case 'producer':
+      return r.producerId === principal.id;
+    case 'customer':
+      return r.id === principal.requestId;
+    case 'company':
+      return r.companyId === principal.id;
+    default:
+      return false;
+  }
+}
+
+const decodeCursor = (cursor: string): [string, string] => {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id) throw new InvalidInputError([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
+  return [at, id];
+};
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('v1/requests')
+export class RequestsController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly store: RequestStore,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Access('producer')
+  @ApiOperation({ summary: 'Submit a support request (202; 200 for a repeated idempotency key)' })
+  @ApiBody({ type: SubmissionDto })
+  async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
+    const dto = validateInput(SubmissionDto, body);
+    const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);
+    res.status(created ? 202 : 200);
+    return answer;
+  }
+
+  @Get(':id')
+  @Access('producer', 'admin', 'customer', 'company', 'agent')
+  @ApiOperation({ summary: 'A request with its decisions, clause ids, rules version and timeline' })
+  async read(@Param('id') id: string, @Caller() caller: Principal) {
+    const request = await this.store.find(id);
+    // 404 rather than 403: whether a request exists must not leak to others.
+    if (!request || !canRead(caller, request)) throw new NotFoundException(`request ${id} not found`);
+    return toRequestView(request, await this.store.timeline(id));
+  }
+
+  @Get()
+  @HttpCode(200)
+  @Access('producer', 'admin', 'customer', 'company', 'agent')
+  @ApiOperation({ summary: 'List requests visible to the caller, newest first' })
+  async list(@Query() raw: unknown, @Caller() caller: Principal) {
+    const query = validateInput(ListRequestsQuery, raw);
+    const limit = Number(query.limit ?? 50);
+    const qb = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r');
+    if (caller.kind === 'producer') qb.andWhere('r.producerId = :p', { p: caller.id });
+    if (caller.kind === 'customer') qb.andWhere('r.id = :rid', { rid: caller.requestId });
+    if (caller.kind === 'company') qb.andWhere('r.companyId = :c', { c: caller.id });
+    if (caller.kind === 'agent') qb.andWhere('1 = 0'); // agents work from their team queues (agent-desk)
+    if (query.status) qb.andWhere('r.status = :s', { s: query.status });
+    if (query.team) qb.andWhere('r.teamId = :t', { t: query.team });
+    if (query.customerId) qb.andWhere('r.customerId = :cu', { cu: query.customerId });
+    if (query.cursor) {
+      const [at, id] = decodeCursor(query.cursor);
+      qb.andWhere('(r.receivedAt < :at OR (r.receivedAt = :at AND r.id < :id))', { at, id });
+    }
+    const rows = await qb.orderBy('r.receivedAt', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toRequestView(r, null)),
+      nextCursor: rows.length > limit && last ? Buffer.from(`${last.receivedAt}|${last.id}`).toString('base64url') : null,
+    };
+  }
+}

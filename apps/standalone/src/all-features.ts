@@ -1,0 +1,10 @@
+import { AdminModule } from '../../admin/src/admin.module';
+import { AgentDeskModule } from '../../agent-desk/src/agent-desk.module';
+import { ClassificationModule } from '../../classification/src/classification.module';
+import { FeedbackSurveyModule } from '../../feedback-survey/src/feedback-survey.module';
+import { IntakeModule } from '../../intake/src/intake.module';
+import { LicenceCheckModule } from '../../licence-check/src/licence-check.module';
+import { SlaModule } from '../../sla/src/sla.module';
+
+/** Every app's feature module: what the standalone process (and the end-to-end tests) run. */
+export const ALL_FEATURES = [IntakeModule, LicenceCheckModule, ClassificationModule, AgentDeskModule, SlaModule, FeedbackSurveyModule, AdminModule];
