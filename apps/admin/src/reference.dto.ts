@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -65,7 +66,7 @@ export class ProductDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ProductVersionDto)
   versions: ProductVersionDto[];
 
-  @IsOptional() @ValidateNested() @Type(() => RequirementsDto)
+  @IsOptional() @IsObject({ message: 'requirements must be an object' }) @ValidateNested() @Type(() => RequirementsDto)
   requirements?: RequirementsDto;
 }
 

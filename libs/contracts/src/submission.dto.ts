@@ -5,6 +5,7 @@ import {
   IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -62,16 +63,16 @@ export class SubmissionDto {
   @IsOptional() @IsString() @Length(1, 128)
   idempotencyKey?: string;
 
-  @ValidateNested() @Type(() => CustomerDto) @IsNotEmpty({ message: 'customer is required' })
+  @IsObject({ message: 'customer must be an object' }) @ValidateNested() @Type(() => CustomerDto) @IsNotEmpty({ message: 'customer is required' })
   customer: CustomerDto;
 
   @IsOptional() @IsString() @Length(1, 128)
   companyId?: string;
 
-  @ValidateNested() @Type(() => ProductRefDto) @IsNotEmpty({ message: 'product is required' })
+  @IsObject({ message: 'product must be an object' }) @ValidateNested() @Type(() => ProductRefDto) @IsNotEmpty({ message: 'product is required' })
   product: ProductRefDto;
 
-  @IsOptional() @ValidateNested() @Type(() => PlatformDto)
+  @IsOptional() @IsObject({ message: 'platform must be an object' }) @ValidateNested() @Type(() => PlatformDto)
   platform?: PlatformDto;
 
   @IsOptional() @IsString() @Length(1, 128)
