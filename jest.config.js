@@ -10,4 +10,5 @@ module.exports = {
     '^@support/(contracts|domain|persistence|messaging|platform)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
