@@ -20,7 +20,8 @@ export const TRIAGE_SKILL = 'triage';
 const MALWARE_CLAUSES = /^4\.1\.2/;
 
 const covers = (team: Team, country: string) => team.countries.includes(country) || team.countries.includes('*');
-const specificity = (team: Team, country: string) => (team.countries.includes(country) ? 2 : 0);
+/** 2: lists the country, 1: covers it through "*", 0: does not cover it. */
+const specificity = (team: Team, country: string) => (team.countries.includes(country) ? 2 : team.countries.includes('*') ? 1 : 0);
 
 /**
  * Routing (rule 2.2: support depends on segment and country): the team of the request's segment
@@ -35,7 +36,8 @@ export function chooseTeam(teams: Team[], input: RoutingInput): RoutingDecision 
     .filter((t) => t.skills.includes(TRIAGE_SKILL))
     .sort((a, b) => specificity(b, input.country) - specificity(a, input.country));
   if (input.scope === 'unknown' && triage.length > 0) {
-    return { teamId: triage[0].id, reason: 'scope unknown: human triage', fallback: false };
+    const covered = covers(triage[0], input.country);
+    return { teamId: triage[0].id, reason: `scope unknown: human triage${covered ? '' : `, no triage team covers ${input.country}`}`, fallback: !covered };
   }
   const skill = input.clause && MALWARE_CLAUSES.test(input.clause) ? 'malware' : null;
   const score = (t: Team) =>

@@ -1,0 +1,190 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Licence, Product, Team } from '../catalogue';
+import { loadRuleSet, type RuleSet } from '../rules';
+import { checkEligibility, classifyRequest, type RequestFacts, routeRequest } from './triage';
+
+const RULES_FILE = join(__dirname, '..', '..', '..', '..', 'config', 'rules', '2022-04-07.json');
+const rules: RuleSet = loadRuleSet(JSON.parse(readFileSync(RULES_FILE, 'utf8')), RULES_FILE);
+
+const kav: Product = {
+  code: 'kav',
+  name: 'Kaspersky Anti-Virus',
+  segment: 'home',
+  versions: [
+    { version: '21', supportedUntil: '2027-12-31' },
+    { version: '21.3', supportedUntil: null },
+    { version: '20', supportedUntil: '2024-06-30' },
+  ],
+  requirements: { minRamMb: 2048, minDiskMb: 1500, platforms: { windows: ['10', '11'], macos: ['13', '14', '15'] } },
+};
+const kesb: Product = {
+  code: 'kesb',
+  name: 'Kaspersky Endpoint Security for Business',
+  segment: 'business',
+  versions: [
+    { version: '12', supportedUntil: null },
+    { version: '11', supportedUntil: '2025-03-31' },
+  ],
+  requirements: { minRamMb: 4096, minDiskMb: 4000, platforms: { windows: ['10', '11', 'server2019', 'server2022'], linux: [] } },
+};
+const annaLicence: Licence = { key: 'LIC-ANNA-KAV', productCode: 'kav', customerId: 'c-1001', companyId: null, status: 'active', validUntil: '2027-06-30', kind: 'commercial', supportPlan: 'home-plus' };
+const globexLicence: Licence = { key: 'LIC-GLOBEX-KESB', productCode: 'kesb', customerId: null, companyId: 'globex', status: 'expired', validUntil: '2025-01-31', kind: 'commercial', supportPlan: null };
+const acmeLicence: Licence = { key: 'LIC-ACME-KESB', productCode: 'kesb', customerId: null, companyId: 'acme', status: 'active', validUntil: '2028-12-31', kind: 'commercial', supportPlan: 'premium' };
+
+const team = (id: string, segment: Team['segment'], countries: string[], languages: string[], skills: string[] = []): Team => ({ id, segment, countries, languages, skills, calendar: null });
+const TEAMS: Team[] = [
+  team('home-lv', 'home', ['LV'], ['lv', 'ru', 'en']),
+  team('home-malware', 'home', ['LV', 'LT', 'EE'], ['lv', 'ru', 'en'], ['malware']),
+  team('home-intl', 'home', ['*'], ['en']),
+  team('home-triage', 'home', ['*'], ['en', 'lv', 'ru'], ['triage']),
+  team('business-baltics', 'business', ['LV', 'LT', 'EE'], ['lv', 'ru', 'en']),
+  team('business-intl', 'business', ['*'], ['en']),
+  team('business-triage', 'business', ['*'], ['en', 'lv', 'ru'], ['triage']),
+];
+
+const homeFacts = (over: Partial<RequestFacts> = {}): RequestFacts => ({
+  subject: '',
+  description: '',
+  topic: null,
+  language: 'en',
+  country: 'GB',
+  customerId: 'c-1001',
+  companyId: null,
+  productCode: 'kav',
+  productVersion: '21.3.10',
+  platform: { os: 'windows', osVersion: '11', ramMb: 8192, diskFreeMb: 50000 },
+  receivedAt: new Date('2025-05-10T10:00:00Z'),
+  ...over,
+});
+const businessFacts = (over: Partial<RequestFacts> = {}): RequestFacts =>
+  homeFacts({ customerId: 'c-2001', companyId: 'globex', productCode: 'kesb', productVersion: '12.1.0', country: 'LV', ...over });
+
+/** The three stages in order, as the workers run them. */
+const run = (facts: RequestFacts, product: Product | null, licence: Licence | null) => {
+  const checked = checkEligibility(rules, facts, product, licence);
+  const classified = checked.outcome ? null : classifyRequest(rules, facts, checked.eligibility, product);
+  const route =
+    classified && !classified.outcome
+      ? routeRequest(TEAMS, facts, checked.eligibility.segment ?? 'home', classified.result.clause, classified.scope, checked.eligibility.supportPlan)
+      : null;
+  return { ...checked, classified, route };
+};
+
+describe('triage: the three stages composed', () => {
+  it('an English false-positive complaint is included (4.1.2a) and goes to a team with the plan\'s priority', () => {
+    const facts = homeFacts({
+      subject: 'False detection',
+      description: 'Your product detects our signed installer as a trojan. It is a false positive, please fix.',
+    });
+    const { eligibility, outcome, classified, route } = run(facts, kav, annaLicence);
+    expect(outcome).toBeNull();
+    expect(eligibility).toMatchObject({ decision: 'supported', clauses: ['4.5a'], supportPlan: 'home-plus' });
+    expect(classified!.result.clause).toBe('4.1.2a');
+    expect(classified!.scope).toBe('included');
+    expect(classified!.outcome).toBeNull();
+    expect(route).toEqual({ teamId: 'home-intl', reason: 'home team for GB, speaks en', fallback: false, priority: 2 });
+  });
+
+  it('the same complaint from Latvia goes to the malware team', () => {
+    const facts = homeFacts({
+      country: 'LV',
+      subject: 'False detection',
+      description: 'Your product detects our signed installer as a trojan. It is a false positive, please fix.',
+    });
+    expect(run(facts, kav, null).route).toMatchObject({ teamId: 'home-malware', fallback: false, priority: 3 });
+  });
+
+  it('a Latvian request for a remote session is declined (4.2.5) in Latvian with the Professional Services offer', () => {
+    const facts = homeFacts({ language: 'lv', country: 'LV', subject: 'Attālināti', description: 'Lūdzu pieslēdzieties manam datoram attālināti un pārbaudiet.' });
+    const { outcome, classified, route } = run(facts, kav, null);
+    expect(outcome).toBeNull();
+    expect(classified!.result.clause).toBe('4.2.5');
+    expect(classified!.scope).toBe('excluded');
+    expect(classified!.outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.5'], offer: 'professional-services' });
+    expect(classified!.outcome!.message).toContain('Jūsu pieprasījums attiecas uz “Tiešsaistes atbalsts un attālinātā atbalsta sesijas”');
+    expect(classified!.outcome!.message).toContain('(noteikums 4.2.5)');
+    expect(classified!.outcome!.message).toContain('“Profesionālie pakalpojumi”');
+    expect(route).toBeNull();
+  });
+
+  it('a Russian request without a stated language is answered in Russian', () => {
+    const facts = homeFacts({ language: null, country: 'EE', subject: 'Удаленно', description: 'Подключитесь к моему компьютеру через удаленный доступ и проверьте.' });
+    const { classified } = run(facts, kav, null);
+    expect(classified!.result.language).toBe('ru');
+    expect(classified!.outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.5'], offer: 'professional-services' });
+    expect(classified!.outcome!.message).toContain('Ваш запрос касается темы «Онлайн-поддержка и сеансы удалённой поддержки»');
+    expect(classified!.outcome!.message).toContain('(правило 4.2.5)');
+  });
+
+  it('a Russian refusal of an ended version is written in Russian', () => {
+    const facts = homeFacts({ language: 'ru', productVersion: '20.0.14', subject: 'Не работает', description: 'Касперский перестал работать.' });
+    const { eligibility, outcome, classified } = run(facts, kav, null);
+    expect(eligibility.decision).toBe('refused');
+    expect(outcome).toMatchObject({ kind: 'refused', clauses: ['4.3.2'], offer: 'support-restoration' });
+    expect(outcome!.message).toContain('Мы не можем оказать поддержку для Kaspersky Anti-Virus версии 20.0.14');
+    expect(outcome!.message).toContain('(правило 4.3.2)');
+    expect(classified).toBeNull();
+  });
+
+  it('refuses an unknown product at the licence check with home self-service', () => {
+    const { eligibility, outcome } = run(homeFacts({ productCode: 'kxx', productVersion: '1.0' }), null, null);
+    expect(eligibility).toMatchObject({ decision: 'refused', segment: null, clauses: ['4.3.2'] });
+    expect(outcome!.message).toContain('We cannot support kxx version 1.0');
+    expect(outcome!.message).toContain('https://support.kaspersky.com/consumer');
+  });
+
+  it('refuses a device below the requirements, naming what failed', () => {
+    const { outcome } = run(homeFacts({ platform: { os: 'windows', osVersion: '7' } }), kav, null);
+    expect(outcome).toMatchObject({ kind: 'refused', clauses: ['4.3.1'], offer: null });
+    expect(outcome!.message).toContain('windows version 7 (supported: 10, 11)');
+  });
+
+  it('a business crash report under an expired licence (4.1.1) gets the limited outcome', () => {
+    const facts = businessFacts({ subject: 'App crashes', description: 'Kaspersky Endpoint Security crashes whenever I open the settings, error 0x80004005.' });
+    const { eligibility, outcome, classified, route } = run(facts, kesb, globexLicence);
+    expect(outcome).toBeNull();
+    expect(eligibility).toMatchObject({ decision: 'limited', clauses: ['4.5b', '2.4'], supportPlan: null });
+    expect(classified!.result.clause).toBe('4.1.1');
+    expect(classified!.outcome).toMatchObject({ kind: 'limited', clauses: ['4.5b', '2.4', '4.1.1'], offer: null });
+    expect(classified!.outcome!.message).toContain('CompanyAccount');
+    expect(classified!.outcome!.message).toContain('the licence has expired');
+    expect(classified!.outcome!.message).toContain('https://support.kaspersky.com/business');
+    expect(route).toBeNull();
+  });
+
+  it('a business question on where to download goes on under an expired licence', () => {
+    const facts = businessFacts({ subject: 'Download', description: 'Where can I download the installer of Kaspersky Endpoint Security?' });
+    const { eligibility, classified, route } = run(facts, kesb, globexLicence);
+    expect(eligibility.decision).toBe('limited');
+    expect(classified!.result.clause).toBe('4.1.4a');
+    expect(classified!.scope).toBe('included');
+    expect(classified!.outcome).toBeNull();
+    expect(route).toEqual({ teamId: 'business-baltics', reason: 'business team for LV, speaks en', fallback: false, priority: 3 });
+  });
+
+  it('the same crash report with a valid licence goes on, ahead in the queue for the paid plan', () => {
+    const facts = businessFacts({ companyId: 'acme', subject: 'App crashes', description: 'Kaspersky Endpoint Security crashes whenever I open the settings, error 0x80004005.' });
+    const { eligibility, classified, route } = run(facts, kesb, acmeLicence);
+    expect(eligibility).toMatchObject({ decision: 'supported', supportPlan: 'premium' });
+    expect(classified!.outcome).toBeNull();
+    expect(route).toMatchObject({ teamId: 'business-baltics', priority: 2 });
+  });
+
+  it('an unclear request goes to human triage at the base priority', () => {
+    const facts = homeFacts({ subject: 'Hello', description: 'Hello, I have a question.' });
+    const { classified, route } = run(facts, kav, null);
+    expect(classified!.scope).toBe('unknown');
+    expect(classified!.outcome).toBeNull();
+    expect(route).toEqual({ teamId: 'home-triage', reason: 'scope unknown: human triage', fallback: false, priority: 3 });
+  });
+
+  it('routeRequest returns null when the segment has no team', () => {
+    expect(routeRequest(TEAMS.filter((t) => t.segment === 'home'), businessFacts(), 'business', '4.1.1', 'included', null)).toBeNull();
+  });
+
+  it('routeRequest ignores the clause for priority when the scope is unknown', () => {
+    expect(routeRequest(TEAMS, homeFacts(), 'home', '4.1.2b', 'unknown', null)?.priority).toBe(3);
+    expect(routeRequest(TEAMS, homeFacts(), 'home', '4.1.2b', 'included', null)?.priority).toBe(2);
+  });
+});
