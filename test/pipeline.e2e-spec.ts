@@ -83,6 +83,7 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
     expect(view.outcome.clauses).toEqual(expect.arrayContaining(['2.4', '4.5b']));
     expect(view.outcome.message).toContain('CompanyAccount');
     expect(view.language).toBe('lv');
+    expect(view.outcome.message).toContain('licences derīguma termiņš ir beidzies');
   });
 
   it('answers a repeated idempotency key with the first answer and stores nothing new', async () => {

@@ -35,7 +35,7 @@ export class LicenceCheckProcessor extends StageProcessor {
       const product = await this.reference.product(request.productCode);
       const licence = request.licenceKey ? await this.lookUpLicence(requestId, request.licenceKey) : null;
       const { eligibility, outcome } = checkEligibility(ruleSet, factsOf(request), product, licence);
-      const view = { decision: eligibility.decision, clauses: eligibility.clauses, reason: eligibility.reason, supportPlan: eligibility.supportPlan };
+      const view = { decision: eligibility.decision, clauses: eligibility.clauses, reason: eligibility.reason, supportPlan: eligibility.supportPlan, licenceProblem: eligibility.licenceProblem ?? null };
       await this.store.applyEffect(
         requestId,
         { stage: STAGE, event: Events.eligibilityDecided, effectKey: STAGE, detail: { ...view, licence: request.licenceKey ? (licence ? licence.status : 'not registered') : 'none', rulesVersion: ruleSet.version } },

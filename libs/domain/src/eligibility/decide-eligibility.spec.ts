@@ -260,16 +260,14 @@ describe('decideEligibility: business products need a valid licence (4.5b, 2.4)'
     expect(r.reason).toMatch(reason);
   });
 
-  it('accepts a licence owned by the requesting customer rather than the company', () => {
+  it('limits a business request on a personal licence: it must be stored in the company account (2.4)', () => {
     const own: Licence = { ...acmeLicence, companyId: null, customerId: 'c-2001', supportPlan: 'standard' };
-    expect(decideEligibility(business({ licence: own }))).toMatchObject({ decision: 'supported', supportPlan: 'standard' });
+    expect(decideEligibility(business({ licence: own }))).toMatchObject({ decision: 'limited', supportPlan: null, licenceProblem: 'not-company' });
   });
 
-  it("limits a business request that uses another customer's personal licence", () => {
-    const other: Licence = { ...acmeLicence, companyId: null, customerId: 'c-3003' };
-    const r = decideEligibility(business({ licence: other }));
-    expect(r.decision).toBe('limited');
-    expect(r.reason).toMatch(/another customer/);
+  it("names the problem of each limited decision, for the reply in the customer's language", () => {
+    expect(decideEligibility(business({ licence: { ...acmeLicence, status: 'revoked' } })).licenceProblem).toBe('revoked');
+    expect(decideEligibility(business({ licence: null })).licenceProblem).toBe('none');
   });
 
   it('a company licence is valid for any of its employees', () => {

@@ -26,6 +26,8 @@ export interface EligibilityResult {
   failedRequirement: string | null;
   /** The paid support plan of a valid licence: only these requests get an SLA clock ([sla]). */
   supportPlan: string | null;
+  /** For a limited decision: what is wrong with the licence (the reply text names it). */
+  licenceProblem?: LicenceProblem | null;
 }
 
 const refused = (
@@ -66,18 +68,33 @@ export function failedRequirement(product: Product, platform: EligibilityInput['
   return null;
 }
 
-/** Why a licence does not make a business request eligible (4.5b, 2.4), or null when it is valid. */
-export function licenceProblem(input: EligibilityInput): string | null {
+/** Why a licence does not make a request eligible (4.5b, 2.4): a key into the rules' reply texts. */
+export type LicenceProblem = 'none' | 'other-product' | 'not-company' | 'other-company' | 'other-customer' | 'revoked' | 'expired';
+
+export const LICENCE_PROBLEM_TEXT: Record<LicenceProblem, string> = {
+  none: 'no licence was given or it is not registered',
+  'other-product': 'the licence is for another product',
+  'not-company': "the licence is not stored in a company's CompanyAccount",
+  'other-company': 'the licence belongs to another company',
+  'other-customer': 'the licence belongs to another customer',
+  revoked: 'the licence has been revoked',
+  expired: 'the licence has expired',
+};
+
+/**
+ * What is wrong with the licence for this request, or null when it is valid. For business
+ * products it must be a company licence of the requesting company (2.4: stored in CompanyAccount).
+ */
+export function licenceProblem(input: EligibilityInput, segment: Segment): LicenceProblem | null {
   const { licence } = input;
-  if (!licence) return 'no licence was given or it is not registered';
-  if (licence.productCode !== input.productCode) return `the licence is for another product (${licence.productCode})`;
-  const owner = licence.companyId ?? null;
-  if (owner !== null && owner !== (input.companyId ?? null)) return 'the licence belongs to another company';
-  if (owner === null && licence.customerId !== null && licence.customerId !== input.customerId) {
-    return 'the licence belongs to another customer';
-  }
-  if (licence.status === 'revoked') return 'the licence has been revoked';
-  if (licence.status === 'expired' || !coversInstant(licence.validUntil, input.receivedAt)) return 'the licence has expired';
+  if (!licence) return 'none';
+  if (licence.productCode !== input.productCode) return 'other-product';
+  const company = licence.companyId ?? null;
+  if (segment === 'business' && company === null) return 'not-company';
+  if (company !== null && company !== (input.companyId ?? null)) return 'other-company';
+  if (company === null && licence.customerId !== null && licence.customerId !== input.customerId) return 'other-customer';
+  if (licence.status === 'revoked') return 'revoked';
+  if (licence.status === 'expired' || !coversInstant(licence.validUntil, input.receivedAt)) return 'expired';
   return null;
 }
 
@@ -102,13 +119,14 @@ export function decideEligibility(input: EligibilityInput): EligibilityResult {
   const failed = failedRequirement(product, input.platform);
   if (failed) return refused(product.segment, '4.3.1', `the platform does not meet the minimum requirements: ${failed}`, 'refused.platform', failed);
 
-  const problem = licenceProblem(input);
+  const problem = licenceProblem(input, product.segment);
   const plan = problem === null ? (input.licence?.supportPlan ?? null) : null;
   if (product.segment === 'home') {
     return { decision: 'supported', segment: 'home', clauses: ['4.5a'], reason: 'home & mobile products are supported regardless of licence status', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
   }
   if (problem) {
-    return { decision: 'limited', segment: 'business', clauses: ['4.5b', '2.4'], reason: problem, messageKey: 'limited.licence', offer: null, failedRequirement: null, supportPlan: null };
+    const reason = problem === 'other-product' ? `${LICENCE_PROBLEM_TEXT[problem]} (${input.licence?.productCode})` : LICENCE_PROBLEM_TEXT[problem];
+    return { decision: 'limited', segment: 'business', clauses: ['4.5b', '2.4'], reason, messageKey: 'limited.licence', offer: null, failedRequirement: null, supportPlan: null, licenceProblem: problem };
   }
   return { decision: 'supported', segment: 'business', clauses: ['4.5b', '2.4'], reason: 'a valid business licence is registered', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
 }

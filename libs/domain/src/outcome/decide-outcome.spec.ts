@@ -261,6 +261,17 @@ describe('scopeOutcome', () => {
     expect(outcome!.message).toContain('Zināšanu bāze (biznesa produkti)');
   });
 
+  it.each([
+    ['lv', 'licences derīguma termiņš ir beidzies'],
+    ['ru', 'срок действия лицензии истёк'],
+    ['en', 'the licence has expired'],
+  ])('names the licence problem in the customer\'s language too (%s)', (language, text) => {
+    const expired = { ...limitedBusiness, licenceProblem: 'expired' as const };
+    const { outcome } = scopeOutcome(rules, expired, { clause: '4.1.1', confidence: 0.9 }, { ...businessCtx, language });
+    expect(outcome!.message).toContain(text);
+    if (language !== 'en') expect(outcome!.message).not.toContain('the licence has expired');
+  });
+
   it.each(['4.1.3', '4.1.4a', '4.1.4b', '4.1.4c'])('lets licence help and consultations (%s) go on under a limited licence', (clause) => {
     expect(scopeOutcome(rules, limitedBusiness, { clause, confidence: 0.9 }, businessCtx)).toEqual({ scope: 'included', outcome: null });
   });

@@ -81,7 +81,9 @@ export function scopeOutcome(
     return { scope, outcome: { kind: 'out-of-scope', clauses: [clause], offer, message } };
   }
   if (scope === 'included' && eligibility.decision === 'limited' && !CLAUSES_ALLOWED_WHEN_LIMITED.includes(clause)) {
-    const message = compose(rules, ctx, 'limited.licence', { reason: eligibility.reason }, null);
+    const texts = rules.messages[replyLanguage(ctx.language)];
+    const reason = (eligibility.licenceProblem && texts[`licence.${eligibility.licenceProblem}`]) || eligibility.reason;
+    const message = compose(rules, ctx, 'limited.licence', { reason }, null);
     return { scope, outcome: { kind: 'limited', clauses: [...eligibility.clauses, clause], offer: null, message } };
   }
   return { scope, outcome: null };

@@ -45,4 +45,12 @@ export const MESSAGE_KEYS = [
   'offer',
   'self-service',
   'received',
+  'split',
+  'licence.none',
+  'licence.other-product',
+  'licence.not-company',
+  'licence.other-company',
+  'licence.other-customer',
+  'licence.revoked',
+  'licence.expired',
 ] as const;
