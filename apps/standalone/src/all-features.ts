@@ -5,6 +5,7 @@ import { FeedbackSurveyModule } from '../../feedback-survey/src/feedback-survey.
 import { IntakeModule } from '../../intake/src/intake.module';
 import { LicenceCheckModule } from '../../licence-check/src/licence-check.module';
 import { SlaModule } from '../../sla/src/sla.module';
+import { QueueDashboardModule } from '@support/platform';
 
 /** Every app's feature module: what the standalone process (and the end-to-end tests) run. */
-export const ALL_FEATURES = [IntakeModule, LicenceCheckModule, ClassificationModule, AgentDeskModule, SlaModule, FeedbackSurveyModule, AdminModule];
+export const ALL_FEATURES = [IntakeModule, LicenceCheckModule, ClassificationModule, AgentDeskModule, SlaModule, FeedbackSurveyModule, AdminModule, QueueDashboardModule];

@@ -27,20 +27,21 @@ export class MessagingModule implements OnApplicationShutdown {
   constructor(
     private readonly queues: QueueRegistry,
     @Inject(PRODUCER_REDIS) private readonly producer: IORedis | Cluster,
-    @Inject(WORKER_REDIS) private readonly workers: IORedis | Cluster,
+    @Inject(WORKER_REDIS) private readonly workers: { connection?: IORedis | Cluster },
   ) {}
 
   static forRoot(options: MessagingOptions): DynamicModule {
     const target = parseRedisUrl(options.redisUrl);
     const prefix = queuePrefix(options.queuePrefix, target);
-    // Workers share one connection (BullMQ duplicates it for each blocking client); it is ours to close.
-    const workerRedis = createRedisConnection(target, 'worker');
+    // Workers share one connection (BullMQ duplicates it for each blocking client); it is ours to
+    // close. It is made when Nest builds the module, not when the module is declared.
+    const workerRedis: { connection?: IORedis | Cluster } = {};
     return {
       module: MessagingModule,
       imports: [
         DiscoveryModule,
         BullModule.forRootAsync({
-          useFactory: () => ({ connection: workerRedis, prefix }),
+          useFactory: () => ({ connection: (workerRedis.connection = createRedisConnection(target, 'worker')), prefix }),
         }),
         // Importing a queue registration brings @nestjs/bullmq's explorer, which starts the @Processor workers.
         BullModule.registerQueue(...Object.values(Queues).map((name) => ({ name }))),
@@ -60,6 +61,6 @@ export class MessagingModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.queues.close();
     this.producer.disconnect();
-    this.workers.disconnect();
+    this.workers.connection?.disconnect();
   }
 }

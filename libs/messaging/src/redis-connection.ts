@@ -57,12 +57,15 @@ export async function assertRedisReachable(target: RedisTarget, timeoutMs: numbe
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on('error', () => undefined); // the rejected promise below carries the reason
+  let cause: Error | null = null;
+  client.on('error', (error: Error) => (cause ??= error));
   try {
     await Promise.race([
       client.connect().then(() => client.ping()),
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
     ]);
+  } catch (error) {
+    throw cause ?? error; // the socket's own reason (ECONNREFUSED ...) says more than "Connection is closed"
   } finally {
     client.disconnect();
   }

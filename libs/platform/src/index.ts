@@ -8,3 +8,4 @@ export * from './observability/metrics';
 export * from './reference';
 export * from './requests';
 export * from './compose-app';
+export * from './operations/queue-dashboard.module';

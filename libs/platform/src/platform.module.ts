@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { MessagingModule } from '@support/messaging';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +8,7 @@ import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
+import { WorkerObserver } from './observability/worker-observer';
 import { SETTINGS, type Settings } from './settings';
 
 /**
@@ -35,6 +36,7 @@ export class PlatformModule {
         DatabaseModule.forRoot(settings.databaseUrl),
         MessagingModule.forRoot({ redisUrl: settings.redisUrl, queuePrefix: settings.queuePrefix }),
         TerminusModule,
+        DiscoveryModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [
@@ -43,6 +45,7 @@ export class PlatformModule {
         TokenSigner,
         Metrics,
         RedisHealthIndicator,
+        WorkerObserver,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: InvalidInputFilter },
       ],

@@ -1,0 +1,31 @@
+import { checkHandlers } from './handler-check';
+
+describe('the startup check of job handlers', () => {
+  it('passes when every job sent to a consumed queue has exactly one handler', () => {
+    expect(checkHandlers([{ queue: 'licence-check', jobs: ['request.received'], name: 'LicenceCheck' }])).toEqual([]);
+    expect(checkHandlers([
+      { queue: 'sla', jobs: ['request.routed', 'request.resolved'], name: 'A' },
+      { queue: 'sla', jobs: ['request.declined'], name: 'B' },
+    ])).toEqual([]);
+  });
+
+  it('names a job without a handler', () => {
+    expect(checkHandlers([{ queue: 'sla', jobs: ['request.routed'], name: 'Sla' }])).toEqual([
+      'queue sla: job request.resolved has no handler',
+      'queue sla: job request.declined has no handler',
+    ]);
+  });
+
+  it('names a job with two handlers', () => {
+    expect(checkHandlers([
+      { queue: 'licence-check', jobs: ['request.received'], name: 'A' },
+      { queue: 'licence-check', jobs: ['request.received'], name: 'B' },
+    ])).toEqual(['queue licence-check: job request.received has 2 handlers (A, B)']);
+  });
+
+  it('names a handler waiting for a job that is never sent to its queue', () => {
+    expect(checkHandlers([{ queue: 'licence-check', jobs: ['request.received', 'request.resolved'], name: 'A' }])).toEqual([
+      'queue licence-check: A handles request.resolved, which is never sent there',
+    ]);
+  });
+});

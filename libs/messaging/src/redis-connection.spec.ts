@@ -1,0 +1,28 @@
+import { parseRedisUrl, queuePrefix } from './redis-connection';
+
+describe('REDIS_URL', () => {
+  it('reads a single server', () => {
+    expect(parseRedisUrl('redis://:pw@cache:6380/2')).toEqual({ kind: 'single', url: 'redis://:pw@cache:6380/2' });
+    expect(parseRedisUrl('rediss://cache:6380')).toEqual({ kind: 'single', url: 'rediss://cache:6380' });
+  });
+
+  it('reads a cluster with its nodes and password', () => {
+    expect(parseRedisUrl('redis+cluster://:s3cret@h1:7000,h2:7001')).toEqual({
+      kind: 'cluster',
+      nodes: [{ host: 'h1', port: 7000 }, { host: 'h2', port: 7001 }],
+      password: 's3cret',
+    });
+  });
+
+  it('refuses what it cannot read, naming the problem', () => {
+    expect(() => parseRedisUrl('localhost:6379')).toThrow(/must start with redis:\/\//);
+    expect(() => parseRedisUrl('redis+cluster://h1,h2:7001')).toThrow(/bad cluster node "h1"/);
+  });
+
+  it('wraps the prefix in a hash tag for a cluster, so each queue stays in one slot', () => {
+    const cluster = parseRedisUrl('redis+cluster://h1:7000');
+    expect(queuePrefix('support', cluster)).toBe('{support}');
+    expect(queuePrefix('{support}', cluster)).toBe('{support}');
+    expect(queuePrefix('support', parseRedisUrl('redis://h:1'))).toBe('support');
+  });
+});

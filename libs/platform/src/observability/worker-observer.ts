@@ -1,0 +1,33 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { StageProcessor } from '@support/messaging';
+import type { Job } from 'bullmq';
+import { Metrics } from './metrics';
+
+/** Counts and times every stage job, and logs each failure as a JSON line with its request id. */
+@Injectable()
+export class WorkerObserver implements OnApplicationBootstrap {
+  private readonly logger = new Logger('worker');
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly metrics: Metrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const { instance } of this.discovery.getProviders()) {
+      if (!(instance instanceof StageProcessor)) continue;
+      const worker = instance.worker;
+      worker.on('completed', (job) => this.record(job, 'completed'));
+      worker.on('failed', (job, error) => {
+        if (job) this.record(job, 'failed');
+        this.logger.warn({ requestId: job?.data?.requestId, queue: job?.queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed');
+      });
+    }
+  }
+
+  private record(job: Job, result: 'completed' | 'failed'): void {
+    this.metrics.jobs.inc({ queue: job.queueName, job: job.name, result });
+    if (job.processedOn && job.finishedOn) this.metrics.jobSeconds.observe({ queue: job.queueName, job: job.name }, (job.finishedOn - job.processedOn) / 1000);
+  }
+}
