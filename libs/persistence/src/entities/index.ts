@@ -3,12 +3,18 @@ import { LicenceEntity, ProducerEntity, ProductEntity, TeamEntity } from './refe
 import { RequestEntity } from './request.entity';
 import { SubmissionEntity } from './submission.entity';
 import { TimelineEventEntity } from './timeline-event.entity';
+import { AgentEntity, CompanyEntity } from './people.entities';
+import { CalendarEntity, SlaPlanEntity } from './schedule.entities';
+import { SurveyEntity } from './survey.entity';
 
 export * from './api-key.entity';
 export * from './reference.entities';
 export * from './request.entity';
 export * from './submission.entity';
 export * from './timeline-event.entity';
+export * from './people.entities';
+export * from './schedule.entities';
+export * from './survey.entity';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -20,4 +26,9 @@ export const ENTITIES = [
   ProducerEntity,
   ApiKeyEntity,
   SettingEntity,
+  AgentEntity,
+  CompanyEntity,
+  CalendarEntity,
+  SlaPlanEntity,
+  SurveyEntity,
 ];

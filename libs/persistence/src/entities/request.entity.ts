@@ -6,6 +6,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_requests_team_status', ['teamId', 'status'])
 @Index('ix_requests_customer', ['customerId'])
 @Index('ix_requests_submission', ['submissionId'])
+@Index('ix_requests_sla_alarm', ['slaNextAlarmAt'])
+@Index('ix_requests_assignee', ['assigneeId', 'status'])
+@Index('ix_requests_company', ['companyId'])
 export class RequestEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
@@ -90,6 +93,37 @@ export class RequestEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   sla: Record<string, any> | null;
+
+  /** When the SLA clock's next alarm is due: what the SLA sweeper scans for missed alarms. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  slaNextAlarmAt: string | null;
+
+  /** The BullMQ job that holds the request in a team or agent queue: { queue, id }. */
+  @Column({ type: 'simple-json', nullable: true })
+  queueJob: { queue: string; id: string } | null;
+
+  /** The lock token of the agent's lease (a BullMQ job lock) and when it lapses unless renewed. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  leaseToken: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  leaseExpiresAt: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  firstResponseAt: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  awaitingSince: string | null;
+
+  /** Counts waits for the customer, so a reminder or auto-close alarm of an earlier wait does nothing. */
+  @Column({ type: 'integer', default: 0 })
+  awaitCount: number;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  resolvedAt: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  reopenCount: number;
 
   @Column({ type: 'varchar', length: 30 })
   receivedAt: string;
