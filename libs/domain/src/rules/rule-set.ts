@@ -53,4 +53,7 @@ export const MESSAGE_KEYS = [
   'licence.other-customer',
   'licence.revoked',
   'licence.expired',
+  'out-of-hours',
+  'reminder',
+  'auto-closed',
 ] as const;
