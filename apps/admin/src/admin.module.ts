@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AdminController } from './admin.controller';
+import { CatalogueController } from './catalogue.controller';
+import { PeopleController } from './people.controller';
+import { SchedulesController } from './schedules.controller';
 
 /** The administrators' API for reference data. */
-@Module({ controllers: [AdminController] })
+@Module({ controllers: [CatalogueController, SchedulesController, PeopleController] })
 export class AdminModule {}

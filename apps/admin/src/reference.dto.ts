@@ -116,3 +116,22 @@ export class ProducerDto {
 }
 
 export const ID_PATTERN = ID;
+
+export class AgentDto {
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'teams must be team ids' })
+  teams: string[];
+
+  @IsOptional() @IsIn(['agent', 'supervisor'], { message: 'role must be agent or supervisor' })
+  role?: 'agent' | 'supervisor';
+}
+
+export class CompanyDto {
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as LV' })
+  country: string;
+}

@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AgentQueues } from './agent-queues';
+import { AgentController } from './agent.controller';
+import { ClaimsService } from './claims.service';
+import { ConversationService } from './conversation.service';
+import { DeskAccess } from './desk-access';
+import { LifecycleProcessor } from './lifecycle.processor';
 import { RoutingProcessor } from './routing.processor';
 
-/** Routing into team queues (agents' claims and the desk page build on it). */
-@Module({ providers: [RoutingProcessor] })
+/** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms. */
+@Module({
+  controllers: [AgentController],
+  providers: [RoutingProcessor, LifecycleProcessor, AgentQueues, ClaimsService, ConversationService, DeskAccess],
+})
 export class AgentDeskModule {}

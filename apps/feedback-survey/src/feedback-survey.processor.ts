@@ -17,6 +17,11 @@ export class FeedbackSurveyProcessor extends StageProcessor {
     return { requestId, survey: 'pending' };
   }
 
+  @Handles(Events.reopened)
+  onReopened({ requestId }: RequestEventData) {
+    return { requestId, survey: 'cancelled if not yet sent' };
+  }
+
   @Handles(Events.declined)
   onDeclined({ requestId }: RequestEventData) {
     return { requestId, survey: 'none: declined requests are not surveyed' };

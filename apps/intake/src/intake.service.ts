@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
-import { splitProblems } from '@support/domain';
+import { splitSubmission } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { CUSTOMER_TOKEN, RulesService, TokenSigner } from '@support/platform';
 
+/**
+ * The 202 answer (CONTRACT.md), plus `notice` when rule 2.3 applied: the list of the requests a
+ * split submission became, or the request to submit one request per problem ("ask" mode).
+ */
+export type IntakeAnswer = SubmissionAnswer & { notice?: string };
+
 export interface IntakeResult {
-  answer: SubmissionAnswer;
+  answer: IntakeAnswer;
   /** false when the idempotency key was seen before: the first answer is returned again. */
   created: boolean;
 }
@@ -33,7 +39,8 @@ export class IntakeService {
     }
     const receivedAt = new Date();
     const ruleSet = this.rules.inForce(receivedAt);
-    const parts = ruleSet.splitting === 'split' ? splitProblems({ subject: body.subject, description: body.description }, body.customer.language as never) : [{ subject: body.subject, description: body.description }];
+    const split = splitSubmission(ruleSet, { subject: body.subject, description: body.description }, body.customer.language);
+    const parts = split.parts;
     const submissionId = newId('sub');
     const requests = parts.map((part, index) => this.toRequest(body, producerId, submissionId, index, part, receivedAt, ruleSet.version));
     const submission: SubmissionEntity = {
@@ -50,7 +57,15 @@ export class IntakeService {
       event: Events.received,
       effectKey: 'intake',
       at: receivedAt,
-      detail: { submissionId, channel: body.channel, part: r.partIndex + 1, of: requests.length, rulesVersion: ruleSet.version },
+      detail: {
+        submissionId,
+        channel: body.channel,
+        part: r.partIndex + 1,
+        of: requests.length,
+        rulesVersion: ruleSet.version,
+        // Rule 2.3: what the customer was told about several problems in one message.
+        ...(split.notice ? { splitting: split.mode, problemsDetected: split.problemsDetected, notice: split.notice } : {}),
+      },
     }));
     if (!created) {
       // Another delivery of the same key won the race: answer with what it stored.
@@ -58,7 +73,7 @@ export class IntakeService {
       return { answer: await this.reemit(winner as SubmissionEntity), created: false };
     }
     await this.emitReceived(submission.requestIds);
-    return { answer: this.answer(submission), created: true };
+    return { answer: this.answer(submission, split.notice), created: true };
   }
 
   private toRequest(body: SubmissionDto, producerId: string, submissionId: string, index: number, part: { subject: string; description: string }, receivedAt: Date, rulesVersion: string): RequestEntity {
@@ -97,19 +112,23 @@ export class IntakeService {
     });
   }
 
-  private async reemit(submission: SubmissionEntity): Promise<SubmissionAnswer> {
+  private async reemit(submission: SubmissionEntity): Promise<IntakeAnswer> {
     await this.emitReceived(submission.requestIds);
-    return this.answer(submission);
+    // The first answer's notice is the one recorded on the timeline (the rules may have changed since).
+    const received = (await this.store.timeline(submission.requestIds[0])).find((e) => e.event === Events.received);
+    const notice = received?.detail?.notice;
+    return this.answer(submission, typeof notice === 'string' ? notice : null);
   }
 
   private async emitReceived(requestIds: string[]): Promise<void> {
     await Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId })));
   }
 
-  private answer(submission: SubmissionEntity): SubmissionAnswer {
+  private answer(submission: SubmissionEntity, notice: string | null): IntakeAnswer {
     return {
       submissionId: submission.id,
       requests: submission.requestIds.map((id) => ({ id, customerToken: this.tokens.sign(CUSTOMER_TOKEN, id) })),
+      ...(notice ? { notice } : {}),
     };
   }
 }

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError, SubmissionDto, validateInput } from '@support/contracts';
-import { RequestEntity, RequestStore } from '@support/persistence';
+import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
 import { Access, Caller, type Principal, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IntakeService } from './intake.service';
 import { ListRequestsQuery } from './list-requests.query';
 
-/** Who may see a request: its producer, its customer (token), its company, an admin. */
-export function canRead(principal: Principal, r: RequestEntity): boolean {
+/** Who may see a request: its producer, its customer (token), its company, an agent of its team, an admin. */
+export function canRead(principal: Principal, r: RequestEntity, agentTeams: string[] = []): boolean {
   switch (principal.kind) {
     case 'admin':
       return true;
@@ -19,6 +19,8 @@ export function canRead(principal: Principal, r: RequestEntity): boolean {
       return r.id === principal.requestId;
     case 'company':
       return r.companyId === principal.id;
+    case 'agent':
+      return !!r.teamId && agentTeams.includes(r.teamId);
     default:
       return false;
   }
@@ -37,6 +39,7 @@ export class RequestsController {
   constructor(
     private readonly intake: IntakeService,
     private readonly store: RequestStore,
+    private readonly reference: ReferenceStore,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -56,8 +59,9 @@ export class RequestsController {
   @ApiOperation({ summary: 'A request with its decisions, clause ids, rules version and timeline' })
   async read(@Param('id') id: string, @Caller() caller: Principal) {
     const request = await this.store.find(id);
+    const teams = caller.kind === 'agent' ? ((await this.reference.agent(caller.id))?.teams ?? []) : [];
     // 404 rather than 403: whether a request exists must not leak to others.
-    if (!request || !canRead(caller, request)) throw new NotFoundException(`request ${id} not found`);
+    if (!request || !canRead(caller, request, teams)) throw new NotFoundException(`request ${id} not found`);
     return toRequestView(request, await this.store.timeline(id));
   }
 
@@ -72,7 +76,7 @@ export class RequestsController {
     if (caller.kind === 'producer') qb.andWhere('r.producerId = :p', { p: caller.id });
     if (caller.kind === 'customer') qb.andWhere('r.id = :rid', { rid: caller.requestId });
     if (caller.kind === 'company') qb.andWhere('r.companyId = :c', { c: caller.id });
-    if (caller.kind === 'agent') qb.andWhere('1 = 0'); // agents work from their team queues (agent-desk)
+    if (caller.kind === 'agent') qb.andWhere('r.teamId IN (:...teams)', { teams: [...((await this.reference.agent(caller.id))?.teams ?? []), '\u0000'] });
     if (query.status) qb.andWhere('r.status = :s', { s: query.status });
     if (query.team) qb.andWhere('r.teamId = :t', { t: query.team });
     if (query.customerId) qb.andWhere('r.customerId = :cu', { cu: query.customerId });

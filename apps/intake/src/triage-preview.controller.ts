@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SubmissionDto, validateInput } from '@support/contracts';
-import { checkEligibility, classifyRequest, LICENCE_REGISTRY, type LicenceRegistry, type RequestFacts, routeRequest, splitProblems } from '@support/domain';
+import { checkEligibility, classifyRequest, LICENCE_REGISTRY, type LicenceRegistry, type RequestFacts, routeRequest, splitSubmission } from '@support/domain';
 import { ReferenceStore } from '@support/persistence';
 import { Access, RulesService } from '@support/platform';
 
@@ -33,9 +33,13 @@ export class TriagePreviewController {
       dto.licenceKey ? this.licences.find(dto.licenceKey) : Promise.resolve(null),
       this.reference.teams(),
     ]);
-    const parts = ruleSet.splitting === 'split' ? splitProblems({ subject: dto.subject, description: dto.description }, dto.customer.language as never) : [dto];
+    const split = splitSubmission(ruleSet, { subject: dto.subject, description: dto.description }, dto.customer.language);
+    const parts = split.parts;
     return {
       rulesVersion: ruleSet.version,
+      splitting: split.mode,
+      problemsDetected: split.problemsDetected,
+      notice: split.notice,
       parts: parts.map((part) => {
         const facts: RequestFacts = {
           subject: part.subject,

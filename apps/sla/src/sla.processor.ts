@@ -37,4 +37,29 @@ export class SlaProcessor extends StageProcessor {
   onDeclined({ requestId }: RequestEventData) {
     return this.note(requestId, Events.declined);
   }
+
+  @Handles(Events.replied)
+  onReplied({ requestId }: RequestEventData) {
+    return this.note(requestId, Events.replied);
+  }
+
+  @Handles(Events.awaitingCustomer)
+  onAwaiting({ requestId }: RequestEventData) {
+    return this.note(requestId, Events.awaitingCustomer);
+  }
+
+  @Handles(Events.customerReplied)
+  onCustomerReplied({ requestId }: RequestEventData) {
+    return this.note(requestId, Events.customerReplied);
+  }
+
+  @Handles(Events.reopened)
+  onReopened({ requestId }: RequestEventData) {
+    return this.note(requestId, Events.reopened);
+  }
+
+  @Handles(Events.closed)
+  onClosed({ requestId }: RequestEventData) {
+    return this.note(requestId, Events.closed);
+  }
 }

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { LicenceEntity, ProducerEntity, ProductEntity, TeamEntity } from '@support/persistence';
+import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from '@support/persistence';
 import { KeyService, repoRoot, type Settings } from '@support/platform';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +9,14 @@ interface Seed {
   products: ProductEntity[];
   licences: (Omit<LicenceEntity, 'customerId' | 'companyId'> & { customerId?: string; companyId?: string })[];
   teams: TeamEntity[];
+  calendars: CalendarEntity[];
+  slaPlans: SlaPlanEntity[];
   producers: ProducerEntity[];
+  agents: AgentEntity[];
+  companies: CompanyEntity[];
 }
+
+export const readDemoSeed = (): Seed => JSON.parse(readFileSync(join(repoRoot(), 'config', 'demo', 'seed.json'), 'utf8')) as Seed;
 
 /**
  * The demo seed (config/demo/seed.json): loaded only into an empty database outside production.
@@ -18,17 +24,23 @@ interface Seed {
  */
 export async function seedDemoIfEmpty(dataSource: DataSource, app: INestApplication, settings: Settings): Promise<void> {
   if ((await dataSource.getRepository(ProductEntity).count()) > 0) return;
-  const seed = JSON.parse(readFileSync(join(repoRoot(), 'config', 'demo', 'seed.json'), 'utf8')) as Seed;
+  const seed = readDemoSeed();
   await dataSource.transaction(async (m) => {
     await m.save(ProductEntity, seed.products);
     await m.save(LicenceEntity, seed.licences.map((l) => ({ ...l, customerId: l.customerId ?? null, companyId: l.companyId ?? null })));
+    await m.save(CalendarEntity, seed.calendars);
+    await m.save(SlaPlanEntity, seed.slaPlans);
     await m.save(TeamEntity, seed.teams);
     await m.save(ProducerEntity, seed.producers);
+    await m.save(AgentEntity, seed.agents);
+    await m.save(CompanyEntity, seed.companies);
   });
   const keys = app.get(KeyService);
-  const lines = ['', 'Demo seed loaded. Credentials (shown once):'];
-  for (const producer of seed.producers) lines.push(`  producer ${producer.id}: ${await keys.issue('producer', producer.id)}`);
+  const lines = ['', 'Demo seed loaded. Credentials (shown once; keys are stored hashed):'];
   lines.push(settings.adminApiKey ? '  admin: the ADMIN_API_KEY you set' : `  admin: ${await keys.issue('admin', 'admin')}`);
-  lines.push(`  licences: ${seed.licences.map((l) => l.key).join(', ')}`, '');
+  for (const p of seed.producers) lines.push(`  producer ${p.id}: ${await keys.issue('producer', p.id)}`);
+  for (const a of seed.agents) lines.push(`  agent ${a.id} (${a.teams.join(', ')}): ${await keys.issue('agent', a.id)}`);
+  for (const c of seed.companies) lines.push(`  company ${c.id}: ${await keys.issue('company', c.id)}`);
+  lines.push(`  licences: ${seed.licences.map((l) => l.key).join(', ')}`, `  agents' page: http://localhost:${settings.port}/desk`, '');
   console.log(lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-import { IsString, Length, Matches } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import { Events } from './events';
 import { type JobName, Jobs } from './jobs';
 import { QueuedSubmissionDto } from './submission.dto';
@@ -7,6 +7,11 @@ import { QueuedSubmissionDto } from './submission.dto';
 export class RequestEventDto {
   @IsString() @Length(1, 40) @Matches(/^[A-Za-z0-9_\-]+$/, { message: 'requestId must be a request id' })
   requestId: string;
+}
+
+export class AwaitAlarmDto extends RequestEventDto {
+  @IsInt() @Min(1)
+  awaitCount: number;
 }
 
 /** Scheduled jobs carry no data. */
@@ -19,7 +24,15 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: new () => object } = {
   [Events.eligibilityDecided]: RequestEventDto,
   [Events.classified]: RequestEventDto,
   [Events.routed]: RequestEventDto,
+  [Events.assigned]: RequestEventDto,
+  [Events.replied]: RequestEventDto,
+  [Events.awaitingCustomer]: RequestEventDto,
+  [Events.customerReplied]: RequestEventDto,
   [Events.resolved]: RequestEventDto,
+  [Events.reopened]: RequestEventDto,
+  [Events.closed]: RequestEventDto,
   [Events.declined]: RequestEventDto,
   [Jobs.pipelineSweep]: NoDataDto,
+  [Jobs.reminderDue]: AwaitAlarmDto,
+  [Jobs.autoCloseDue]: AwaitAlarmDto,
 };

@@ -18,17 +18,33 @@ export type EventPayloads = {
   [Events.eligibilityDecided]: RequestEventData;
   [Events.classified]: RequestEventData;
   [Events.routed]: RequestEventData;
+  [Events.assigned]: RequestEventData;
+  [Events.replied]: RequestEventData;
+  [Events.awaitingCustomer]: RequestEventData;
+  [Events.customerReplied]: RequestEventData;
   [Events.resolved]: RequestEventData;
+  [Events.reopened]: RequestEventData;
+  [Events.closed]: RequestEventData;
   [Events.declined]: RequestEventData;
 };
+
+/** An alarm about one wait for the customer; a later wait makes it stale (awaitCount differs). */
+export interface AwaitAlarmData {
+  requestId: string;
+  awaitCount: number;
+}
 
 /** Maintenance jobs started by BullMQ job schedulers, not by events. */
 export const Jobs = {
   pipelineSweep: 'pipeline.sweep',
+  reminderDue: 'request.reminder-due',
+  autoCloseDue: 'request.auto-close-due',
 } as const;
 
 export type ScheduledPayloads = {
   [Jobs.pipelineSweep]: Record<string, never>;
+  [Jobs.reminderDue]: AwaitAlarmData;
+  [Jobs.autoCloseDue]: AwaitAlarmData;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -46,13 +62,21 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.eligibilityDecided]: [Queues.classification],
   [Events.classified]: [Queues.routing],
   [Events.routed]: [Queues.sla],
+  [Events.assigned]: [],
+  [Events.replied]: [Queues.sla],
+  [Events.awaitingCustomer]: [Queues.sla],
+  [Events.customerReplied]: [Queues.sla],
   [Events.resolved]: [Queues.sla, Queues.feedbackSurvey],
+  [Events.reopened]: [Queues.sla, Queues.feedbackSurvey],
+  [Events.closed]: [Queues.sla],
   [Events.declined]: [Queues.sla, Queues.feedbackSurvey],
 };
 
 /** The queue each scheduled job runs on. */
 export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.pipelineSweep]: Queues.maintenance,
+  [Jobs.reminderDue]: Queues.lifecycle,
+  [Jobs.autoCloseDue]: Queues.lifecycle,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */
@@ -65,4 +89,9 @@ export function jobsConsumedBy(queue: string): JobName[] {
 /** Deterministic job id: the same event about the same request is one job, however often sent. */
 export function eventJobId(name: JobName, requestId: string): string {
   return `${requestId}.${name}`;
+}
+
+/** Events that happen more than once in a request's life get the occurrence in their job id. */
+export function occurrenceJobId(name: JobName, requestId: string, occurrence: string | number): string {
+  return `${requestId}.${name}.${occurrence}`;
 }

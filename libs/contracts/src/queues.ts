@@ -7,6 +7,7 @@ export const Queues = {
   sla: 'sla',
   feedbackSurvey: 'feedback-survey',
   maintenance: 'maintenance',
+  lifecycle: 'lifecycle',
 } as const;
 
 export type StageQueue = (typeof Queues)[keyof typeof Queues];
@@ -14,4 +15,9 @@ export type StageQueue = (typeof Queues)[keyof typeof Queues];
 /** One queue per team, holding the requests routed to it (agents claim from here). */
 export function teamQueueName(teamId: string): string {
   return `team-${teamId}`;
+}
+
+/** One queue per agent, for requests coming back to their agent (the customer replied, or reopened). */
+export function agentQueueName(agentId: string): string {
+  return `agent-${agentId}`;
 }

@@ -1,4 +1,4 @@
-import { eventJobId, type EventName, type EventPayloads, FanOut, teamQueueName } from '@support/contracts';
+import { eventJobId, type EventName, type EventPayloads, FanOut } from '@support/contracts';
 import type { JobsOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
 
@@ -15,8 +15,12 @@ export class EventPublisher {
     await Promise.all(FanOut[name].map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
   }
 
-  /** A routed request becomes one job in its team's queue (the job id is the request id). */
-  async enqueueForTeam(teamId: string, requestId: string, priority: number): Promise<void> {
-    await this.queues.get(teamQueueName(teamId)).add('request.queued', { requestId }, { jobId: requestId, priority, attempts: 1 });
+  /**
+   * A request waiting for an agent is one job in a team (or agent) queue; agents claim it with
+   * a lease (the job's lock). Returns where it is, for the request row.
+   */
+  async enqueueForAgents(queue: string, jobId: string, requestId: string, priority: number): Promise<{ queue: string; id: string }> {
+    await this.queues.get(queue).add('request.queued', { requestId }, { jobId, priority, attempts: 1, removeOnComplete: { age: 3600, count: 10_000 } });
+    return { queue, id: jobId };
   }
 }

@@ -8,7 +8,7 @@ export class QueueRegistry {
   private readonly queues = new Map<string, Queue>();
 
   constructor(
-    private readonly connection: IORedis | Cluster,
+    readonly connection: IORedis | Cluster,
     readonly prefix: string,
   ) {}
 

@@ -1,6 +1,6 @@
-import type { Licence, LicenceRegistry, Product, Team } from '@support/domain';
+import type { CalendarSpec, Licence, LicenceRegistry, Product, SlaPlan, Team } from '@support/domain';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { LicenceEntity, ProducerEntity, ProductEntity, TeamEntity } from './entities';
+import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from './entities';
 
 /** Reference data (products, licences, teams, producers): admin-maintained rows, read by the stages. */
 export class ReferenceStore implements LicenceRegistry {
@@ -20,6 +20,31 @@ export class ReferenceStore implements LicenceRegistry {
 
   teams(): Promise<Team[]> {
     return this.repo(TeamEntity).find({ order: { id: 'ASC' } });
+  }
+
+  team(id: string): Promise<Team | null> {
+    return this.repo(TeamEntity).findOneBy({ id });
+  }
+
+  calendar(id: string): Promise<CalendarSpec | null> {
+    return this.repo(CalendarEntity).findOneBy({ id });
+  }
+
+  slaPlan(id: string): Promise<SlaPlan | null> {
+    return this.repo(SlaPlanEntity).findOneBy({ id });
+  }
+
+  agent(id: string): Promise<AgentEntity | null> {
+    return this.repo(AgentEntity).findOneBy({ id });
+  }
+
+  /** Agents of a team; supervisors only when asked (they receive escalations). */
+  async agentsOf(teamId: string, role?: 'agent' | 'supervisor'): Promise<AgentEntity[]> {
+    return (await this.repo(AgentEntity).find()).filter((a) => a.teams.includes(teamId) && (!role || a.role === role));
+  }
+
+  company(id: string): Promise<CompanyEntity | null> {
+    return this.repo(CompanyEntity).findOneBy({ id });
   }
 
   producer(id: string): Promise<ProducerEntity | null> {

@@ -99,6 +99,11 @@ export class RequestStore {
     }
   }
 
+  /** A change with no history of its own (e.g. a renewed lease's new expiry). */
+  async update(requestId: string, patch: Partial<RequestEntity>): Promise<void> {
+    await this.dataSource.getRepository(RequestEntity).update({ id: requestId }, patch);
+  }
+
   /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */
   async markStatus(requestId: string, from: string, to: string): Promise<void> {
     await this.dataSource.getRepository(RequestEntity).update({ id: requestId, status: from }, { status: to });

@@ -18,6 +18,13 @@ export interface Settings {
   stuckAfterMs: number;
   sweepEveryMs: number;
   logLevel: string;
+  /** An agent's claim on a request lasts this long unless renewed. */
+  leaseMs: number;
+  /** Waiting for the customer: a reminder after this long, then the request closes (4.4.5, [cooperation]). */
+  reminderAfterMs: number;
+  autoCloseAfterMs: number;
+  /** A customer writing within this long after resolution reopens the request. */
+  reopenWindowMs: number;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -26,6 +33,8 @@ const int = (value: string | undefined, fallback: number, name: string): number 
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${value}")`);
   return n;
 };
+
+const DAY = 24 * 3600_000;
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env, portVariable = 'PORT'): Settings {
   const production = env.NODE_ENV === 'production';
@@ -39,7 +48,11 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env, portVariab
     concurrency: int(env.WORKER_CONCURRENCY, 8, 'WORKER_CONCURRENCY'),
     stuckAfterMs: int(env.STUCK_AFTER_MS, 30_000, 'STUCK_AFTER_MS'),
     sweepEveryMs: int(env.SWEEP_EVERY_MS, 15_000, 'SWEEP_EVERY_MS'),
-    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    logLevel: env.LOG_LEVEL || 'info',
+    leaseMs: int(env.LEASE_MS, 5 * 60_000, 'LEASE_MS'),
+    reminderAfterMs: int(env.REMINDER_AFTER_MS, 3 * DAY, 'REMINDER_AFTER_MS'),
+    autoCloseAfterMs: int(env.AUTO_CLOSE_AFTER_MS, 7 * DAY, 'AUTO_CLOSE_AFTER_MS'),
+    reopenWindowMs: int(env.REOPEN_WINDOW_MS, 14 * DAY, 'REOPEN_WINDOW_MS'),
   };
 }
 

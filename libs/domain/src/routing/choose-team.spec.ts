@@ -1,5 +1,5 @@
 import type { Team } from '../catalogue';
-import { chooseTeam, priorityFor, type RoutingInput } from './choose-team';
+import { queuePriority, chooseTeam, priorityFor, type RoutingInput } from './choose-team';
 
 const team = (id: string, segment: Team['segment'], countries: string[], languages: string[], skills: string[] = []): Team => ({
   id,
@@ -172,5 +172,29 @@ describe('priorityFor', () => {
     expect(priorityFor(null, 'premium')).toBe(2);
     expect(priorityFor('4.1.2b', 'premium')).toBe(1);
     expect(priorityFor('4.1.2c', 'home-plus')).toBe(1);
+  });
+});
+
+describe('queuePriority', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('orders by level first, whatever the deadlines', () => {
+    expect(queuePriority(1, null)).toBeLessThan(queuePriority(2, at('2026-01-01T00:00:00Z')));
+    expect(queuePriority(2, null)).toBeLessThan(queuePriority(3, at('2026-01-01T00:00:00Z')));
+  });
+
+  it('orders by the earliest deadline within a level, and puts requests without one last', () => {
+    expect(queuePriority(2, at('2026-11-25T10:00:00Z'))).toBeLessThan(queuePriority(2, at('2026-11-25T11:00:00Z')));
+    expect(queuePriority(2, at('2030-01-01T00:00:00Z'))).toBeLessThan(queuePriority(2, null));
+  });
+
+  it('stays within the range BullMQ accepts', () => {
+    for (const level of [0, 1, 2, 3, 9]) {
+      for (const deadline of [null, at('2000-01-01T00:00:00Z'), at('2099-01-01T00:00:00Z')]) {
+        const p = queuePriority(level, deadline);
+        expect(p).toBeGreaterThanOrEqual(1);
+        expect(p).toBeLessThanOrEqual(2_097_152);
+      }
+    }
   });
 });

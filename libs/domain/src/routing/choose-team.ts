@@ -67,3 +67,20 @@ export function priorityFor(clause: string | null, supportPlan: string | null): 
   const base = clause === '4.1.2b' || clause === '4.1.2c' ? 2 : 3;
   return Math.max(1, base - (supportPlan ? 1 : 0));
 }
+
+/** BullMQ priorities run from 1 (first) to 2^21; each priority level gets an equal band. */
+const BAND = Math.floor(2_097_152 / 3);
+const EPOCH = Date.UTC(2026, 0, 1);
+const SLOT_MS = 10 * 60_000;
+
+/**
+ * One number for BullMQ's priority that orders a team queue as the rules want: priority level
+ * first, then the earliest deadline (10-minute slots from 2026; paid requests have one), then,
+ * by BullMQ's own order for equal priorities, the oldest.
+ */
+export function queuePriority(level: number, deadline: Date | null): number {
+  const band = (Math.min(3, Math.max(1, level)) - 1) * BAND;
+  if (!deadline) return band + BAND - 1;
+  const slot = Math.floor((deadline.getTime() - EPOCH) / SLOT_MS);
+  return band + 1 + Math.min(BAND - 3, Math.max(0, slot));
+}

@@ -46,6 +46,7 @@ export const MESSAGE_KEYS = [
   'self-service',
   'received',
   'split',
+  'ask-split',
   'licence.none',
   'licence.other-product',
   'licence.not-company',

@@ -1,0 +1,19 @@
+import { type CalendarSpec, fillTemplate, isOpen, nextOpening, replyLanguage, type RuleSet } from '@support/domain';
+import { DateTime } from 'luxon';
+
+/**
+ * Rule 2.2: a request that arrives while its team is closed is acknowledged with when the team
+ * opens, in the customer's language and the team's time zone. Null while the team is open.
+ */
+export function outOfHoursNotice(rules: RuleSet, calendar: CalendarSpec | null, language: string | null, at: Date) {
+  if (!calendar || isOpen(calendar, at)) return null;
+  const opensAt = nextOpening(calendar, at);
+  if (!opensAt) return null;
+  const lang = replyLanguage(language);
+  const local = DateTime.fromJSDate(opensAt, { zone: calendar.timezone }).setLocale(lang === 'lv' ? 'lv-LV' : lang === 'ru' ? 'ru-RU' : 'en-GB');
+  const message = fillTemplate(rules.messages[lang]['out-of-hours'], {
+    opensAt: local.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
+    timezone: calendar.timezone,
+  });
+  return { opensAt: opensAt.toISOString(), timezone: calendar.timezone, message, clauses: ['2.2'] };
+}
