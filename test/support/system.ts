@@ -1,8 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { composeApp, createHttpApp, type Settings, settingsFromEnv } from '@support/platform';
 import request from 'supertest';
 import { ALL_FEATURES } from '../../apps/standalone/src/all-features';
-import { type DbKind, freshDatabase, uniquePrefix } from './databases';
+import { type DbKind, type FreshDatabase, freshDatabase, uniquePrefix } from './databases';
 import { SEED } from './reference-data';
 import { deletePrefix } from './redis-keys';
 
@@ -12,7 +13,25 @@ export interface TestSystem {
   settings: Settings;
   adminKey: string;
   producerKey: string;
-  stop(): Promise<void>;
+  database: FreshDatabase;
+  /** Closes the app, drops its database and deletes its queue keys (`keepData` leaves both for a later system). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface SystemOptions {
+  /**
+   * Replaces providers before the app starts, e.g. the licence registry with a test double:
+   * `(b) => b.overrideProvider(LICENCE_REGISTRY).useValue(flaky)`.
+   */
+  override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** The feature modules to run (default: every app, as `npm start` runs them). */
+  features?: (Type | DynamicModule)[];
+  /**
+   * Share the database and queue prefix of another system (running, or stopped with `keepData`):
+   * a second process of the same deployment, or a restart. Its reference data and producer key
+   * are reused; stop this one with `keepData` and leave the cleanup to the other.
+   */
+  sharing?: TestSystem;
 }
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -21,25 +40,41 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
  * The whole system in this process (every app's module, as `npm start` runs it) on a fresh
  * database and a unique queue prefix, with the demo reference data loaded through the admin API.
  */
-export async function startSystem(db: DbKind, env: Record<string, string> = {}): Promise<TestSystem> {
-  const database = await freshDatabase(db);
-  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: uniquePrefix(db), ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env });
-  const app = await createHttpApp(composeApp(settings, ALL_FEATURES), { logs: false });
+export async function startSystem(db: DbKind, env: Record<string, string> = {}, options: SystemOptions = {}): Promise<TestSystem> {
+  const database = options.sharing?.database ?? (await freshDatabase(db));
+  const queuePrefix = options.sharing?.settings.queuePrefix ?? uniquePrefix(db);
+  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env });
+  const module = composeApp(settings, options.features ?? ALL_FEATURES);
+  let app: INestApplication;
+  if (options.override) {
+    const moduleRef = await options.override(Test.createTestingModule({ imports: [module] })).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+  } else {
+    app = await createHttpApp(module, { logs: false });
+  }
   await app.init();
   const http = request(app.getHttpServer());
-  const admin = (path: string, body: unknown) => http.put(path).set('Authorization', `Bearer ${ADMIN_KEY}`).send(body as object);
-  for (const p of SEED.products) await admin(`/v1/admin/products/${p.code}`, { ...p, code: undefined }).expect(200);
-  for (const l of SEED.licences) await admin(`/v1/admin/licences/${l.key}`, { ...l, key: undefined }).expect(200);
-  for (const t of SEED.teams) await admin(`/v1/admin/teams/${t.id}`, { ...t, id: undefined }).expect(200);
-  const producer = await admin('/v1/admin/producers/web-form', { name: 'Website form' }).expect(201);
+  let producerKey: string;
+  if (options.sharing) {
+    producerKey = options.sharing.producerKey;
+  } else {
+    const admin = (path: string, body: unknown) => http.put(path).set('Authorization', `Bearer ${ADMIN_KEY}`).send(body as object);
+    for (const p of SEED.products) await admin(`/v1/admin/products/${p.code}`, { ...p, code: undefined }).expect(200);
+    for (const l of SEED.licences) await admin(`/v1/admin/licences/${l.key}`, { ...l, key: undefined }).expect(200);
+    for (const t of SEED.teams) await admin(`/v1/admin/teams/${t.id}`, { ...t, id: undefined }).expect(200);
+    const producer = await admin('/v1/admin/producers/web-form', { name: 'Website form' }).expect(201);
+    producerKey = producer.body.key;
+  }
   return {
     app,
     http,
     settings,
     adminKey: ADMIN_KEY,
-    producerKey: producer.body.key,
-    stop: async () => {
+    producerKey,
+    database,
+    stop: async ({ keepData = false } = {}) => {
       await app.close();
+      if (keepData) return;
       await database.drop();
       await deletePrefix(settings.redisUrl, settings.queuePrefix);
     },

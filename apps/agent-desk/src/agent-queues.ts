@@ -1,5 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { QueueRegistry } from '@support/messaging';
+import { QueueRegistry, WORKER_REDIS } from '@support/messaging';
+import type { Cluster } from 'ioredis';
+import type IORedis from 'ioredis';
 import { SETTINGS, type Settings } from '@support/platform';
 import { type Job, Worker } from 'bullmq';
 
@@ -16,6 +18,7 @@ export class AgentQueues implements OnApplicationShutdown {
 
   constructor(
     private readonly queues: QueueRegistry,
+    @Inject(WORKER_REDIS) private readonly workerRedis: { connection?: IORedis | Cluster },
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -29,7 +32,7 @@ export class AgentQueues implements OnApplicationShutdown {
     if (!worker) {
       const lease = this.settings.leaseMs;
       worker = new Worker(queue, null, {
-        connection: this.queues.connection,
+        connection: this.workerRedis.connection as IORedis | Cluster, // workers need maxRetriesPerRequest: null
         prefix: this.queues.prefix,
         autorun: false,
         lockDuration: lease,

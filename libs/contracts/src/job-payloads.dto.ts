@@ -14,11 +14,8 @@ export class AwaitAlarmDto extends RequestEventDto {
   awaitCount: number;
 }
 
-/** Scheduled jobs carry no data. */
-export class NoDataDto {}
-
-/** The class that validates each job's data at the queue boundary. */
-export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: new () => object } = {
+/** The class that validates each job's data at the queue boundary (null: the job carries no data and none is read). */
+export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | null } = {
   [Events.submitted]: QueuedSubmissionDto,
   [Events.received]: RequestEventDto,
   [Events.eligibilityDecided]: RequestEventDto,
@@ -32,7 +29,7 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: new () => object } = {
   [Events.reopened]: RequestEventDto,
   [Events.closed]: RequestEventDto,
   [Events.declined]: RequestEventDto,
-  [Jobs.pipelineSweep]: NoDataDto,
+  [Jobs.pipelineSweep]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
 };

@@ -53,7 +53,7 @@ export class MessagingModule implements OnApplicationShutdown {
         { provide: EventPublisher, useFactory: (queues: QueueRegistry) => new EventPublisher(queues), inject: [QueueRegistry] },
         HandlerCheck,
       ],
-      exports: [PRODUCER_REDIS, QueueRegistry, EventPublisher, BullModule],
+      exports: [PRODUCER_REDIS, WORKER_REDIS, QueueRegistry, EventPublisher, BullModule],
     };
   }
 

@@ -8,7 +8,7 @@ export class QueueRegistry {
   private readonly queues = new Map<string, Queue>();
 
   constructor(
-    readonly connection: IORedis | Cluster,
+    private readonly connection: IORedis | Cluster,
     readonly prefix: string,
   ) {}
 
