@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { Events, Queues, type RequestEventData } from '@support/contracts';
+import { Events, Jobs, Queues, type RequestEventData, type SurveySendData } from '@support/contracts';
 import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 
 /**
@@ -20,6 +20,16 @@ export class FeedbackSurveyProcessor extends StageProcessor {
   @Handles(Events.reopened)
   onReopened({ requestId }: RequestEventData) {
     return { requestId, survey: 'cancelled if not yet sent' };
+  }
+
+  @Handles(Jobs.surveySend)
+  onSendDue({ surveyId }: SurveySendData) {
+    return { surveyId };
+  }
+
+  @Handles(Jobs.surveyPeriodic)
+  onPeriodic() {
+    return { surveyed: 0 };
   }
 
   @Handles(Events.declined)

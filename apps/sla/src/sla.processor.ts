@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { Events, Queues, type RequestEventData } from '@support/contracts';
+import { Events, Jobs, type LicenceChangedData, Queues, type RequestEventData, type SlaAlarmData } from '@support/contracts';
 import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
 import { Logger } from '@nestjs/common';
@@ -61,5 +61,20 @@ export class SlaProcessor extends StageProcessor {
   @Handles(Events.closed)
   onClosed({ requestId }: RequestEventData) {
     return this.note(requestId, Events.closed);
+  }
+
+  @Handles(Events.licenceChanged)
+  onLicenceChanged({ licenceKey }: LicenceChangedData) {
+    return { licenceKey };
+  }
+
+  @Handles(Jobs.slaAlarm)
+  onAlarm({ requestId }: SlaAlarmData) {
+    return this.note(requestId, Jobs.slaAlarm);
+  }
+
+  @Handles(Jobs.slaSweep)
+  onSweep() {
+    return { swept: 0 };
   }
 }

@@ -20,6 +20,8 @@ export const Events = {
   slaEscalated: 'sla.escalated',
   surveyScheduled: 'survey.scheduled',
   surveyAnswered: 'survey.answered',
+  surveyDelivery: 'survey.delivery',
+  licenceChanged: 'licence.changed',
 } as const;
 
 export type EventType = (typeof Events)[keyof typeof Events];

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsString, Length, Matches, Min } from 'class-validator';
 import { Events } from './events';
 import { type JobName, Jobs } from './jobs';
 import { QueuedSubmissionDto } from './submission.dto';
@@ -12,6 +12,27 @@ export class RequestEventDto {
 export class AwaitAlarmDto extends RequestEventDto {
   @IsInt() @Min(1)
   awaitCount: number;
+}
+
+export class LicenceChangedDto {
+  @IsString() @Length(1, 128)
+  licenceKey: string;
+}
+
+export class SlaAlarmDto extends RequestEventDto {
+  @IsIn(['warning', 'breach'])
+  kind: 'warning' | 'breach';
+
+  @IsIn(['first-response', 'resolution'])
+  target: 'first-response' | 'resolution';
+
+  @IsISO8601()
+  at: string;
+}
+
+export class SurveySendDto {
+  @IsString() @Length(1, 40)
+  surveyId: string;
 }
 
 /** The class that validates each job's data at the queue boundary (null: the job carries no data and none is read). */
@@ -29,7 +50,18 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Events.reopened]: RequestEventDto,
   [Events.closed]: RequestEventDto,
   [Events.declined]: RequestEventDto,
+  [Events.licenceChanged]: LicenceChangedDto,
+  // Notifications go out to integrators; nothing in this system consumes them.
+  [Events.slaWarning]: null,
+  [Events.slaBreached]: null,
+  [Events.slaEscalated]: null,
+  [Events.surveyDelivery]: null,
+  [Events.surveyAnswered]: null,
   [Jobs.pipelineSweep]: null,
+  [Jobs.slaAlarm]: SlaAlarmDto,
+  [Jobs.slaSweep]: null,
+  [Jobs.surveySend]: SurveySendDto,
+  [Jobs.surveyPeriodic]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
 };

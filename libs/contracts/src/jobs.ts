@@ -26,7 +26,41 @@ export type EventPayloads = {
   [Events.reopened]: RequestEventData;
   [Events.closed]: RequestEventData;
   [Events.declined]: RequestEventData;
+  [Events.licenceChanged]: LicenceChangedData;
+  [Events.slaWarning]: NotificationData;
+  [Events.slaBreached]: NotificationData;
+  [Events.slaEscalated]: NotificationData;
+  [Events.surveyDelivery]: NotificationData;
+  [Events.surveyAnswered]: NotificationData;
 };
+
+/** A change to a licence (e.g. its paid plan) that open requests on it must follow. */
+export interface LicenceChangedData {
+  licenceKey: string;
+}
+
+/** An outgoing notification for integrators (e-mail, portal): who, about what, with what to show. */
+export interface NotificationData {
+  requestId?: string;
+  surveyId?: string;
+  to: { kind: 'customer' | 'company' | 'supervisors'; id: string; email?: string | null; team?: string | null };
+  subject: string;
+  body: string;
+  link?: string;
+  detail?: Record<string, unknown>;
+}
+
+/** An SLA alarm: the clock is in the database; this job only wakes the SLA worker at `at`. */
+export interface SlaAlarmData {
+  requestId: string;
+  kind: 'warning' | 'breach';
+  target: 'first-response' | 'resolution';
+  at: string;
+}
+
+export interface SurveySendData {
+  surveyId: string;
+}
 
 /** An alarm about one wait for the customer; a later wait makes it stale (awaitCount differs). */
 export interface AwaitAlarmData {
@@ -39,12 +73,20 @@ export const Jobs = {
   pipelineSweep: 'pipeline.sweep',
   reminderDue: 'request.reminder-due',
   autoCloseDue: 'request.auto-close-due',
+  slaAlarm: 'sla.alarm-due',
+  slaSweep: 'sla.sweep',
+  surveySend: 'survey.send-due',
+  surveyPeriodic: 'survey.periodic',
 } as const;
 
 export type ScheduledPayloads = {
   [Jobs.pipelineSweep]: Record<string, never>;
   [Jobs.reminderDue]: AwaitAlarmData;
   [Jobs.autoCloseDue]: AwaitAlarmData;
+  [Jobs.slaAlarm]: SlaAlarmData;
+  [Jobs.slaSweep]: Record<string, never>;
+  [Jobs.surveySend]: SurveySendData;
+  [Jobs.surveyPeriodic]: Record<string, never>;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -70,6 +112,12 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.reopened]: [Queues.sla, Queues.feedbackSurvey],
   [Events.closed]: [Queues.sla],
   [Events.declined]: [Queues.sla, Queues.feedbackSurvey],
+  [Events.licenceChanged]: [Queues.sla],
+  [Events.slaWarning]: [Queues.notifications],
+  [Events.slaBreached]: [Queues.notifications],
+  [Events.slaEscalated]: [Queues.notifications],
+  [Events.surveyDelivery]: [Queues.notifications],
+  [Events.surveyAnswered]: [Queues.notifications],
 };
 
 /** The queue each scheduled job runs on. */
@@ -77,6 +125,10 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.pipelineSweep]: Queues.maintenance,
   [Jobs.reminderDue]: Queues.lifecycle,
   [Jobs.autoCloseDue]: Queues.lifecycle,
+  [Jobs.slaAlarm]: Queues.sla,
+  [Jobs.slaSweep]: Queues.sla,
+  [Jobs.surveySend]: Queues.feedbackSurvey,
+  [Jobs.surveyPeriodic]: Queues.feedbackSurvey,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */

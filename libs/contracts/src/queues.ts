@@ -8,6 +8,8 @@ export const Queues = {
   feedbackSurvey: 'feedback-survey',
   maintenance: 'maintenance',
   lifecycle: 'lifecycle',
+  /** Outgoing notifications (escalations, survey deliveries) for integrators to consume; nothing here reads it. */
+  notifications: 'notifications',
 } as const;
 
 export type StageQueue = (typeof Queues)[keyof typeof Queues];

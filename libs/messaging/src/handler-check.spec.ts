@@ -4,15 +4,14 @@ describe('the startup check of job handlers', () => {
   it('passes when every job sent to a consumed queue has exactly one handler', () => {
     expect(checkHandlers([{ queue: 'licence-check', jobs: ['request.received'], name: 'LicenceCheck' }])).toEqual([]);
     expect(checkHandlers([
-      { queue: 'sla', jobs: ['request.routed', 'request.resolved'], name: 'A' },
-      { queue: 'sla', jobs: ['request.declined'], name: 'B' },
+      { queue: 'lifecycle', jobs: ['request.reminder-due'], name: 'A' },
+      { queue: 'lifecycle', jobs: ['request.auto-close-due'], name: 'B' },
     ])).toEqual([]);
   });
 
   it('names a job without a handler', () => {
-    expect(checkHandlers([{ queue: 'sla', jobs: ['request.routed'], name: 'Sla' }])).toEqual([
-      'queue sla: job request.resolved has no handler',
-      'queue sla: job request.declined has no handler',
+    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due'], name: 'Lifecycle' }])).toEqual([
+      'queue lifecycle: job request.auto-close-due has no handler',
     ]);
   });
 
