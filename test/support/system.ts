@@ -50,9 +50,16 @@ export async function startSystem(db: DbKind, env: Record<string, string> = {}, 
     const moduleRef = await options.override(Test.createTestingModule({ imports: [module] })).compile();
     app = moduleRef.createNestApplication({ logger: false });
   } else {
-    app = await createHttpApp(module, { logs: false });
+    app = await createHttpApp(module, { logs: process.env.TEST_LOGS === '1' });
   }
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A system that fails to start must not leave workers and connections behind.
+    await app.close().catch(() => undefined);
+    if (!options.sharing) await database.drop();
+    throw error;
+  }
   const http = request(app.getHttpServer());
   let producerKey: string;
   if (options.sharing) {

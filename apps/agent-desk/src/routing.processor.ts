@@ -28,10 +28,11 @@ export class RoutingProcessor extends StageProcessor {
 
   @Handles(Events.classified)
   async onClassified({ requestId }: RequestEventData): Promise<string | null> {
-    const request = await this.store.find(requestId);
+    let request = await this.store.find(requestId);
     if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
     if (!request.classification || !request.segment) throw new UnrecoverableError(`request ${requestId} is not classified yet`);
-    if (!(await this.store.hasEffect(requestId, STAGE))) {
+    // The team is written with the stage's effect, in one transaction: its presence is the effect's.
+    if (!request.teamId) {
       const { clause, scope } = request.classification as { clause: string | null; scope: Scope };
       const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment as 'home' | 'business', clause, scope, request.supportPlan);
       // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
@@ -40,15 +41,17 @@ export class RoutingProcessor extends StageProcessor {
       const calendar = team?.calendar ? await this.reference.calendar(team.calendar) : null;
       const notice = outOfHoursNotice(this.rules.byVersion(request.rulesVersion as string), calendar, request.language, new Date());
       const queueJob = { queue: teamQueueName(route.teamId), id: requestId };
-      await this.store.applyEffect(
+      const patch = { teamId: route.teamId, priority: route.priority, status: 'queued', queueJob };
+      const applied = await this.store.applyEffect(
         requestId,
         { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
-        { teamId: route.teamId, priority: route.priority, status: 'queued', queueJob },
+        patch,
         notice ? [{ stage: STAGE, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: route.fallback ? 'fallback' : 'matched' });
+      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
-    const routed = (await this.store.find(requestId)) as typeof request;
+    const routed = request;
     // Only a request still waiting for its first agent goes (back) into its team queue.
     if (routed.status === 'queued' && routed.queueJob?.id === requestId) {
       const deadline = (routed.sla as { firstResponseDueAt?: string } | null)?.firstResponseDueAt;

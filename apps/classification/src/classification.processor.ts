@@ -27,26 +27,28 @@ export class ClassificationProcessor extends StageProcessor {
 
   @Handles(Events.eligibilityDecided)
   async onEligibilityDecided({ requestId }: RequestEventData): Promise<string> {
-    const request = await this.store.find(requestId);
+    let request = await this.store.find(requestId);
     if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
     if (!request.eligibility) throw new UnrecoverableError(`request ${requestId} has no eligibility decision yet`);
-    if (!(await this.store.hasEffect(requestId, STAGE))) {
+    // The classification is written with the stage's effect, in one transaction: its presence is the effect's.
+    if (!request.classification) {
       const ruleSet = this.rules.byVersion(request.rulesVersion as string);
       const product = await this.reference.product(request.productCode);
       const eligibility = { ...(request.eligibility as object), segment: request.segment } as unknown as EligibilityResult;
       const { result, scope, outcome } = classifyRequest(ruleSet, factsOf(request), eligibility, product);
       const classification = { clause: result.clause, scope, confidence: Math.round(result.confidence * 1000) / 1000, caveats: result.caveats };
-      await this.store.applyEffect(
+      const patch = { classification, language: request.language ?? result.language, outcome, status: outcome ? 'declined' : 'classifying' };
+      const applied = await this.store.applyEffect(
         requestId,
         { stage: STAGE, event: Events.classified, effectKey: STAGE, detail: { ...classification, language: result.language, evidence: result.evidence, ranking: result.ranking } },
-        { classification, language: request.language ?? result.language, outcome, status: outcome ? 'declined' : 'classifying' },
+        patch,
         outcome ? [{ stage: STAGE, event: Events.declined, effectKey: 'declined', detail: { ...outcome } }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: outcome ? outcome.kind : scope });
+      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
-    const classified = (await this.store.find(requestId)) as typeof request;
-    if (classified.status === 'declined') await this.publisher.publish(Events.declined, { requestId });
+    if (request.status === 'declined') await this.publisher.publish(Events.declined, { requestId });
     else await this.publisher.publish(Events.classified, { requestId });
-    return classified.status;
+    return request.status;
   }
 }

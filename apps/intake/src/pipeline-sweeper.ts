@@ -33,7 +33,7 @@ export class PipelineSweeper extends StageProcessor implements OnApplicationBoot
     const stuck = await this.store.stuck(['received', 'checking-licence', 'classifying'], olderThan, 500);
     for (const request of stuck) {
       if (request.status !== 'classifying') await this.publisher.publish(Events.received, { requestId: request.id });
-      else if (await this.store.hasEffect(request.id, 'classification')) await this.publisher.publish(Events.classified, { requestId: request.id });
+      else if (request.classification) await this.publisher.publish(Events.classified, { requestId: request.id });
       else await this.publisher.publish(Events.eligibilityDecided, { requestId: request.id });
     }
     return { reemitted: stuck.length };

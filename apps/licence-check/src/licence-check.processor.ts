@@ -28,27 +28,30 @@ export class LicenceCheckProcessor extends StageProcessor {
 
   @Handles(Events.received)
   async onReceived({ requestId }: RequestEventData): Promise<string> {
-    const request = await this.store.find(requestId);
+    let request = await this.store.find(requestId);
     if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
-    if (!(await this.store.hasEffect(requestId, STAGE))) {
+    // The decision is written with the stage's effect, in one transaction: its presence is the effect's.
+    if (!request.eligibility) {
       const ruleSet = this.rules.byVersion(request.rulesVersion as string);
       const product = await this.reference.product(request.productCode);
       const licence = request.licenceKey ? await this.lookUpLicence(requestId, request.licenceKey) : null;
       const { eligibility, outcome } = checkEligibility(ruleSet, factsOf(request), product, licence);
       const view = { decision: eligibility.decision, clauses: eligibility.clauses, reason: eligibility.reason, supportPlan: eligibility.supportPlan, licenceProblem: eligibility.licenceProblem ?? null };
-      await this.store.applyEffect(
+      const patch = { status: outcome ? 'declined' : 'classifying', segment: eligibility.segment, eligibility: view, supportPlan: eligibility.supportPlan, outcome };
+      const applied = await this.store.applyEffect(
         requestId,
         { stage: STAGE, event: Events.eligibilityDecided, effectKey: STAGE, detail: { ...view, licence: request.licenceKey ? (licence ? licence.status : 'not registered') : 'none', rulesVersion: ruleSet.version } },
-        { status: outcome ? 'declined' : 'classifying', segment: eligibility.segment, eligibility: view, supportPlan: eligibility.supportPlan, outcome },
+        patch,
         outcome ? [{ stage: STAGE, event: Events.declined, effectKey: 'declined', detail: { ...outcome } }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: eligibility.decision });
+      // Another delivery may have won the race: then its stored decision is the one to follow.
+      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
     // Effect applied (now or by an earlier delivery): emit what follows from the stored state.
-    const decided = (await this.store.find(requestId)) as typeof request;
-    if (decided.status === 'declined') await this.publisher.publish(Events.declined, { requestId });
+    if (request.status === 'declined') await this.publisher.publish(Events.declined, { requestId });
     else await this.publisher.publish(Events.eligibilityDecided, { requestId });
-    return decided.status;
+    return request.status;
   }
 
   /** An unreachable registry delays the decision (BullMQ retries with backoff); it never refuses. */

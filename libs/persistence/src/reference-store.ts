@@ -1,17 +1,35 @@
 import type { CalendarSpec, Licence, LicenceRegistry, Product, SlaPlan, Team } from '@support/domain';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { UnitOfWork } from './unit-of-work';
 import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from './entities';
 
-/** Reference data (products, licences, teams, producers): admin-maintained rows, read by the stages. */
+/**
+ * Reference data (products, licences, teams, producers): admin-maintained rows, read by the stages.
+ * Products, teams, calendars and SLA plans are read on every job, so they are cached for a few
+ * seconds (REFERENCE_CACHE_MS); a change made through this process clears the cache at once,
+ * other processes see it when their cache lapses.
+ */
 export class ReferenceStore implements LicenceRegistry {
+  private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
+  private readonly ttlMs = Number(process.env.REFERENCE_CACHE_MS ?? 5000);
+
   constructor(private readonly dataSource: DataSource) {}
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { until: Date.now() + this.ttlMs, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
 
   private repo<T extends ObjectLiteral>(entity: EntityTarget<T>) {
     return this.dataSource.getRepository(entity);
   }
 
   product(code: string): Promise<Product | null> {
-    return this.repo(ProductEntity).findOneBy({ code });
+    return this.cached(`product:${code}`, () => this.repo(ProductEntity).findOneBy({ code }));
   }
 
   find(key: string): Promise<Licence | null> {
@@ -19,19 +37,19 @@ export class ReferenceStore implements LicenceRegistry {
   }
 
   teams(): Promise<Team[]> {
-    return this.repo(TeamEntity).find({ order: { id: 'ASC' } });
+    return this.cached('teams', () => this.repo(TeamEntity).find({ order: { id: 'ASC' } }));
   }
 
-  team(id: string): Promise<Team | null> {
-    return this.repo(TeamEntity).findOneBy({ id });
+  async team(id: string): Promise<Team | null> {
+    return (await this.teams()).find((t) => t.id === id) ?? null;
   }
 
   calendar(id: string): Promise<CalendarSpec | null> {
-    return this.repo(CalendarEntity).findOneBy({ id });
+    return this.cached(`calendar:${id}`, () => this.repo(CalendarEntity).findOneBy({ id }));
   }
 
   slaPlan(id: string): Promise<SlaPlan | null> {
-    return this.repo(SlaPlanEntity).findOneBy({ id });
+    return this.cached(`sla-plan:${id}`, () => this.repo(SlaPlanEntity).findOneBy({ id }));
   }
 
   agent(id: string): Promise<AgentEntity | null> {
@@ -53,7 +71,8 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Creates or replaces a row (admin PUT). */
   async put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<T> {
-    await this.repo(entity).save(row);
+    await UnitOfWork.for(this.dataSource).run((m) => m.save(entity, row));
+    this.cache.clear();
     return row;
   }
 
@@ -67,6 +86,8 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Removes a row; false when there was none. */
   async remove<T extends ObjectLiteral>(entity: EntityTarget<T>, where: Partial<T>): Promise<boolean> {
-    return ((await this.repo(entity).delete(where as never)).affected ?? 0) > 0;
+    const result = await UnitOfWork.for(this.dataSource).run((m) => m.delete(entity, where as never));
+    this.cache.clear();
+    return (result.affected ?? 0) > 0;
   }
 }

@@ -32,7 +32,7 @@ export class RequestStore {
   readonly unitOfWork: UnitOfWork;
 
   constructor(private readonly dataSource: DataSource) {
-    this.unitOfWork = new UnitOfWork(dataSource);
+    this.unitOfWork = UnitOfWork.for(dataSource);
   }
 
   find(id: string): Promise<RequestEntity | null> {
@@ -101,12 +101,12 @@ export class RequestStore {
 
   /** A change with no history of its own (e.g. a renewed lease's new expiry). */
   async update(requestId: string, patch: Partial<RequestEntity>): Promise<void> {
-    await this.dataSource.getRepository(RequestEntity).update({ id: requestId }, patch);
+    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, patch));
   }
 
   /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */
   async markStatus(requestId: string, from: string, to: string): Promise<void> {
-    await this.dataSource.getRepository(RequestEntity).update({ id: requestId, status: from }, { status: to });
+    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId, status: from }, { status: to }));
   }
 
   async hasEffect(requestId: string, effectKey: string): Promise<boolean> {

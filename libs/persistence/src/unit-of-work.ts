@@ -6,9 +6,20 @@ import type { DataSource, EntityManager } from 'typeorm';
  * synchronous anyway, so nothing is lost). PostgreSQL transactions run concurrently from the pool.
  */
 export class UnitOfWork {
+  private static readonly perDataSource = new WeakMap<DataSource, UnitOfWork>();
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {}
+  private constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The one UnitOfWork of a data source: on SQLite every write of the process must queue here,
+   * or a write could land inside another handler's open transaction and be rolled back with it.
+   */
+  static for(dataSource: DataSource): UnitOfWork {
+    let unit = UnitOfWork.perDataSource.get(dataSource);
+    if (!unit) UnitOfWork.perDataSource.set(dataSource, (unit = new UnitOfWork(dataSource)));
+    return unit;
+  }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiKeyEntity, type KeyKind } from '@support/persistence';
+import { ApiKeyEntity, type KeyKind, UnitOfWork } from '@support/persistence';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { randomSecret, SETTINGS, type Settings } from '../settings';
@@ -26,7 +26,7 @@ export class KeyService {
 
   async issue(kind: KeyKind, principalId: string): Promise<string> {
     const key = `${kind.slice(0, 3)}_${randomSecret(24)}`;
-    await this.dataSource.transaction(async (m) => {
+    await UnitOfWork.for(this.dataSource).run(async (m) => {
       await m.delete(ApiKeyEntity, { kind, principalId });
       await m.insert(ApiKeyEntity, { hash: hashKey(key), kind, principalId, createdAt: new Date().toISOString() });
     });
@@ -34,7 +34,7 @@ export class KeyService {
   }
 
   async revoke(kind: KeyKind, principalId: string): Promise<void> {
-    await this.dataSource.getRepository(ApiKeyEntity).delete({ kind, principalId });
+    await UnitOfWork.for(this.dataSource).run((m) => m.delete(ApiKeyEntity, { kind, principalId }));
   }
 
   async resolve(key: string): Promise<Principal | null> {

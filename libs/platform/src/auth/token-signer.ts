@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SettingEntity } from '@support/persistence';
+import { SettingEntity, UnitOfWork } from '@support/persistence';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { randomSecret } from '../settings';
@@ -25,7 +25,7 @@ export class TokenSigner implements OnModuleInit {
       return;
     }
     const repo = this.dataSource.getRepository(SettingEntity);
-    await repo.createQueryBuilder().insert().values({ key: SECRET_KEY, value: randomSecret(32) }).orIgnore().execute();
+    await UnitOfWork.for(this.dataSource).run((m) => m.createQueryBuilder().insert().into(SettingEntity).values({ key: SECRET_KEY, value: randomSecret(32) }).orIgnore().execute());
     this.secret = (await repo.findOneByOrFail({ key: SECRET_KEY })).value;
   }
 
