@@ -150,7 +150,7 @@ describe.each(testDatabases())('the support rules through the pipeline on %s', (
       const answer = await submit(sys, submission({ customer: latvian, platform: { os: 'windows', osVersion: '10', ramMb: 1024, diskFreeMb: 20000 } }));
       const v = await settled(sys, answer.requests[0].id);
       expect(v).toMatchObject({ status: 'declined', eligibility: { decision: 'refused', clauses: ['4.3.1'] }, outcome: { kind: 'refused', clauses: ['4.3.1'], offer: null } });
-      expect(v.outcome.message).toContain('RAM 1024 MB (minimum 2048 MB)');
+      expect(v.outcome.message).toContain('operatīvā atmiņa 1024 MB (minimums 2048 MB)');
       expect(v.outcome.message).toContain('neatbilst minimālajām sistēmas prasībām (noteikums 4.3.1)');
       expect(v.outcome.message).toContain('noteikums 2.1');
       expect(v.outcome.message).toContain(HOME_KB);

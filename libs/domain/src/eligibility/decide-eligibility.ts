@@ -26,6 +26,8 @@ export interface EligibilityResult {
   failedRequirement: string | null;
   /** The paid support plan of a valid licence: only these requests get an SLA clock ([sla]). */
   supportPlan: string | null;
+  /** For refused.platform: the same, as data, so the reply can name it in the customer's language. */
+  unmet?: UnmetRequirement | null;
   /** For a limited decision: what is wrong with the licence (the reply text names it). */
   licenceProblem?: LicenceProblem | null;
 }
@@ -47,25 +49,46 @@ const refused = (
   supportPlan: null,
 });
 
+/** A minimum requirement (4.3.1) the platform does not meet: what it has and what is needed. */
+export interface UnmetRequirement {
+  kind: 'os' | 'os-version' | 'ram' | 'disk';
+  os: string;
+  value: string;
+  needed: string;
+}
+
+const REQUIREMENT_TEXT: Record<UnmetRequirement['kind'], (u: UnmetRequirement) => string> = {
+  os: (u) => `operating system ${u.value} (supported: ${u.needed})`,
+  'os-version': (u) => `${u.os} version ${u.value} (supported: ${u.needed})`,
+  ram: (u) => `RAM ${u.value} MB (minimum ${u.needed} MB)`,
+  disk: (u) => `free disk space ${u.value} MB (minimum ${u.needed} MB)`,
+};
+
 /** 4.3.1: the first requirement the platform fails, or null. Unknown values are not held against the customer. */
-export function failedRequirement(product: Product, platform: EligibilityInput['platform']): string | null {
+export function unmetRequirement(product: Product, platform: EligibilityInput['platform']): UnmetRequirement | null {
   if (!platform) return null;
   const req = product.requirements ?? {};
-  const os = platform.os.toLowerCase();
+  const os = platform.os;
   if (req.platforms && Object.keys(req.platforms).length > 0) {
-    const versions = Object.entries(req.platforms).find(([name]) => name.toLowerCase() === os)?.[1];
-    if (!versions) return `operating system ${platform.os} (supported: ${Object.keys(req.platforms).join(', ')})`;
+    const versions = Object.entries(req.platforms).find(([name]) => name.toLowerCase() === os.toLowerCase())?.[1];
+    if (!versions) return { kind: 'os', os, value: os, needed: Object.keys(req.platforms).join(', ') };
     if (versions.length > 0 && platform.osVersion !== undefined && !versions.includes(platform.osVersion)) {
-      return `${platform.os} version ${platform.osVersion} (supported: ${versions.join(', ')})`;
+      return { kind: 'os-version', os, value: platform.osVersion, needed: versions.join(', ') };
     }
   }
   if (req.minRamMb !== undefined && platform.ramMb !== undefined && platform.ramMb < req.minRamMb) {
-    return `RAM ${platform.ramMb} MB (minimum ${req.minRamMb} MB)`;
+    return { kind: 'ram', os, value: String(platform.ramMb), needed: String(req.minRamMb) };
   }
   if (req.minDiskMb !== undefined && platform.diskFreeMb !== undefined && platform.diskFreeMb < req.minDiskMb) {
-    return `free disk space ${platform.diskFreeMb} MB (minimum ${req.minDiskMb} MB)`;
+    return { kind: 'disk', os, value: String(platform.diskFreeMb), needed: String(req.minDiskMb) };
   }
   return null;
+}
+
+/** The unmet requirement in English, for agents and the timeline. */
+export function failedRequirement(product: Product, platform: EligibilityInput['platform']): string | null {
+  const unmet = unmetRequirement(product, platform);
+  return unmet ? REQUIREMENT_TEXT[unmet.kind](unmet) : null;
 }
 
 /** Why a licence does not make a request eligible (4.5b, 2.4): a key into the rules' reply texts. */
@@ -116,8 +139,11 @@ export function decideEligibility(input: EligibilityInput): EligibilityResult {
   if (!coversInstant(version.supportedUntil, input.receivedAt)) {
     return refused(product.segment, '4.3.2', `support for ${product.code} ${version.version} ended on ${version.supportedUntil}`, 'refused.version');
   }
-  const failed = failedRequirement(product, input.platform);
-  if (failed) return refused(product.segment, '4.3.1', `the platform does not meet the minimum requirements: ${failed}`, 'refused.platform', failed);
+  const unmet = unmetRequirement(product, input.platform);
+  if (unmet) {
+    const failed = REQUIREMENT_TEXT[unmet.kind](unmet);
+    return { ...refused(product.segment, '4.3.1', `the platform does not meet the minimum requirements: ${failed}`, 'refused.platform', failed), unmet };
+  }
 
   const problem = licenceProblem(input, product.segment);
   const plan = problem === null ? (input.licence?.supportPlan ?? null) : null;

@@ -41,6 +41,13 @@ function compose(rules: RuleSet, ctx: RequestContext, key: string, values: Recor
   return parts.join(' ');
 }
 
+/** The unmet requirement (4.3.1) in the customer's language, or the English text when none is defined. */
+function requirementText(rules: RuleSet, eligibility: EligibilityResult, ctx: RequestContext): string {
+  const unmet = eligibility.unmet;
+  const template = unmet ? rules.messages[replyLanguage(ctx.language)][`requirement.${unmet.kind}`] : undefined;
+  return unmet && template ? fillTemplate(template, { os: unmet.os, value: unmet.value, needed: unmet.needed }) : (eligibility.failedRequirement ?? '');
+}
+
 /** The outcome for a request refused at the licence check (4.3.1, 4.3.2). */
 export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, ctx: RequestContext): Outcome {
   const clause = eligibility.clauses[0];
@@ -49,7 +56,7 @@ export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, c
     product: ctx.productName ?? ctx.productCode,
     version: ctx.version,
     clause,
-    requirement: eligibility.failedRequirement ?? '',
+    requirement: requirementText(rules, eligibility, ctx),
   }, offer);
   return { kind: 'refused', clauses: [...eligibility.clauses], offer, message };
 }

@@ -57,4 +57,8 @@ export const MESSAGE_KEYS = [
   'out-of-hours',
   'reminder',
   'auto-closed',
+  'requirement.os',
+  'requirement.os-version',
+  'requirement.ram',
+  'requirement.disk',
 ] as const;

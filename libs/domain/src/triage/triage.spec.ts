@@ -188,3 +188,17 @@ describe('triage: the three stages composed', () => {
     expect(routeRequest(TEAMS, homeFacts(), 'home', '4.1.2b', 'included', null)?.priority).toBe(2);
   });
 });
+
+describe('a platform refusal names the unmet requirement in the customer language (4.3.1)', () => {
+  it.each([
+    ['lv', 'operatīvā atmiņa 1024 MB (minimums 2048 MB)'],
+    ['ru', 'оперативная память 1024 МБ (минимум 2048 МБ)'],
+    ['en', 'RAM of 1024 MB (minimum 2048 MB)'],
+  ])('%s', (language, text) => {
+    const facts = homeFacts({ language, platform: { os: 'windows', osVersion: '10', ramMb: 1024, diskFreeMb: 90000 } });
+    const { eligibility, outcome } = checkEligibility(rules, facts, kav, null);
+    expect(eligibility).toMatchObject({ decision: 'refused', clauses: ['4.3.1'] });
+    expect(outcome!.message).toContain(text);
+    if (language !== 'en') expect(outcome!.message).not.toContain('minimum 2048 MB');
+  });
+});
