@@ -107,4 +107,14 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
     expect(queued.length).toBeGreaterThan(N / 4);
     expect(all.length - queued.length).toBeGreaterThan(N / 4);
   }, 240_000);
+
+  it('shuts down cleanly on SIGTERM: workers stop, connections close, exit code 0', async () => {
+    for (const [app, child] of procs) {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const started = Date.now();
+      child.kill('SIGTERM');
+      expect({ app, code: await exited }).toEqual({ app, code: 0 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    }
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { composeApp, preflight, settingsFromEnv, createHttpApp } from '@support/platform';
+import { composeApp, createHttpApp, exitGracefully, preflight, settingsFromEnv } from '@support/platform';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ALL_FEATURES } from './src/all-features';
@@ -10,6 +10,7 @@ async function main() {
   const settings = settingsFromEnv();
   await preflight('standalone', settings);
   const app = await createHttpApp(composeApp(settings, ALL_FEATURES));
+  exitGracefully(app);
   await app.init();
   if (!settings.production && process.env.DEMO_SEED !== 'off') await seedDemoIfEmpty(app.get(DataSource), app, settings);
   await app.listen(settings.port);

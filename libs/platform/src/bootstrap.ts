@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { assertRedisReachable, parseRedisUrl } from '@support/messaging';
@@ -26,11 +26,29 @@ export async function preflight(app: string, settings: Settings): Promise<void> 
   );
 }
 
-/** Creates an app with HTTP (not listening yet): logger, shutdown hooks, OpenAPI at /docs. */
+/**
+ * Graceful shutdown on SIGTERM/SIGINT: Nest's hooks stop the workers fetching, let active jobs
+ * finish and close connections; then the process exits 0 (a second signal exits at once).
+ */
+export function exitGracefully(app: INestApplicationContext): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.get(Logger).log(`${signal}: finishing active jobs and closing`);
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Creates an app with HTTP (not listening yet): logger, OpenAPI at /docs. */
 export async function createHttpApp(module: DynamicModule, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('Support workflow')
     .setDescription('Intake, eligibility, classification, routing, agents, SLA and surveys (see CONTRACT.md).')
@@ -46,7 +64,7 @@ export async function startWorkerApp(name: string, module: DynamicModule, settin
   await preflight(name, settings);
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  exitGracefully(app);
   return app;
 }
 
@@ -54,6 +72,7 @@ export async function startWorkerApp(name: string, module: DynamicModule, settin
 export async function startHttpApp(name: string, module: DynamicModule, settings: Settings): Promise<INestApplication> {
   await preflight(name, settings);
   const app = await createHttpApp(module);
+  exitGracefully(app);
   await app.listen(settings.port);
   app.get(Logger).log(`${name} listening on http://localhost:${settings.port}`);
   return app;
