@@ -3,13 +3,14 @@ import { AgentQueues } from './agent-queues';
 import { AgentController } from './agent.controller';
 import { ClaimsService } from './claims.service';
 import { ConversationService } from './conversation.service';
+import { DeskController } from './desk/desk.controller';
 import { DeskAccess } from './desk-access';
 import { LifecycleProcessor } from './lifecycle.processor';
 import { RoutingProcessor } from './routing.processor';
 
-/** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms. */
+/** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms, and the agents' page (/desk). */
 @Module({
-  controllers: [AgentController],
+  controllers: [AgentController, DeskController],
   providers: [RoutingProcessor, LifecycleProcessor, AgentQueues, ClaimsService, ConversationService, DeskAccess],
 })
 export class AgentDeskModule {}

@@ -1,0 +1,99 @@
+/**
+ * The agents' page (GET /desk): static markup only. Everything that shows data is built by
+ * desk.script.ts with textContent, never innerHTML; the script and the styles are served as
+ * separate same-origin files so that the Content-Security-Policy needs no 'unsafe-inline'.
+ */
+export const DESK_HTML = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>Agent desk · Support</title>
+<link rel="stylesheet" href="/desk/app.css">
+<script src="/desk/app.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="bar">
+  <h1>Agent desk</h1>
+  <div id="who" class="who" hidden>
+    <span>Signed in as <strong id="agent-name"></strong></span>
+    <button id="sign-out" type="button" class="quiet">Sign out</button>
+  </div>
+</header>
+<div class="messages">
+  <p id="status" class="status" role="status" aria-live="polite"></p>
+  <p id="alert" class="alert" role="alert" aria-live="assertive" hidden></p>
+</div>
+<main id="main" tabindex="-1">
+  <section id="signin" class="panel signin" aria-labelledby="signin-h">
+    <h2 id="signin-h">Sign in</h2>
+    <form id="signin-form" novalidate>
+      <label for="agent-key">Agent key</label>
+      <input id="agent-key" name="key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="key-hint">
+      <p id="key-hint" class="hint">The key an administrator gave you. It stays in this browser tab only, until you sign out or close the tab.</p>
+      <button type="submit" class="primary">Sign in</button>
+    </form>
+    <noscript><p class="alert">This page needs JavaScript.</p></noscript>
+  </section>
+
+  <div id="desk" class="layout" hidden>
+    <div class="side">
+      <section class="panel" aria-labelledby="queues-h">
+        <h2 id="queues-h">Your queues</h2>
+        <table id="queues" class="queues">
+          <caption class="sr-only">Requests waiting, and being worked, in each of your teams' queues</caption>
+          <thead><tr><th scope="col">Team</th><th scope="col" class="num">Waiting</th><th scope="col" class="num">Being worked</th></tr></thead>
+          <tbody></tbody>
+        </table>
+        <p id="returning" class="returning"></p>
+        <div class="buttons">
+          <button id="claim" type="button" class="primary">Claim next request</button>
+          <button id="refresh" type="button">Refresh</button>
+        </div>
+        <p id="refreshed" class="hint"></p>
+      </section>
+      <section class="panel" aria-labelledby="mine-h">
+        <h2 id="mine-h">My requests</h2>
+        <ul id="mine" class="mine"></ul>
+      </section>
+    </div>
+
+    <section id="work" class="panel work" aria-labelledby="work-h">
+      <h2 id="work-h" tabindex="-1">No request open</h2>
+      <p id="work-empty" class="hint">Claim the next request, or open one of yours.</p>
+      <div id="request" hidden>
+        <p id="req-meta" class="meta"></p>
+        <div id="lease" class="lease" aria-live="polite"></div>
+        <div id="details"></div>
+
+        <section class="act" aria-labelledby="act-h">
+          <h3 id="act-h">Work on it</h3>
+          <p id="act-note" class="hint"></p>
+          <form id="reply-form" novalidate>
+            <label for="reply-body">Message to the customer</label>
+            <textarea id="reply-body" name="body" rows="5" required></textarea>
+            <div class="buttons">
+              <button type="submit" value="answer" class="primary">Send reply</button>
+              <button type="submit" value="information-request">Ask for information</button>
+              <button type="submit" value="diagnostic-utility">Ask to run a diagnostic utility</button>
+            </div>
+            <p class="hint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
+          </form>
+          <form id="resolve-form" novalidate>
+            <label for="resolve-summary">Resolution summary</label>
+            <textarea id="resolve-summary" name="summary" rows="3" required></textarea>
+            <div class="buttons">
+              <button type="submit" class="primary">Resolve</button>
+              <button id="release" type="button">Release to the team queue</button>
+            </div>
+          </form>
+        </section>
+      </div>
+    </section>
+  </div>
+</main>
+</body>
+</html>
+`;

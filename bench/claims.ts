@@ -1,0 +1,406 @@
+/**
+ * Claims benchmark: many agents claiming at once from one team queue pre-filled with N requests,
+ * through the real system in this process (HTTP: POST /v1/agent/claims with each agent's key,
+ * or `--via service`: ClaimsService.claim directly), next to a baseline measured in the same run
+ * on the same Redis: bare BullMQ `Worker.getNextJob(token)` by the same number of concurrent
+ * claimers on a queue filled with the same jobs. Prints claims/s and p50/p99/max latency of both
+ * and their ratios, then one JSON line.
+ *
+ *   npm run build && node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres]
+ *        [--then resolve|hold] [--via http|service]
+ *
+ * `--then resolve` (default): after each claim the agent resolves the request
+ * (POST /v1/requests/:id/resolve); the baseline's claimer does `job.moveToCompleted` with its
+ * token. `--then hold`: agents keep every lease (the baseline keeps its jobs active): claims only.
+ * Latency of one claim = from just before the call to its answer (the HTTP round trip, or the
+ * service call); claims/s = claims / (last answer − first call), the follow-up included.
+ *
+ * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_PG_URL for `--db postgres`
+ * (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped).
+ * Everything lives under fresh queue prefixes (bench-claims-<time>, …-base) deleted at the end.
+ */
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { type Job, Queue, Worker } from 'bullmq';
+import IORedis from 'ioredis';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
+
+// pg ships no types here (no @types/pg in the build): the little we use of it.
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client: PgClientClass } = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
+
+interface Args {
+  n: number;
+  agents: number;
+  db: 'sqlite' | 'postgres';
+  then: 'resolve' | 'hold';
+  via: 'http' | 'service';
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { n: 2000, agents: 50, db: 'sqlite', then: 'resolve', via: 'http' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2);
+    const value = () => inline ?? argv[++i];
+    const int = (name: string) => {
+      const n = Math.floor(Number(value()));
+      if (!Number.isFinite(n) || n < 1) throw new Error(`${name} wants a whole number ≥ 1`);
+      return n;
+    };
+    const oneOf = <T extends string>(name: string, allowed: T[]): T => {
+      const v = value() as T;
+      if (!allowed.includes(v)) throw new Error(`${name} wants ${allowed.join(' or ')}`);
+      return v;
+    };
+    switch (flag) {
+      case '--n': args.n = int('--n'); break;
+      case '--agents': args.agents = int('--agents'); break;
+      case '--db': args.db = oneOf('--db', ['sqlite', 'postgres']); break;
+      case '--then': args.then = oneOf('--then', ['resolve', 'hold']); break;
+      case '--via': args.via = oneOf('--via', ['http', 'service']); break;
+      case '--help':
+      case '-h':
+        console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service]');
+        process.exit(0);
+      // eslint-disable-next-line no-fallthrough
+      default:
+        throw new Error(`unknown argument ${argv[i]} (try --help)`);
+    }
+  }
+  return args;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+interface Figures {
+  claims: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+  /** Requests claimed by two claimers (must be 0). */
+  duplicates: number;
+}
+
+/** Runs `agents` claimers at once until every one of them finds the queue empty. */
+async function race(agents: number, claimOnce: (agent: number) => Promise<string | null>): Promise<Figures> {
+  const latencies: number[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  const t0 = performance.now();
+  let last = t0;
+  await Promise.all(
+    Array.from({ length: agents }, async (_, agent) => {
+      for (;;) {
+        const start = performance.now();
+        const id = await claimOnce(agent);
+        if (id === null) return;
+        latencies.push(performance.now() - start);
+        if (seen.has(id)) duplicates++;
+        seen.add(id);
+        last = performance.now();
+      }
+    }),
+  );
+  // claimOnce includes the follow-up (resolve / moveToCompleted): `last` is after it.
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : NaN);
+  const seconds = (last - t0) / 1000;
+  return {
+    claims: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: q(0.5),
+    p99: q(0.99),
+    max: latencies.length ? latencies[latencies.length - 1] : NaN,
+    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
+    duplicates,
+  };
+}
+
+function meanOf(a: Figures, b: Figures): Figures {
+  const m = (x: number, y: number) => (x + y) / 2;
+  return { claims: Math.min(a.claims, b.claims), seconds: m(a.seconds, b.seconds), perSecond: m(a.perSecond, b.perSecond), p50: m(a.p50, b.p50), p99: m(a.p99, b.p99), max: m(a.max, b.max), mean: m(a.mean, b.mean), duplicates: a.duplicates + b.duplicates };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Housekeeping
+
+async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+async function withPg<T>(serverUrl: string, work: (c: PgClient) => Promise<T>): Promise<T> {
+  const client = new PgClientClass({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+const TEAM = 'home-malware';
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const stamp = `${Date.now()}`;
+  const prefix = `bench-claims-${stamp}`;
+  const basePrefix = `${prefix}-base`;
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const pgServer = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgDb = `bench_claims_${stamp}`;
+  const sqliteFile = `/tmp/bench-claims-${stamp}.sqlite`;
+  const databaseUrl = args.db === 'postgres' ? Object.assign(new URL(pgServer), { pathname: `/${pgDb}` }).toString() : `sqlite:${sqliteFile}`;
+  const adminKey = `bench-admin-${randomBytes(12).toString('hex')}`;
+  // A lease long enough that nothing lapses during the run (--then hold keeps every lease).
+  const leaseMs = 15 * 60_000;
+
+  Object.assign(process.env, {
+    REDIS_URL: redisUrl,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    ADMIN_API_KEY: adminKey,
+    LEASE_MS: String(leaseMs),
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    DEMO_SEED: 'off',
+  });
+
+  let app: INestApplication | null = null;
+  const closers: (() => Promise<unknown>)[] = [];
+  let pgCreated = false;
+  let exitCode = 0;
+  try {
+    if (args.db === 'postgres') {
+      await withPg(pgServer, (c) => c.query(`CREATE DATABASE ${pgDb}`));
+      pgCreated = true;
+    }
+    const { NestFactory } = await import('@nestjs/core');
+    const platform = await import('../libs/platform/src');
+    const persistence = await import('../libs/persistence/src');
+    const contracts = await import('../libs/contracts/src');
+    const domain = await import('../libs/domain/src');
+    const messaging = await import('../libs/messaging/src');
+    const { AgentDeskModule } = await import('../apps/agent-desk/src/agent-desk.module');
+    const { AdminModule } = await import('../apps/admin/src/admin.module');
+    const { ClaimsService } = await import('../apps/agent-desk/src/claims.service');
+    const { ConversationService } = await import('../apps/agent-desk/src/conversation.service');
+    const typeorm = await import('typeorm');
+
+    // The agents' side of the system (agent desk + admin API), as `node dist/apps/agent-desk/main.js` runs it, over HTTP.
+    const settings = platform.settingsFromEnv();
+    app = await NestFactory.create(platform.composeApp(settings, [AgentDeskModule, AdminModule]), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const dataSource = app.get(typeorm.DataSource) as DataSource;
+
+    // Reference data: the demo seed's teams; agents through the admin API (one key each).
+    const seed = JSON.parse(readFileSync(join(platform.repoRoot(), 'config', 'demo', 'seed.json'), 'utf8')) as { teams: { id: string }[] };
+    await dataSource.getRepository(persistence.TeamEntity).save(seed.teams as never);
+    const call = async (method: string, path: string, key: string, body?: unknown) => {
+      const res = await fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    };
+    const agentKeys: string[] = [];
+    const agentIds: string[] = [];
+    for (let i = 0; i < args.agents; i++) {
+      const id = `bench-agent-${i}`;
+      agentIds.push(id);
+      agentKeys.push((await call('PUT', `/v1/admin/agents/${id}`, adminKey, { name: `Agent ${i}`, teams: [TEAM] })).body.key);
+    }
+
+    // The same N jobs for each run: priorities 1–3 (paid plans first), like routing makes them.
+    const priorities = Array.from({ length: args.n }, (_, i) => [3, 3, 2, 1][i % 4]);
+    const teamQueue = contracts.teamQueueName(TEAM);
+    const jobOpts = (jobId: string, level: number) => ({ jobId, priority: domain.queuePriority(level, null), attempts: 1, removeOnComplete: { age: 3600, count: 10_000 } });
+
+    // Pre-fill the system: N queued requests in the database and their jobs in the team queue.
+    const fill = async (tag: string, count = args.n) => {
+      const now = new Date().toISOString();
+      const rows = priorities.slice(0, count).map((priority, i) => ({
+        id: `req_${tag}_${i}`,
+        submissionId: `sub_${tag}_${i}`,
+        partIndex: 1,
+        producerId: 'bench',
+        status: 'queued',
+        segment: 'home',
+        country: 'LV',
+        language: 'en',
+        customerId: `c-${i}`,
+        customerEmail: `c-${i}@example.com`,
+        companyId: null,
+        productCode: 'kav',
+        productVersion: '21.3',
+        platform: null,
+        licenceKey: null,
+        channel: 'web',
+        topic: null,
+        subject: `Malware not detected #${i}`,
+        description: 'Kaspersky did not detect a trojan on my computer.',
+        rulesVersion: '2022-04-07',
+        eligibility: { decision: 'supported', clauses: ['4.5a'], reason: 'home' },
+        classification: { clause: '4.1.2b', scope: 'included', confidence: 0.9, caveats: [] },
+        outcome: null,
+        supportPlan: null,
+        teamId: TEAM,
+        priority,
+        assigneeId: null,
+        sla: null,
+        queueJob: { queue: teamQueue, id: `req_${tag}_${i}` },
+        receivedAt: now,
+        updatedAt: now,
+      }));
+      const repo = dataSource.getRepository(persistence.RequestEntity);
+      for (let i = 0; i < rows.length; i += 200) await repo.insert(rows.slice(i, i + 200) as never);
+      const queue = app!.get(messaging.QueueRegistry).get(teamQueue);
+      for (let i = 0; i < rows.length; i += 250) await queue.addBulk(rows.slice(i, i + 250).map((r) => ({ name: 'request.queued', data: { requestId: r.id }, opts: jobOpts(r.id, r.priority) })));
+    };
+
+    // ---- the system ---------------------------------------------------------------------------
+    const claims = app.get(ClaimsService);
+    const conversation = app.get(ConversationService);
+    const reference = app.get(persistence.ReferenceStore);
+    const agents = await Promise.all(agentIds.map(async (id) => (await reference.agent(id))!));
+    const systemClaim = async (agent: number): Promise<string | null> => {
+      if (args.via === 'service') {
+        const claim = await claims.claim(agents[agent]);
+        if (!claim) return null;
+        if (args.then === 'resolve') await conversation.resolve(agents[agent], claim.request, 'done');
+        return claim.request.id;
+      }
+      const res = await call('POST', '/v1/agent/claims', agentKeys[agent]);
+      if (res.status === 204) return null;
+      const id = res.body.request.id as string;
+      if (args.then === 'resolve') await call('POST', `/v1/requests/${id}/resolve`, agentKeys[agent], { summary: 'done' });
+      return id;
+    };
+
+    // ---- the baseline: bare BullMQ on the same Redis ----------------------------------------------
+    const baseProducer = messaging.createRedisConnection(messaging.parseRedisUrl(redisUrl), 'producer');
+    const baseWorkerConn = messaging.createRedisConnection(messaging.parseRedisUrl(redisUrl), 'worker');
+    const baseQueue = new Queue(teamQueue, { connection: baseProducer, prefix: basePrefix });
+    const baseWorker = new Worker(teamQueue, null, { connection: baseWorkerConn, prefix: basePrefix, autorun: false, lockDuration: leaseMs, maxStalledCount: Number.MAX_SAFE_INTEGER });
+    closers.push(async () => {
+      await baseWorker.close();
+      await baseQueue.close();
+      baseProducer.disconnect();
+      baseWorkerConn.disconnect();
+    });
+    const baseFill = async (tag: string, count = args.n) => {
+      for (let i = 0; i < count; i += 250) {
+        await baseQueue.addBulk(priorities.slice(i, Math.min(i + 250, count)).map((level, k) => ({ name: 'request.queued', data: { requestId: `req_${tag}_${i + k}` }, opts: jobOpts(`req_${tag}_${i + k}`, level) })));
+      }
+    };
+    const baseClaim = async (): Promise<string | null> => {
+      const token = randomUUID();
+      const job = (await baseWorker.getNextJob(token, { block: false })) as Job | undefined;
+      if (!job) return null;
+      if (args.then === 'resolve') await job.moveToCompleted('done', token, false);
+      return job.id as string;
+    };
+
+    console.log(`claims bench: N=${args.n} requests in team queue ${teamQueue}, ${args.agents} agents claiming at once, then ${args.then}, via ${args.via}, db=${args.db}`);
+    console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, database ${args.db === 'postgres' ? pgDb : sqliteFile}`);
+
+    // Warm-up (not measured): a few claims each way, so that connections, workers and statements exist.
+    const warm = Math.min(args.agents * 2, 100);
+    await fill('w', warm);
+    await baseFill('w', warm);
+    for (let i = 0; i < warm; i++) {
+      await systemClaim(i % args.agents);
+      await baseClaim();
+    }
+    // Empty both queues of what the warm-up left (its jobs are not part of the runs).
+    for (let c = await systemClaim(0); c; c = await systemClaim(0));
+    for (let c = await baseClaim(); c; c = await baseClaim());
+
+    await baseFill('b1');
+    const base1 = await race(args.agents, () => baseClaim());
+    await fill('s');
+    const system = await race(args.agents, systemClaim);
+    await baseFill('b2');
+    const base2 = await race(args.agents, () => baseClaim());
+    const baseline = meanOf(base1, base2);
+
+    // Every request claimed exactly once, and where the system says it is.
+    const repo = dataSource.getRepository(persistence.RequestEntity);
+    const expected = args.then === 'resolve' ? 'resolved' : 'assigned';
+    const right = await repo.count({ where: { id: typeorm.Like('req_s_%'), status: expected } });
+    const leftInQueue = await app.get(messaging.QueueRegistry).get(teamQueue).getJobCounts('wait', 'prioritized');
+
+    const line = (label: string, f: Figures) =>
+      `  ${label.padEnd(9)} ${String(f.claims).padStart(6)} claims  ${fmt(f.seconds, 2).padStart(7)} s  ${fmt(f.perSecond, 1).padStart(8)} claims/s   p50 ${fmt(f.p50, 1).padStart(7)} ms   p99 ${fmt(f.p99, 1).padStart(7)} ms   max ${fmt(f.max, 1).padStart(7)} ms   mean ${fmt(f.mean, 1).padStart(7)} ms   duplicates ${f.duplicates}`;
+    const ratio = { perSecond: system.perSecond / baseline.perSecond, p50: system.p50 / baseline.p50, p99: system.p99 / baseline.p99, max: system.max / baseline.max };
+    console.log('');
+    console.log(line('base #1', base1));
+    console.log(line('base #2', base2));
+    console.log(line('baseline', baseline) + '   (mean of #1, #2)');
+    console.log(line('system', system));
+    console.log(
+      `  ratio system/baseline: claims/s ×${fmt(ratio.perSecond, 3)} (baseline is ${fmt(1 / ratio.perSecond, 1)}× faster), p50 latency ×${fmt(ratio.p50, 1)}, p99 latency ×${fmt(ratio.p99, 1)}, max ×${fmt(ratio.max, 1)}`,
+    );
+    console.log(`  check: ${right}/${args.n} requests ${expected}, ${leftInQueue.wait + leftInQueue.prioritized} jobs left in the team queue, ${system.duplicates + baseline.duplicates} duplicate claims`);
+    if (system.claims !== args.n || right !== args.n || system.duplicates || base1.claims !== args.n || base2.claims !== args.n || baseline.duplicates) {
+      console.log('  FAILED: not every request was claimed exactly once');
+      exitCode = 1;
+    }
+    const round = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), perSecond: +f.perSecond.toFixed(1), p50: +f.p50.toFixed(2), p99: +f.p99.toFixed(2), max: +f.max.toFixed(2), mean: +f.mean.toFixed(2) });
+    console.log(
+      JSON.stringify({
+        bench: 'claims',
+        n: args.n,
+        agents: args.agents,
+        then: args.then,
+        via: args.via,
+        db: args.db,
+        system: round(system),
+        baseline: round(baseline),
+        baselineRuns: [round(base1), round(base2)],
+        ratio: { perSecond: +ratio.perSecond.toFixed(4), p50: +ratio.p50.toFixed(2), p99: +ratio.p99.toFixed(2), max: +ratio.max.toFixed(2) },
+      }),
+    );
+  } catch (error) {
+    console.error(`bench/claims failed: ${(error as Error).stack ?? error}`);
+    exitCode = 1;
+  } finally {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    if (app) await app.close().catch((e) => console.error(`closing the app: ${(e as Error).message}`));
+    const deleted = (await deleteKeys(redisUrl, prefix).catch(() => 0)) + (await deleteKeys(redisUrl, basePrefix).catch(() => 0));
+    if (args.db === 'postgres' && pgCreated) {
+      await withPg(pgServer, (c) => c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`)).catch((e) => console.error(`dropping ${pgDb}: ${(e as Error).message}`));
+    }
+    for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) if (existsSync(f)) unlinkSync(f);
+    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${args.db === 'postgres' ? `database ${pgDb}` : sqliteFile}`);
+  }
+  process.exit(exitCode);
+}
+
+void main();
