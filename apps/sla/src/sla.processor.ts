@@ -1,80 +1,109 @@
 import { Processor } from '@nestjs/bullmq';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { Events, Jobs, type LicenceChangedData, Queues, type RequestEventData, type SlaAlarmData } from '@support/contracts';
-import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { Handles, QueueRegistry, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
-import { Logger } from '@nestjs/common';
+import { SETTINGS, type Settings } from '@support/platform';
+import type { Job } from 'bullmq';
+import { SlaAlarms } from './sla-alarms';
+import { SlaClockService, type SlaOutcome } from './sla-clock.service';
+import { SlaPlanChanges } from './sla-plan-changes';
+import type { SlaView } from './sla-timeline';
+
+/** How many overdue requests one sweep hands to the alarm handler. */
+const SWEEP_BATCH = 1000;
 
 /**
- * The paid-customer clock ([sla]). For now it receives its events and records which requests
- * would carry a clock; deadlines, alarms and escalation come with the SLA capability.
+ * The paid-customer clock ([sla]). Every event of a request recomputes its clock from the
+ * database (SlaClockService); alarms are delayed jobs that only wake it (SlaAlarms); a licence
+ * change makes its open requests follow the plan (SlaPlanChanges); a periodic sweep (a BullMQ job
+ * scheduler, once per SLA_SWEEP_EVERY_MS across all processes) fires alarms that were lost.
  */
 @Processor(Queues.sla, stageWorkerOptions())
-export class SlaProcessor extends StageProcessor {
-  private readonly logger = new Logger('sla');
-
-  constructor(private readonly store: RequestStore) {
+export class SlaProcessor extends StageProcessor implements OnApplicationBootstrap {
+  constructor(
+    private readonly clock: SlaClockService,
+    private readonly planChanges: SlaPlanChanges,
+    private readonly alarms: SlaAlarms,
+    private readonly store: RequestStore,
+    private readonly queues: QueueRegistry,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {
     super();
   }
 
-  private async note(requestId: string, event: string): Promise<{ requestId: string; plan: string | null }> {
-    const request = await this.store.find(requestId);
-    const plan = request?.supportPlan ?? null;
-    this.logger.log({ requestId, event, plan }, plan ? 'paid plan: clock pending' : 'no paid plan: no clock');
-    return { requestId, plan };
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues.get(Queues.sla).upsertJobScheduler(Jobs.slaSweep, { every: this.settings.slaSweepEveryMs }, { name: Jobs.slaSweep });
   }
 
   @Handles(Events.routed)
-  onRouted({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.routed);
-  }
-
-  @Handles(Events.resolved)
-  onResolved({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.resolved);
-  }
-
-  @Handles(Events.declined)
-  onDeclined({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.declined);
+  onRouted({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.routed);
   }
 
   @Handles(Events.replied)
-  onReplied({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.replied);
+  onReplied({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.replied);
   }
 
   @Handles(Events.awaitingCustomer)
-  onAwaiting({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.awaitingCustomer);
+  onAwaiting({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.awaitingCustomer);
   }
 
   @Handles(Events.customerReplied)
-  onCustomerReplied({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.customerReplied);
+  onCustomerReplied({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.customerReplied);
+  }
+
+  @Handles(Events.resolved)
+  onResolved({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.resolved);
   }
 
   @Handles(Events.reopened)
-  onReopened({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.reopened);
+  onReopened({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.reopened);
   }
 
   @Handles(Events.closed)
-  onClosed({ requestId }: RequestEventData) {
-    return this.note(requestId, Events.closed);
+  onClosed({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.closed);
+  }
+
+  @Handles(Events.declined)
+  onDeclined({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, Events.declined);
   }
 
   @Handles(Events.licenceChanged)
   onLicenceChanged({ licenceKey }: LicenceChangedData) {
-    return { licenceKey };
+    return this.planChanges.onLicenceChanged(licenceKey);
   }
 
+  /**
+   * An alarm only says "look now": the clock is recomputed from the database, and what it says
+   * happened is recorded (once). An alarm that no longer matches the clock (paused, answered,
+   * resolved, rescheduled) therefore records nothing.
+   */
   @Handles(Jobs.slaAlarm)
-  onAlarm({ requestId }: SlaAlarmData) {
-    return this.note(requestId, Jobs.slaAlarm);
+  async onAlarm(data: SlaAlarmData, job: Job): Promise<SlaOutcome> {
+    // A breach is "due time passed": look strictly after it (BullMQ may run a job in its due millisecond).
+    const early = Date.parse(data.at) + 1 - Date.now();
+    if (early > 0) await new Promise((r) => setTimeout(r, Math.min(early, 1000)));
+    return this.clock.evaluate(data.requestId, job.id?.startsWith('sla-sweep.') ? 'sweep' : 'alarm');
   }
 
+  /** Requests whose next alarm is overdue by more than a sweep period: their alarm job was lost or failed. */
   @Handles(Jobs.slaSweep)
-  onSweep() {
-    return { swept: 0 };
+  async onSweep(): Promise<{ swept: number }> {
+    const overdue = await this.store.slaAlarmsDue(new Date(Date.now() - this.settings.slaSweepEveryMs), SWEEP_BATCH);
+    await this.alarms.fireNow(
+      overdue.map((r) => ({
+        requestId: r.id,
+        alarm: (r.sla as SlaView | null)?.nextAlarm ?? { kind: 'breach' as const, target: 'first-response' as const, at: r.slaNextAlarmAt as string },
+      })),
+    );
+    return { swept: overdue.length };
   }
 }

@@ -124,4 +124,39 @@ export class RequestStore {
       .limit(limit)
       .getMany();
   }
+
+  /** The id of the request's latest timeline entry among `events` (0 when none): did its history move on? */
+  async latestTimelineId(requestId: string, events: readonly string[]): Promise<number> {
+    const row = await this.dataSource
+      .getRepository(TimelineEventEntity)
+      .createQueryBuilder('t')
+      .select('MAX(t.id)', 'id')
+      .where('t.requestId = :requestId', { requestId })
+      .andWhere('t.event IN (:...events)', { events })
+      .getRawOne<{ id: number | string | null }>();
+    return Number(row?.id ?? 0);
+  }
+
+  /** Requests whose next SLA alarm was due at or before `before`, most overdue first (the SLA sweeper). */
+  slaAlarmsDue(before: Date, limit: number): Promise<RequestEntity[]> {
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('r.slaNextAlarmAt IS NOT NULL')
+      .andWhere('r.slaNextAlarmAt <= :t', { t: before.toISOString() })
+      .orderBy('r.slaNextAlarmAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Requests on a licence that are not finished (closed or declined): what a licence change may affect. */
+  openWithLicence(licenceKey: string): Promise<RequestEntity[]> {
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('r.licenceKey = :licenceKey', { licenceKey })
+      .andWhere('r.status NOT IN (:...done)', { done: ['closed', 'declined'] })
+      .orderBy('r.receivedAt', 'ASC')
+      .getMany();
+  }
 }

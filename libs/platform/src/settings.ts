@@ -25,6 +25,12 @@ export interface Settings {
   autoCloseAfterMs: number;
   /** A customer writing within this long after resolution reopens the request. */
   reopenWindowMs: number;
+  /** How often the SLA sweeper looks for alarms that should have fired (a lost or failed alarm job). */
+  slaSweepEveryMs: number;
+  /** The survey policy file (default config/surveys/policy.json). */
+  surveyPolicyFile: string | null;
+  /** Where customers reach this deployment's pages (survey links); default http://localhost:<port>. */
+  publicUrl: string;
 }
 
 const int = (value: string | undefined, fallback: number, name: string): number => {
@@ -53,6 +59,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env, portVariab
     reminderAfterMs: int(env.REMINDER_AFTER_MS, 3 * DAY, 'REMINDER_AFTER_MS'),
     autoCloseAfterMs: int(env.AUTO_CLOSE_AFTER_MS, 7 * DAY, 'AUTO_CLOSE_AFTER_MS'),
     reopenWindowMs: int(env.REOPEN_WINDOW_MS, 14 * DAY, 'REOPEN_WINDOW_MS'),
+    slaSweepEveryMs: Math.max(100, int(env.SLA_SWEEP_EVERY_MS, 30_000, 'SLA_SWEEP_EVERY_MS')),
+    surveyPolicyFile: env.SURVEY_POLICY_FILE || null,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env[portVariable] ?? env.PORT, 3000, portVariable)}`).replace(/\/+$/, ''),
   };
 }
 

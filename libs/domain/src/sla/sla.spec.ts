@@ -429,3 +429,17 @@ describe('validateSlaPlan', () => {
     ]);
   });
 });
+
+describe('second-scale targets (fractional minutes)', () => {
+  const quick: SlaPlan = { id: 'quick', hours: '24x7', firstResponseMinutes: { '2': 0.05 }, resolutionMinutes: { '2': 0.5 }, warnAtPercent: 50 };
+
+  it('are valid plans and give millisecond-exact deadlines', () => {
+    expect(validateSlaPlan(quick)).toEqual([]);
+    const start = new Date('2026-03-02T10:00:00.000Z');
+    const s = computeSlaClock([{ at: start, kind: 'started', plan: quick, priority: 2 }], start);
+    expect(s.firstResponseWarnAt?.toISOString()).toBe('2026-03-02T10:00:01.500Z');
+    expect(s.firstResponseDueAt?.toISOString()).toBe('2026-03-02T10:00:03.000Z');
+    expect(s.resolutionDueAt?.toISOString()).toBe('2026-03-02T10:00:30.000Z');
+    expect(s.nextAlarm).toEqual({ kind: 'warning', target: 'first-response', at: new Date('2026-03-02T10:00:01.500Z') });
+  });
+});
