@@ -6,6 +6,7 @@ export const SEED = JSON.parse(readFileSync(join(__dirname, '../../config/demo/s
   products: ({ code: string } & Record<string, unknown>)[];
   licences: ({ key: string } & Record<string, unknown>)[];
   teams: ({ id: string } & Record<string, unknown>)[];
+  slaPlans: ({ id: string } & Record<string, unknown>)[];
   producers: { id: string; name: string }[];
 };
 
