@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { composeApp, settingsFromEnv, startWorkerApp } from '@support/platform';
+import { composeApp, settingsFromEnv, startHttpApp } from '@support/platform';
 import { FeedbackSurveyModule } from './src/feedback-survey.module';
 
-/** The feedback-survey worker alone (no HTTP): start more copies to scale out. */
-const settings = settingsFromEnv();
-void startWorkerApp('feedback-survey', composeApp(settings, [FeedbackSurveyModule]), settings);
+/**
+ * Feedback surveys alone: the survey worker (scheduling, sending, periodic runs, sweeper) and its
+ * HTTP surface (the survey form, answers, the company portal list, the CSAT report) on
+ * FEEDBACK_SURVEY_PORT (default PORT). Start more copies to scale out.
+ */
+const settings = settingsFromEnv(process.env, 'FEEDBACK_SURVEY_PORT');
+void startHttpApp('feedback-survey', composeApp(settings, [FeedbackSurveyModule]), settings);

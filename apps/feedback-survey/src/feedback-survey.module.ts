@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
 import { FeedbackSurveyProcessor } from './feedback-survey.processor';
+import { ReportsController } from './reports.controller';
+import { SurveyPolicyService } from './survey-policy.service';
+import { SurveyTokens } from './survey-tokens';
+import { SurveyService } from './survey.service';
+import { SurveysController } from './surveys.controller';
 
-@Module({ providers: [FeedbackSurveyProcessor] })
+/** Surveys: scheduling, sending, the form (7.1), the company portal list (7.2), answers and the CSAT report. */
+@Module({
+  controllers: [SurveysController, ReportsController],
+  providers: [SurveyPolicyService, SurveyTokens, SurveyService, FeedbackSurveyProcessor],
+})
 export class FeedbackSurveyModule {}

@@ -1,35 +1,71 @@
 import { Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { Events, Jobs, Queues, type RequestEventData, type SurveySendData } from '@support/contracts';
-import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { Events, InvalidInputError, Jobs, Queues, type RequestEventData, type SurveySendData, validateInput } from '@support/contracts';
+import { Handles, QueueRegistry, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { SETTINGS, type Settings } from '@support/platform';
+import { Job, UnrecoverableError } from 'bullmq';
+import { PeriodicRunDto } from './survey.dto';
+import { SurveyPolicyService } from './survey-policy.service';
+import { SurveyService } from './survey.service';
 
 /**
- * Feedback surveys ([feedback], 7.1, 7.2). For now it receives its events; scheduling, delivery
- * and answers come with the surveys capability. Declined requests never get a survey.
+ * Feedback surveys ([feedback], 7.1, 7.2): scheduled on resolution, cancelled on reopen, sent
+ * when their alarm rings (throttled at that moment), periodically to the period's active
+ * customers (a BullMQ job scheduler with the policy's cron and time zone), and a sweeper for
+ * lost alarms. Declined requests are never surveyed.
  */
 @Processor(Queues.feedbackSurvey, stageWorkerOptions())
-export class FeedbackSurveyProcessor extends StageProcessor {
-  private readonly logger = new Logger('feedback-survey');
+export class FeedbackSurveyProcessor extends StageProcessor implements OnApplicationBootstrap {
+  constructor(
+    private readonly surveys: SurveyService,
+    private readonly policy: SurveyPolicyService,
+    private readonly queues: QueueRegistry,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queue = this.queues.get(Queues.feedbackSurvey);
+    const { cron, timezone } = this.policy.policy.relationship;
+    await queue.upsertJobScheduler(Jobs.surveyPeriodic, { pattern: cron, tz: timezone }, { name: Jobs.surveyPeriodic });
+    await queue.upsertJobScheduler(Jobs.surveySweep, { every: this.settings.sweepEveryMs }, { name: Jobs.surveySweep });
+  }
 
   @Handles(Events.resolved)
   onResolved({ requestId }: RequestEventData) {
-    this.logger.log({ requestId }, 'resolved: survey to be scheduled');
-    return { requestId, survey: 'pending' };
+    return this.surveys.scheduleAfterResolution(requestId);
   }
 
   @Handles(Events.reopened)
   onReopened({ requestId }: RequestEventData) {
-    return { requestId, survey: 'cancelled if not yet sent' };
+    return this.surveys.cancelOnReopen(requestId);
   }
 
   @Handles(Jobs.surveySend)
   onSendDue({ surveyId }: SurveySendData) {
-    return { surveyId };
+    return this.surveys.sendDue(surveyId);
   }
 
+  /** From the scheduler (no data: now), or added by hand with `{ at }` to run as of another time. */
   @Handles(Jobs.surveyPeriodic)
-  onPeriodic() {
-    return { surveyed: 0 };
+  onPeriodic(_: unknown, job: Job) {
+    let at = new Date();
+    if (job.data && Object.keys(job.data).length > 0) {
+      try {
+        const dto = validateInput(PeriodicRunDto, job.data);
+        if (dto.at) at = new Date(dto.at);
+      } catch (error) {
+        if (error instanceof InvalidInputError) throw new UnrecoverableError(error.message);
+        throw error;
+      }
+    }
+    return this.surveys.runPeriodic(at);
+  }
+
+  @Handles(Jobs.surveySweep)
+  onSweep() {
+    return this.surveys.sweep();
   }
 
   @Handles(Events.declined)

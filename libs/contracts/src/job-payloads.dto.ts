@@ -62,6 +62,7 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Jobs.slaSweep]: null,
   [Jobs.surveySend]: SurveySendDto,
   [Jobs.surveyPeriodic]: null,
+  [Jobs.surveySweep]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
 };

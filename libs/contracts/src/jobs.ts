@@ -77,6 +77,8 @@ export const Jobs = {
   slaSweep: 'sla.sweep',
   surveySend: 'survey.send-due',
   surveyPeriodic: 'survey.periodic',
+  /** Re-arms lost survey alarms and expires old links (principle 7). */
+  surveySweep: 'survey.sweep',
 } as const;
 
 export type ScheduledPayloads = {
@@ -87,6 +89,7 @@ export type ScheduledPayloads = {
   [Jobs.slaSweep]: Record<string, never>;
   [Jobs.surveySend]: SurveySendData;
   [Jobs.surveyPeriodic]: Record<string, never>;
+  [Jobs.surveySweep]: Record<string, never>;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -129,6 +132,7 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.slaSweep]: Queues.sla,
   [Jobs.surveySend]: Queues.feedbackSurvey,
   [Jobs.surveyPeriodic]: Queues.feedbackSurvey,
+  [Jobs.surveySweep]: Queues.feedbackSurvey,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */

@@ -7,3 +7,4 @@ export * from './classification';
 export * from './triage';
 export * from './calendar';
 export * from './sla';
+export * from './survey';

@@ -1,0 +1,83 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InvalidInputError, validateInput } from '@support/contracts';
+import { SurveyEntity } from '@support/persistence';
+import { Access } from '@support/platform';
+import type { DataSource } from 'typeorm';
+import { csatReportPage } from './pages';
+import { CsatQuery } from './survey.dto';
+
+const COLUMN = { team: 's.teamId', segment: 's.segment', country: 's.country' } as const;
+const DAY = 86_400_000;
+
+export interface CsatGroupRow {
+  key: string | null;
+  sent: number;
+  answered: number;
+  responseRate: number;
+  averageScore: number | null;
+}
+
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Customer satisfaction: surveys sent in [from, to) (by their send time), grouped by team,
+ * segment or country: how many were sent, how many answered, the response rate and the average
+ * score of the answers.
+ */
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get('v1/reports/csat')
+  @Access('admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'CSAT by team, segment or country: sent, answered, response rate, average score' })
+  async csat(@Query() raw: unknown) {
+    const q = validateInput(CsatQuery, raw ?? {});
+    const to = q.to ? new Date(q.to) : new Date();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * DAY);
+    if (from.getTime() >= to.getTime()) throw new InvalidInputError([{ field: 'from', messages: ['from must be before to'] }]);
+    const groupBy = q.groupBy ?? 'team';
+    const col = COLUMN[groupBy];
+    const qb = this.dataSource
+      .getRepository(SurveyEntity)
+      .createQueryBuilder('s')
+      .select(col, 'key')
+      .addSelect('COUNT(*)', 'sent')
+      .addSelect("SUM(CASE WHEN s.status = 'answered' THEN 1 ELSE 0 END)", 'answered')
+      .addSelect('SUM(CASE WHEN s.status = \'answered\' THEN s.score ELSE 0 END)', 'scoreSum')
+      .where('s.sentAt IS NOT NULL')
+      .andWhere('s.sentAt >= :from AND s.sentAt < :to', { from: from.toISOString(), to: to.toISOString() })
+      .groupBy(col)
+      .orderBy(col, 'ASC');
+    if (q.kind && q.kind !== 'all') qb.andWhere('s.kind = :kind', { kind: q.kind });
+    const rows = await qb.getRawMany<{ key: string | null; sent: string | number; answered: string | number; scoreSum: string | number | null }>();
+    const shape = (key: string | null, sent: number, answered: number, scoreSum: number): CsatGroupRow => ({
+      key,
+      sent,
+      answered,
+      responseRate: sent ? round(answered / sent, 4) : 0,
+      averageScore: answered ? round(scoreSum / answered, 2) : null,
+    });
+    const groups = rows.map((r) => shape(r.key, Number(r.sent), Number(r.answered), Number(r.scoreSum ?? 0)));
+    const sum = (f: (g: { sent: number; answered: number; scoreSum: number }) => number) => rows.reduce((a, r) => a + f({ sent: Number(r.sent), answered: Number(r.answered), scoreSum: Number(r.scoreSum ?? 0) }), 0);
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      groupBy,
+      kind: q.kind ?? 'all',
+      groups,
+      total: shape(null, sum((g) => g.sent), sum((g) => g.answered), sum((g) => g.scoreSum)),
+    };
+  }
+
+  @Get('reports/csat')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'The CSAT report as a chart (asks for the admin key; the data comes from /v1/reports/csat)' })
+  page() {
+    return csatReportPage();
+  }
+}
