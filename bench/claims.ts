@@ -24,20 +24,12 @@ import type { INestApplication } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-
-// pg ships no types here (no @types/pg in the build): the little we use of it.
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Client: PgClientClass } = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
+import { deleteKeys, fmt, scratchDatabase } from './support/scratch';
 
 interface Args {
   n: number;
@@ -139,33 +131,6 @@ function meanOf(a: Figures, b: Figures): Figures {
 // ---------------------------------------------------------------------------------------------
 // Housekeeping
 
-async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
-async function withPg<T>(serverUrl: string, work: (c: PgClient) => Promise<T>): Promise<T> {
-  const client = new PgClientClass({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const TEAM = 'home-malware';
 
 async function main(): Promise<void> {
@@ -174,17 +139,14 @@ async function main(): Promise<void> {
   const prefix = `bench-claims-${stamp}`;
   const basePrefix = `${prefix}-base`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const pgServer = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const pgDb = `bench_claims_${stamp}`;
-  const sqliteFile = `/tmp/bench-claims-${stamp}.sqlite`;
-  const databaseUrl = args.db === 'postgres' ? Object.assign(new URL(pgServer), { pathname: `/${pgDb}` }).toString() : `sqlite:${sqliteFile}`;
+  const database = await scratchDatabase(args.db, `claims_${stamp}`);
   const adminKey = `bench-admin-${randomBytes(12).toString('hex')}`;
   // A lease long enough that nothing lapses during the run (--then hold keeps every lease).
   const leaseMs = 15 * 60_000;
 
   Object.assign(process.env, {
     REDIS_URL: redisUrl,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     QUEUE_PREFIX: prefix,
     ADMIN_API_KEY: adminKey,
     LEASE_MS: String(leaseMs),
@@ -194,13 +156,8 @@ async function main(): Promise<void> {
 
   let app: INestApplication | null = null;
   const closers: (() => Promise<unknown>)[] = [];
-  let pgCreated = false;
   let exitCode = 0;
   try {
-    if (args.db === 'postgres') {
-      await withPg(pgServer, (c) => c.query(`CREATE DATABASE ${pgDb}`));
-      pgCreated = true;
-    }
     const { NestFactory } = await import('@nestjs/core');
     const platform = await import('../libs/platform/src');
     const persistence = await import('../libs/persistence/src');
@@ -328,7 +285,7 @@ async function main(): Promise<void> {
     };
 
     console.log(`claims bench: N=${args.n} requests in team queue ${teamQueue}, ${args.agents} agents claiming at once, then ${args.then}, via ${args.via}, db=${args.db}`);
-    console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, database ${args.db === 'postgres' ? pgDb : sqliteFile}`);
+    console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}`);
 
     // Warm-up (not measured): a few claims each way, so that connections, workers and statements exist.
     const warm = Math.min(args.agents * 2, 100);
@@ -394,11 +351,8 @@ async function main(): Promise<void> {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     if (app) await app.close().catch((e) => console.error(`closing the app: ${(e as Error).message}`));
     const deleted = (await deleteKeys(redisUrl, prefix).catch(() => 0)) + (await deleteKeys(redisUrl, basePrefix).catch(() => 0));
-    if (args.db === 'postgres' && pgCreated) {
-      await withPg(pgServer, (c) => c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`)).catch((e) => console.error(`dropping ${pgDb}: ${(e as Error).message}`));
-    }
-    for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) if (existsSync(f)) unlinkSync(f);
-    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${args.db === 'postgres' ? `database ${pgDb}` : sqliteFile}`);
+    await database.drop().catch((e) => console.error(`dropping ${database.label}: ${(e as Error).message}`));
+    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${database.label}`);
   }
   process.exit(exitCode);
 }

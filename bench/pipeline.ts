@@ -24,18 +24,12 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
+import { deleteKeys, fmt, scratchDatabase } from './support/scratch';
 
-// pg ships no types here (no @types/pg): the little we use of it.
-interface PgClient {
-  connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
-  end(): Promise<void>;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Client: PgClientClass } = require('pg') as { Client: new (options: { connectionString: string }) => PgClient };
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -330,41 +324,6 @@ function meanOf(a: Figures, b: Figures): Figures {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Redis and database housekeeping
-
-async function deleteKeys(redisUrl: string, prefix: string): Promise<number> {
-  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 3 });
-  let deleted = 0;
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) deleted += await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-  return deleted;
-}
-
-async function withPg<T>(serverUrl: string, work: (c: PgClient) => Promise<T>): Promise<T> {
-  const client = new PgClientClass({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const withDb = (serverUrl: string, db: string) => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${db}`;
-  return u.toString();
-};
-
-// ---------------------------------------------------------------------------------------------
 // The baseline: a bare BullMQ chain with the same hops
 
 const BASE_STAGES = ['intake', 'licence-check', 'classification', 'routing'] as const;
@@ -376,7 +335,6 @@ const BASE_NEXT: Record<string, { queue: string; job: string }> = {
 
 // ---------------------------------------------------------------------------------------------
 
-const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -384,15 +342,12 @@ async function main(): Promise<void> {
   const prefix = `bench-${stamp}`;
   const basePrefix = `bench-${stamp}-base`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const pgServer = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const pgDb = `bench_${stamp}`;
-  const sqliteFile = `/tmp/bench-${stamp}.sqlite`;
-  const databaseUrl = args.db === 'postgres' ? withDb(pgServer, pgDb) : `sqlite:${sqliteFile}`;
+  const database = await scratchDatabase(args.db, stamp);
 
   // Worker options are read from the environment when the apps' modules load: set it first.
   Object.assign(process.env, {
     REDIS_URL: redisUrl,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     QUEUE_PREFIX: prefix,
     WORKER_CONCURRENCY: String(args.concurrency),
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
@@ -401,13 +356,8 @@ async function main(): Promise<void> {
 
   let app: INestApplicationContext | null = null;
   const closers: (() => Promise<unknown>)[] = [];
-  let pgCreated = false;
   let exitCode = 0;
   try {
-    if (args.db === 'postgres') {
-      await withPg(pgServer, (c) => c.query(`CREATE DATABASE ${pgDb}`));
-      pgCreated = true;
-    }
 
     const { NestFactory } = await import('@nestjs/core');
     const { Logger } = await import('nestjs-pino');
@@ -423,20 +373,9 @@ async function main(): Promise<void> {
     app.useLogger(app.get(Logger));
     const dataSource = app.get(typeorm.DataSource) as DataSource;
 
-    // Reference data: the demo seed's products, licences, teams and producer.
+    // Reference data: the demo seed's (products, licences, calendars, SLA plans, teams, producers...).
     const root = platform.repoRoot();
-    const seed = JSON.parse(readFileSync(join(root, 'config', 'demo', 'seed.json'), 'utf8')) as {
-      products: object[];
-      licences: { customerId?: string; companyId?: string }[];
-      teams: { id: string }[];
-      producers: { id: string }[];
-    };
-    await dataSource.transaction(async (m) => {
-      await m.save(persistence.ProductEntity, seed.products);
-      await m.save(persistence.LicenceEntity, seed.licences.map((l) => ({ ...l, customerId: l.customerId ?? null, companyId: l.companyId ?? null })) as never);
-      await m.save(persistence.TeamEntity, seed.teams);
-      await m.save(persistence.ProducerEntity, seed.producers);
-    });
+    const seed = await loadDemoReferenceData(dataSource);
     const producer = seed.producers[0].id;
     const teams = seed.teams.map((t) => t.id);
 
@@ -450,7 +389,7 @@ async function main(): Promise<void> {
     for (const s of subs) byTeam.set(s.team, (byTeam.get(s.team) ?? 0) + 1);
 
     console.log(`pipeline bench: N=${args.n}, concurrency=${args.concurrency} per stage worker, db=${args.db}, ${args.rate > 0 ? `rate=${args.rate}/s` : 'all submitted at once'}, warm-up=${warm.length}`);
-    console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, database ${args.db === 'postgres' ? pgDb : sqliteFile}`);
+    console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}`);
     console.log(`  submissions drawn from ${pool.length} routable variants (of ${candidates} built from bench/classifier/dataset.jsonl); teams: ${[...byTeam].sort((a, b) => b[1] - a[1]).map(([t, c]) => `${t} ${c}`).join(', ')}`);
 
     const stallMs = args.stallS * 1000;
@@ -614,11 +553,8 @@ async function main(): Promise<void> {
     for (const close of closers.reverse()) await close().catch(() => undefined);
     if (app) await app.close().catch((e) => console.error(`closing the app: ${(e as Error).message}`));
     const deleted = (await deleteKeys(redisUrl, prefix).catch(() => 0)) + (await deleteKeys(redisUrl, basePrefix).catch(() => 0));
-    if (args.db === 'postgres' && pgCreated) {
-      await withPg(pgServer, (c) => c.query(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`)).catch((e) => console.error(`dropping ${pgDb}: ${(e as Error).message}`));
-    }
-    for (const f of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) if (existsSync(f)) unlinkSync(f);
-    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${args.db === 'postgres' ? `database ${pgDb}` : sqliteFile}`);
+    await database.drop().catch((e) => console.error(`dropping ${database.label}: ${(e as Error).message}`));
+    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${database.label}`);
   }
   process.exit(exitCode);
 }

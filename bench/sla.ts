@@ -23,11 +23,8 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { existsSync, unlinkSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Client: PgClient } = require('pg') as { Client: new (o: { connectionString: string }) => { connect(): Promise<void>; query(s: string): Promise<unknown>; end(): Promise<void> } };
+import { deleteKeys, scratchDatabase } from './support/scratch';
 
 interface Args {
   n: number;
@@ -59,16 +56,6 @@ async function usedMemory(redis: IORedis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
-async function deleteKeys(redis: IORedis, prefix: string): Promise<number> {
-  let n = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) n += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  return n;
-}
 
 interface Figures {
   due: number;
@@ -112,25 +99,13 @@ async function main(): Promise<void> {
   const prefix = `bench-sla-${stamp}`;
   const basePrefix = `${prefix}-base`;
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-  const pgServer = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const pgDb = `bench_sla_${stamp}`;
-  const sqliteFile = `/tmp/bench-sla-${stamp}.sqlite`;
-  const databaseUrl = args.db === 'postgres' ? pgServer.replace(/\/[^/]*$/, `/${pgDb}`) : `sqlite:${sqliteFile}`;
-  Object.assign(process.env, { REDIS_URL: redisUrl, DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(args.concurrency), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_SEED: 'off' });
+  const database = await scratchDatabase(args.db, `sla_${stamp}`);
+  Object.assign(process.env, { REDIS_URL: redisUrl, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(args.concurrency), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_SEED: 'off' });
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const windowMs = args.runS * 1000;
   const inWindow = (times: number[], from: number, to: number) => times.filter((t) => t >= from && t <= to).length;
   let app: INestApplicationContext | null = null;
   let exit = 0;
-  const pg = async (sql: string) => {
-    const c = new PgClient({ connectionString: pgServer });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
   try {
     // ---- baseline: bare BullMQ delayed jobs, empty processor ---------------------------------
     const baseQueue = new Queue('alarms', { connection: redis, prefix: basePrefix });
@@ -157,10 +132,9 @@ async function main(): Promise<void> {
     baseWorkerConn.disconnect();
     const base = baseLate.figures(inWindow(times, from, to));
     await baseQueue.close();
-    await deleteKeys(redis, basePrefix);
+    await deleteKeys(redisUrl, basePrefix);
 
     // ---- the SLA worker ----------------------------------------------------------------------
-    if (args.db === 'postgres') await pg(`CREATE DATABASE ${pgDb}`);
     const { NestFactory } = await import('@nestjs/core');
     const platform = await import('../libs/platform/src');
     const persistence = await import('../libs/persistence/src');
@@ -249,11 +223,10 @@ async function main(): Promise<void> {
     exit = 1;
   } finally {
     if (app) await app.close().catch((e) => console.error(`closing: ${(e as Error).message}`));
-    await deleteKeys(redis, prefix).catch(() => 0);
-    await deleteKeys(redis, basePrefix).catch(() => 0);
+    await deleteKeys(redisUrl, prefix).catch(() => 0);
+    await deleteKeys(redisUrl, basePrefix).catch(() => 0);
     redis.disconnect();
-    if (args.db === 'postgres') await pg(`DROP DATABASE IF EXISTS ${pgDb} WITH (FORCE)`).catch(() => undefined);
-    for (const file of [sqliteFile, `${sqliteFile}-wal`, `${sqliteFile}-shm`]) if (existsSync(file)) unlinkSync(file);
+    await database.drop().catch(() => undefined);
   }
   process.exit(exit);
 }

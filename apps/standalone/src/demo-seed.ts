@@ -18,13 +18,8 @@ interface Seed {
 
 export const readDemoSeed = (): Seed => JSON.parse(readFileSync(join(repoRoot(), 'config', 'demo', 'seed.json'), 'utf8')) as Seed;
 
-/**
- * The demo seed (config/demo/seed.json): loaded only into an empty database outside production.
- * Prints the keys it creates; they are shown once and stored hashed.
- */
-export async function seedDemoIfEmpty(dataSource: DataSource, app: INestApplication, settings: Settings): Promise<void> {
-  if ((await dataSource.getRepository(ProductEntity).count()) > 0) return;
-  const seed = readDemoSeed();
+/** The demo seed's reference data (no keys): products, licences, calendars, SLA plans, teams, producers, agents, companies. */
+export async function loadDemoReferenceData(dataSource: DataSource, seed: Seed = readDemoSeed()): Promise<Seed> {
   await dataSource.transaction(async (m) => {
     await m.save(ProductEntity, seed.products);
     await m.save(LicenceEntity, seed.licences.map((l) => ({ ...l, customerId: l.customerId ?? null, companyId: l.companyId ?? null })));
@@ -35,6 +30,16 @@ export async function seedDemoIfEmpty(dataSource: DataSource, app: INestApplicat
     await m.save(AgentEntity, seed.agents);
     await m.save(CompanyEntity, seed.companies);
   });
+  return seed;
+}
+
+/**
+ * The demo seed (config/demo/seed.json): loaded only into an empty database outside production.
+ * Prints the keys it creates; they are shown once and stored hashed.
+ */
+export async function seedDemoIfEmpty(dataSource: DataSource, app: INestApplication, settings: Settings): Promise<void> {
+  if ((await dataSource.getRepository(ProductEntity).count()) > 0) return;
+  const seed = await loadDemoReferenceData(dataSource);
   const keys = app.get(KeyService);
   const lines = ['', 'Demo seed loaded. Credentials (shown once; keys are stored hashed):'];
   lines.push(settings.adminApiKey ? '  admin: the ADMIN_API_KEY you set' : `  admin: ${await keys.issue('admin', 'admin')}`);
