@@ -159,7 +159,8 @@ async function buildPool(
       let decided;
       try {
         decided = await preview(body);
-      } catch {
+      } catch (error) {
+        if (process.env.BENCH_DEBUG) console.error(error);
         continue; // invalid for the contract: not a useful bench submission
       }
       if (decided.parts.length !== 1 || !decided.parts[0].team) continue; // split, declined, or no team
@@ -376,6 +377,7 @@ async function main(): Promise<void> {
     // Reference data: the demo seed's (products, licences, calendars, SLA plans, teams, producers...).
     const root = platform.repoRoot();
     const seed = await loadDemoReferenceData(dataSource);
+    app.get(persistence.ReferenceStore).forget();
     const producer = seed.producers[0].id;
     const teams = seed.teams.map((t) => t.id);
 

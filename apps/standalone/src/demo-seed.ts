@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from '@support/persistence';
+import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, ReferenceStore, SlaPlanEntity, TeamEntity } from '@support/persistence';
 import { KeyService, repoRoot, type Settings } from '@support/platform';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,7 @@ export async function loadDemoReferenceData(dataSource: DataSource, seed: Seed =
 export async function seedDemoIfEmpty(dataSource: DataSource, app: INestApplication, settings: Settings): Promise<void> {
   if ((await dataSource.getRepository(ProductEntity).count()) > 0) return;
   const seed = await loadDemoReferenceData(dataSource);
+  app.get(ReferenceStore).forget();
   const keys = app.get(KeyService);
   const lines = ['', 'Demo seed loaded. Credentials (shown once; keys are stored hashed):'];
   lines.push(settings.adminApiKey ? '  admin: the ADMIN_API_KEY you set' : `  admin: ${await keys.issue('admin', 'admin')}`);

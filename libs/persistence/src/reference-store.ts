@@ -15,6 +15,11 @@ export class ReferenceStore implements LicenceRegistry {
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Drops what is cached, after reference data was written around this store (a seed, a migration). */
+  forget(): void {
+    this.cache.clear();
+  }
+
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
     if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
@@ -72,7 +77,7 @@ export class ReferenceStore implements LicenceRegistry {
   /** Creates or replaces a row (admin PUT). */
   async put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<T> {
     await UnitOfWork.for(this.dataSource).run((m) => m.save(entity, row));
-    this.cache.clear();
+    this.forget();
     return row;
   }
 
@@ -87,7 +92,7 @@ export class ReferenceStore implements LicenceRegistry {
   /** Removes a row; false when there was none. */
   async remove<T extends ObjectLiteral>(entity: EntityTarget<T>, where: Partial<T>): Promise<boolean> {
     const result = await UnitOfWork.for(this.dataSource).run((m) => m.delete(entity, where as never));
-    this.cache.clear();
+    this.forget();
     return (result.affected ?? 0) > 0;
   }
 }
