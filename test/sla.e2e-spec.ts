@@ -110,8 +110,9 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     expect(v.priority).toBe(1);
     const [escalated] = entries(v, 'sla.escalated');
     expect(escalated.detail).toMatchObject({ target: 'first-response', priority: { from: 2, to: 1 }, team: v.team, supervisors: ['sue'] });
-    const teamJob = await queues.get(teamQueueName(v.team)).getJob(id);
-    expect(teamJob?.priority).toBe(queuePriority(1, new Date(dueAt)));
+    // The queue follows the database: the job is reprioritised right after the escalation commits.
+    const expected = queuePriority(1, new Date(dueAt));
+    await waitFor(async () => (await queues.get(teamQueueName(v.team)).getJob(id))?.priority === expected, 'the team-queue job to move up', 5_000);
     const notifications = queues.get(Queues.notifications);
     const note = await notifications.getJob(`${id}.sla.escalated.first-response.${dueAt}`);
     expect(note?.name).toBe('sla.escalated');

@@ -12,7 +12,7 @@ import { waitFor } from './wait';
 
 /** A survey policy file: the shipped one with test overrides. */
 export function policyFile(overrides: Record<string, unknown>): string {
-  const base = JSON.parse(readFileSync(join(__dirname, '../config/surveys/policy.json'), 'utf8'));
+  const base = JSON.parse(readFileSync(join(__dirname, '../../config/surveys/policy.json'), 'utf8'));
   const file = join(mkdtempSync(join(tmpdir(), 'survey-policy-')), 'policy.json');
   writeFileSync(file, JSON.stringify({ ...base, ...overrides }));
   return file;

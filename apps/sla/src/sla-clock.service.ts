@@ -209,7 +209,9 @@ export class SlaClockService {
   }
 
   /** A request waiting for an agent is ordered by its level, then its deadline (queuePriority). */
-  private async placeInQueue(request: RequestEntity, view: SlaView): Promise<void> {
+  private async placeInQueue(stale: RequestEntity, view: SlaView): Promise<void> {
+    // Read the row again: a concurrent evaluation may have escalated the priority meanwhile.
+    const request = (await this.store.find(stale.id)) ?? stale;
     if (request.status !== 'queued' || !request.queueJob) return;
     const job = await this.queues.get(request.queueJob.queue).getJob(request.queueJob.id);
     if (!job) return;
