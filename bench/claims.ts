@@ -29,7 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
-import { deleteKeys, fmt, scratchDatabase } from './support/scratch';
+import { fmt, scratchDatabase, tearDown } from './support/scratch';
 
 interface Args {
   n: number;
@@ -348,11 +348,7 @@ async function main(): Promise<void> {
     console.error(`bench/claims failed: ${(error as Error).stack ?? error}`);
     exitCode = 1;
   } finally {
-    for (const close of closers.reverse()) await close().catch(() => undefined);
-    if (app) await app.close().catch((e) => console.error(`closing the app: ${(e as Error).message}`));
-    const deleted = (await deleteKeys(redisUrl, prefix).catch(() => 0)) + (await deleteKeys(redisUrl, basePrefix).catch(() => 0));
-    await database.drop().catch((e) => console.error(`dropping ${database.label}: ${(e as Error).message}`));
-    console.error(`cleaned up: ${deleted} Redis keys under ${prefix}*, ${database.label}`);
+    await tearDown({ closers, app, redisUrl, prefixes: [prefix, basePrefix], database });
   }
   process.exit(exitCode);
 }

@@ -61,3 +61,13 @@ export async function deleteKeys(redisUrl: string, prefix: string): Promise<numb
 
 /** A number for a table cell ("n/a" when there is none). */
 export const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+/** Ends a benchmark run: closes what it opened, the app last, then deletes its keys and its database. */
+export async function tearDown(run: { closers: (() => Promise<unknown>)[]; app: { close(): Promise<void> } | null; redisUrl: string; prefixes: string[]; database: ScratchDatabase }): Promise<void> {
+  for (const close of run.closers.reverse()) await close().catch(() => undefined);
+  if (run.app) await run.app.close().catch((e) => console.error(`closing the app: ${(e as Error).message}`));
+  let deleted = 0;
+  for (const prefix of run.prefixes) deleted += await deleteKeys(run.redisUrl, prefix).catch(() => 0);
+  await run.database.drop().catch((e) => console.error(`dropping ${run.database.label}: ${(e as Error).message}`));
+  console.error(`cleaned up: ${deleted} Redis keys under ${run.prefixes.join(', ')}, ${run.database.label}`);
+}
