@@ -5,29 +5,8 @@ import {
   type EligibilityInput,
   failedRequirement,
 } from './decide-eligibility';
+import { kav, kesb } from '../testing/demo-catalogue';
 
-const kav: Product = {
-  code: 'kav',
-  name: 'Kaspersky Anti-Virus',
-  segment: 'home',
-  versions: [
-    { version: '21', supportedUntil: '2027-12-31' },
-    { version: '21.3', supportedUntil: null },
-    { version: '20', supportedUntil: '2024-06-30' },
-  ],
-  requirements: { minRamMb: 2048, minDiskMb: 1500, platforms: { windows: ['10', '11'], macos: ['13', '14'], android: [] } },
-};
-
-const kesb: Product = {
-  code: 'kesb',
-  name: 'Kaspersky Endpoint Security for Business',
-  segment: 'business',
-  versions: [
-    { version: '12', supportedUntil: null },
-    { version: '11', supportedUntil: '2025-03-31' },
-  ],
-  requirements: { minRamMb: 4096, minDiskMb: 4000, platforms: { windows: ['10', '11', 'server2022'], linux: [] } },
-};
 
 const acmeLicence: Licence = {
   key: 'LIC-ACME',

@@ -1,26 +1,7 @@
-import type { Team } from '../catalogue';
 import { queuePriority, chooseTeam, priorityFor, type RoutingInput } from './choose-team';
+import { DEMO_TEAMS, team } from '../testing/demo-catalogue';
 
-const team = (id: string, segment: Team['segment'], countries: string[], languages: string[], skills: string[] = []): Team => ({
-  id,
-  segment,
-  countries,
-  languages,
-  skills,
-  calendar: null,
-});
-
-/** The demo set of teams (config/demo/seed.json). */
-const TEAMS: Team[] = [
-  team('home-lv', 'home', ['LV'], ['lv', 'ru', 'en']),
-  team('home-ee', 'home', ['EE'], ['et', 'ru', 'en']),
-  team('home-malware', 'home', ['LV', 'LT', 'EE'], ['lv', 'ru', 'en'], ['malware']),
-  team('home-intl', 'home', ['*'], ['en']),
-  team('home-triage', 'home', ['*'], ['en', 'lv', 'ru'], ['triage']),
-  team('business-baltics', 'business', ['LV', 'LT', 'EE'], ['lv', 'ru', 'en']),
-  team('business-intl', 'business', ['*'], ['en']),
-  team('business-triage', 'business', ['*'], ['en', 'lv', 'ru'], ['triage']),
-];
+const TEAMS = DEMO_TEAMS;
 
 const input = (over: Partial<RoutingInput> = {}): RoutingInput => ({
   segment: 'home',
