@@ -94,10 +94,11 @@ export async function jobDone(sys: TestSystem, jobId: string, queueName: string 
   const q = queueOf(sys, queueName);
   try {
     return await waitFor(async () => {
+      const state = await q.getJobState(jobId);
+      if (state !== 'completed' && state !== 'failed') return null;
+      // Read the job after its state: a copy read before it finished has no return value yet.
       const job = await q.getJob(jobId);
-      if (!job) return null;
-      const state = await job.getState();
-      return state === 'completed' || state === 'failed' ? { state, value: job.returnvalue, reason: job.failedReason } : null;
+      return job ? { state, value: job.returnvalue, reason: job.failedReason } : null;
     }, `job ${jobId} on ${queueName} to finish`);
   } finally {
     await q.close();
