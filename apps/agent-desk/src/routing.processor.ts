@@ -42,14 +42,13 @@ export class RoutingProcessor extends StageProcessor {
       const notice = outOfHoursNotice(this.rules.byVersion(request.rulesVersion as string), calendar, request.language, new Date());
       const queueJob = { queue: teamQueueName(route.teamId), id: requestId };
       const patch = { teamId: route.teamId, priority: route.priority, status: 'queued', queueJob };
-      const applied = await this.store.applyEffect(
-        requestId,
+      request = await this.store.applyEffectTo(
+        request,
         { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
         patch,
         notice ? [{ stage: STAGE, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: route.fallback ? 'fallback' : 'matched' });
-      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
     const routed = request;
     // Only a request still waiting for its first agent goes (back) into its team queue.

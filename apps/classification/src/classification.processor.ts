@@ -38,14 +38,13 @@ export class ClassificationProcessor extends StageProcessor {
       const { result, scope, outcome } = classifyRequest(ruleSet, factsOf(request), eligibility, product);
       const classification = { clause: result.clause, scope, confidence: Math.round(result.confidence * 1000) / 1000, caveats: result.caveats };
       const patch = { classification, language: request.language ?? result.language, outcome, status: outcome ? 'declined' : 'classifying' };
-      const applied = await this.store.applyEffect(
-        requestId,
+      request = await this.store.applyEffectTo(
+        request,
         { stage: STAGE, event: Events.classified, effectKey: STAGE, detail: { ...classification, language: result.language, evidence: result.evidence, ranking: result.ranking } },
         patch,
         outcome ? [{ stage: STAGE, event: Events.declined, effectKey: 'declined', detail: { ...outcome } }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: outcome ? outcome.kind : scope });
-      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
     if (request.status === 'declined') await this.publisher.publish(Events.declined, { requestId });
     else await this.publisher.publish(Events.classified, { requestId });

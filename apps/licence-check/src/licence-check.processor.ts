@@ -38,15 +38,14 @@ export class LicenceCheckProcessor extends StageProcessor {
       const { eligibility, outcome } = checkEligibility(ruleSet, factsOf(request), product, licence);
       const view = { decision: eligibility.decision, clauses: eligibility.clauses, reason: eligibility.reason, supportPlan: eligibility.supportPlan, licenceProblem: eligibility.licenceProblem ?? null };
       const patch = { status: outcome ? 'declined' : 'classifying', segment: eligibility.segment, eligibility: view, supportPlan: eligibility.supportPlan, outcome };
-      const applied = await this.store.applyEffect(
-        requestId,
+      request = await this.store.applyEffectTo(
+        request,
         { stage: STAGE, event: Events.eligibilityDecided, effectKey: STAGE, detail: { ...view, licence: request.licenceKey ? (licence ? licence.status : 'not registered') : 'none', rulesVersion: ruleSet.version } },
         patch,
         outcome ? [{ stage: STAGE, event: Events.declined, effectKey: 'declined', detail: { ...outcome } }] : [],
       );
       this.metrics.decisions.inc({ stage: STAGE, outcome: eligibility.decision });
       // Another delivery may have won the race: then its stored decision is the one to follow.
-      request = applied ? Object.assign(request, patch) : ((await this.store.find(requestId)) as typeof request);
     }
     // Effect applied (now or by an earlier delivery): emit what follows from the stored state.
     if (request.status === 'declined') await this.publisher.publish(Events.declined, { requestId });

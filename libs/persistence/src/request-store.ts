@@ -99,6 +99,20 @@ export class RequestStore {
     }
   }
 
+  /**
+   * A stage's effect applied to a request it has just read: the row as it is afterwards, either
+   * this write's or, when another delivery applied the effect first, the winner's.
+   */
+  async applyEffectTo(
+    request: RequestEntity,
+    entry: TimelineEntry & { effectKey: string },
+    patch: Partial<RequestEntity>,
+    more: TimelineEntry[] = [],
+  ): Promise<RequestEntity> {
+    if (await this.applyEffect(request.id, entry, patch, more)) return Object.assign(request, patch);
+    return (await this.find(request.id)) as RequestEntity;
+  }
+
   /** A change with no history of its own (e.g. a renewed lease's new expiry). */
   async update(requestId: string, patch: Partial<RequestEntity>): Promise<void> {
     await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, patch));
@@ -107,10 +121,6 @@ export class RequestStore {
   /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */
   async markStatus(requestId: string, from: string, to: string): Promise<void> {
     await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId, status: from }, { status: to }));
-  }
-
-  async hasEffect(requestId: string, effectKey: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(TimelineEventEntity).countBy({ requestId, effectKey })) > 0;
   }
 
   /** Requests that sat in a pipeline status since before `olderThan`: candidates for re-emission. */
