@@ -28,7 +28,7 @@ describe('the pipeline sweeper', () => {
       receivedAt: now, updatedAt: now,
     });
     // Stored exactly as intake stores it, but the licence-check job is never published: as after a crash.
-    await store.createSubmission(sub, [request], () => ({ stage: 'intake', event: 'request.received', effectKey: 'intake' }));
+    await store.createSubmission(sub, [request], () => ({ stage: 'intake', event: 'request.received', effectKey: 'intake', detail: { submissionId: sub.id, channel: 'web', part: 1, of: 1, rulesVersion: '2022-04-07' } }));
     const settled = await waitFor(async () => {
       const r = await store.find(id);
       return r?.status === 'queued' ? r : null;

@@ -6,11 +6,12 @@ import { ConversationService } from './conversation.service';
 import { DeskController } from './desk/desk.controller';
 import { DeskAccess } from './desk-access';
 import { LifecycleProcessor } from './lifecycle.processor';
+import { QueuePlacement } from './queue-placement';
 import { RoutingProcessor } from './routing.processor';
 
 /** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms, and the agents' page (/desk). */
 @Module({
   controllers: [AgentController, DeskController],
-  providers: [RoutingProcessor, LifecycleProcessor, AgentQueues, ClaimsService, ConversationService, DeskAccess],
+  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, DeskAccess],
 })
 export class AgentDeskModule {}

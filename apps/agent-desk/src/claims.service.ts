@@ -1,14 +1,15 @@
 import { ConflictException, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { agentQueueName, Events, teamQueueName } from '@support/contracts';
+import { agentQueueName, teamQueueName } from '@support/contracts';
+import { assign, leaseExpired, type SupportRequest } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
-import { type AgentEntity, ReferenceStore, type RequestEntity, RequestStore } from '@support/persistence';
+import { type AgentEntity, ReferenceStore, RequestStore } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { AgentQueues } from './agent-queues';
 
 export interface Claim {
-  request: RequestEntity;
+  request: SupportRequest;
   leaseExpiresAt: string;
 }
 
@@ -72,15 +73,10 @@ export class ClaimsService implements OnApplicationBootstrap {
       // 'assigned' too: a lapsed lease put the job back before the row heard of it.
       if (!request || !isItsJob || !['queued', 'assigned'].includes(request.status)) break;
       const leaseExpiresAt = new Date(Date.now() + this.settings.leaseMs).toISOString();
-      const applied = await this.store.applyEffect(
-        request.id,
-        { stage: 'agent-desk', event: Events.assigned, effectKey: `assigned:${token}`, detail: { agent: agent.id, queue, leaseExpiresAt } },
-        { status: 'assigned', assigneeId: agent.id, leaseToken: token, leaseExpiresAt, queueJob: { queue, id: job.id as string } },
-        request.status === 'assigned' ? [this.lapseEntry(request, queue)] : [],
-      );
-      if (!applied) continue;
-      await this.publisher.publish(Events.assigned, { requestId: request.id }, { key: `${request.id}.${token}` });
-      return { request: (await this.store.find(request.id)) as RequestEntity, leaseExpiresAt };
+      const next = assign(request, { agent: agent.id, token, place: { queue, id: job.id as string }, expiresAt: leaseExpiresAt });
+      if (!(await this.store.apply(request.id, next))) continue;
+      await this.publisher.emit(request.id, next.emits);
+      return { request: (await this.store.find(request.id)) as SupportRequest, leaseExpiresAt };
     }
     // A job whose request no longer waits here (resolved, or moved elsewhere): finish it.
     await job.moveToCompleted('stale', token, false);
@@ -88,7 +84,7 @@ export class ClaimsService implements OnApplicationBootstrap {
   }
 
   /** Keeps the lease; fails with 409 when it has lapsed and the request went back to the queue. */
-  async renew(agent: AgentEntity, request: RequestEntity): Promise<string> {
+  async renew(agent: AgentEntity, request: SupportRequest): Promise<string> {
     const job = await this.heldJob(agent, request);
     const leaseExpiresAt = new Date(Date.now() + this.settings.leaseMs).toISOString();
     const extended = await job.extendLock(request.leaseToken as string, this.settings.leaseMs).catch(() => 0);
@@ -98,7 +94,7 @@ export class ClaimsService implements OnApplicationBootstrap {
   }
 
   /** The job an agent holds for a request, or 409 when the agent does not hold it. */
-  async heldJob(agent: AgentEntity, request: RequestEntity): Promise<Job> {
+  async heldJob(agent: AgentEntity, request: SupportRequest): Promise<Job> {
     if (request.status !== 'assigned' || request.assigneeId !== agent.id || !request.leaseToken || !request.queueJob) {
       throw new ConflictException(`request ${request.id} is not claimed by you (status ${request.status})`);
     }
@@ -113,10 +109,6 @@ export class ClaimsService implements OnApplicationBootstrap {
     if (!job || (await job.getState()) === 'active') return; // already claimed again
     const request = await this.store.find(job.data?.requestId);
     if (!request || request.status !== 'assigned' || request.queueJob?.id !== jobId) return;
-    await this.store.applyEffect(request.id, this.lapseEntry(request, queue), { status: 'queued', assigneeId: null, leaseToken: null, leaseExpiresAt: null });
-  }
-
-  private lapseEntry(request: RequestEntity, queue: string) {
-    return { stage: 'agent-desk', event: Events.leaseExpired, effectKey: `lease-expired:${request.leaseToken}`, detail: { agent: request.assigneeId, queue } };
+    await this.store.apply(request.id, leaseExpired(request, queue));
   }
 }

@@ -1,19 +1,18 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { agentQueueName, Events, Jobs, occurrenceJobId, Queues, teamQueueName } from '@support/contracts';
-import { queuePriority } from '@support/domain';
-import { EventPublisher, QueueRegistry } from '@support/messaging';
-import { type AgentEntity, type RequestEntity, RequestStore, type TimelineEntry } from '@support/persistence';
+import { agentQueueName, Jobs, occurrenceJobId, type ReplyKind, teamQueueName } from '@support/contracts';
+import { customerMessageKind, customerWrote, queueOrder, type QueuePlace, release, reply, resolve, type SupportRequest, type Transition } from '@support/domain';
+import { EventPublisher } from '@support/messaging';
+import { type AgentEntity, RequestStore } from '@support/persistence';
 import { type Principal, SETTINGS, type Settings } from '@support/platform';
 import { ClaimsService } from './claims.service';
 
-export type ReplyKind = 'answer' | 'information-request' | 'diagnostic-utility';
-
-const STAGE = 'agent-desk';
+export type { ReplyKind } from '@support/contracts';
 
 /**
  * The request's life with an agent: replies (the first is the first response), waiting for the
  * customer (with a reminder, then auto-close), the customer's reply, resolve, release, reopen.
- * Every step is an event and a timeline entry.
+ * Each step is a pure transition (libs/domain/src/request/desk.ts) stored once, then published;
+ * this service adds what the queues must do (the agent's lease, the alarms, the queue place).
  */
 @Injectable()
 export class ConversationService {
@@ -21,62 +20,39 @@ export class ConversationService {
     private readonly store: RequestStore,
     private readonly claims: ClaimsService,
     private readonly publisher: EventPublisher,
-    private readonly queues: QueueRegistry,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
-  async reply(agent: AgentEntity, request: RequestEntity, body: string, waitForCustomer: boolean, kind: ReplyKind): Promise<void> {
+  async reply(agent: AgentEntity, request: SupportRequest, body: string, waitForCustomer: boolean, kind: ReplyKind): Promise<void> {
     const job = await this.claims.heldJob(agent, request);
-    const now = new Date();
-    const first = !request.firstResponseAt;
-    const replyKey = `reply:${now.getTime()}:${agent.id}`;
-    const entries: TimelineEntry[] = [];
-    const patch: Partial<RequestEntity> = first ? { firstResponseAt: now.toISOString() } : {};
-    if (waitForCustomer) {
-      const awaitCount = request.awaitCount + 1;
-      Object.assign(patch, { status: 'awaiting-customer', awaitingSince: now.toISOString(), awaitCount, leaseToken: null, leaseExpiresAt: null, queueJob: null });
-      entries.push({ stage: STAGE, event: Events.awaitingCustomer, effectKey: `awaiting:${awaitCount}`, detail: { kind, clauses: kind === 'diagnostic-utility' ? ['[utilities]'] : ['[cooperation]'] } });
-    }
-    await this.store.applyEffect(request.id, { stage: STAGE, event: Events.replied, effectKey: replyKey, detail: { agent: agent.id, body, kind, firstResponse: first } }, patch, entries);
-    await this.publisher.publish(Events.replied, { requestId: request.id }, { key: `${request.id}.${replyKey}` });
+    const next = reply(request, agent.id, body, kind, waitForCustomer, new Date());
+    await this.commit(request, next);
     if (!waitForCustomer) return;
     await job.moveToCompleted('awaiting-customer', request.leaseToken as string, false);
-    const awaitCount = request.awaitCount + 1;
-    await this.publisher.publish(Events.awaitingCustomer, { requestId: request.id }, { key: `${request.id}.${awaitCount}` });
-    const lifecycle = this.queues.get(Queues.lifecycle);
-    await lifecycle.add(Jobs.reminderDue, { requestId: request.id, awaitCount }, { jobId: occurrenceJobId(Jobs.reminderDue, request.id, awaitCount), delay: this.settings.reminderAfterMs });
-    await lifecycle.add(Jobs.autoCloseDue, { requestId: request.id, awaitCount }, { jobId: occurrenceJobId(Jobs.autoCloseDue, request.id, awaitCount), delay: this.settings.autoCloseAfterMs });
+    const alarm = { requestId: request.id, awaitCount: request.awaitCount + 1 };
+    await this.publisher.enqueue(Jobs.reminderDue, alarm, { jobId: occurrenceJobId(Jobs.reminderDue, request.id, alarm.awaitCount), delay: this.settings.reminderAfterMs });
+    await this.publisher.enqueue(Jobs.autoCloseDue, alarm, { jobId: occurrenceJobId(Jobs.autoCloseDue, request.id, alarm.awaitCount), delay: this.settings.autoCloseAfterMs });
   }
 
-  async resolve(agent: AgentEntity, request: RequestEntity, summary: string): Promise<void> {
+  async resolve(agent: AgentEntity, request: SupportRequest, summary: string): Promise<void> {
     const holds = request.status === 'assigned';
     if (!holds && !(request.status === 'awaiting-customer' && request.assigneeId === agent.id)) {
       throw new ConflictException(`request ${request.id} is ${request.status}: claim it before resolving`);
     }
     const job = holds ? await this.claims.heldJob(agent, request) : null;
-    const now = new Date().toISOString();
-    const round = request.reopenCount;
-    await this.store.applyEffect(
-      request.id,
-      { stage: STAGE, event: Events.resolved, effectKey: `resolved:${round}`, detail: { agent: agent.id, summary } },
-      { status: 'resolved', resolvedAt: now, leaseToken: null, leaseExpiresAt: null, queueJob: null, firstResponseAt: request.firstResponseAt ?? now },
-    );
+    const next = resolve(request, agent.id, summary, new Date());
+    await this.store.apply(request.id, next);
     if (job) await job.moveToCompleted('resolved', request.leaseToken as string, false);
-    await this.publisher.publish(Events.resolved, { requestId: request.id }, { key: `${request.id}.${round}` });
+    await this.publisher.emit(request.id, next.emits);
   }
 
   /** Back to the team queue, for another agent. */
-  async release(agent: AgentEntity, request: RequestEntity): Promise<void> {
+  async release(agent: AgentEntity, request: SupportRequest): Promise<void> {
     const job = await this.claims.heldJob(agent, request);
-    const queue = teamQueueName(request.teamId as string);
     await job.moveToCompleted('released', request.leaseToken as string, false);
-    const jobId = `${request.id}.release.${Date.now()}`;
-    await this.store.applyEffect(
-      request.id,
-      { stage: STAGE, event: Events.released, effectKey: `released:${request.leaseToken}`, detail: { agent: agent.id } },
-      { status: 'queued', assigneeId: null, leaseToken: null, leaseExpiresAt: null, queueJob: { queue, id: jobId } },
-    );
-    await this.enqueue(request, queue, jobId);
+    const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.release.${Date.now()}` };
+    await this.store.apply(request.id, release(request, agent.id, place));
+    await this.place(request, place);
   }
 
   /**
@@ -84,46 +60,33 @@ export class ConversationService {
    * for them back to its agent, reopens a resolved one within the window, and is kept on any
    * other open request.
    */
-  async customerReply(principal: Principal, request: RequestEntity, body: string): Promise<{ status: string }> {
+  async customerReply(principal: Principal, request: SupportRequest, body: string): Promise<{ status: string }> {
     const now = new Date();
-    const detail = { from: principal.kind, body };
-    const key = `customer:${now.getTime()}`;
-    if (request.status === 'awaiting-customer') {
-      return this.backToAgent(request, { stage: STAGE, event: Events.customerReplied, effectKey: key, detail }, {}, Events.customerReplied, `r${request.awaitCount}`);
+    const kind = customerMessageKind(request, now, this.settings.reopenWindowMs);
+    if (kind === 'too-late') throw new ConflictException('this request was resolved too long ago to reopen: please submit a new request');
+    if (kind === 'finished') throw new ConflictException(`this request is ${request.status}: please submit a new request`);
+    if (kind === 'note') {
+      await this.store.apply(request.id, customerWrote(request, principal.kind, body, { kind: 'note' }, now));
+      return { status: request.status };
     }
-    if (request.status === 'resolved') {
-      const resolvedAt = Date.parse(request.resolvedAt ?? '');
-      if (now.getTime() - resolvedAt > this.settings.reopenWindowMs) {
-        throw new ConflictException('this request was resolved too long ago to reopen: please submit a new request');
-      }
-      const reopenCount = request.reopenCount + 1;
-      return this.backToAgent(
-        request,
-        { stage: STAGE, event: Events.reopened, effectKey: `reopened:${reopenCount}`, detail },
-        { reopenCount, resolvedAt: null },
-        Events.reopened,
-        `o${reopenCount}`,
-      );
-    }
-    if (['closed', 'declined'].includes(request.status)) {
-      throw new ConflictException(`this request is ${request.status}: please submit a new request`);
-    }
-    await this.store.applyEffect(request.id, { stage: STAGE, event: 'request.customer-message', effectKey: key, detail }, {});
-    return { status: request.status };
-  }
-
-  private async backToAgent(request: RequestEntity, entry: TimelineEntry & { effectKey: string }, patch: Partial<RequestEntity>, event: typeof Events.customerReplied | typeof Events.reopened, occurrence: string) {
+    // Back to its agent (a queue of their own, claimed before the team queues), or to the team.
+    const occurrence = kind === 'answered' ? `r${request.awaitCount}` : `o${request.reopenCount + 1}`;
     const queue = request.assigneeId ? agentQueueName(request.assigneeId) : teamQueueName(request.teamId as string);
-    const jobId = `${request.id}.${occurrence}`;
-    const applied = await this.store.applyEffect(request.id, entry, { ...patch, status: 'queued', awaitingSince: null, queueJob: { queue, id: jobId } });
-    if (!applied) throw new ConflictException('this reply was already received');
-    await this.enqueue(request, queue, jobId);
-    await this.publisher.publish(event, { requestId: request.id }, { key: `${request.id}.${occurrence}` });
-    return { status: 'queued' };
+    const place = { queue, id: `${request.id}.${occurrence}` };
+    const next = customerWrote(request, principal.kind, body, { kind, place }, now);
+    if (!(await this.store.apply(request.id, next))) throw new ConflictException('this reply was already received');
+    await this.place(request, place);
+    await this.publisher.emit(request.id, next.emits);
+    return { status: next.patch.status ?? request.status };
   }
 
-  private async enqueue(request: RequestEntity, queue: string, jobId: string): Promise<void> {
-    const deadline = (request.sla as { resolutionDueAt?: string } | null)?.resolutionDueAt;
-    await this.publisher.enqueueForAgents(queue, jobId, request.id, queuePriority(request.priority ?? 3, deadline ? new Date(deadline) : null));
+  /** Stores a transition and publishes what it emits. */
+  private async commit(request: SupportRequest, next: Transition): Promise<void> {
+    await this.store.apply(request.id, next);
+    await this.publisher.emit(request.id, next.emits);
+  }
+
+  private async place(request: SupportRequest, place: QueuePlace): Promise<void> {
+    await this.publisher.enqueueForAgents(place.queue, place.id, request.id, queueOrder(request));
   }
 }

@@ -1,16 +1,17 @@
 import { Processor } from '@nestjs/bullmq';
-import { type AwaitAlarmData, Events, Jobs, Queues } from '@support/contracts';
-import { fillTemplate, replyLanguage } from '@support/domain';
+import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData } from '@support/contracts';
+import { autoClose, escalate, remind, stillWaiting, type Transition } from '@support/domain';
 import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
-import { type RequestEntity, RequestStore } from '@support/persistence';
+import { RequestStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
-
-const STAGE = 'agent-desk';
+import { QueuePlacement } from './queue-placement';
 
 /**
- * Waiting for the customer ([cooperation]): a reminder after a while, then the request closes
- * citing 4.4.5. The delayed jobs are alarms only: each checks that the request still waits in
- * the same round (awaitCount), so an alarm from an earlier wait does nothing.
+ * The desk's own timers and its queue order. Waiting for the customer ([cooperation]): a
+ * reminder after a while, then the request closes citing 4.4.5. The delayed jobs are alarms
+ * only: each checks that the request still waits in the same round (awaitCount), so an alarm from
+ * an earlier wait does nothing. When the SLA clock changes (a deadline, a breach), the desk
+ * raises the priority of each breach once and re-places the request in its queue.
  */
 @Processor(Queues.lifecycle, stageWorkerOptions())
 export class LifecycleProcessor extends StageProcessor {
@@ -18,38 +19,42 @@ export class LifecycleProcessor extends StageProcessor {
     private readonly store: RequestStore,
     private readonly rules: RulesService,
     private readonly publisher: EventPublisher,
+    private readonly placement: QueuePlacement,
   ) {
     super();
   }
 
-  private async stillWaiting({ requestId, awaitCount }: AwaitAlarmData): Promise<RequestEntity | null> {
-    const request = await this.store.find(requestId);
-    return request?.status === 'awaiting-customer' && request.awaitCount === awaitCount ? request : null;
-  }
-
-  private message(request: RequestEntity, key: 'reminder' | 'auto-closed'): string {
-    const lang = replyLanguage(request.language);
-    return fillTemplate(this.rules.byVersion(request.rulesVersion as string).messages[lang][key], { subject: request.subject });
-  }
-
   @Handles(Jobs.reminderDue)
-  async onReminderDue(data: AwaitAlarmData): Promise<string> {
-    const request = await this.stillWaiting(data);
-    if (!request) return 'stale';
-    await this.store.applyEffect(request.id, { stage: STAGE, event: 'request.reminder-sent', effectKey: `reminder:${data.awaitCount}`, detail: { message: this.message(request, 'reminder'), clauses: ['[cooperation]'] } }, {});
-    return 'reminded';
+  onReminderDue(data: AwaitAlarmData): Promise<string> {
+    return this.onWaitAlarm(data, remind, 'reminded');
   }
 
   @Handles(Jobs.autoCloseDue)
-  async onAutoCloseDue(data: AwaitAlarmData): Promise<string> {
-    const request = await this.stillWaiting(data);
-    if (!request) return 'stale';
-    await this.store.applyEffect(
-      request.id,
-      { stage: STAGE, event: Events.closed, effectKey: `closed:${data.awaitCount}`, detail: { message: this.message(request, 'auto-closed'), clauses: ['4.4.5', '[cooperation]'], reason: 'no answer from the customer' } },
-      { status: 'closed', awaitingSince: null },
-    );
-    await this.publisher.publish(Events.closed, { requestId: request.id });
-    return 'closed';
+  onAutoCloseDue(data: AwaitAlarmData): Promise<string> {
+    return this.onWaitAlarm(data, autoClose, 'closed');
+  }
+
+  private async onWaitAlarm({ requestId, awaitCount }: AwaitAlarmData, step: typeof remind, done: string): Promise<string> {
+    const request = await this.store.find(requestId);
+    if (!stillWaiting(request, awaitCount)) return 'stale';
+    const next = step(request, this.rules.byVersion(request.rulesVersion as string));
+    await this.store.apply(requestId, next);
+    await this.publisher.emit(requestId, next.emits);
+    return done;
+  }
+
+  /** Each recorded breach raises the priority once ([sla]); then the queue job follows the row. */
+  @Handles(Events.slaClockChanged)
+  async onSlaClockChanged({ requestId }: RequestEventData): Promise<{ escalated: number }> {
+    let escalated = 0;
+    for (const breach of entriesOf(await this.store.timeline(requestId), 'sla.escalated')) {
+      const request = await this.store.find(requestId);
+      if (!request) return { escalated };
+      const { target, dueAt, team, supervisors } = breach.detail;
+      const next: Transition = escalate(request, { target, dueAt, team, supervisors });
+      if (await this.store.apply(requestId, next)) escalated++;
+    }
+    await this.placement.follow(requestId);
+    return { escalated };
   }
 }

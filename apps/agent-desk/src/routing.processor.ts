@@ -1,13 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
 import { Events, Queues, type RequestEventData, teamQueueName } from '@support/contracts';
-import { queuePriority, routeRequest, type Scope } from '@support/domain';
-import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
-import { ReferenceStore, RequestStore } from '@support/persistence';
-import { factsOf, Metrics, RulesService } from '@support/platform';
-import { UnrecoverableError } from 'bullmq';
-import { outOfHoursNotice } from './opening-hours';
-
-const STAGE = 'routing';
+import { outOfHoursNotice, queueOrder, routeRequest, routingEmits, routingTransition, type SupportRequest, waitsForFirstAgent, factsOf } from '@support/domain';
+import { EventPublisher, Handles, type Stage, StageProcessor, StageRunner, stageWorkerOptions } from '@support/messaging';
+import { ReferenceStore } from '@support/persistence';
+import { RulesService } from '@support/platform';
 
 /**
  * Routing (rule 2.2): the team by segment × country × language (and skill), the queue priority,
@@ -16,47 +12,41 @@ const STAGE = 'routing';
  */
 @Processor(Queues.routing, stageWorkerOptions())
 export class RoutingProcessor extends StageProcessor {
+  private readonly stage: Stage = {
+    name: 'routing',
+    done: (r) => r.teamId !== null,
+    notReady: (r) => (r.classification && r.segment ? null : 'is not classified yet'),
+    decide: (r) => this.route(r),
+    emits: routingEmits,
+    // Only a request still waiting for its first agent goes (back) into its team queue.
+    after: async (r) => {
+      if (waitsForFirstAgent(r)) await this.publisher.enqueueForAgents(r.queueJob.queue, r.id, r.id, queueOrder(r));
+    },
+    outcome: (t) => (t.entries[0].event === 'request.routed' && t.entries[0].detail.fallback ? 'fallback' : 'matched'),
+  };
+
   constructor(
-    private readonly store: RequestStore,
+    private readonly runner: StageRunner,
     private readonly reference: ReferenceStore,
     private readonly rules: RulesService,
     private readonly publisher: EventPublisher,
-    private readonly metrics: Metrics,
   ) {
     super();
   }
 
   @Handles(Events.classified)
   async onClassified({ requestId }: RequestEventData): Promise<string | null> {
-    let request = await this.store.find(requestId);
-    if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
-    if (!request.classification || !request.segment) throw new UnrecoverableError(`request ${requestId} is not classified yet`);
-    // The team is written with the stage's effect, in one transaction: its presence is the effect's.
-    if (!request.teamId) {
-      const { clause, scope } = request.classification as { clause: string | null; scope: Scope };
-      const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment as 'home' | 'business', clause, scope, request.supportPlan);
-      // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
-      if (!route) throw new Error(`no ${request.segment} team exists to route request ${requestId} to`);
-      const team = await this.reference.team(route.teamId);
-      const calendar = team?.calendar ? await this.reference.calendar(team.calendar) : null;
-      const notice = outOfHoursNotice(this.rules.byVersion(request.rulesVersion as string), calendar, request.language, new Date());
-      const queueJob = { queue: teamQueueName(route.teamId), id: requestId };
-      const patch = { teamId: route.teamId, priority: route.priority, status: 'queued', queueJob };
-      request = await this.store.applyEffectTo(
-        request,
-        { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
-        patch,
-        notice ? [{ stage: STAGE, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice }] : [],
-      );
-      this.metrics.decisions.inc({ stage: STAGE, outcome: route.fallback ? 'fallback' : 'matched' });
-    }
-    const routed = request;
-    // Only a request still waiting for its first agent goes (back) into its team queue.
-    if (routed.status === 'queued' && routed.queueJob?.id === requestId) {
-      const deadline = (routed.sla as { firstResponseDueAt?: string } | null)?.firstResponseDueAt;
-      await this.publisher.enqueueForAgents(routed.queueJob.queue, requestId, requestId, queuePriority(routed.priority ?? 3, deadline ? new Date(deadline) : null));
-    }
-    await this.publisher.publish(Events.routed, { requestId });
-    return routed.teamId;
+    return (await this.runner.run(requestId, this.stage)).teamId;
+  }
+
+  private async route(request: SupportRequest) {
+    const { clause, scope } = request.classification!;
+    const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment!, clause, scope, request.supportPlan);
+    // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
+    if (!route) throw new Error(`no ${request.segment} team exists to route request ${request.id} to`);
+    const team = await this.reference.team(route.teamId);
+    const calendar = team?.calendar ? await this.reference.calendar(team.calendar) : null;
+    const notice = outOfHoursNotice(this.rules.byVersion(request.rulesVersion as string), calendar, request.language, new Date());
+    return routingTransition(request, route, { queue: teamQueueName(route.teamId), id: request.id }, notice);
   }
 }

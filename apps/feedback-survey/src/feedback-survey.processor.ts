@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { Events, InvalidInputError, Jobs, Queues, type RequestEventData, type SurveySendData, validateInput } from '@support/contracts';
-import { Handles, QueueRegistry, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { Handles, EventPublisher, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { SETTINGS, type Settings } from '@support/platform';
 import { Job, UnrecoverableError } from 'bullmq';
 import { PeriodicRunDto } from './survey.dto';
@@ -19,17 +19,16 @@ export class FeedbackSurveyProcessor extends StageProcessor implements OnApplica
   constructor(
     private readonly surveys: SurveyService,
     private readonly policy: SurveyPolicyService,
-    private readonly queues: QueueRegistry,
+    private readonly publisher: EventPublisher,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const queue = this.queues.get(Queues.feedbackSurvey);
     const { cron, timezone } = this.policy.policy.relationship;
-    await queue.upsertJobScheduler(Jobs.surveyPeriodic, { pattern: cron, tz: timezone }, { name: Jobs.surveyPeriodic });
-    await queue.upsertJobScheduler(Jobs.surveySweep, { every: this.settings.sweepEveryMs }, { name: Jobs.surveySweep });
+    await this.publisher.schedule(Jobs.surveyPeriodic, { pattern: cron, tz: timezone });
+    await this.publisher.schedule(Jobs.surveySweep, { every: this.settings.sweepEveryMs });
   }
 
   @Handles(Events.resolved)

@@ -2,7 +2,7 @@ import { ConflictException, GoneException, Inject, Injectable, NotFoundException
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Events, InvalidInputError, Jobs, type NotificationData, Queues, type QueuedSubmissionDto } from '@support/contracts';
 import { decideSend, isSampled, monthWindow, previousPeriod, relationshipKey, surveyId, surveyLanguage } from '@support/domain';
-import { EventPublisher, QueueRegistry } from '@support/messaging';
+import { EventPublisher } from '@support/messaging';
 import { ProducerEntity, ReferenceStore, RequestEntity, RequestStore, SurveyEntity } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -29,7 +29,6 @@ export class SurveyService {
     private readonly requests: RequestStore,
     private readonly reference: ReferenceStore,
     private readonly publisher: EventPublisher,
-    private readonly queues: QueueRegistry,
     private readonly policyService: SurveyPolicyService,
     private readonly tokens: SurveyTokens,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -76,7 +75,7 @@ export class SurveyService {
       const result = await this.repo().update({ id: survey.id, status: 'scheduled' }, { status: 'cancelled', statusReason: 'the request was reopened before the survey was sent' });
       cancelled += result.affected ?? 0;
       // The alarm would find the survey cancelled anyway; removing it is tidiness, not correctness.
-      await this.queues.get(Queues.feedbackSurvey).remove(sendJobId(survey.id)).catch(() => undefined);
+      await this.publisher.cancel(Jobs.surveySend, sendJobId(survey.id)).catch(() => undefined);
     }
     return { cancelled };
   }
@@ -91,7 +90,7 @@ export class SurveyService {
     if (!before) return { status: 'unknown survey' };
     if (before.status === 'scheduled' && Date.parse(before.sendAt) > now.getTime() + 1000) {
       // Early (clock skew, or a sweeper's re-arm): ring again at the stored time.
-      await this.queues.get(Queues.feedbackSurvey).add(Jobs.surveySend, { surveyId: id }, { jobId: `${sendJobId(id)}.at${Date.parse(before.sendAt)}`, delay: Date.parse(before.sendAt) - now.getTime() });
+      await this.publisher.enqueue(Jobs.surveySend, { surveyId: id }, { jobId: `${sendJobId(id)}.at${Date.parse(before.sendAt)}`, delay: Date.parse(before.sendAt) - now.getTime() });
       return { status: 'scheduled', reason: 'early: re-armed' };
     }
     const survey = before.status === 'scheduled' ? await this.requests.unitOfWork.run((m) => this.decideAndMark(m, id, now)) : before;
@@ -197,7 +196,7 @@ export class SurveyService {
     const late = new Date(now.getTime() - this.settings.stuckAfterMs).toISOString();
     const stuck = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'scheduled' }).andWhere('s.sendAt < :late', { late }).orderBy('s.sendAt', 'ASC').limit(500).getMany();
     const bucket = Math.floor(now.getTime() / Math.max(1, this.settings.stuckAfterMs));
-    for (const s of stuck) await this.queues.get(Queues.feedbackSurvey).add(Jobs.surveySend, { surveyId: s.id }, { jobId: `${sendJobId(s.id)}.sweep${bucket}` });
+    for (const s of stuck) await this.publisher.enqueue(Jobs.surveySend, { surveyId: s.id }, { jobId: `${sendJobId(s.id)}.sweep${bucket}` });
     const expired = await this.repo().createQueryBuilder().update(SurveyEntity).set({ status: 'expired', statusReason: 'the link expired unanswered' }).where('status = :st', { st: 'sent' }).andWhere('expiresAt <= :now', { now: now.toISOString() }).execute();
     const recent = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'answered' }).andWhere('s.answeredAt >= :from AND s.answeredAt < :late', { from: new Date(now.getTime() - 5 * this.settings.stuckAfterMs).toISOString(), late }).limit(500).getMany();
     for (const s of recent) await this.emitAnswered(s);
@@ -278,7 +277,8 @@ export class SurveyService {
         `Supervisors of team ${survey.teamId ?? '(none)'}: please contact the customer about their experience.`,
       ].join('\n'),
     } as QueuedSubmissionDto;
-    await this.queues.get(Queues.intake).add(Events.submitted, body, { jobId });
+    // Through the typed intake contract (the fan-out table sends request.submitted to the intake queue).
+    await this.publisher.publish(Events.submitted, body, { jobId });
     return { queue: Queues.intake, jobId, producer: FOLLOW_UP_PRODUCER };
   }
 
@@ -320,6 +320,6 @@ export class SurveyService {
   /** The alarm clock: a delayed job with a deterministic id, due at the stored send time. */
   private async arm(survey: SurveyEntity): Promise<void> {
     const delay = Math.max(0, Date.parse(survey.sendAt) - Date.now());
-    await this.queues.get(Queues.feedbackSurvey).add(Jobs.surveySend, { surveyId: survey.id }, { jobId: sendJobId(survey.id), delay });
+    await this.publisher.enqueue(Jobs.surveySend, { surveyId: survey.id }, { jobId: sendJobId(survey.id), delay });
   }
 }

@@ -1,7 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { Events, Jobs, Queues } from '@support/contracts';
-import { EventPublisher, Handles, QueueRegistry, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { PIPELINE } from '@support/domain';
 import { RequestStore } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 
@@ -17,20 +18,19 @@ export class PipelineSweeper extends StageProcessor implements OnApplicationBoot
   constructor(
     private readonly store: RequestStore,
     private readonly publisher: EventPublisher,
-    private readonly queues: QueueRegistry,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.get(Queues.maintenance).upsertJobScheduler(Jobs.pipelineSweep, { every: this.settings.sweepEveryMs }, { name: Jobs.pipelineSweep });
+    await this.publisher.schedule(Jobs.pipelineSweep, { every: this.settings.sweepEveryMs });
   }
 
   @Handles(Jobs.pipelineSweep)
   async sweep(): Promise<{ reemitted: number }> {
     const olderThan = new Date(Date.now() - this.settings.stuckAfterMs);
-    const stuck = await this.store.stuck(['received', 'checking-licence', 'classifying'], olderThan, 500);
+    const stuck = await this.store.stuck(PIPELINE, olderThan, 500);
     for (const request of stuck) {
       if (request.status !== 'classifying') await this.publisher.publish(Events.received, { requestId: request.id });
       else if (request.classification) await this.publisher.publish(Events.classified, { requestId: request.id });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Jobs, Queues, type SlaAlarmData } from '@support/contracts';
+import { Jobs, type SlaAlarmData } from '@support/contracts';
 import type { SlaTarget } from '@support/domain';
-import { QueueRegistry } from '@support/messaging';
+import { EventPublisher } from '@support/messaging';
 import type { JobsOptions } from 'bullmq';
 import { alarmJobId, sweepJobId } from './sla-timeline';
 
@@ -23,11 +23,7 @@ export interface PendingAlarm {
 export class SlaAlarms {
   static readonly OPTIONS: JobsOptions = { removeOnComplete: true };
 
-  constructor(private readonly queues: QueueRegistry) {}
-
-  private get queue() {
-    return this.queues.get(Queues.sla);
-  }
+  constructor(private readonly publisher: EventPublisher) {}
 
   static data(requestId: string, alarm: PendingAlarm): SlaAlarmData {
     return { requestId, kind: alarm.kind, target: alarm.target, at: new Date(alarm.at).toISOString() };
@@ -36,33 +32,32 @@ export class SlaAlarms {
   /** Adds (idempotently) the delayed job for `alarm`. */
   async schedule(requestId: string, alarm: PendingAlarm, now = Date.now()): Promise<string> {
     const jobId = alarmJobId(requestId, alarm);
-    await this.queue.add(Jobs.slaAlarm, SlaAlarms.data(requestId, alarm), { ...SlaAlarms.OPTIONS, jobId, delay: Math.max(0, new Date(alarm.at).getTime() - now) });
+    await this.publisher.enqueue(Jobs.slaAlarm, SlaAlarms.data(requestId, alarm), { ...SlaAlarms.OPTIONS, jobId, delay: Math.max(0, new Date(alarm.at).getTime() - now) });
     return jobId;
   }
 
   /** Many at once (bench, bulk re-evaluation): one round trip per batch. */
   async scheduleMany(items: { requestId: string; alarm: PendingAlarm }[], now = Date.now()): Promise<void> {
-    for (let i = 0; i < items.length; i += 1000) {
-      await this.queue.addBulk(
-        items.slice(i, i + 1000).map(({ requestId, alarm }) => ({
-          name: Jobs.slaAlarm,
-          data: SlaAlarms.data(requestId, alarm),
-          opts: { ...SlaAlarms.OPTIONS, jobId: alarmJobId(requestId, alarm), delay: Math.max(0, new Date(alarm.at).getTime() - now) },
-        })),
-      );
-    }
+    await this.publisher.enqueueMany(
+      Jobs.slaAlarm,
+      items.map(({ requestId, alarm }) => ({
+        data: SlaAlarms.data(requestId, alarm),
+        options: { ...SlaAlarms.OPTIONS, jobId: alarmJobId(requestId, alarm), delay: Math.max(0, new Date(alarm.at).getTime() - now) },
+      })),
+    );
   }
 
   /** Removes the job of an alarm that no longer holds; false when it is gone already or running. */
   async cancel(requestId: string, alarm: PendingAlarm): Promise<boolean> {
-    return (await this.queue.remove(alarmJobId(requestId, alarm))) === 1;
+    return this.publisher.cancel(Jobs.slaAlarm, alarmJobId(requestId, alarm));
   }
 
   /** The sweeper's stand-in jobs for alarms that should have fired: due now, with their own ids. */
   async fireNow(items: { requestId: string; alarm: PendingAlarm }[]): Promise<void> {
     if (items.length === 0) return;
-    await this.queue.addBulk(
-      items.map(({ requestId, alarm }) => ({ name: Jobs.slaAlarm, data: SlaAlarms.data(requestId, alarm), opts: { ...SlaAlarms.OPTIONS, jobId: sweepJobId(requestId, alarm) } })),
+    await this.publisher.enqueueMany(
+      Jobs.slaAlarm,
+      items.map(({ requestId, alarm }) => ({ data: SlaAlarms.data(requestId, alarm), options: { ...SlaAlarms.OPTIONS, jobId: sweepJobId(requestId, alarm) } })),
     );
   }
 }

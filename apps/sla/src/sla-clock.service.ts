@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Events, type NotificationData } from '@support/contracts';
-import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, queuePriority, type SlaPlan } from '@support/domain';
-import { EventPublisher, QueueRegistry } from '@support/messaging';
+import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, queueDeadline, type SlaPlan, type SlaView } from '@support/domain';
+import { EventPublisher } from '@support/messaging';
 import { type RequestEntity, ReferenceStore, RequestStore } from '@support/persistence';
 import { UnrecoverableError } from 'bullmq';
 import { SlaAlarms } from './sla-alarms';
@@ -12,12 +12,9 @@ import {
   CLOCK_EVENTS,
   currentTeam,
   type DueAlarm,
-  escalatedPriority,
   plansNeeded,
-  queueDeadline,
   SlaEntries,
   slaEvents,
-  type SlaView,
   slaView,
   STAGE,
   teamsNeeded,
@@ -55,7 +52,6 @@ export class SlaClockService {
     private readonly store: RequestStore,
     private readonly reference: ReferenceStore,
     private readonly publisher: EventPublisher,
-    private readonly queues: QueueRegistry,
     private readonly alarms: SlaAlarms,
   ) {}
 
@@ -80,7 +76,7 @@ export class SlaClockService {
     const request = await this.store.find(requestId);
     if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
     const rows = await this.store.timeline(requestId);
-    const timeline: TimelineFact[] = rows;
+    const timeline: readonly TimelineFact[] = rows;
     const asOf = Math.max(0, ...rows.filter((e) => CLOCK_EVENTS.includes(e.event)).map((e) => e.id));
     const none = { requestId, clock: false, nextAlarm: null, fired: [], asOf };
 
@@ -112,10 +108,9 @@ export class SlaClockService {
     // Warnings and breaches that happened and are not recorded yet: each once (effect key).
     const due = alarmsToFire(state, new Set(timeline.map((e) => e.effectKey).filter((k): k is string => !!k)));
     const fired: string[] = [];
-    let current = request;
+    const current = request;
     for (const alarm of due) {
       if (await this.record(current, alarm, view, trigger)) fired.push(alarm.effectKey);
-      if (alarm.kind === 'breach') current = (await this.store.find(requestId)) as RequestEntity;
     }
     // Re-emit what was recorded lately (after a crash between commit and publish); no-op otherwise.
     for (const e of timeline) {
@@ -127,9 +122,10 @@ export class SlaClockService {
     // The view, then the alarm (a crash in between leaves slaNextAlarmAt for the sweeper).
     const nextAlarmAt = view.nextAlarm?.at ?? null;
     if (JSON.stringify(request.sla) !== JSON.stringify(view) || request.slaNextAlarmAt !== nextAlarmAt) {
-      await this.store.update(requestId, { sla: view as unknown as Record<string, unknown>, slaNextAlarmAt: nextAlarmAt });
+      await this.store.update(requestId, { sla: view, slaNextAlarmAt: nextAlarmAt });
     }
-    await this.placeInQueue(current, view);
+    // The desk owns the queues: it re-places the request when its deadline moved or a breach escalated it.
+    if (fired.length > 0 || queueDeadline(request.sla)?.getTime() !== queueDeadline(view)?.getTime()) await this.clockChanged(requestId, view, rows.length);
     const previous = (request.sla as SlaView | null)?.nextAlarm ?? null;
     if (view.nextAlarm) await this.alarms.schedule(requestId, view.nextAlarm);
     if (previous && (!view.nextAlarm || alarmJobId(requestId, previous) !== alarmJobId(requestId, view.nextAlarm))) {
@@ -169,7 +165,7 @@ export class SlaClockService {
         trigger,
         message: warningMessage(request, alarm.target, view.plan, dueAt),
       };
-      const applied = await this.store.applyEffect(request.id, { stage: STAGE, event: SlaEntries.warning, effectKey: alarm.effectKey, detail: { ...detail } }, {});
+      const applied = await this.store.apply(request.id, { entries: [{ stage: STAGE, event: SlaEntries.warning, effectKey: alarm.effectKey, detail: { ...detail } }], patch: {} });
       await this.notify(request, 'warning', detail);
       return applied;
     }
@@ -186,12 +182,13 @@ export class SlaClockService {
       trigger,
       message: breachMessage(request, alarm.target, view.plan, dueAt as string, from, to),
     };
-    const applied = await this.store.applyEffect(
-      request.id,
-      { stage: STAGE, event: SlaEntries.breached, effectKey: alarm.effectKey, detail: { ...detail } },
-      { priority: to },
-      [{ stage: STAGE, event: SlaEntries.escalated, detail: { target: alarm.target, dueAt, team: view.team, priority: { from, to }, supervisors: supervisors.map((s) => s.id) } }],
-    );
+    const applied = await this.store.apply(request.id, {
+      entries: [
+        { stage: STAGE, event: SlaEntries.breached, effectKey: alarm.effectKey, detail: { ...detail } },
+        { stage: STAGE, event: SlaEntries.escalated, detail: { target: alarm.target, dueAt, team: view.team, priority: { from, to }, supervisors: supervisors.map((s) => s.id) } },
+      ],
+      patch: {},
+    });
     if (applied) this.logger.warn({ requestId: request.id, target: alarm.target, dueAt, priority: to }, 'SLA breached: escalated');
     await this.notify(request, 'breach', detail);
     return applied;
@@ -208,14 +205,8 @@ export class SlaClockService {
     await send(Events.slaEscalated, escalationNotification(request, detail));
   }
 
-  /** A request waiting for an agent is ordered by its level, then its deadline (queuePriority). */
-  private async placeInQueue(stale: RequestEntity, view: SlaView): Promise<void> {
-    // Read the row again: a concurrent evaluation may have escalated the priority meanwhile.
-    const request = (await this.store.find(stale.id)) ?? stale;
-    if (request.status !== 'queued' || !request.queueJob) return;
-    const job = await this.queues.get(request.queueJob.queue).getJob(request.queueJob.id);
-    if (!job) return;
-    const priority = queuePriority(request.priority ?? 3, queueDeadline(view));
-    if (job.priority !== priority) await job.changePriority({ priority });
+  /** Tells the desk that what orders the request in its queue changed (one job per deadline and history length). */
+  private async clockChanged(requestId: string, view: SlaView, historyLength: number): Promise<void> {
+    await this.publisher.publish(Events.slaClockChanged, { requestId }, { key: `${requestId}.${queueDeadline(view)?.getTime() ?? 'none'}.${historyLength}` });
   }
 }

@@ -1,11 +1,9 @@
-import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, type Licence, type SlaPlan } from '@support/domain';
-import { planFromLicence } from './sla-plan-changes';
+import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, type SlaPlan } from '@support/domain';
 import {
   alarmEffectKey,
   alarmJobId,
   alarmsToFire,
   currentTeam,
-  escalatedPriority,
   initialPlanId,
   plansNeeded,
   queueDeadline,
@@ -134,22 +132,5 @@ describe('what an evaluation fires', () => {
     expect(alarmJobId('req_1', alarm)).toBe(`sla-alarm.req_1.breach.first-response.${Date.parse(at(30))}`);
     expect(alarmJobId('req_1', alarm)).not.toBe(alarmJobId('req_1', { ...alarm, at: at(31) }));
     expect(sweepJobId('req_1', alarm)).not.toContain(':');
-  });
-});
-
-describe('the plan a licence gives an open request', () => {
-  const licence: Licence = { key: 'L', productCode: 'kav', customerId: 'c-1', companyId: null, status: 'active', validUntil: '2030-01-01', kind: 'commercial', supportPlan: 'premium' };
-  const req = { eligibility: { decision: 'supported' }, segment: 'home', productCode: 'kav', customerId: 'c-1', companyId: null };
-  const now = new Date('2026-06-01T00:00:00Z');
-
-  it('is its plan while valid, none when revoked, expired, removed or for a request not supported', () => {
-    expect(planFromLicence(req, licence, now)).toBe('premium');
-    expect(planFromLicence(req, { ...licence, supportPlan: 'basic' }, now)).toBe('basic');
-    expect(planFromLicence(req, { ...licence, supportPlan: null }, now)).toBeNull();
-    expect(planFromLicence(req, { ...licence, status: 'revoked' }, now)).toBeNull();
-    expect(planFromLicence(req, { ...licence, validUntil: '2026-01-01' }, now)).toBeNull();
-    expect(planFromLicence(req, null, now)).toBeNull();
-    expect(planFromLicence({ ...req, eligibility: { decision: 'limited' } }, licence, now)).toBeNull();
-    expect(planFromLicence({ ...req, customerId: 'someone-else' }, licence, now)).toBeNull();
   });
 });

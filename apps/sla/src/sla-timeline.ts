@@ -18,7 +18,9 @@
  * the plan's target for the priority the request was classified with; a breach must not shorten
  * the time left on the other target.
  */
-import { ALWAYS_OPEN, type CalendarSpec, type SlaAlarm, type SlaClockState, type SlaEvent, type SlaPlan, type SlaTarget } from '@support/domain';
+import { ALWAYS_OPEN, type CalendarSpec, type SlaAlarm, type SlaClockState, type SlaEvent, type SlaPlan, type SlaTarget, type SlaView } from '@support/domain';
+
+export { queueDeadline, type SlaView } from '@support/domain';
 
 export const STAGE = 'sla';
 
@@ -56,16 +58,16 @@ export interface ClockRequest {
   supportPlan: string | null;
 }
 
-const clockFacts = (timeline: TimelineFact[]) => timeline.filter((e) => CLOCK_EVENTS.includes(e.event));
+const clockFacts = (timeline: readonly TimelineFact[]) => timeline.filter((e) => CLOCK_EVENTS.includes(e.event));
 
 /** The plan the request started with: the `from` of its first plan change, else the current plan. */
-export function initialPlanId(request: ClockRequest, timeline: TimelineFact[]): string | null {
+export function initialPlanId(request: ClockRequest, timeline: readonly TimelineFact[]): string | null {
   const change = timeline.find((e) => e.event === SlaEntries.planChanged);
   return change ? ((change.detail.from as string | null) ?? null) : request.supportPlan;
 }
 
 /** Every plan id the clock needs (to load their definitions). */
-export function plansNeeded(request: ClockRequest, timeline: TimelineFact[]): string[] {
+export function plansNeeded(request: ClockRequest, timeline: readonly TimelineFact[]): string[] {
   const ids = new Set<string>();
   const first = initialPlanId(request, timeline);
   if (first) ids.add(first);
@@ -74,7 +76,7 @@ export function plansNeeded(request: ClockRequest, timeline: TimelineFact[]): st
 }
 
 /** Every team whose calendar the clock needs. */
-export function teamsNeeded(timeline: TimelineFact[]): string[] {
+export function teamsNeeded(timeline: readonly TimelineFact[]): string[] {
   return [...new Set(timeline.filter((e) => e.event === 'request.routed' && e.detail.team).map((e) => e.detail.team as string))];
 }
 
@@ -88,7 +90,7 @@ export interface ClockContext {
  * The clock's events, or null when there is no clock to compute (never routed). Throws when a
  * plan or calendar it needs is missing from the context.
  */
-export function slaEvents(request: ClockRequest, timeline: TimelineFact[], ctx: ClockContext): SlaEvent[] | null {
+export function slaEvents(request: ClockRequest, timeline: readonly TimelineFact[], ctx: ClockContext): SlaEvent[] | null {
   const facts = clockFacts(timeline);
   const routed = facts.find((e) => e.event === 'request.routed');
   if (!routed) return null;
@@ -149,36 +151,12 @@ export function slaEvents(request: ClockRequest, timeline: TimelineFact[], ctx: 
 }
 
 /** The team handling the request now (the last routing). */
-export function currentTeam(timeline: TimelineFact[]): string | null {
+export function currentTeam(timeline: readonly TimelineFact[]): string | null {
   const routed = timeline.filter((e) => e.event === 'request.routed' && e.detail.team);
   return routed.length ? (routed[routed.length - 1].detail.team as string) : null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-/** The stored view (`requests.sla`, shown by GET /v1/requests/:id): CONTRACT's shape plus details. */
-export interface SlaView {
-  plan: string;
-  hours: 'business' | '24x7';
-  team: string | null;
-  /** the calendar counted on: the team's calendar id, or "24x7" */
-  calendar: string;
-  /** the priority the targets are taken from (escalation raises the queue priority, not this) */
-  priority: number | null;
-  startedAt: string;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
-  firstResponseWarnAt: string | null;
-  resolutionWarnAt: string | null;
-  firstRespondedAt: string | null;
-  resolvedAt: string | null;
-  paused: boolean;
-  pausedWorkingMinutes: number;
-  elapsedWorkingMinutes: { 'first-response': number; resolution: number };
-  breaches: { target: SlaTarget; dueAt: string }[];
-  warnings: { target: SlaTarget; at: string }[];
-  nextAlarm: { kind: 'warning' | 'breach'; target: SlaTarget; at: string } | null;
-}
 
 export function slaView(state: SlaClockState, plan: SlaPlan, team: string | null, teamCalendar: CalendarSpec, startedAt: string): SlaView {
   return {
@@ -232,16 +210,6 @@ export function alarmsToFire(state: SlaClockState, recordedKeys: ReadonlySet<str
     if (!recordedKeys.has(effectKey)) out.push({ kind: 'breach', target: b.target, at: b.dueAt, effectKey });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === 'breach' ? -1 : 1));
-}
-
-/** A breach raises the request's priority by one level (1 is the highest). */
-export const escalatedPriority = (priority: number | null): number => Math.max(1, (priority ?? 3) - 1);
-
-/** The deadline that orders the request in its team queue: the next target still running. */
-export function queueDeadline(view: Pick<SlaView, 'firstRespondedAt' | 'firstResponseDueAt' | 'resolutionDueAt'> | null): Date | null {
-  if (!view) return null;
-  const due = view.firstRespondedAt ? view.resolutionDueAt : (view.firstResponseDueAt ?? view.resolutionDueAt);
-  return due ? new Date(due) : null;
 }
 
 /** Job ids encode the alarm, so a rescheduled alarm is a different job and a stale one is recognisable. */

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SlaAlarms } from './sla-alarms';
 import { SlaClockService } from './sla-clock.service';
-import { SlaPlanChanges } from './sla-plan-changes';
 import { SlaProcessor } from './sla.processor';
 
-@Module({ providers: [SlaAlarms, SlaClockService, SlaPlanChanges, SlaProcessor] })
+@Module({ providers: [SlaAlarms, SlaClockService, SlaProcessor] })
 export class SlaModule {}

@@ -1,39 +1,37 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
-import { Events, Jobs, type LicenceChangedData, Queues, type RequestEventData, type SlaAlarmData } from '@support/contracts';
-import { Handles, QueueRegistry, StageProcessor, stageWorkerOptions } from '@support/messaging';
+import { Events, Jobs, Queues, type RequestEventData, type SlaAlarmData } from '@support/contracts';
+import type { SlaView } from '@support/domain';
+import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 import type { Job } from 'bullmq';
 import { SlaAlarms } from './sla-alarms';
 import { SlaClockService, type SlaOutcome } from './sla-clock.service';
-import { SlaPlanChanges } from './sla-plan-changes';
-import type { SlaView } from './sla-timeline';
 
 /** How many overdue requests one sweep hands to the alarm handler. */
 const SWEEP_BATCH = 1000;
 
 /**
  * The paid-customer clock ([sla]). Every event of a request recomputes its clock from the
- * database (SlaClockService); alarms are delayed jobs that only wake it (SlaAlarms); a licence
- * change makes its open requests follow the plan (SlaPlanChanges); a periodic sweep (a BullMQ job
+ * database (SlaClockService); alarms are delayed jobs that only wake it (SlaAlarms); a plan
+ * change (applied by the licence check, which owns the plan) recomputes it; a periodic sweep (a BullMQ job
  * scheduler, once per SLA_SWEEP_EVERY_MS across all processes) fires alarms that were lost.
  */
 @Processor(Queues.sla, stageWorkerOptions())
 export class SlaProcessor extends StageProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly clock: SlaClockService,
-    private readonly planChanges: SlaPlanChanges,
     private readonly alarms: SlaAlarms,
     private readonly store: RequestStore,
-    private readonly queues: QueueRegistry,
+    private readonly publisher: EventPublisher,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.get(Queues.sla).upsertJobScheduler(Jobs.slaSweep, { every: this.settings.slaSweepEveryMs }, { name: Jobs.slaSweep });
+    await this.publisher.schedule(Jobs.slaSweep, { every: this.settings.slaSweepEveryMs });
   }
 
   @Handles(Events.routed)
@@ -76,9 +74,10 @@ export class SlaProcessor extends StageProcessor implements OnApplicationBootstr
     return this.clock.evaluate(requestId, Events.declined);
   }
 
-  @Handles(Events.licenceChanged)
-  onLicenceChanged({ licenceKey }: LicenceChangedData) {
-    return this.planChanges.onLicenceChanged(licenceKey);
+  /** The licence check moved the request to another plan (or none): the clock follows. */
+  @Handles(Events.planChanged)
+  onPlanChanged({ requestId }: RequestEventData): Promise<SlaOutcome> {
+    return this.clock.evaluate(requestId, 'plan-change');
   }
 
   /**

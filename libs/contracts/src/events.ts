@@ -14,10 +14,15 @@ export const Events = {
   closed: 'request.closed',
   released: 'request.released',
   leaseExpired: 'request.lease-expired',
+  escalated: 'request.escalated',
   declined: 'request.declined',
   slaWarning: 'sla.warning',
   slaBreached: 'sla.breached',
   slaEscalated: 'sla.escalated',
+  /** The licence check moved a request to another paid plan (or none): its SLA clock follows. */
+  planChanged: 'sla.plan-changed',
+  /** The SLA clock changed what orders the request in its queue (a deadline, an escalation): the desk re-places it. */
+  slaClockChanged: 'sla.clock-changed',
   surveyScheduled: 'survey.scheduled',
   surveyAnswered: 'survey.answered',
   surveyDelivery: 'survey.delivery',

@@ -5,3 +5,4 @@ export * from './submission.dto';
 export * from './validation';
 export * from './request-view';
 export * from './job-payloads.dto';
+export * from './timeline';

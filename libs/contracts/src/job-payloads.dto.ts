@@ -51,6 +51,8 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Events.closed]: RequestEventDto,
   [Events.declined]: RequestEventDto,
   [Events.licenceChanged]: LicenceChangedDto,
+  [Events.planChanged]: RequestEventDto,
+  [Events.slaClockChanged]: RequestEventDto,
   // Notifications go out to integrators; nothing in this system consumes them.
   [Events.slaWarning]: null,
   [Events.slaBreached]: null,

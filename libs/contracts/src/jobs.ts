@@ -27,6 +27,8 @@ export type EventPayloads = {
   [Events.closed]: RequestEventData;
   [Events.declined]: RequestEventData;
   [Events.licenceChanged]: LicenceChangedData;
+  [Events.planChanged]: RequestEventData;
+  [Events.slaClockChanged]: RequestEventData;
   [Events.slaWarning]: NotificationData;
   [Events.slaBreached]: NotificationData;
   [Events.slaEscalated]: NotificationData;
@@ -115,7 +117,11 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.reopened]: [Queues.sla, Queues.feedbackSurvey],
   [Events.closed]: [Queues.sla],
   [Events.declined]: [Queues.sla, Queues.feedbackSurvey],
-  [Events.licenceChanged]: [Queues.sla],
+  // The licence check owns a request's paid plan; the SLA clock follows its changes.
+  [Events.licenceChanged]: [Queues.licenceCheck],
+  [Events.planChanged]: [Queues.sla],
+  // The desk owns the team queues: it re-places a request when its clock or priority changes.
+  [Events.slaClockChanged]: [Queues.lifecycle],
   [Events.slaWarning]: [Queues.notifications],
   [Events.slaBreached]: [Queues.notifications],
   [Events.slaEscalated]: [Queues.notifications],

@@ -41,7 +41,8 @@ export interface TimelineEntryView {
   at: string;
   stage: string;
   event: string;
-  detail: Record<string, unknown>;
+  /** typed per event: see TimelineDetails in timeline.ts */
+  detail: object;
 }
 
 export interface SubmissionAnswer {

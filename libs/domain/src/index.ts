@@ -8,3 +8,4 @@ export * from './triage';
 export * from './calendar';
 export * from './sla';
 export * from './survey';
+export * from './request';

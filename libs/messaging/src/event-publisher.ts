@@ -1,10 +1,16 @@
-import { eventJobId, type EventName, type EventPayloads, FanOut } from '@support/contracts';
-import type { JobsOptions } from 'bullmq';
+import { eventJobId, type EventName, type EventPayloads, FanOut, Scheduled, type ScheduledPayloads } from '@support/contracts';
+import type { Emit } from '@support/domain';
+import type { JobsOptions, RepeatOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
 
+type ScheduledName = keyof ScheduledPayloads;
+
 /**
- * Typed publishing through the fan-out table: one job per subscriber queue, with a deterministic
- * job id so that publishing the same event again (a retry, a re-emit) adds nothing new.
+ * The one way onto a queue (immich's `queue(item)`): events go through the fan-out table, one job
+ * per subscriber queue; scheduled jobs (alarms, sweeps) go to the queue the contract names for
+ * them; a request waiting for an agent is one job in its team or agent queue. Every job id is
+ * deterministic, so sending the same thing again (a retry, a re-emit) adds nothing new. Nothing
+ * outside this library calls `queue.add`.
  */
 export class EventPublisher {
   constructor(private readonly queues: QueueRegistry) {}
@@ -13,6 +19,36 @@ export class EventPublisher {
     const { key, ...jobOptions } = options;
     const id = jobOptions.jobId ?? eventJobId(name, key ?? (data as { requestId?: string }).requestId ?? '');
     await Promise.all(FanOut[name].map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
+  }
+
+  /** What a transition emits about a request, each with an id from the request and its occurrence. */
+  async emit(requestId: string, emits: readonly Emit[]): Promise<void> {
+    for (const { event, key } of emits) {
+      if (!(event in FanOut)) throw new Error(`${event} is not a published event (see the fan-out table)`);
+      await this.publish(event as EventName, { requestId } as EventPayloads[EventName], { key: key ? `${requestId}.${key}` : requestId });
+    }
+  }
+
+  /** A scheduled job (an alarm, a stand-in for a lost one) on the queue the contract names for it. */
+  async enqueue<N extends ScheduledName>(name: N, data: ScheduledPayloads[N], options: JobsOptions & { jobId: string }): Promise<void> {
+    await this.queues.get(Scheduled[name]).add(name, data, options);
+  }
+
+  /** Many scheduled jobs of one name at once (one round trip per batch). */
+  async enqueueMany<N extends ScheduledName>(name: N, items: { data: ScheduledPayloads[N]; options: JobsOptions & { jobId: string } }[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 1000) {
+      await this.queues.get(Scheduled[name]).addBulk(items.slice(i, i + 1000).map(({ data, options }) => ({ name, data, opts: options })));
+    }
+  }
+
+  /** Removes a scheduled job that no longer applies; false when it is gone already or running. */
+  async cancel(name: ScheduledName, jobId: string): Promise<boolean> {
+    return (await this.queues.get(Scheduled[name]).remove(jobId)) === 1;
+  }
+
+  /** A BullMQ job scheduler for a periodic job: created or updated, once across all processes. */
+  async schedule<N extends ScheduledName>(name: N, repeat: Omit<RepeatOptions, 'key'>): Promise<void> {
+    await this.queues.get(Scheduled[name]).upsertJobScheduler(name, repeat, { name });
   }
 
   /**

@@ -6,3 +6,4 @@ export * from './stage-processor';
 export * from './handler-check';
 export * from './messaging.module';
 export * from './worker-options';
+export * from './stage-runner';

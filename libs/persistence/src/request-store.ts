@@ -1,16 +1,11 @@
+import type { TimelineEntry, TimelineRecord } from '@support/contracts';
+import type { RequestRepository, RequestStatus, Transition } from '@support/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
-export interface TimelineEntry {
-  stage: string;
-  event: string;
-  detail?: Record<string, any>;
-  /** Set for a stage's effect: the same key is applied at most once per request. */
-  effectKey?: string | null;
-  at?: Date;
-}
+export type { TimelineEntry } from '@support/contracts';
 
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 
@@ -19,7 +14,7 @@ const toRow = (requestId: string, entry: TimelineEntry, now: Date): Partial<Time
   at: (entry.at ?? now).toISOString(),
   stage: entry.stage,
   event: entry.event,
-  detail: entry.detail ?? {},
+  detail: entry.detail,
   effectKey: entry.effectKey ?? null,
 });
 
@@ -28,7 +23,7 @@ const toRow = (requestId: string, entry: TimelineEntry, now: Date): Partial<Time
  * timeline entry in the same transaction; an entry with an effect key makes the change happen
  * at most once, so a redelivered job cannot apply its stage twice.
  */
-export class RequestStore {
+export class RequestStore implements RequestRepository {
   readonly unitOfWork: UnitOfWork;
 
   constructor(private readonly dataSource: DataSource) {
@@ -39,8 +34,9 @@ export class RequestStore {
     return this.dataSource.getRepository(RequestEntity).findOneBy({ id });
   }
 
-  timeline(requestId: string): Promise<TimelineEventEntity[]> {
-    return this.dataSource.getRepository(TimelineEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  /** The request's history, oldest first, each entry typed by its event. */
+  async timeline(requestId: string): Promise<TimelineRecord[]> {
+    return (await this.dataSource.getRepository(TimelineEventEntity).find({ where: { requestId }, order: { id: 'ASC' } })) as TimelineRecord[];
   }
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
@@ -75,21 +71,16 @@ export class RequestStore {
   }
 
   /**
-   * Applies a stage's effect once: the timeline entry (with its effect key) and the change to the
-   * request commit together. Returns false, changing nothing, when that effect was already applied.
+   * Applies a transition once: its timeline entries (one carries the effect key) and its change to
+   * the request commit together. Returns false, changing nothing, when that effect was already applied.
    */
-  async applyEffect(
-    requestId: string,
-    entry: TimelineEntry & { effectKey: string },
-    patch: Partial<RequestEntity>,
-    more: TimelineEntry[] = [],
-  ): Promise<boolean> {
-    const now = entry.at ?? new Date();
+  async apply(requestId: string, { entries, patch }: Pick<Transition, 'entries' | 'patch'>): Promise<boolean> {
+    const now = entries[0]?.at ?? new Date();
     try {
       await this.unitOfWork.run(async (m) => {
-        await m.insert(TimelineEventEntity, [entry, ...more].map((e) => toRow(requestId, e, now)));
+        await m.insert(TimelineEventEntity, entries.map((e) => toRow(requestId, e, now)));
         if (Object.keys(patch).length > 0) {
-          await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() });
+          await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
         }
       });
       return true;
@@ -99,36 +90,22 @@ export class RequestStore {
     }
   }
 
-  /**
-   * A stage's effect applied to a request it has just read: the row as it is afterwards, either
-   * this write's or, when another delivery applied the effect first, the winner's.
-   */
-  async applyEffectTo(
-    request: RequestEntity,
-    entry: TimelineEntry & { effectKey: string },
-    patch: Partial<RequestEntity>,
-    more: TimelineEntry[] = [],
-  ): Promise<RequestEntity> {
-    if (await this.applyEffect(request.id, entry, patch, more)) return Object.assign(request, patch);
-    return (await this.find(request.id)) as RequestEntity;
-  }
-
   /** A change with no history of its own (e.g. a renewed lease's new expiry). */
   async update(requestId: string, patch: Partial<RequestEntity>): Promise<void> {
-    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, patch));
+    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, patch as object));
   }
 
   /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */
-  async markStatus(requestId: string, from: string, to: string): Promise<void> {
+  async markStatus(requestId: string, from: RequestStatus, to: RequestStatus): Promise<void> {
     await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId, status: from }, { status: to }));
   }
 
   /** Requests that sat in a pipeline status since before `olderThan`: candidates for re-emission. */
-  stuck(statuses: string[], olderThan: Date, limit: number): Promise<RequestEntity[]> {
+  stuck(statuses: readonly RequestStatus[], olderThan: Date, limit: number): Promise<RequestEntity[]> {
     return this.dataSource
       .getRepository(RequestEntity)
       .createQueryBuilder('r')
-      .where('r.status IN (:...statuses)', { statuses })
+      .where('r.status IN (:...statuses)', { statuses: [...statuses] })
       .andWhere('r.updatedAt < :t', { t: olderThan.toISOString() })
       .orderBy('r.updatedAt', 'ASC')
       .limit(limit)
@@ -160,12 +137,12 @@ export class RequestStore {
   }
 
   /** Requests on a licence that are not finished (closed or declined): what a licence change may affect. */
-  openWithLicence(licenceKey: string): Promise<RequestEntity[]> {
+  openWithLicence(licenceKey: string, finished: readonly RequestStatus[]): Promise<RequestEntity[]> {
     return this.dataSource
       .getRepository(RequestEntity)
       .createQueryBuilder('r')
       .where('r.licenceKey = :licenceKey', { licenceKey })
-      .andWhere('r.status NOT IN (:...done)', { done: ['closed', 'declined'] })
+      .andWhere('r.status NOT IN (:...done)', { done: [...finished] })
       .orderBy('r.receivedAt', 'ASC')
       .getMany();
   }

@@ -1,11 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { MessagingModule } from '@support/messaging';
+import { EventPublisher, MessagingModule, StageRunner } from '@support/messaging';
+import { RequestStore } from '@support/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, KeyService, TokenSigner } from './auth';
 import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
+import { TransitionRefusedFilter } from './http/transition-refused.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
@@ -46,10 +48,17 @@ export class PlatformModule {
         Metrics,
         RedisHealthIndicator,
         WorkerObserver,
+        {
+          provide: StageRunner,
+          useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) =>
+            new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
+          inject: [RequestStore, EventPublisher, Metrics],
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: InvalidInputFilter },
+        { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
-      exports: [SETTINGS, KeyService, TokenSigner, Metrics],
+      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner],
     };
   }
 }

@@ -73,9 +73,12 @@ export function scopeUnderRules(rules: RuleSet, classification: ClassificationSu
  * rules name where the region has it), decline what a limited business licence does not cover
  * (2.4, 4.5b), and let everything else, including unknown scope, go on to a team.
  */
+/** What classification reads of the licence check's decision. */
+export type EligibilitySummary = Pick<EligibilityResult, 'decision' | 'clauses' | 'reason' | 'segment' | 'licenceProblem'>;
+
 export function scopeOutcome(
   rules: RuleSet,
-  eligibility: EligibilityResult,
+  eligibility: EligibilitySummary,
   classification: ClassificationSummary,
   ctx: RequestContext,
 ): { scope: Scope; outcome: Outcome | null } {

@@ -1,1 +1,2 @@
 export * from './choose-team';
+export * from './out-of-hours';

@@ -1,7 +1,7 @@
 import type { Licence, Product, Team } from '../catalogue';
 import { classify, type ClassifierResult } from '../classification';
 import { decideEligibility, type EligibilityResult } from '../eligibility';
-import { type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
+import { type EligibilitySummary, type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
 import { chooseTeam, priorityFor, type RoutingDecision } from '../routing';
 import type { RuleSet } from '../rules';
 
@@ -52,7 +52,7 @@ export interface ClassificationDecision {
 }
 
 /** Stage 2, classification: clause, scope, caveats (4.4) and the decline outcome when there is one. */
-export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility: EligibilityResult, product: Product | null): ClassificationDecision {
+export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility: EligibilitySummary, product: Product | null): ClassificationDecision {
   const result = classify({
     subject: facts.subject,
     description: facts.description,

@@ -1,6 +1,7 @@
+import type { ClassificationRecord, EligibilityRecord, Outcome, Platform, QueuePlace, RequestStatus, Segment, SlaView, SupportRequest } from '@support/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One support request (one problem, rule 2.3): the source of truth every stage reads and writes. */
+/** One support request (one problem, rule 2.3): the stored form of the domain's SupportRequest aggregate, column for column. */
 @Entity('requests')
 @Index('ix_requests_status_updated', ['status', 'updatedAt'])
 @Index('ix_requests_team_status', ['teamId', 'status'])
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_requests_sla_alarm', ['slaNextAlarmAt'])
 @Index('ix_requests_assignee', ['assigneeId', 'status'])
 @Index('ix_requests_company', ['companyId'])
-export class RequestEntity {
+export class RequestEntity implements SupportRequest {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
 
@@ -23,10 +24,10 @@ export class RequestEntity {
   producerId: string;
 
   @Column({ type: 'varchar', length: 24 })
-  status: string;
+  status: RequestStatus;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
-  segment: string | null;
+  segment: Segment | null;
 
   @Column({ type: 'varchar', length: 2 })
   country: string;
@@ -50,7 +51,7 @@ export class RequestEntity {
   productVersion: string;
 
   @Column({ type: 'simple-json', nullable: true })
-  platform: Record<string, any> | null;
+  platform: Platform | null;
 
   @Column({ type: 'varchar', length: 128, nullable: true })
   licenceKey: string | null;
@@ -71,13 +72,13 @@ export class RequestEntity {
   rulesVersion: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  eligibility: Record<string, any> | null;
+  eligibility: EligibilityRecord | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  classification: Record<string, any> | null;
+  classification: ClassificationRecord | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  outcome: Record<string, any> | null;
+  outcome: Outcome | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   supportPlan: string | null;
@@ -92,7 +93,7 @@ export class RequestEntity {
   assigneeId: string | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  sla: Record<string, any> | null;
+  sla: SlaView | null;
 
   /** When the SLA clock's next alarm is due: what the SLA sweeper scans for missed alarms. */
   @Column({ type: 'varchar', length: 30, nullable: true })
@@ -100,7 +101,7 @@ export class RequestEntity {
 
   /** The BullMQ job that holds the request in a team or agent queue: { queue, id }. */
   @Column({ type: 'simple-json', nullable: true })
-  queueJob: { queue: string; id: string } | null;
+  queueJob: QueuePlace | null;
 
   /** The lock token of the agent's lease (a BullMQ job lock) and when it lapses unless renewed. */
   @Column({ type: 'varchar', length: 64, nullable: true })

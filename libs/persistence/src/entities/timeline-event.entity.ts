@@ -1,3 +1,4 @@
+import type { TimelineDetails, TimelineEventName } from '@support/contracts';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -22,10 +23,10 @@ export class TimelineEventEntity {
   stage: string;
 
   @Column({ type: 'varchar', length: 48 })
-  event: string;
+  event: TimelineEventName;
 
   @Column({ type: 'simple-json' })
-  detail: Record<string, any>;
+  detail: TimelineDetails[TimelineEventName];
 
   @Column({ type: 'varchar', length: 96, nullable: true })
   effectKey: string | null;

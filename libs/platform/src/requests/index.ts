@@ -1,2 +1,1 @@
-export * from './request-facts';
 export * from './request-view';

@@ -1,5 +1,5 @@
-import type { ClassificationView, EligibilityView, OutcomeView, RequestStatus, Segment, TimelineEntryView } from '@support/contracts';
-import type { RequestEntity, TimelineEventEntity } from '@support/persistence';
+import type { ClassificationView, EligibilityView, OutcomeView, RequestStatus, Segment, TimelineEntryView, TimelineRecord } from '@support/contracts';
+import type { SlaView, SupportRequest } from '@support/domain';
 
 export interface RequestView {
   id: string;
@@ -22,7 +22,7 @@ export interface RequestView {
   team: string | null;
   priority: number | null;
   assignee: string | null;
-  sla: Record<string, unknown> | null;
+  sla: SlaView | null;
   timeline: TimelineEntryView[];
 }
 
@@ -30,12 +30,12 @@ const pick = <T extends object, K extends keyof T>(value: T | null, keys: K[]): 
   value ? (Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>) : null;
 
 /** GET /v1/requests/:id (CONTRACT.md): the request, its decisions with clause ids, and its timeline. */
-export function toRequestView(r: RequestEntity, timeline: TimelineEventEntity[] | null): RequestView {
+export function toRequestView(r: SupportRequest, timeline: readonly TimelineRecord[] | null): RequestView {
   return {
     id: r.id,
     submissionId: r.submissionId,
-    status: r.status as RequestStatus,
-    segment: r.segment as Segment | null,
+    status: r.status,
+    segment: r.segment,
     country: r.country,
     language: r.language,
     customer: { id: r.customerId },
@@ -46,9 +46,9 @@ export function toRequestView(r: RequestEntity, timeline: TimelineEventEntity[] 
     description: r.description,
     receivedAt: r.receivedAt,
     rulesVersion: r.rulesVersion,
-    eligibility: pick(r.eligibility as EligibilityView | null, ['decision', 'clauses', 'reason']),
-    classification: pick(r.classification as ClassificationView | null, ['clause', 'scope', 'confidence', 'caveats']),
-    outcome: (r.outcome as OutcomeView | null) ?? null,
+    eligibility: pick<EligibilityView, keyof EligibilityView>(r.eligibility, ['decision', 'clauses', 'reason']),
+    classification: pick<ClassificationView, keyof ClassificationView>(r.classification, ['clause', 'scope', 'confidence', 'caveats']),
+    outcome: r.outcome,
     team: r.teamId,
     priority: r.priority,
     assignee: r.assigneeId,

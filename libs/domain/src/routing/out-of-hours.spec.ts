@@ -1,9 +1,9 @@
-import { loadRuleSet } from '@support/domain';
+import { loadRuleSet } from '../rules';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outOfHoursNotice } from './opening-hours';
+import { outOfHoursNotice } from './out-of-hours';
 
-const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../config/rules/2022-04-07.json'), 'utf8')));
+const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../../config/rules/2022-04-07.json'), 'utf8')));
 const day = [['09:00', '13:00'], ['14:00', '18:00']] as [string, string][];
 const riga = { timezone: 'Europe/Riga', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day }, holidays: ['2026-11-18'] };
 

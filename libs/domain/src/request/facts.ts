@@ -1,8 +1,8 @@
-import type { RequestFacts } from '@support/domain';
-import type { RequestEntity } from '@support/persistence';
+import type { RequestFacts } from '../triage';
+import type { SupportRequest } from './aggregate';
 
-/** The domain's view of a stored request. */
-export function factsOf(r: RequestEntity): RequestFacts {
+/** What the decisions read of a stored request. */
+export function factsOf(r: SupportRequest): RequestFacts {
   return {
     subject: r.subject,
     description: r.description,
@@ -13,7 +13,7 @@ export function factsOf(r: RequestEntity): RequestFacts {
     companyId: r.companyId,
     productCode: r.productCode,
     productVersion: r.productVersion,
-    platform: (r.platform as RequestFacts['platform']) ?? null,
+    platform: r.platform,
     receivedAt: new Date(r.receivedAt),
   };
 }

@@ -1,11 +1,13 @@
-import { type CalendarSpec, fillTemplate, isOpen, nextOpening, replyLanguage, type RuleSet } from '@support/domain';
+import type { AcknowledgedDetail } from '@support/contracts';
+import { type CalendarSpec, isOpen, nextOpening } from '../calendar';
+import { fillTemplate, replyLanguage, type RuleSet } from '../rules';
 import { DateTime } from 'luxon';
 
 /**
  * Rule 2.2: a request that arrives while its team is closed is acknowledged with when the team
  * opens, in the customer's language and the team's time zone. Null while the team is open.
  */
-export function outOfHoursNotice(rules: RuleSet, calendar: CalendarSpec | null, language: string | null, at: Date) {
+export function outOfHoursNotice(rules: RuleSet, calendar: CalendarSpec | null, language: string | null, at: Date): AcknowledgedDetail | null {
   if (!calendar || isOpen(calendar, at)) return null;
   const opensAt = nextOpening(calendar, at);
   if (!opensAt) return null;
