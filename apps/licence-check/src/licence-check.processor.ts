@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Events, type LicenceChangedData, Queues, type RequestEventData } from '@support/contracts';
-import { eligibilityTransition, LICENCE_REGISTRY, type LicenceRegistry, licenceCheckEmits, type SupportRequest } from '@support/domain';
+import { can, eligibilityTransition, LICENCE_REGISTRY, type LicenceRegistry, licenceCheckEmits, type SupportRequest } from '@support/domain';
 import { Handles, type Stage, StageProcessor, StageRunner, stageWorkerOptions } from '@support/messaging';
 import { ReferenceStore, RequestStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
@@ -52,7 +52,7 @@ export class LicenceCheckProcessor extends StageProcessor {
     try {
       return await this.licences.find(key);
     } catch (error) {
-      if (request.status === 'received') await this.store.markStatus(request.id, 'received', 'checking-licence');
+      if (can(request.status, 'licence-registry-unreachable')) await this.store.markStatus(request.id, request.status, 'checking-licence');
       throw error;
     }
   }

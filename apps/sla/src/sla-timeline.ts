@@ -18,6 +18,7 @@
  * the plan's target for the priority the request was classified with; a breach must not shorten
  * the time left on the other target.
  */
+import { entriesOf, type TimelineDetails, type TimelineEventName, type TimelineRecord } from '@support/contracts';
 import { ALWAYS_OPEN, type CalendarSpec, type SlaAlarm, type SlaClockState, type SlaEvent, type SlaPlan, type SlaTarget, type SlaView } from '@support/domain';
 
 export { queueDeadline, type SlaView } from '@support/domain';
@@ -45,12 +46,8 @@ export const CLOCK_EVENTS: readonly string[] = [
   SlaEntries.planChanged,
 ];
 
-export interface TimelineFact {
-  at: string;
-  event: string;
-  detail: Record<string, any>;
-  effectKey?: string | null;
-}
+/** A timeline entry as the clock reads it: typed by its event (libs/contracts/src/timeline.ts). */
+export type TimelineFact = { [E in TimelineEventName]: { at: string; event: E; detail: TimelineDetails[E]; effectKey?: string | null } }[TimelineEventName];
 
 export interface ClockRequest {
   receivedAt: string;
@@ -58,12 +55,15 @@ export interface ClockRequest {
   supportPlan: string | null;
 }
 
+const routings = (timeline: readonly TimelineFact[]) => entriesOf(timeline as TimelineRecord[], 'request.routed');
+const planChanges = (timeline: readonly TimelineFact[]) => entriesOf(timeline as TimelineRecord[], 'sla.plan-changed');
+
 const clockFacts = (timeline: readonly TimelineFact[]) => timeline.filter((e) => CLOCK_EVENTS.includes(e.event));
 
 /** The plan the request started with: the `from` of its first plan change, else the current plan. */
 export function initialPlanId(request: ClockRequest, timeline: readonly TimelineFact[]): string | null {
-  const change = timeline.find((e) => e.event === SlaEntries.planChanged);
-  return change ? ((change.detail.from as string | null) ?? null) : request.supportPlan;
+  const [change] = planChanges(timeline);
+  return change ? change.detail.from : request.supportPlan;
 }
 
 /** Every plan id the clock needs (to load their definitions). */
@@ -71,13 +71,13 @@ export function plansNeeded(request: ClockRequest, timeline: readonly TimelineFa
   const ids = new Set<string>();
   const first = initialPlanId(request, timeline);
   if (first) ids.add(first);
-  for (const e of timeline) if (e.event === SlaEntries.planChanged && e.detail.to) ids.add(e.detail.to as string);
+  for (const e of planChanges(timeline)) if (e.detail.to) ids.add(e.detail.to);
   return [...ids];
 }
 
 /** Every team whose calendar the clock needs. */
 export function teamsNeeded(timeline: readonly TimelineFact[]): string[] {
-  return [...new Set(timeline.filter((e) => e.event === 'request.routed' && e.detail.team).map((e) => e.detail.team as string))];
+  return [...new Set(routings(timeline).map((e) => e.detail.team))];
 }
 
 export interface ClockContext {
@@ -105,8 +105,9 @@ export function slaEvents(request: ClockRequest, timeline: readonly TimelineFact
     if (!c) throw new Error(`no calendar known for team "${team}"`);
     return c;
   };
-  let team = routed.detail.team as string;
-  let priority = Number(routed.detail.priority ?? 3);
+  if (routed.event !== 'request.routed') return null;
+  let team = routed.detail.team;
+  let priority = routed.detail.priority;
   const events: SlaEvent[] = [{ at: new Date(request.receivedAt), kind: 'started', plan: plan(initialPlanId(request, timeline)), priority, calendar: calendar(team) }];
   let routedSeen = false;
   for (const e of facts) {
@@ -117,8 +118,8 @@ export function slaEvents(request: ClockRequest, timeline: readonly TimelineFact
           routedSeen = true;
           break;
         }
-        const nextTeam = (e.detail.team as string | undefined) ?? team;
-        const nextPriority = typeof e.detail.priority === 'number' ? e.detail.priority : priority;
+        const nextTeam = e.detail.team;
+        const nextPriority = e.detail.priority;
         if (nextTeam !== team) events.push({ at, kind: 'calendar-changed', calendar: calendar(nextTeam) });
         if (nextPriority !== priority) events.push({ at, kind: 'priority-changed', priority: nextPriority });
         team = nextTeam;
@@ -143,7 +144,7 @@ export function slaEvents(request: ClockRequest, timeline: readonly TimelineFact
         events.push({ at, kind: 'reopened' });
         break;
       case SlaEntries.planChanged:
-        events.push({ at, kind: 'plan-changed', plan: plan((e.detail.to as string | null) ?? null) });
+        events.push({ at, kind: 'plan-changed', plan: plan(e.detail.to) });
         break;
     }
   }
@@ -152,8 +153,8 @@ export function slaEvents(request: ClockRequest, timeline: readonly TimelineFact
 
 /** The team handling the request now (the last routing). */
 export function currentTeam(timeline: readonly TimelineFact[]): string | null {
-  const routed = timeline.filter((e) => e.event === 'request.routed' && e.detail.team);
-  return routed.length ? (routed[routed.length - 1].detail.team as string) : null;
+  const routed = routings(timeline);
+  return routed.length ? routed[routed.length - 1].detail.team : null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,3 +1,5 @@
+// class-transformer's decorators on the DTOs read design-time types through reflect-metadata.
+import 'reflect-metadata';
 export * from './queues';
 export * from './events';
 export * from './jobs';

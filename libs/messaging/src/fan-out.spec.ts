@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { FanOut, TIMELINE_EVENTS } from '@support/contracts';
 import { PUBLISHED_EVENTS } from '@support/domain';
 

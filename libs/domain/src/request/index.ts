@@ -6,3 +6,4 @@ export * from './pipeline';
 export * from './desk';
 export * from './plan-change';
 export * from './queue-order';
+export * from './lifecycle-doc';

@@ -1,6 +1,10 @@
-import 'reflect-metadata';
 import { TIMELINE_EVENTS } from '@support/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { can, LIFECYCLE, statusAfter, TransitionRefused } from './lifecycle';
+import { LIFECYCLE_DOC_MARKERS, renderLifecycle } from './lifecycle-doc';
+
+const [BEGIN, END] = LIFECYCLE_DOC_MARKERS;
 
 describe('the request lifecycle table', () => {
   it('names every timeline event, and only those (plus the registry outage)', () => {
@@ -31,5 +35,13 @@ describe('the request lifecycle table', () => {
   it('lets a finished request only record SLA facts', () => {
     const fromFinished = LIFECYCLE.filter((r) => r.from !== 'new' && (r.from.includes('closed') || r.from.includes('declined'))).map((r) => r.on);
     expect(fromFinished.every((e) => e.startsWith('sla.'))).toBe(true);
+  });
+});
+
+describe('docs/lifecycle.md', () => {
+  it('shows the lifecycle table as the code has it (regenerate with npm run docs:lifecycle)', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/lifecycle.md'), 'utf8');
+    const start = doc.indexOf(BEGIN) + BEGIN.length;
+    expect(doc.slice(start, doc.indexOf(END)).trim()).toBe(renderLifecycle().trim());
   });
 });
