@@ -34,7 +34,7 @@ export class RoutingProcessor extends StageProcessor {
     // The team is written with the stage's effect, in one transaction: its presence is the effect's.
     if (!request.teamId) {
       const { clause, scope } = request.classification as { clause: string | null; scope: Scope };
-      const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment as 'home' | 'business', clause, scope, request.supportPlan);
+      const route = routeRequest(this.rules.byVersion(request.rulesVersion as string), await this.reference.teams(), factsOf(request), request.segment as 'home' | 'business', clause, scope, request.supportPlan);
       // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
       if (!route) throw new Error(`no ${request.segment} team exists to route request ${requestId} to`);
       const team = await this.reference.team(route.teamId);
@@ -44,7 +44,7 @@ export class RoutingProcessor extends StageProcessor {
       const patch = { teamId: route.teamId, priority: route.priority, status: 'queued', queueJob };
       request = await this.store.applyEffectTo(
         request,
-        { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
+        { stage: STAGE, event: Events.routed, effectKey: STAGE, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback, clauses: route.clauses, priorityReason: route.priorityReason } },
         patch,
         notice ? [{ stage: STAGE, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice }] : [],
       );
