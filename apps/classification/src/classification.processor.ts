@@ -40,7 +40,7 @@ export class ClassificationProcessor extends StageProcessor {
       const patch = { classification, language: request.language ?? result.language, outcome, status: outcome ? 'declined' : 'classifying' };
       request = await this.store.applyEffectTo(
         request,
-        { stage: STAGE, event: Events.classified, effectKey: STAGE, detail: { ...classification, language: result.language, evidence: result.evidence, ranking: result.ranking } },
+        { stage: STAGE, event: Events.classified, effectKey: STAGE, detail: { ...classification, language: result.language, evidence: result.evidence, ranking: result.ranking, lexiconVersion: result.lexiconVersion } },
         patch,
         outcome ? [{ stage: STAGE, event: Events.declined, effectKey: 'declined', detail: { ...outcome } }] : [],
       );

@@ -48,6 +48,7 @@ describe('triage: the three stages composed', () => {
     expect(outcome).toBeNull();
     expect(eligibility).toMatchObject({ decision: 'supported', clauses: ['4.5a'], supportPlan: 'home-plus' });
     expect(classified!.result.clause).toBe('4.1.2a');
+    expect(classified!.result.lexiconVersion).toBe(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'config', 'classifier', 'lexicon.json'), 'utf8')).version);
     expect(classified!.scope).toBe('included');
     expect(classified!.outcome).toBeNull();
     expect(route).toEqual({
