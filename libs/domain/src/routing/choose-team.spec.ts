@@ -220,6 +220,16 @@ describe('a new rules version routes differently, with no code change', () => {
     expect(chooseTeam(v2027, DEMO_TEAMS, input({ clause: '4.1.2a' }))).toEqual({ teamId: 'home-lv', reason: 'home team for LV, speaks lv', fallback: false, clauses: ['2.2'] });
   });
 
+  it('routes a clause the version adds to the team with its skill, at its priority', () => {
+    const r = raw();
+    r.version = '2027-06-01';
+    r.clauses['4.1.5'] = { kind: 'included', skill: 'activation', priority: 2, title: { en: 'Activation problems', lv: 'Aktivizācijas problēmas', ru: 'Проблемы с активацией' } };
+    const v = loadRuleSet(r, 'v.json');
+    const withActivation = [...DEMO_TEAMS, team('lv-activation', 'home', ['LV'], ['lv'], ['activation'])];
+    expect(chooseTeam(v, withActivation, input({ clause: '4.1.5' }))).toMatchObject({ teamId: 'lv-activation', clauses: ['2.2', '4.1.5'] });
+    expect(priorityFor(v, '4.1.5', null)).toEqual({ priority: 2, reason: 'priority 2 for 4.1.5', clauses: ['4.1.5'] });
+  });
+
   it('sends unknown scope to the teams with the version\'s triage skill', () => {
     expect(chooseTeam(rules, teams, input({ scope: 'unknown', clause: null }))?.teamId).toBe('home-triage');
     expect(chooseTeam(v2027, teams, input({ scope: 'unknown', clause: null }))?.teamId).toBe('home-dispatch');
