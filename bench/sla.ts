@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       for (let k = i; k < Math.min(args.n, i + 500); k++) {
         const id = `req_bench${String(k).padStart(7, '0')}`;
         const receivedAt = new Date(times[k] - 48 * 60_000).toISOString();
-        const routed = { at: new Date(times[k] - 48 * 60_000 + 1000).toISOString(), event: 'request.routed' as const, detail: { team: 'bench-team', priority: 3, reason: 'bench', fallback: false } };
+        const routed = { at: new Date(times[k] - 48 * 60_000 + 1000).toISOString(), event: 'request.routed' as const, detail: { team: 'bench-team', priority: 3, reason: 'bench', fallback: false, clauses: ['2.2'], priorityReason: 'bench' } };
         const events = timeline.slaEvents({ receivedAt, supportPlan: 'bench' }, [routed], { plans: new Map([['bench', plan]]), calendars: new Map([['bench-team', domain.ALWAYS_OPEN]]) });
         const view = timeline.slaView(domain.computeSlaClock(events!, setupNow), plan, 'bench-team', domain.ALWAYS_OPEN, receivedAt);
         rows.push({

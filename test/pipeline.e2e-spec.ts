@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
@@ -48,6 +50,9 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
       'request.classified',
       'request.routed',
     ]);
+    const detail = (event: string) => view.timeline.find((e: { event: string }) => e.event === event).detail;
+    expect(detail('request.classified').lexiconVersion).toBe(JSON.parse(readFileSync(join(__dirname, '../config/classifier/lexicon.json'), 'utf8')).version);
+    expect(detail('request.routed')).toMatchObject({ team: 'home-malware', priority: 3, clauses: ['2.2', '4.1.2a'], priorityReason: 'default priority 3' });
     const teamQueue = new Queue('team-home-malware', { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix });
     const job = await waitFor(() => teamQueue.getJob(view.id), 'the team queue job');
     expect(job.data).toEqual({ requestId: view.id });

@@ -27,13 +27,18 @@ const INCIDENT = {
   description: 'Our company network was infected by ransomware last week. We need a full investigation of the incident: how the malware got in and what the root cause of the infection was.',
 };
 
-/** A later version: training (4.2.11) becomes part of standard support, and Incident Response is sold in France. */
+/**
+ * A later version: training (4.2.11) becomes part of standard support, Incident Response is sold
+ * in France, and false positives (4.1.2a) no longer need the malware team but come first.
+ */
 function version2026(): Record<string, any> {
   const r = shippedRules();
   r.version = '2026-01-01';
   r.effectiveFrom = '2026-01-01T00:00:00Z';
   r.clauses['4.2.11'].kind = 'included';
   r.offers['incident-response'].countries.push('FR');
+  delete r.clauses['4.1.2a'].skill;
+  r.clauses['4.1.2a'].priority = 1;
   return r;
 }
 
@@ -87,6 +92,9 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
       const incident = await settled(current, (await submit(previous, submission(INCIDENT))).requests[0].id);
       expect(incident).toMatchObject({ rulesVersion: '2022-04-07', status: 'declined', outcome: { kind: 'out-of-scope', clauses: ['4.2.14'], offer: null } });
       expect(incident.outcome.message).not.toContain('Incident Response');
+      const falsePositive = await settled(current, (await submit(previous, submission())).requests[0].id);
+      expect(falsePositive).toMatchObject({ rulesVersion: '2022-04-07', status: 'queued', classification: { clause: '4.1.2a' }, team: 'home-malware', priority: 3 });
+      expect(entry(falsePositive, 'request.routed')?.detail).toMatchObject({ clauses: ['2.2', '4.1.2a'], priorityReason: 'default priority 3' });
     });
 
     it('judges requests received now by the version in force now, and records it', async () => {
@@ -104,6 +112,10 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
       const incident = await settled(current, (await submit(current, submission(INCIDENT))).requests[0].id);
       expect(incident).toMatchObject({ rulesVersion: '2026-01-01', status: 'declined', outcome: { kind: 'out-of-scope', clauses: ['4.2.14'], offer: 'incident-response' } });
       expect(incident.outcome.message).toContain('This can be bought as Incident Response.');
+
+      const falsePositive = await settled(current, (await submit(current, submission())).requests[0].id);
+      expect(falsePositive).toMatchObject({ rulesVersion: '2026-01-01', status: 'queued', classification: { clause: '4.1.2a' }, team: 'home-lv', priority: 1 });
+      expect(entry(falsePositive, 'request.routed')?.detail).toMatchObject({ clauses: ['2.2', '4.1.2a'], priorityReason: 'priority 1 for 4.1.2a' });
     });
 
     it('does not apply a version before its effective date', async () => {

@@ -41,7 +41,7 @@ export class RoutingProcessor extends StageProcessor {
 
   private async route(request: SupportRequest) {
     const { clause, scope } = request.classification!;
-    const route = routeRequest(await this.reference.teams(), factsOf(request), request.segment!, clause, scope, request.supportPlan);
+    const route = routeRequest(this.rules.byVersion(request.rulesVersion as string), await this.reference.teams(), factsOf(request), request.segment!, clause, scope, request.supportPlan);
     // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
     if (!route) throw new Error(`no ${request.segment} team exists to route request ${request.id} to`);
     const team = await this.reference.team(route.teamId);

@@ -24,7 +24,7 @@ const T0 = Date.parse('2026-03-02T10:00:00.000Z'); // a Monday, 12:00 in Riga
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 // Fixtures name only the detail fields the clock reads.
 const fact = (minutes: number, event: string, detail: Record<string, unknown> = {}, effectKey: string | null = null) => ({ at: at(minutes), event, detail, effectKey }) as unknown as TimelineFact;
-const routed = (minutes: number, team = 'home-intl', priority = 3) => fact(minutes, 'request.routed', { team, priority, reason: 'test', fallback: false });
+const routed = (minutes: number, team = 'home-intl', priority = 3) => fact(minutes, 'request.routed', { team, priority, reason: 'test', fallback: false, clauses: ['2.2'], priorityReason: 'test' });
 const request = (supportPlan: string | null = 'premium') => ({ receivedAt: at(0), supportPlan });
 
 describe('SLA events from the timeline', () => {

@@ -43,7 +43,9 @@ export interface RoutedDetail {
   reason: string;
   fallback: boolean;
   /** the clause ids the route rests on (2.2, the clause that gave the skill or priority) */
-  clauses?: string[];
+  clauses: string[];
+  /** why the priority is what it is (the clause's priority, a paid plan's step) */
+  priorityReason: string;
 }
 
 export interface AcknowledgedDetail {

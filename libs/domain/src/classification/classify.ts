@@ -173,6 +173,7 @@ export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexic
     language,
     evidence: shown,
     ranking: scores.filter((x) => x.score > 0).slice(0, 5),
+    lexiconVersion: lexicon.version,
   };
 }
 

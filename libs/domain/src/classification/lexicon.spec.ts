@@ -20,6 +20,12 @@ describe('lexicon', () => {
     expect(classify({ subject: '', description: 'it crashes' }, lx).clause).toBe('4.1.1');
   });
 
+  it('records the version of the lexicon with every classification', () => {
+    expect(classify({ subject: '', description: 'it crashes' }, loadLexicon(minimal())).lexiconVersion).toBe('t1');
+    expect(classify({ subject: '', description: 'Hello' }, loadLexicon(minimal())).lexiconVersion).toBe('t1');
+    expect(classify({ subject: '', description: 'it crashes' }).lexiconVersion).toBe(defaultLexicon().version);
+  });
+
   it.each([
     [null, /root/],
     [{ ...minimal(), version: '' }, /version/],

@@ -38,6 +38,8 @@ export interface ClassifierResult {
   evidence: Evidence[];
   /** top few clauses with scores */
   ranking: ClauseScore[];
+  /** the `version` of the lexicon that classified it (config/classifier/lexicon.json), recorded like the rules version */
+  lexiconVersion: string;
 }
 
 export interface SplitPart {

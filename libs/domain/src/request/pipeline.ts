@@ -1,8 +1,7 @@
 import type { AcknowledgedDetail } from '@support/contracts';
 import type { Licence, Product } from '../catalogue';
-import type { RoutingDecision } from '../routing';
 import type { RuleSet } from '../rules';
-import { checkEligibility, classifyRequest } from '../triage';
+import { checkEligibility, classifyRequest, type Route } from '../triage';
 import type { ClassificationRecord, Emit, EligibilityRecord, QueuePlace, SupportRequest, Transition } from './aggregate';
 import { factsOf } from './facts';
 import { transition } from './transition';
@@ -46,7 +45,7 @@ export function classificationTransition(request: SupportRequest, rules: RuleSet
   const eligibility = request.eligibility;
   if (!eligibility) throw new Error(`request ${request.id} has no eligibility decision yet`);
   const { result, scope, outcome } = classifyRequest(rules, factsOf(request), { ...eligibility, segment: request.segment }, product);
-  const record: ClassificationRecord = { clause: result.clause, scope, confidence: Math.round(result.confidence * 1000) / 1000, caveats: result.caveats };
+  const record: ClassificationRecord = { clause: result.clause, scope, confidence: Math.round(result.confidence * 1000) / 1000, caveats: result.caveats, lexiconVersion: result.lexiconVersion };
   const stage = 'classification';
   const entries: Transition['entries'] = [
     { stage, event: 'request.classified', effectKey: stage, detail: { ...record, language: result.language, evidence: result.evidence, ranking: result.ranking, rulesVersion: rules.version } },
@@ -57,10 +56,10 @@ export function classificationTransition(request: SupportRequest, rules: RuleSet
 }
 
 /** Routing (2.2): the team, the priority, the place in the team's queue, and the out-of-hours acknowledgement. */
-export function routingTransition(request: SupportRequest, route: RoutingDecision & { priority: number }, place: QueuePlace, notice: AcknowledgedDetail | null): Transition {
+export function routingTransition(request: SupportRequest, route: Route, place: QueuePlace, notice: AcknowledgedDetail | null): Transition {
   const stage = 'routing';
   const entries: Transition['entries'] = [
-    { stage, event: 'request.routed', effectKey: stage, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback } },
+    { stage, event: 'request.routed', effectKey: stage, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback, clauses: route.clauses, priorityReason: route.priorityReason } },
   ];
   if (notice) entries.push({ stage, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice });
   return transition(request, entries, { teamId: route.teamId, priority: route.priority, queueJob: place }, routingEmits());

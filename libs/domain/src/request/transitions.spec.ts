@@ -47,7 +47,7 @@ describe('pipeline transitions', () => {
   });
 
   it('routing cannot happen before classification', () => {
-    expect(() => routingTransition(request(), { teamId: 'home-lv', reason: '', fallback: false, priority: 3 }, { queue: 'team-home-lv', id: 'req_1' }, null)).toThrow(TransitionRefused);
+    expect(() => routingTransition(request(), { teamId: 'home-lv', reason: '', fallback: false, clauses: ['2.2'], priority: 3, priorityReason: 'default priority 3' }, { queue: 'team-home-lv', id: 'req_1' }, null)).toThrow(TransitionRefused);
   });
 });
 

@@ -77,6 +77,14 @@ describe('loadRuleSet: the shipped rules file', () => {
       '4.3.2': 'support-restoration',
     });
   });
+
+  it('routes malware (4.1.2) to the "malware" skill, active malware (4.1.2b, 4.1.2c) at priority 2, the rest at 3', () => {
+    const where = (key: 'skill' | 'priority') =>
+      Object.fromEntries(Object.entries(shipped.clauses).filter(([, c]) => c[key] !== undefined).map(([id, c]) => [id, c[key]]));
+    expect(where('skill')).toEqual({ '4.1.2a': 'malware', '4.1.2b': 'malware', '4.1.2c': 'malware' });
+    expect(where('priority')).toEqual({ '4.1.2b': 2, '4.1.2c': 2 });
+    expect(shipped.routing).toEqual({ defaultPriority: 3, paidPlanStep: 1, paidPlanClause: '[sla]', triageSkill: 'triage' });
+  });
 });
 
 describe('loadRuleSet: problems', () => {
@@ -105,6 +113,19 @@ describe('loadRuleSet: problems', () => {
     ['a threshold that is not a number', (r) => (r.classification.confidenceThreshold = '0.6'), 'classification.confidenceThreshold must be 0..1'],
     ['a missing classification', (r) => delete r.classification, 'classification.confidenceThreshold must be 0..1'],
     ['bad splitting', (r) => (r.splitting = 'sometimes'), 'splitting must be split, ask or off'],
+    ['a clause priority out of range', (r) => (r.clauses['4.1.2b'].priority = 0), 'clause 4.1.2b: priority must be an integer 1..3'],
+    ['a fractional clause priority', (r) => (r.clauses['4.1.1'].priority = 2.5), 'clause 4.1.1: priority must be an integer 1..3'],
+    ['a clause priority that is not a number', (r) => (r.clauses['4.1.2c'].priority = 'high'), 'clause 4.1.2c: priority must be an integer 1..3'],
+    ['a bad clause skill', (r) => (r.clauses['4.1.2a'].skill = 'Malware!'), "clause 4.1.2a: skill must be a short lowercase word, like a team's skill"],
+    ['an empty clause skill', (r) => (r.clauses['4.1.1'].skill = ''), "clause 4.1.1: skill must be a short lowercase word, like a team's skill"],
+    ['a clause asking for the triage skill', (r) => (r.clauses['4.1.3'].skill = 'triage'), 'clause 4.1.3: skill must not be the triage skill triage'],
+    ['a missing routing', (r) => delete r.routing, 'routing.defaultPriority must be an integer 1..3'],
+    ['a default priority out of range', (r) => (r.routing.defaultPriority = 4), 'routing.defaultPriority must be an integer 1..3'],
+    ['a negative paid-plan step', (r) => (r.routing.paidPlanStep = -1), 'routing.paidPlanStep must be an integer 0..2'],
+    ['a paid-plan step beyond the levels', (r) => (r.routing.paidPlanStep = 3), 'routing.paidPlanStep must be an integer 0..2'],
+    ['a paid-plan clause not in the file', (r) => (r.routing.paidPlanClause = '[vip]'), 'routing.paidPlanClause must be a clause id of this file, got "[vip]"'],
+    ['a missing paid-plan clause', (r) => delete r.routing.paidPlanClause, 'routing.paidPlanClause must be a clause id of this file, got undefined'],
+    ['a bad triage skill', (r) => (r.routing.triageSkill = ''), "routing.triageSkill must be a short lowercase word, like a team's skill"],
   ];
 
   it.each(CASES)('reports %s', (_name, change, problem) => {
@@ -116,6 +137,12 @@ describe('loadRuleSet: problems', () => {
   it('accepts the thresholds 0 and 1 and every splitting mode', () => {
     for (const t of [0, 1]) expect(loadRuleSet(broken((r) => (r.classification.confidenceThreshold = t))).classification.confidenceThreshold).toBe(t);
     for (const mode of ['split', 'ask', 'off']) expect(loadRuleSet(broken((r) => (r.splitting = mode))).splitting).toBe(mode);
+  });
+
+  it('accepts every priority level, a paid-plan step of 0 and a new skill', () => {
+    for (const p of [1, 2, 3]) expect(loadRuleSet(broken((r) => (r.clauses['4.1.1'].priority = p))).clauses['4.1.1'].priority).toBe(p);
+    expect(loadRuleSet(broken((r) => (r.routing.paidPlanStep = 0))).routing.paidPlanStep).toBe(0);
+    expect(loadRuleSet(broken((r) => (r.clauses['4.1.3'].skill = 'licensing'))).clauses['4.1.3'].skill).toBe('licensing');
   });
 
   it('reports every problem in one error, naming the file and version', () => {

@@ -1,8 +1,12 @@
 import { LANGUAGES } from '../classification/types';
-import { MESSAGE_KEYS, type RuleSet } from './rule-set';
+import { HIGHEST_PRIORITY, LOWEST_PRIORITY, MESSAGE_KEYS, type RuleSet } from './rule-set';
 
 const KINDS = ['included', 'excluded', 'refusal', 'caveat', 'term'];
 const OFFERS = ['professional-services', 'incident-response', 'support-restoration', 'premium-support'];
+/** A team skill as the admin API accepts it. */
+const SKILL = /^[a-z][a-z0-9-]{0,31}$/;
+const isPriority = (v: unknown) => Number.isInteger(v) && (v as number) >= HIGHEST_PRIORITY && (v as number) <= LOWEST_PRIORITY;
+const PRIORITIES = `${HIGHEST_PRIORITY}..${LOWEST_PRIORITY}`;
 
 /** Validates one rules file; throws one Error listing every problem, naming the file's version. */
 export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
@@ -17,6 +21,12 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
     if (!KINDS.includes(clause?.kind)) problems.push(`clause ${id}: kind must be one of ${KINDS.join(', ')}`);
     if (clause?.offer !== undefined && !OFFERS.includes(clause.offer)) problems.push(`clause ${id}: unknown offer ${clause.offer}`);
     for (const lang of LANGUAGES) if (!clause?.title?.[lang]) problems.push(`clause ${id}: title.${lang} is missing`);
+    if (clause?.skill !== undefined && !(typeof clause.skill === 'string' && SKILL.test(clause.skill))) {
+      problems.push(`clause ${id}: skill must be a short lowercase word, like a team's skill`);
+    } else if (clause?.skill !== undefined && clause.skill === r.routing?.triageSkill) {
+      problems.push(`clause ${id}: skill must not be the triage skill ${clause.skill}`);
+    }
+    if (clause?.priority !== undefined && !isPriority(clause.priority)) problems.push(`clause ${id}: priority must be an integer ${PRIORITIES}`);
   }
   if (!r.clauses || Object.keys(r.clauses).length === 0) problems.push('clauses are missing');
   for (const offer of OFFERS) {
@@ -33,6 +43,15 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
   const threshold = r.classification?.confidenceThreshold;
   if (typeof threshold !== 'number' || threshold < 0 || threshold > 1) problems.push('classification.confidenceThreshold must be 0..1');
   if (!['split', 'ask', 'off'].includes(r.splitting as string)) problems.push('splitting must be split, ask or off');
+  const routing = r.routing;
+  if (!isPriority(routing?.defaultPriority)) problems.push(`routing.defaultPriority must be an integer ${PRIORITIES}`);
+  const maxStep = LOWEST_PRIORITY - HIGHEST_PRIORITY;
+  const step = routing?.paidPlanStep;
+  if (!Number.isInteger(step) || (step as number) < 0 || (step as number) > maxStep) problems.push(`routing.paidPlanStep must be an integer 0..${maxStep}`);
+  if (typeof routing?.paidPlanClause !== 'string' || !r.clauses?.[routing.paidPlanClause]) {
+    problems.push(`routing.paidPlanClause must be a clause id of this file, got ${JSON.stringify(routing?.paidPlanClause)}`);
+  }
+  if (typeof routing?.triageSkill !== 'string' || !SKILL.test(routing.triageSkill)) problems.push("routing.triageSkill must be a short lowercase word, like a team's skill");
   if (problems.length > 0) throw new Error(`${source} (version ${r.version ?? '?'}): ${problems.join('; ')}`);
   return r as RuleSet;
 }

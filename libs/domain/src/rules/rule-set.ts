@@ -12,6 +12,14 @@ export type OfferId = 'professional-services' | 'incident-response' | 'support-r
 export interface Clause {
   kind: ClauseKind;
   offer?: OfferId;
+  /**
+   * The team skill a request classified to this clause needs (e.g. "malware" for 4.1.2x): among
+   * the teams of its segment × country × language (2.2), one with this skill is preferred.
+   * Absent: any team will do. Never the triage skill (`routing.triageSkill`).
+   */
+  skill?: string;
+  /** The request's queue priority level (1 first .. 3) when classified to this clause; absent: `routing.defaultPriority`. */
+  priority?: number;
   title: Record<Language, string>;
 }
 
@@ -22,6 +30,28 @@ export interface OfferSpec {
 }
 
 export type SplitMode = 'split' | 'ask' | 'off';
+
+/** Queue priority levels: 1 is served first, 3 last (team queues band BullMQ's priority into these three). */
+export const HIGHEST_PRIORITY = 1;
+export const LOWEST_PRIORITY = 3;
+
+/**
+ * How requests are routed and ordered, beside each clause's own `skill` and `priority`:
+ *   "routing": { "defaultPriority": 3, "paidPlanStep": 1, "paidPlanClause": "[sla]", "triageSkill": "triage" }
+ */
+export interface RoutingRules {
+  /** The priority level of a request whose clause names none (and of unknown scope). */
+  defaultPriority: number;
+  /** How many levels a paid support plan moves a request ahead (never beyond HIGHEST_PRIORITY); 0: none. */
+  paidPlanStep: number;
+  /** The clause the paid-plan step is cited under when it raises a priority (a clause id of this file). */
+  paidPlanClause: string;
+  /**
+   * The team skill of human triage: unknown scope goes to the segment's team with it, it is the
+   * first fallback when no team covers the country, and such teams take no other requests.
+   */
+  triageSkill: string;
+}
 
 export interface RuleSet {
   version: string;
@@ -34,6 +64,7 @@ export interface RuleSet {
   messages: Record<Language, Record<string, string>>;
   classification: { confidenceThreshold: number };
   splitting: SplitMode;
+  routing: RoutingRules;
 }
 
 export const MESSAGE_KEYS = [

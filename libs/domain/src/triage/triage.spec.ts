@@ -3,7 +3,7 @@ import { join } from 'path';
 import type { Licence, Product } from '../catalogue';
 import { loadRuleSet, type RuleSet } from '../rules';
 import { checkEligibility, classifyRequest, type RequestFacts, routeRequest } from './triage';
-import { acmeLicence, annaLicence, DEMO_TEAMS, globexLicence, kav, kesb } from '../testing/demo-catalogue';
+import { acmeLicence, annaLicence, DEMO_TEAMS, globexLicence, kav, kesb, team } from '../testing/demo-catalogue';
 
 const RULES_FILE = join(__dirname, '..', '..', '..', '..', 'config', 'rules', '2022-04-07.json');
 const rules: RuleSet = loadRuleSet(JSON.parse(readFileSync(RULES_FILE, 'utf8')), RULES_FILE);
@@ -33,7 +33,7 @@ const run = (facts: RequestFacts, product: Product | null, licence: Licence | nu
   const classified = checked.outcome ? null : classifyRequest(rules, facts, checked.eligibility, product);
   const route =
     classified && !classified.outcome
-      ? routeRequest(TEAMS, facts, checked.eligibility.segment ?? 'home', classified.result.clause, classified.scope, checked.eligibility.supportPlan)
+      ? routeRequest(rules, TEAMS, facts, checked.eligibility.segment ?? 'home', classified.result.clause, classified.scope, checked.eligibility.supportPlan)
       : null;
   return { ...checked, classified, route };
 };
@@ -48,9 +48,17 @@ describe('triage: the three stages composed', () => {
     expect(outcome).toBeNull();
     expect(eligibility).toMatchObject({ decision: 'supported', clauses: ['4.5a'], supportPlan: 'home-plus' });
     expect(classified!.result.clause).toBe('4.1.2a');
+    expect(classified!.result.lexiconVersion).toBe(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'config', 'classifier', 'lexicon.json'), 'utf8')).version);
     expect(classified!.scope).toBe('included');
     expect(classified!.outcome).toBeNull();
-    expect(route).toEqual({ teamId: 'home-intl', reason: 'home team for GB, speaks en', fallback: false, priority: 2 });
+    expect(route).toEqual({
+      teamId: 'home-intl',
+      reason: 'home team for GB, speaks en',
+      fallback: false,
+      clauses: ['2.2', '[sla]'],
+      priority: 2,
+      priorityReason: 'default priority 3, raised to 2 by the paid plan home-plus',
+    });
   });
 
   it('the same complaint from Latvia goes to the malware team', () => {
@@ -127,7 +135,7 @@ describe('triage: the three stages composed', () => {
     expect(classified!.result.clause).toBe('4.1.4a');
     expect(classified!.scope).toBe('included');
     expect(classified!.outcome).toBeNull();
-    expect(route).toEqual({ teamId: 'business-baltics', reason: 'business team for LV, speaks en', fallback: false, priority: 3 });
+    expect(route).toEqual({ teamId: 'business-baltics', reason: 'business team for LV, speaks en', fallback: false, clauses: ['2.2'], priority: 3, priorityReason: 'default priority 3' });
   });
 
   it('the same crash report with a valid licence goes on, ahead in the queue for the paid plan', () => {
@@ -143,16 +151,43 @@ describe('triage: the three stages composed', () => {
     const { classified, route } = run(facts, kav, null);
     expect(classified!.scope).toBe('unknown');
     expect(classified!.outcome).toBeNull();
-    expect(route).toEqual({ teamId: 'home-triage', reason: 'scope unknown: human triage', fallback: false, priority: 3 });
+    expect(route).toEqual({ teamId: 'home-triage', reason: 'scope unknown: human triage', fallback: false, clauses: ['2.2'], priority: 3, priorityReason: 'default priority 3' });
   });
 
   it('routeRequest returns null when the segment has no team', () => {
-    expect(routeRequest(TEAMS.filter((t) => t.segment === 'home'), businessFacts(), 'business', '4.1.1', 'included', null)).toBeNull();
+    expect(routeRequest(rules, TEAMS.filter((t) => t.segment === 'home'), businessFacts(), 'business', '4.1.1', 'included', null)).toBeNull();
   });
 
   it('routeRequest ignores the clause for priority when the scope is unknown', () => {
-    expect(routeRequest(TEAMS, homeFacts(), 'home', '4.1.2b', 'unknown', null)?.priority).toBe(3);
-    expect(routeRequest(TEAMS, homeFacts(), 'home', '4.1.2b', 'included', null)?.priority).toBe(2);
+    expect(routeRequest(rules, TEAMS, homeFacts(), 'home', '4.1.2b', 'unknown', null)?.priority).toBe(3);
+    expect(routeRequest(rules, TEAMS, homeFacts(), 'home', '4.1.2b', 'included', null)?.priority).toBe(2);
+  });
+
+  it('routeRequest cites each clause once: 2.2, the clause of the skill and the priority, the paid-plan clause', () => {
+    expect(routeRequest(rules, TEAMS, homeFacts({ country: 'LV' }), 'home', '4.1.2b', 'included', 'home-plus')).toEqual({
+      teamId: 'home-malware',
+      reason: 'home team for LV, speaks en, malware skill',
+      fallback: false,
+      clauses: ['2.2', '4.1.2b', '[sla]'],
+      priority: 1,
+      priorityReason: 'priority 2 for 4.1.2b, raised to 1 by the paid plan home-plus',
+    });
+  });
+
+  it('routeRequest follows a new rules version\'s routing data', () => {
+    const r = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
+    r.version = '2027-01-01';
+    r.clauses['4.1.2b'].skill = 'forensics';
+    r.clauses['4.1.2b'].priority = 1;
+    const v2027 = loadRuleSet(r, 'v2027.json');
+    const teams = [...TEAMS, team('home-forensics', 'home', ['LV'], ['en'], ['forensics'])];
+    expect(routeRequest(rules, teams, homeFacts({ country: 'LV' }), 'home', '4.1.2b', 'included', null)).toMatchObject({ teamId: 'home-malware', priority: 2 });
+    expect(routeRequest(v2027, teams, homeFacts({ country: 'LV' }), 'home', '4.1.2b', 'included', null)).toMatchObject({
+      teamId: 'home-forensics',
+      clauses: ['2.2', '4.1.2b'],
+      priority: 1,
+      priorityReason: 'priority 1 for 4.1.2b',
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import type { Licence, Product, Team } from '../catalogue';
 import { classify, type ClassifierResult } from '../classification';
 import { decideEligibility, type EligibilityResult } from '../eligibility';
 import { type EligibilitySummary, type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
-import { chooseTeam, priorityFor, type RoutingDecision } from '../routing';
+import { chooseTeam, priorityFor, type RoutingDecision, type RoutingRuleSet } from '../routing';
 import type { RuleSet } from '../rules';
 
 /** What the stages know about one request (one problem). */
@@ -64,8 +64,16 @@ export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility
   return { result, scope, outcome };
 }
 
-/** Stage 3, routing: team and queue priority. Null when no team exists for the segment. */
-export function routeRequest(teams: Team[], facts: RequestFacts, segment: 'home' | 'business', clause: string | null, scope: Scope, supportPlan: string | null): (RoutingDecision & { priority: number }) | null {
-  const decision = chooseTeam(teams, { segment, country: facts.country, language: facts.language, clause, scope });
-  return decision ? { ...decision, priority: priorityFor(scope === 'unknown' ? null : clause, supportPlan) } : null;
+/**
+ * Stage 3, routing: team and queue priority, both decided by the rules version's data; `clauses`
+ * are those of the team choice and of the priority. Null when no team exists for the segment.
+ */
+/** A routing decision with the request's priority and why. */
+export type Route = RoutingDecision & { priority: number; priorityReason: string };
+
+export function routeRequest(rules: RoutingRuleSet, teams: Team[], facts: RequestFacts, segment: 'home' | 'business', clause: string | null, scope: Scope, supportPlan: string | null): Route | null {
+  const decision = chooseTeam(rules, teams, { segment, country: facts.country, language: facts.language, clause, scope });
+  if (!decision) return null;
+  const priority = priorityFor(rules, scope === 'unknown' ? null : clause, supportPlan);
+  return { ...decision, clauses: [...new Set([...decision.clauses, ...priority.clauses])], priority: priority.priority, priorityReason: priority.reason };
 }
