@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   const stamp = `${Date.now()}`;
   const prefix = `bench-claims-${stamp}`;
   const basePrefix = `${prefix}-base`;
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, `claims_${stamp}`);
   const adminKey = `bench-admin-${randomBytes(12).toString('hex')}`;
   // A lease long enough that nothing lapses during the run (--then hold keeps every lease).

@@ -342,10 +342,10 @@ async function main(): Promise<void> {
   const stamp = `${Date.now()}`;
   const prefix = `bench-${stamp}`;
   const basePrefix = `bench-${stamp}-base`;
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, stamp);
 
-  // Worker options are read from the environment when the apps' modules load: set it first.
+  // The app's settings are read from the environment (settingsFromEnv below).
   Object.assign(process.env, {
     REDIS_URL: redisUrl,
     DATABASE_URL: database.url,
@@ -432,7 +432,7 @@ async function main(): Promise<void> {
             await baseQueue(next.queue).add(next.job, { requestId }, { jobId: `${requestId}.${next.job}` });
             return stage;
           },
-          { ...messaging.stageWorkerOptions(), connection: baseWorkerConn, prefix: basePrefix },
+          { ...messaging.workerOptionsFrom({ concurrency: settings.concurrency, lockMs: settings.workerLockMs }), connection: baseWorkerConn, prefix: basePrefix },
         ),
     );
     const baseArrivals = new Arrivals(blocking, basePrefix, teams);

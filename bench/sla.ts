@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const stamp = `${Date.now()}`;
   const prefix = `bench-sla-${stamp}`;
   const basePrefix = `${prefix}-base`;
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, `sla_${stamp}`);
   Object.assign(process.env, { REDIS_URL: redisUrl, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(args.concurrency), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_SEED: 'off' });
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });

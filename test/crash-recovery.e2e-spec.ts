@@ -1,3 +1,4 @@
+import { settingsFromEnv } from '@support/platform';
 import { openDatabase, LicenceEntity, ProducerEntity, ProductEntity, RequestEntity, SubmissionEntity, TeamEntity, TimelineEventEntity } from '@support/persistence';
 import { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
@@ -9,7 +10,7 @@ import { SEED, submission } from './support/reference-data';
 import { waitFor } from './support/wait';
 
 const N = 500;
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = settingsFromEnv(process.env).redisUrl;
 const STAGES = ['intake', 'licence-check', 'classification', 'agent-desk'];
 
 /** Varied submissions: supported, refused for version, out of scope, business limited. */

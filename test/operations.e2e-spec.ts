@@ -43,7 +43,7 @@ describe('operations', () => {
   });
 });
 
-describe('starting without Redis or the database', () => {
+describe('starting without Redis or the database, or with bad settings', () => {
   const run = (env: Record<string, string>) => {
     const started = Date.now();
     const out = spawnSync(process.execPath, [join(__dirname, '../dist/apps/licence-check/main.js')], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20_000 });
@@ -66,5 +66,16 @@ describe('starting without Redis or the database', () => {
     const lines = out.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
+  });
+
+  it('exits non-zero at once with one line naming every bad variable', () => {
+    const out = run({ WORKER_CONCURRENCY: 'x', LEASE_MS: '-1', DATABASE_URL: 'mysql://db' });
+    expect(out.status).not.toBe(0);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^licence-check: invalid settings: /);
+    expect(lines[0]).toContain("WORKER_CONCURRENCY must be a positive integer (got 'x')");
+    expect(lines[0]).toContain("LEASE_MS must be a positive integer (got '-1')");
+    expect(lines[0]).toContain('DATABASE_URL must start with sqlite: or postgres://');
   });
 });

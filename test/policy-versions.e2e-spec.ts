@@ -2,7 +2,7 @@ import { IntakeModule } from '../apps/intake/src/intake.module';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { entry, events, settled, submit } from './support/requests';
-import { RulesDir, shippedRules, withRulesDir } from './support/rules-dir';
+import { RulesDir, shippedRules } from './support/rules-dir';
 import { startSystem, type TestSystem } from './support/system';
 
 /**
@@ -67,7 +67,7 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
 
     beforeAll(async () => {
       // The deployment with the new rules files: every stage, reading the shipped version plus 2026-01-01 (and 2099-01-01, not in force yet).
-      current = await withRulesDir(newDir, () => startSystem(db));
+      current = await startSystem(db, { RULES_DIR: newDir.path });
     });
     afterAll(async () => {
       await previous?.stop({ keepData: true });
@@ -78,7 +78,7 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
 
     it('judges a stored request by the version it recorded, even when it is processed after a new version appeared', async () => {
       // An intake process still running with the old files only (a rolling deployment), on the same database and queues.
-      previous = await withRulesDir(oldDir, () => startSystem(db, {}, { features: [IntakeModule], sharing: current }));
+      previous = await startSystem(db, { RULES_DIR: oldDir.path }, { features: [IntakeModule], sharing: current });
       const training = await settled(current, (await submit(previous, submission(TRAINING))).requests[0].id);
       // Processed by the new deployment's stages, which know 2026-01-01 and would include training: the recorded version decides.
       expect(training).toMatchObject({
@@ -131,7 +131,7 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
     const dir = new RulesDir(withSplitting('ask'));
     let sys: TestSystem;
     beforeAll(async () => {
-      sys = await withRulesDir(dir, () => startSystem(db));
+      sys = await startSystem(db, { RULES_DIR: dir.path });
     });
     afterAll(async () => {
       await sys?.stop();
@@ -170,7 +170,7 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
     const dir = new RulesDir(withSplitting('off'));
     let sys: TestSystem;
     beforeAll(async () => {
-      sys = await withRulesDir(dir, () => startSystem(db));
+      sys = await startSystem(db, { RULES_DIR: dir.path });
     });
     afterAll(async () => {
       await sys?.stop();

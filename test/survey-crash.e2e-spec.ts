@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Events, Jobs, Queues } from '@support/contracts';
+import { settingsFromEnv } from '@support/platform';
 import { openDatabase, RequestEntity, SurveyEntity } from '@support/persistence';
 import { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
@@ -10,7 +11,7 @@ import { deletePrefix } from './support/redis-keys';
 import { waitFor } from './support/wait';
 import { policyFile } from './support/surveys';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = settingsFromEnv(process.env).redisUrl;
 const DELAY_MS = 3000;
 
 /**

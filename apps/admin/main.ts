@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { composeApp, QueueDashboardModule, settingsFromEnv, startHttpApp } from '@support/platform';
+import { composeApp, QueueDashboardModule, settingsOrExit, startHttpApp } from '@support/platform';
 import { AdminModule } from './src/admin.module';
 
 /** The administrators' reference-data API alone, on ADMIN_PORT (default PORT). */
-const settings = settingsFromEnv(process.env, 'ADMIN_PORT');
+const settings = settingsOrExit('admin', 'ADMIN_PORT');
 void startHttpApp('admin', composeApp(settings, [AdminModule, QueueDashboardModule]), settings);

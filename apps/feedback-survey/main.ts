@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { composeApp, settingsFromEnv, startHttpApp } from '@support/platform';
+import { composeApp, settingsOrExit, startHttpApp } from '@support/platform';
 import { FeedbackSurveyModule } from './src/feedback-survey.module';
 
 /**
@@ -7,5 +7,5 @@ import { FeedbackSurveyModule } from './src/feedback-survey.module';
  * HTTP surface (the survey form, answers, the company portal list, the CSAT report) on
  * FEEDBACK_SURVEY_PORT (default PORT). Start more copies to scale out.
  */
-const settings = settingsFromEnv(process.env, 'FEEDBACK_SURVEY_PORT');
+const settings = settingsOrExit('feedback-survey', 'FEEDBACK_SURVEY_PORT');
 void startHttpApp('feedback-survey', composeApp(settings, [FeedbackSurveyModule]), settings);

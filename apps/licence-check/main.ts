@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { composeApp, settingsFromEnv, startWorkerApp } from '@support/platform';
+import { composeApp, settingsOrExit, startWorkerApp } from '@support/platform';
 import { LicenceCheckModule } from './src/licence-check.module';
 
 /** The licence-check worker alone (no HTTP): start more copies to scale out. */
-const settings = settingsFromEnv();
+const settings = settingsOrExit('licence-check');
 void startWorkerApp('licence-check', composeApp(settings, [LicenceCheckModule]), settings);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { composeApp, settingsFromEnv, startWorkerApp } from '@support/platform';
+import { composeApp, settingsOrExit, startWorkerApp } from '@support/platform';
 import { SlaModule } from './src/sla.module';
 
 /** The sla worker alone (no HTTP): start more copies to scale out. */
-const settings = settingsFromEnv();
+const settings = settingsOrExit('sla');
 void startWorkerApp('sla', composeApp(settings, [SlaModule]), settings);

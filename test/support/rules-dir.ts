@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestSystem } from './system';
 
 export const SHIPPED_RULES_FILE = join(__dirname, '../../config/rules/2022-04-07.json');
 
@@ -27,17 +26,3 @@ export class RulesDir {
   }
 }
 
-/**
- * Starts a system reading its rules from `dir`. The rules service reads RULES_DIR when it is
- * constructed, so the variable is set while the system starts and restored afterwards.
- */
-export async function withRulesDir(dir: RulesDir, start: () => Promise<TestSystem>): Promise<TestSystem> {
-  const before = process.env.RULES_DIR;
-  process.env.RULES_DIR = dir.path;
-  try {
-    return await start();
-  } finally {
-    if (before === undefined) delete process.env.RULES_DIR;
-    else process.env.RULES_DIR = before;
-  }
-}

@@ -1,7 +1,8 @@
-import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { jobsConsumedBy } from '@support/contracts';
 import { getQueueName, handledJobs, StageProcessor } from './stage-processor';
+import { startStageWorker, WORKER_SETTINGS, type WorkerSettings } from './worker-options';
 
 /**
  * The startup check (ARCHITECTURE.md principle 6): every job name that the fan-out table sends
@@ -27,12 +28,16 @@ export function checkHandlers(processors: { queue: string; jobs: string[]; name:
 }
 
 /**
- * Checks the handlers at start, and at shutdown closes every stage worker first (stop fetching,
- * finish the active jobs) before the database and Redis connections go.
+ * Checks the handlers at start, then starts every stage worker with the process's worker
+ * settings; at shutdown closes every stage worker first (stop fetching, finish the active jobs)
+ * before the database and Redis connections go.
  */
 @Injectable()
 export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly discovery: DiscoveryService) {}
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
+  ) {}
 
   private processors(): StageProcessor[] {
     return this.discovery.getProviders().map((w) => w.instance).filter((i): i is StageProcessor => i instanceof StageProcessor);
@@ -46,5 +51,6 @@ export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationSh
     const processors = this.processors().map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name }));
     const problems = checkHandlers(processors);
     if (problems.length > 0) throw new Error(`job handlers do not match the contract: ${problems.join('; ')}`);
+    for (const p of this.processors()) startStageWorker(p.worker, this.settings);
   }
 }

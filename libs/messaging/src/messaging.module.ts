@@ -8,6 +8,7 @@ import { EventPublisher } from './event-publisher';
 import { HandlerCheck } from './handler-check';
 import { QueueRegistry } from './queue-registry';
 import { createRedisConnection, parseRedisUrl, queuePrefix } from './redis-connection';
+import { WORKER_SETTINGS, type WorkerSettings } from './worker-options';
 
 export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');
 export const WORKER_REDIS = Symbol('WORKER_REDIS');
@@ -15,6 +16,8 @@ export const WORKER_REDIS = Symbol('WORKER_REDIS');
 export interface MessagingOptions {
   redisUrl: string;
   queuePrefix: string;
+  /** How this process's stage workers run. */
+  worker: WorkerSettings;
 }
 
 /**
@@ -49,6 +52,7 @@ export class MessagingModule implements OnApplicationShutdown {
       providers: [
         { provide: PRODUCER_REDIS, useFactory: () => createRedisConnection(target, 'producer') },
         { provide: WORKER_REDIS, useValue: workerRedis },
+        { provide: WORKER_SETTINGS, useValue: options.worker },
         { provide: QueueRegistry, useFactory: (redis: IORedis | Cluster) => new QueueRegistry(redis, prefix), inject: [PRODUCER_REDIS] },
         { provide: EventPublisher, useFactory: (queues: QueueRegistry) => new EventPublisher(queues), inject: [QueueRegistry] },
         HandlerCheck,

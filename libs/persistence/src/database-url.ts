@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 export type DatabaseKind = 'sqlite' | 'postgres';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/support.sqlite';
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 
 /** Which driver a DATABASE_URL names; anything else is a configuration error. */
 export function databaseKind(url: string): DatabaseKind {
@@ -16,9 +17,9 @@ export function databaseKind(url: string): DatabaseKind {
 /**
  * TypeORM options from DATABASE_URL: `sqlite:<path>` (or `sqlite::memory:`) for the embedded
  * default, `postgres://user:pass@host:5432/db` for PostgreSQL. Schema changes go through
- * migrations only; `synchronize` stays off.
+ * migrations only; `synchronize` stays off. `poolSize`: PostgreSQL connections (DATABASE_POOL_SIZE).
  */
-export function dataSourceOptions(url: string, entities: Function[], migrations: Function[]): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: Function[], migrations: Function[], poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   if (databaseKind(url) === 'sqlite') {
     const file = url.slice('sqlite:'.length) || './data/support.sqlite';
     const database = file === ':memory:' ? file : resolve(file);
@@ -42,6 +43,6 @@ export function dataSourceOptions(url: string, entities: Function[], migrations:
     entities,
     migrations,
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
   };
 }

@@ -10,9 +10,9 @@ const MIGRATION_LOCK = 4_711_2022; // any constant: one migrator at a time acros
  * may start together (apps run alone), so on PostgreSQL migrations run under an advisory lock;
  * on SQLite the file lock and the busy timeout serialise them.
  */
-export async function openDatabase(url: string): Promise<DataSource> {
+export async function openDatabase(url: string, poolSize?: number): Promise<DataSource> {
   const kind = databaseKind(url);
-  const dataSource = new DataSource(dataSourceOptions(url, ENTITIES, migrationsFor(kind)));
+  const dataSource = new DataSource(dataSourceOptions(url, ENTITIES, migrationsFor(kind), poolSize));
   await dataSource.initialize();
   if (kind === 'postgres') {
     const runner = dataSource.createQueryRunner();

@@ -11,9 +11,11 @@ import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEnti
  */
 export class ReferenceStore implements LicenceRegistry {
   private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
-  private readonly ttlMs = Number(process.env.REFERENCE_CACHE_MS ?? 5000);
-
-  constructor(private readonly dataSource: DataSource) {}
+  /** `ttlMs`: how long a read stays cached (REFERENCE_CACHE_MS; 0 caches nothing). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ttlMs: number,
+  ) {}
 
   /** Drops what is cached, after reference data was written around this store (a seed, a migration). */
   forget(): void {

@@ -4,10 +4,24 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { assertRedisReachable, parseRedisUrl } from '@support/messaging';
 import { assertDatabaseReachable } from '@support/persistence';
 import { Logger } from 'nestjs-pino';
-import type { Settings } from './settings';
+import { InvalidSettingsError, type Settings, settingsFromEnv } from './settings';
 
 const PREFLIGHT_MS = 4000;
 const redacted = (url: string) => url.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@');
+
+/**
+ * A process's settings from its environment. Bad variables stop it at once with one line naming
+ * every one of them, and a non-zero exit (as the preflight below does).
+ */
+export function settingsOrExit(app: string, portVariable = 'PORT'): Settings {
+  try {
+    return settingsFromEnv(undefined, portVariable);
+  } catch (error) {
+    if (!(error instanceof InvalidSettingsError)) throw error;
+    console.error(`${app}: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 /**
  * Before Nest starts: can Redis and the database be reached? If not, one line says what was

@@ -7,13 +7,13 @@ import { DataSource } from 'typeorm';
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, poolSize: number): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(url, ENTITIES, migrationsFor(databaseKind(url))),
-          dataSourceFactory: () => openDatabase(url),
+          useFactory: () => dataSourceOptions(url, ENTITIES, migrationsFor(databaseKind(url)), poolSize),
+          dataSourceFactory: () => openDatabase(url, poolSize),
         }),
       ],
       providers: [{ provide: RequestStore, useFactory: (ds: DataSource) => new RequestStore(ds), inject: [DataSource] }],

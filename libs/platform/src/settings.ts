@@ -1,23 +1,40 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_DATABASE_URL } from '@support/persistence';
-import { DEFAULT_REDIS_URL } from '@support/messaging';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseKind, DEFAULT_DATABASE_POOL_SIZE, DEFAULT_DATABASE_URL } from '@support/persistence';
+import { DEFAULT_REDIS_URL, parseRedisUrl } from '@support/messaging';
+import { repoRoot } from './reference/repo-root';
 
 export const SETTINGS = Symbol('SETTINGS');
 
-/** Everything a process is configured with (CONTRACT.md, "Running it"), read once from the environment. */
+/**
+ * Everything a process is configured with (README, "Configuration"), read once from the
+ * environment by settingsFromEnv. Nothing else reads the environment: modules get this object.
+ */
 export interface Settings {
   redisUrl: string;
   databaseUrl: string;
+  /** Connections in the PostgreSQL pool of one process. */
+  databasePoolSize: number;
   queuePrefix: string;
   port: number;
   adminApiKey: string | null;
-  production: boolean;
+  /** Load the demo seed into an empty database (standalone only): not in production, not with DEMO_SEED=off. */
+  demoSeed: boolean;
   /** Jobs one worker handles at once, per stage queue. */
   concurrency: number;
+  /** A stage job's lock, renewed while it runs: a killed worker's jobs are taken over after it lapses. */
+  workerLockMs: number;
   /** How long a request may sit in a pipeline status before the sweeper re-emits its job. */
   stuckAfterMs: number;
   sweepEveryMs: number;
   logLevel: string;
+  /** Signs customer and survey tokens; null: a secret made once and kept in the database. */
+  tokenSecret: string | null;
+  /** Where the rules versions are read from. */
+  rulesDir: string;
+  /** How long products, teams, calendars and SLA plans are cached per process. */
+  referenceCacheMs: number;
   /** An agent's claim on a request lasts this long unless renewed. */
   leaseMs: number;
   /** Waiting for the customer: a reminder after this long, then the request closes (4.4.5, [cooperation]). */
@@ -33,36 +50,116 @@ export interface Settings {
   publicUrl: string;
 }
 
-const int = (value: string | undefined, fallback: number, name: string): number => {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got "${value}")`);
-  return n;
-};
+/** Every bad variable at once, in one line: `invalid settings: A ...; B ...`. */
+export class InvalidSettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid settings: ${problems.join('; ')}`);
+    this.name = 'InvalidSettingsError';
+  }
+}
 
 const DAY = 24 * 3600_000;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env, portVariable = 'PORT'): Settings {
-  const production = env.NODE_ENV === 'production';
-  return {
-    redisUrl: env.REDIS_URL || DEFAULT_REDIS_URL,
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
-    queuePrefix: env.QUEUE_PREFIX || 'support',
-    port: int(env[portVariable] ?? env.PORT, 3000, portVariable),
-    adminApiKey: env.ADMIN_API_KEY || null,
-    production,
-    concurrency: int(env.WORKER_CONCURRENCY, 8, 'WORKER_CONCURRENCY'),
-    stuckAfterMs: int(env.STUCK_AFTER_MS, 30_000, 'STUCK_AFTER_MS'),
-    sweepEveryMs: int(env.SWEEP_EVERY_MS, 15_000, 'SWEEP_EVERY_MS'),
-    logLevel: env.LOG_LEVEL || 'info',
-    leaseMs: int(env.LEASE_MS, 5 * 60_000, 'LEASE_MS'),
-    reminderAfterMs: int(env.REMINDER_AFTER_MS, 3 * DAY, 'REMINDER_AFTER_MS'),
-    autoCloseAfterMs: int(env.AUTO_CLOSE_AFTER_MS, 7 * DAY, 'AUTO_CLOSE_AFTER_MS'),
-    reopenWindowMs: int(env.REOPEN_WINDOW_MS, 14 * DAY, 'REOPEN_WINDOW_MS'),
-    slaSweepEveryMs: Math.max(100, int(env.SLA_SWEEP_EVERY_MS, 30_000, 'SLA_SWEEP_EVERY_MS')),
-    surveyPolicyFile: env.SURVEY_POLICY_FILE || null,
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${int(env[portVariable] ?? env.PORT, 3000, portVariable)}`).replace(/\/+$/, ''),
+export type Environment = Record<string, string | undefined>;
+
+/**
+ * Reads and validates every variable the processes know. A bad value is not replaced by its
+ * default: all of them are named in one InvalidSettingsError. `portVariable` is the app's own
+ * port variable (INTAKE_PORT, ...), which falls back to PORT.
+ */
+export function settingsFromEnv(env: Environment = process.env, portVariable = 'PORT'): Settings {
+  const problems: string[] = [];
+  const given = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
+  // A URL's password is not repeated in the message.
+  const bad = (name: string, want: string, value: string) => problems.push(`${name} ${want} (got '${value.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@')}')`);
+  const integer = (name: string, fallback: number, min: 0 | 1, max = Number.MAX_SAFE_INTEGER): number => {
+    const value = given(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (/^\d+$/.test(value.trim()) && Number.isSafeInteger(n) && n >= min && n <= max) return n;
+    bad(name, max < Number.MAX_SAFE_INTEGER ? `must be an integer from ${min} to ${max}` : min === 1 ? 'must be a positive integer' : 'must be a whole number', value);
+    return fallback;
   };
+  const checked = <T>(name: string, fallback: T, check: (value: string) => T): T => {
+    const value = given(name);
+    if (value === undefined) return fallback;
+    try {
+      return check(value);
+    } catch (error) {
+      bad(name, (error as Error).message, value);
+      return fallback;
+    }
+  };
+  const want = (ok: boolean, message: string) => {
+    if (!ok) throw new Error(message);
+  };
+
+  const parses = (parse: (v: string) => unknown, message: string) => (v: string) => {
+    try {
+      parse(v);
+    } catch {
+      want(false, message);
+    }
+    return v;
+  };
+  const redisUrl = checked('REDIS_URL', DEFAULT_REDIS_URL, parses(parseRedisUrl, 'must be redis://host:port, rediss://host:port or redis+cluster://host:port,host:port'));
+  const databaseUrl = checked('DATABASE_URL', DEFAULT_DATABASE_URL, parses(databaseKind, 'must start with sqlite: or postgres://'));
+  const portName = given(portVariable) !== undefined ? portVariable : 'PORT';
+  const port = integer(portName, 3000, 0, 65535);
+  const rulesDir = checked('RULES_DIR', join(repoRoot(), 'config', 'rules'), (v) => {
+    want(existsSync(v) && statSync(v).isDirectory(), 'must be a directory');
+    return v;
+  });
+  const surveyPolicyFile = checked('SURVEY_POLICY_FILE', null, (v) => {
+    want(existsSync(v) && statSync(v).isFile(), 'must be a file');
+    return v;
+  });
+  const publicUrl = checked('PUBLIC_URL', `http://localhost:${port}`, (v) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(v);
+    } catch {
+      // reported below
+    }
+    want(url !== null && (url.protocol === 'http:' || url.protocol === 'https:'), 'must be an http:// or https:// URL');
+    return v;
+  }).replace(/\/+$/, '');
+  const logLevel = checked('LOG_LEVEL', 'info', (v) => {
+    want(LOG_LEVELS.includes(v), `must be one of ${LOG_LEVELS.join(', ')}`);
+    return v;
+  });
+  const demoSeedVariable = checked('DEMO_SEED', 'on', (v) => {
+    want(v === 'on' || v === 'off', 'must be on or off');
+    return v;
+  });
+
+  const settings: Settings = {
+    redisUrl,
+    databaseUrl,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 1),
+    queuePrefix: given('QUEUE_PREFIX') ?? 'support',
+    port,
+    adminApiKey: given('ADMIN_API_KEY') ?? null,
+    demoSeed: env.NODE_ENV !== 'production' && demoSeedVariable !== 'off',
+    concurrency: integer('WORKER_CONCURRENCY', 8, 1),
+    workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
+    stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
+    sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
+    logLevel,
+    tokenSecret: given('TOKEN_SECRET') ?? null,
+    rulesDir,
+    referenceCacheMs: integer('REFERENCE_CACHE_MS', 5000, 0),
+    leaseMs: integer('LEASE_MS', 5 * 60_000, 1),
+    reminderAfterMs: integer('REMINDER_AFTER_MS', 3 * DAY, 1),
+    autoCloseAfterMs: integer('AUTO_CLOSE_AFTER_MS', 7 * DAY, 1),
+    reopenWindowMs: integer('REOPEN_WINDOW_MS', 14 * DAY, 0),
+    slaSweepEveryMs: Math.max(100, integer('SLA_SWEEP_EVERY_MS', 30_000, 1)),
+    surveyPolicyFile,
+    publicUrl,
+  };
+  if (problems.length > 0) throw new InvalidSettingsError(problems);
+  return settings;
 }
 
 /** A fresh random secret, e.g. for keys. */

@@ -247,11 +247,11 @@ export function findLexiconFile(start: string = __dirname): string {
 
 let cached: Lexicon | undefined;
 
-/** The lexicon of config/classifier/lexicon.json (loaded once). */
+/**
+ * The shipped lexicon, config/classifier/lexicon.json (loaded once). Another lexicon is passed in
+ * (`classify(input, lexicon)`, `splitProblems(..., lexicon)`); the domain reads no environment.
+ */
 export function defaultLexicon(): Lexicon {
-  if (!cached) {
-    const file = process.env.CLASSIFIER_LEXICON ?? findLexiconFile();
-    cached = loadLexicon(JSON.parse(fs.readFileSync(file, 'utf8')));
-  }
+  if (!cached) cached = loadLexicon(JSON.parse(fs.readFileSync(findLexiconFile(), 'utf8')));
   return cached;
 }

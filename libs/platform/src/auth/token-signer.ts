@@ -1,9 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SettingEntity, UnitOfWork } from '@support/persistence';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { randomSecret } from '../settings';
+import { randomSecret, SETTINGS, type Settings } from '../settings';
 
 const SECRET_KEY = 'token-secret';
 
@@ -17,11 +17,14 @@ const SECRET_KEY = 'token-secret';
 export class TokenSigner implements OnModuleInit {
   private secret = '';
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    if (process.env.TOKEN_SECRET) {
-      this.secret = process.env.TOKEN_SECRET;
+    if (this.settings.tokenSecret) {
+      this.secret = this.settings.tokenSecret;
       return;
     }
     const repo = this.dataSource.getRepository(SettingEntity);

@@ -1,12 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { loadRuleSet, type RuleSet, ruleSetInForce } from '@support/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './repo-root';
+import { SETTINGS, type Settings } from '../settings';
 
-export const RULES_DIR_DEFAULT = () => process.env.RULES_DIR || join(repoRoot(), 'config', 'rules');
-
-/** Loads every rules version from config/rules at start (a bad file stops the process). */
+/** Loads every rules version from RULES_DIR (config/rules) at start (a bad file stops the process). */
 export function loadRuleSets(dir: string): RuleSet[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new Error(`no rules files in ${dir}`);
@@ -18,8 +16,8 @@ export function loadRuleSets(dir: string): RuleSet[] {
 export class RulesService {
   readonly versions: RuleSet[];
 
-  constructor() {
-    this.versions = loadRuleSets(RULES_DIR_DEFAULT());
+  constructor(@Inject(SETTINGS) settings: Settings) {
+    this.versions = loadRuleSets(settings.rulesDir);
   }
 
   inForce(at: Date): RuleSet {

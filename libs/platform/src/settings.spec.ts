@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InvalidSettingsError, settingsFromEnv } from './settings';
+import { repoRoot } from './reference/repo-root';
+
+const DAY = 24 * 3600_000;
+
+const problemsOf = (env: Record<string, string>, portVariable?: string): string[] => {
+  try {
+    settingsFromEnv(env, portVariable);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidSettingsError);
+    return (error as InvalidSettingsError).problems;
+  }
+  throw new Error('expected invalid settings');
+};
+
+describe('settingsFromEnv', () => {
+  let scratch: string;
+  beforeAll(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'settings-'));
+    writeFileSync(join(scratch, 'policy.json'), '{}');
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('gives the documented defaults for an empty environment', () => {
+    expect(settingsFromEnv({})).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379',
+      databaseUrl: 'sqlite:./data/support.sqlite',
+      databasePoolSize: 10,
+      queuePrefix: 'support',
+      port: 3000,
+      adminApiKey: null,
+      demoSeed: true,
+      concurrency: 8,
+      workerLockMs: 30_000,
+      stuckAfterMs: 30_000,
+      sweepEveryMs: 15_000,
+      logLevel: 'info',
+      tokenSecret: null,
+      rulesDir: join(repoRoot(), 'config', 'rules'),
+      referenceCacheMs: 5000,
+      leaseMs: 300_000,
+      reminderAfterMs: 3 * DAY,
+      autoCloseAfterMs: 7 * DAY,
+      reopenWindowMs: 14 * DAY,
+      slaSweepEveryMs: 30_000,
+      surveyPolicyFile: null,
+      publicUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(settingsFromEnv({ WORKER_CONCURRENCY: '', REDIS_URL: '', ADMIN_API_KEY: '' })).toMatchObject({ concurrency: 8, redisUrl: 'redis://127.0.0.1:6379', adminApiKey: null });
+  });
+
+  it('reads every documented variable', () => {
+    const settings = settingsFromEnv({
+      REDIS_URL: 'redis+cluster://h1:7000,h2:7001',
+      DATABASE_URL: 'postgres://u:p@db:5432/support',
+      DATABASE_POOL_SIZE: '25',
+      QUEUE_PREFIX: 'acme',
+      PORT: '8080',
+      ADMIN_API_KEY: 'admin-key',
+      NODE_ENV: 'development',
+      DEMO_SEED: 'on',
+      WORKER_CONCURRENCY: '3',
+      WORKER_LOCK_MS: '4000',
+      STUCK_AFTER_MS: '5000',
+      SWEEP_EVERY_MS: '6000',
+      SLA_SWEEP_EVERY_MS: '7000',
+      TOKEN_SECRET: 'a-long-secret',
+      RULES_DIR: scratch,
+      SURVEY_POLICY_FILE: join(scratch, 'policy.json'),
+      PUBLIC_URL: 'https://support.example.com/',
+      LOG_LEVEL: 'debug',
+      LEASE_MS: '60000',
+      REMINDER_AFTER_MS: '1000',
+      AUTO_CLOSE_AFTER_MS: '2000',
+      REOPEN_WINDOW_MS: '0',
+      REFERENCE_CACHE_MS: '0',
+    });
+    expect(settings).toEqual({
+      redisUrl: 'redis+cluster://h1:7000,h2:7001',
+      databaseUrl: 'postgres://u:p@db:5432/support',
+      databasePoolSize: 25,
+      queuePrefix: 'acme',
+      port: 8080,
+      adminApiKey: 'admin-key',
+      demoSeed: true,
+      concurrency: 3,
+      workerLockMs: 4000,
+      stuckAfterMs: 5000,
+      sweepEveryMs: 6000,
+      slaSweepEveryMs: 7000,
+      tokenSecret: 'a-long-secret',
+      rulesDir: scratch,
+      surveyPolicyFile: join(scratch, 'policy.json'),
+      publicUrl: 'https://support.example.com',
+      logLevel: 'debug',
+      leaseMs: 60_000,
+      reminderAfterMs: 1000,
+      autoCloseAfterMs: 2000,
+      reopenWindowMs: 0,
+      referenceCacheMs: 0,
+    });
+  });
+
+  it('turns the demo seed off in production or with DEMO_SEED=off', () => {
+    expect(settingsFromEnv({ NODE_ENV: 'production' }).demoSeed).toBe(false);
+    expect(settingsFromEnv({ DEMO_SEED: 'off' }).demoSeed).toBe(false);
+    expect(settingsFromEnv({ NODE_ENV: 'test' }).demoSeed).toBe(true);
+  });
+
+  it("reads an app's own port variable, falling back to PORT, and derives PUBLIC_URL from the port", () => {
+    expect(settingsFromEnv({ INTAKE_PORT: '3100', PORT: '3000' }, 'INTAKE_PORT')).toMatchObject({ port: 3100, publicUrl: 'http://localhost:3100' });
+    expect(settingsFromEnv({ PORT: '3005' }, 'INTAKE_PORT').port).toBe(3005);
+    expect(settingsFromEnv({ INTAKE_PORT: '0' }, 'INTAKE_PORT').port).toBe(0);
+    expect(problemsOf({ INTAKE_PORT: '70000' }, 'INTAKE_PORT')).toEqual(["INTAKE_PORT must be an integer from 0 to 65535 (got '70000')"]);
+  });
+
+  it('keeps SLA_SWEEP_EVERY_MS at 100 ms or more', () => {
+    expect(settingsFromEnv({ SLA_SWEEP_EVERY_MS: '5' }).slaSweepEveryMs).toBe(100);
+  });
+
+  it('names every bad variable in one error', () => {
+    let message = '';
+    try {
+      settingsFromEnv({
+        WORKER_CONCURRENCY: 'x',
+        LEASE_MS: '-5',
+        WORKER_LOCK_MS: '0',
+        STUCK_AFTER_MS: '1.5',
+        REFERENCE_CACHE_MS: 'soon',
+        REDIS_URL: 'http://:secret@cache:6379',
+        DATABASE_URL: 'mysql://db',
+        LOG_LEVEL: 'loud',
+        DEMO_SEED: 'maybe',
+        PUBLIC_URL: 'support.example.com',
+        RULES_DIR: join(scratch, 'missing'),
+        SURVEY_POLICY_FILE: scratch,
+        PORT: 'eighty',
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/^invalid settings: /);
+    for (const expected of [
+      "WORKER_CONCURRENCY must be a positive integer (got 'x')",
+      "LEASE_MS must be a positive integer (got '-5')",
+      "WORKER_LOCK_MS must be a positive integer (got '0')",
+      "STUCK_AFTER_MS must be a positive integer (got '1.5')",
+      "REFERENCE_CACHE_MS must be a whole number (got 'soon')",
+      "REDIS_URL must be redis://host:port, rediss://host:port or redis+cluster://host:port,host:port (got 'http://:***@cache:6379')",
+      "DATABASE_URL must start with sqlite: or postgres:// (got 'mysql://db')",
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      "DEMO_SEED must be on or off (got 'maybe')",
+      "PUBLIC_URL must be an http:// or https:// URL (got 'support.example.com')",
+      'RULES_DIR must be a directory',
+      'SURVEY_POLICY_FILE must be a file',
+      "PORT must be an integer from 0 to 65535 (got 'eighty')",
+    ]) {
+      expect(message).toContain(expected);
+    }
+    expect(message).not.toContain('secret');
+  });
+
+  it('rejects a malformed Redis Cluster node list', () => {
+    expect(problemsOf({ REDIS_URL: 'redis+cluster://h1' })).toEqual([expect.stringMatching(/^REDIS_URL must be /)]);
+  });
+});
