@@ -15,6 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = [
   ['desk/app', 'apps/agent-desk/src/desk/client/main.ts'],
   ['desk/app', 'apps/agent-desk/src/desk/client/desk.css'],
+  ['surveys/survey', 'apps/feedback-survey/src/pages/client/survey.css'],
+  ['surveys/csat-report', 'apps/feedback-survey/src/pages/client/csat-report.ts'],
+  ['surveys/csat-report', 'apps/feedback-survey/src/pages/client/csat-report.css'],
 ];
 
 const started = Date.now();
