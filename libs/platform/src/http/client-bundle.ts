@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * The pages' browser code is TypeScript under apps/<app>/src/**\/client, bundled by esbuild at
@@ -31,7 +31,7 @@ export function clientDir(from: string = __dirname): string {
 export function readClientFile(name: string, dir: string = clientDir()): string {
   const path = join(dir, name);
   if (!existsSync(path)) {
-    const shown = relative(process.cwd(), path) || path;
+    const shown = path.startsWith(process.cwd() + sep) ? relative(process.cwd(), path) : path;
     throw new Error(
       `The browser bundle ${shown} is missing. Run \`npm run build\` (it bundles the pages' client code under apps/*/src/**/client with esbuild, scripts/build-client.mjs, into ${CLIENT_OUT_DIR}/).`,
     );
