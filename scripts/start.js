@@ -15,12 +15,12 @@ function newestSource(dir) {
   for (const name of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, name.name);
     if (name.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (name.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|css)$/.test(name.name)) newest = Math.max(newest, statSync(path).mtimeMs); // .css: the pages' client styles
   }
   return newest;
 }
 
-const stale = !existsSync(entry) || ['apps', 'libs'].some((d) => newestSource(join(root, d)) > statSync(entry).mtimeMs);
+const stale = !existsSync(entry) || !existsSync(join(root, 'dist/client')) || ['apps', 'libs'].some((d) => newestSource(join(root, d)) > statSync(entry).mtimeMs);
 if (stale) {
   console.log('Building (sources changed since the last build)...');
   execSync('npm run build', { cwd: root, stdio: 'inherit' });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -129,7 +129,12 @@ describe("the agents' page in Chromium", () => {
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(page.text).not.toMatch(/<script>|<style>|style="/); // nothing inline
-    expect((await sys.http.get('/desk/app.js').expect(200)).headers['content-type']).toMatch(/javascript/);
+    expect(page.text).toContain('<script src="/desk/app.js" defer></script>');
+    const script = await sys.http.get('/desk/app.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    // The served script is esbuild's bundle of client/*.ts (npm run build), one self-contained file.
+    expect(script.text).toBe(readFileSync(join(__dirname, '../dist/client/desk/app.js'), 'utf8'));
+    expect(script.text).not.toMatch(/^\s*(import|export)\s/m);
     expect((await sys.http.get('/desk/app.css').expect(200)).headers['content-type']).toMatch(/text\/css/);
     const config = (await sys.http.get('/desk/config.json').expect(200)).body;
     expect(config.leaseMs).toBe(LEASE_MS);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { SurveyEntity } from '@support/persistence';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -29,6 +29,27 @@ describe('survey form and CSAT report in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await sys?.stop();
+  });
+
+  it('serves the pages under a strict policy, their script and styles as same-origin files from the build', async () => {
+    const report = await sys.http.get('/reports/csat').expect(200);
+    expect(report.headers['content-type']).toMatch(/text\/html/);
+    const csp = report.headers['content-security-policy'];
+    expect(csp).toMatch(/default-src 'none'/);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(report.text).toContain('<script src="/reports/csat/app.js" defer></script>');
+    expect(report.text).not.toMatch(/<script>|<style|style="/); // nothing inline
+    const script = await sys.http.get('/reports/csat/app.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.text).toBe(readFileSync(join(__dirname, '../dist/client/surveys/csat-report.js'), 'utf8'));
+    expect((await sys.http.get('/reports/csat/app.css').expect(200)).headers['content-type']).toMatch(/text\/css/);
+    expect((await sys.http.get('/surveys/assets/survey.css').expect(200)).headers['content-type']).toMatch(/text\/css/);
+    // The form has no script at all; an unknown token still gets the page's policy.
+    const form = await sys.http.get('/surveys/not-a-token').expect(404);
+    expect(form.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(form.headers['content-security-policy']).not.toMatch(/script-src/);
+    expect(form.text).not.toMatch(/<script|<style|style="/);
   });
 
   it('answers a survey through the form in the customer language, with the keyboard', async () => {

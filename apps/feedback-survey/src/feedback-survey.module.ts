@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FeedbackSurveyProcessor } from './feedback-survey.processor';
+import { PageAssetsController } from './pages';
 import { ReportsController } from './reports.controller';
 import { SurveyPolicyService } from './survey-policy.service';
 import { SurveyTokens } from './survey-tokens';
@@ -8,7 +9,7 @@ import { SurveysController } from './surveys.controller';
 
 /** Surveys: scheduling, sending, the form (7.1), the company portal list (7.2), answers and the CSAT report. */
 @Module({
-  controllers: [SurveysController, ReportsController],
+  controllers: [SurveysController, ReportsController, PageAssetsController],
   providers: [SurveyPolicyService, SurveyTokens, SurveyService, FeedbackSurveyProcessor],
 })
 export class FeedbackSurveyModule {}

@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { SurveyEntity } from '@support/persistence';
-import { Access } from '@support/platform';
+import { Access, pageHeaders } from '@support/platform';
+import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { csatReportPage } from './pages';
+import { CSAT_PAGE_CSP, csatReportPage } from './pages';
 import { CsatQuery } from './survey.dto';
 
 const COLUMN = { team: 's.teamId', segment: 's.segment', country: 's.country' } as const;
@@ -75,9 +76,8 @@ export class ReportsController {
   }
 
   @Get('reports/csat')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: 'The CSAT report as a chart (asks for the admin key; the data comes from /v1/reports/csat)' })
-  page() {
-    return csatReportPage();
+  page(@Res() res: Response): void {
+    res.set(pageHeaders(CSAT_PAGE_CSP)).type('html').send(csatReportPage());
   }
 }

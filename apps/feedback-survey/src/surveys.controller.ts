@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { surveyLanguage } from '@support/domain';
 import type { SurveyEntity } from '@support/persistence';
-import { Access, Caller, type Principal } from '@support/platform';
+import { Access, Caller, pageHeaders, type Principal } from '@support/platform';
 import type { Response } from 'express';
-import { messagePage, surveyFormPage } from './pages';
+import { messagePage, SURVEY_PAGE_CSP, surveyFormPage } from './pages';
 import { SurveyAnswerDto } from './survey.dto';
 import { SurveyPolicyService } from './survey-policy.service';
 import { SurveyService } from './survey.service';
@@ -48,6 +48,7 @@ export class SurveysController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async form(@Param('token') token: string, @Res() res: Response) {
+    res.set(pageHeaders(SURVEY_PAGE_CSP));
     try {
       const survey = await this.surveys.open(token);
       res.status(200).send(await this.formHtml(survey, token));
@@ -61,6 +62,7 @@ export class SurveysController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async formPost(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
+    res.set(pageHeaders(SURVEY_PAGE_CSP));
     const raw = body ?? {};
     const fields = { score: /^\d+$/.test(String(raw.score ?? '')) ? Number(raw.score) : raw.score, feedbackType: raw.feedbackType, ...(raw.comment ? { comment: raw.comment } : {}) };
     try {

@@ -1,40 +1,34 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RulesService, SETTINGS, type Settings } from '@support/platform';
+import { ASSET_HEADERS, contentSecurityPolicy, pageHeaders, readClientFile, RulesService, SETTINGS, type Settings } from '@support/platform';
 import type { Response } from 'express';
-import { DESK_CSS } from './desk.css';
-import { DESK_HTML } from './desk.html';
-import { DESK_SCRIPT } from './desk.script';
+import { deskPage } from './desk.page';
 
 /**
  * Everything the page loads comes from this origin and nothing runs inline, so the policy can be
  * strict: no inline script or style, no plugins, no framing, API calls to this origin only.
  */
-export const DESK_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const COMMON_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
+export const DESK_CSP = contentSecurityPolicy({
+  'script-src': "'self'",
+  'style-src': "'self'",
+  'connect-src': "'self'",
+  'img-src': "'self'",
+  'form-action': "'none'",
+});
 
 /**
  * The agents' web page (CONTRACT.md, "Agents": GET /desk). Public: the page holds no data; it
- * signs in with the agent's key and calls the /v1 API with it. The markup, script and styles are
- * TypeScript strings, so `tsc` builds them into dist with nothing to copy.
+ * signs in with the agent's key and calls the /v1 API with it. The markup is a template
+ * (desk.page.ts); the script and styles are client/*.ts and client/desk.css, bundled by esbuild
+ * into dist/client/desk/ at build time and read from there once, when the app starts.
  */
 @ApiExcludeController()
 @Controller('desk')
 export class DeskController {
+  private readonly markup = deskPage().value;
+  private readonly bundle = readClientFile('desk/app.js');
+  private readonly styleSheet = readClientFile('desk/app.css');
+
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly rules: RulesService,
@@ -43,19 +37,19 @@ export class DeskController {
   @Get()
   page(@Res() res: Response): void {
     res
-      .set({ ...COMMON_HEADERS, 'Content-Security-Policy': DESK_CSP, 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' })
+      .set(pageHeaders(DESK_CSP))
       .type('html')
-      .send(DESK_HTML);
+      .send(this.markup);
   }
 
   @Get('app.js')
   script(@Res() res: Response): void {
-    res.set({ ...COMMON_HEADERS, 'Cache-Control': 'no-cache' }).type('application/javascript').send(DESK_SCRIPT);
+    res.set(ASSET_HEADERS).type('application/javascript').send(this.bundle);
   }
 
   @Get('app.css')
   styles(@Res() res: Response): void {
-    res.set({ ...COMMON_HEADERS, 'Cache-Control': 'no-cache' }).type('text/css').send(DESK_CSS);
+    res.set(ASSET_HEADERS).type('text/css').send(this.styleSheet);
   }
 
   /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version (public rules text). */
@@ -68,6 +62,6 @@ export class DeskController {
       ]),
     );
     const latest = this.rules.versions[this.rules.versions.length - 1]?.version ?? null;
-    res.set({ ...COMMON_HEADERS, 'Cache-Control': 'no-cache' }).json({ leaseMs: this.settings.leaseMs, latest, rules });
+    res.set(ASSET_HEADERS).json({ leaseMs: this.settings.leaseMs, latest, rules });
   }
 }

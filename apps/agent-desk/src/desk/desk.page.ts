@@ -1,9 +1,13 @@
+import { html, type SafeHtml } from '@support/platform';
+
 /**
- * The agents' page (GET /desk): static markup only. Everything that shows data is built by
- * desk.script.ts with textContent, never innerHTML; the script and the styles are served as
- * separate same-origin files so that the Content-Security-Policy needs no 'unsafe-inline'.
+ * The agents' page (GET /desk): static markup only, a template like the other server-rendered
+ * pages (libs/platform/src/http/html.ts). Everything that shows data is built by the page's
+ * script (client/*.ts, bundled to /desk/app.js) with textContent, never innerHTML; the script and
+ * the styles are separate same-origin files so that the Content-Security-Policy needs no 'unsafe-inline'.
  */
-export const DESK_HTML = `<!doctype html>
+export function deskPage(): SafeHtml {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -97,3 +101,4 @@ export const DESK_HTML = `<!doctype html>
 </body>
 </html>
 `;
+}

@@ -1,0 +1,112 @@
+import { api, failure } from './api';
+import { $ } from './dom';
+import { holding, leaseLapsed, renew, startRenewing, stopRenewing } from './lease';
+import { say, warn } from './messages';
+import { refresh } from './queues';
+import { render } from './request-view';
+import { state } from './state';
+import type { Claim, MyRequest, RequestView } from './types';
+
+/** Working on requests: claim the next, open one of mine, reply, resolve, release; which controls are enabled. */
+
+export function showNothing(): void {
+  stopRenewing();
+  state.current = null;
+  state.leaseExpiresAt = null;
+  state.lapsed = false;
+  $('work-h').textContent = 'No request open';
+  $('work-empty').hidden = false;
+  $('request').hidden = true;
+}
+
+export function openRequest(r: RequestView, leaseExpiresAt: string | null | undefined): void {
+  stopRenewing();
+  state.current = r;
+  state.lapsed = false;
+  state.leaseExpiresAt = leaseExpiresAt || null;
+  $<HTMLTextAreaElement>('reply-body').value = '';
+  $<HTMLTextAreaElement>('resolve-summary').value = '';
+  render(r);
+  if (holding()) startRenewing();
+}
+
+/** The request changed by an action of ours (reply, resolve, release). */
+function updated(r: RequestView): void {
+  state.current = r;
+  if (!(r.status === 'assigned' && r.assignee === state.me?.id)) {
+    stopRenewing();
+    state.leaseExpiresAt = null;
+  }
+  render(r);
+}
+
+export function claimNext(): void {
+  if (state.busy) return;
+  if (holding() && !confirm('You hold a request: claiming another keeps renewing only the new one. Continue?')) return;
+  setBusy(true);
+  api<Claim>('POST', '/v1/agent/claims')
+    .then((res) => {
+      if (res.status === 204) {
+        say('Nothing waiting in your queues.');
+        return refresh(true);
+      }
+      openRequest(res.data.request, res.data.leaseExpiresAt);
+      say('Claimed: ' + res.data.request.subject + '.');
+      $('work-h').focus();
+      return refresh(true);
+    })
+    .catch((err: unknown) => warn('Could not claim: ' + failure(err).message))
+    .then(() => setBusy(false));
+}
+
+export function openMine(item: MyRequest): void {
+  api<RequestView>('GET', '/v1/requests/' + encodeURIComponent(item.id))
+    .then((res) => {
+      const r = res.data;
+      const mine = r.status === 'assigned' && r.assignee === state.me?.id;
+      openRequest(r, mine ? item.leaseExpiresAt : null);
+      if (mine) renew();
+      $('work-h').focus();
+    })
+    .catch((err: unknown) => warn('Could not open the request: ' + failure(err).message));
+}
+
+export function updateActions(): void {
+  const r = state.current;
+  const holds = holding();
+  const mineWaiting = !!(r && r.status === 'awaiting-customer' && state.me && r.assignee === state.me.id);
+  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#reply-form button, #release, #reply-body').forEach((b) => { b.disabled = !holds || state.busy; });
+  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#resolve-form button[type=submit], #resolve-summary').forEach((b) => { b.disabled = !(holds || mineWaiting) || state.busy; });
+  let note = '';
+  if (!r) note = '';
+  else if (state.lapsed) note = 'The lease lapsed: claim the request again to work on it.';
+  else if (mineWaiting) note = 'Waiting for the customer: you can still resolve it; their answer brings it back to you.';
+  else if (!holds) note = 'View only: this request is ' + r.status + (r.assignee ? ' (' + r.assignee + ')' : '') + '. Claim it to work on it.';
+  $('act-note').textContent = note;
+}
+
+function setBusy(b: boolean): void {
+  state.busy = b;
+  $<HTMLButtonElement>('claim').disabled = b;
+  updateActions();
+}
+
+/** An action on the open request (POST /v1/requests/:id<path>); `what` is the status line on success. */
+export function act(path: string, body: unknown, done: () => void, what: string): void {
+  const r = state.current;
+  if (!r || state.busy) return;
+  setBusy(true);
+  api<RequestView>('POST', '/v1/requests/' + encodeURIComponent(r.id) + path, body)
+    .then((res) => {
+      updated(res.data);
+      done();
+      say(what + ' Status: ' + res.data.status + '.');
+      return refresh(true);
+    })
+    .catch((err: unknown) => {
+      const { message, status } = failure(err);
+      if (status === 409 && /lease/i.test(message)) leaseLapsed(message);
+      else warn(what.replace(/\.$/, '') + ' failed: ' + message);
+    })
+    .then(() => setBusy(false));
+}

@@ -1,0 +1,59 @@
+import { api, failure } from './api';
+import { $, clear, el } from './dom';
+import { say, warn } from './messages';
+import { state } from './state';
+import type { Agent, MyRequest } from './types';
+import { badge } from './widgets';
+import { openMine } from './actions';
+
+/** The side panels: the agent's team queues with their counts, and the agent's own requests. */
+
+export function renderQueues(me: Agent): void {
+  const body = clear($<HTMLTableElement>('queues').tBodies[0]);
+  me.teams.forEach((t) => {
+    body.appendChild(
+      el('tr', { dataset: { team: t.id } }, [
+        el('th', { scope: 'row', text: t.id }),
+        el('td', { className: 'num', text: t.waiting }),
+        el('td', { className: 'num', text: t.active }),
+      ]),
+    );
+  });
+  const back = me.returning ? me.returning.waiting : 0;
+  $('returning').textContent = back ? 'Coming back to you: ' + back + (back === 1 ? ' request' : ' requests') + ' (a customer answered).' : '';
+  $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString();
+}
+
+export async function refreshMine(): Promise<void> {
+  const res = await api<{ items?: MyRequest[] }>('GET', '/v1/agent/requests');
+  const list = clear($('mine'));
+  const items = res.data.items || [];
+  if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: 'Nothing claimed, nothing waiting for a customer.' })]));
+  items.forEach((r) => {
+    const sub = r.status === 'assigned' && r.leaseExpiresAt ? 'lease until ' + new Date(r.leaseExpiresAt).toLocaleTimeString()
+      : r.status === 'queued' ? 'coming back to you: claim next' : (r.team || '');
+    list.appendChild(
+      el('li', { className: state.current && state.current.id === r.id ? 'current' : '' }, [
+        el('div', null, [el('span', { className: 'subject', text: r.subject }), badge(r.status), ' ', el('span', { className: 'sub', text: sub })]),
+        el('button', { type: 'button', 'aria-label': 'Open ' + r.subject, text: 'Open', onclick: () => openMine(r) }),
+      ]),
+    );
+  });
+}
+
+/** Reloads the queue counts and the agent's requests; `quiet` says nothing unless asked. */
+export async function refresh(quiet: boolean): Promise<void> {
+  if (!state.key) return;
+  try {
+    await Promise.all([
+      api<Agent>('GET', '/v1/agent/me').then((res) => {
+        state.me = res.data;
+        renderQueues(res.data);
+      }),
+      refreshMine(),
+    ]);
+    if (!quiet) say('Queues refreshed.');
+  } catch (err) {
+    if (!quiet && state.key) warn('Could not refresh: ' + failure(err).message);
+  }
+}

@@ -1,0 +1,77 @@
+import { showNothing } from './actions';
+import { api, failure, onUnauthorized } from './api';
+import { tick } from './countdown';
+import { $, clear } from './dom';
+import { stopRenewing } from './lease';
+import { say, warn } from './messages';
+import { refresh, refreshMine, renderQueues } from './queues';
+import { state } from './state';
+import type { Agent, DeskConfig } from './types';
+
+/** Signing in with the agent's key (kept in this tab's sessionStorage only) and out. */
+const STORE = 'desk.agentKey';
+let refreshTimer: ReturnType<typeof setInterval> | undefined;
+let tickTimer: ReturnType<typeof setInterval> | undefined;
+
+onUnauthorized((message) => signOut(message));
+
+/** The saved key of this tab, if it signed in before (a reload keeps the session). */
+export function savedKey(): string | null {
+  return sessionStorage.getItem(STORE);
+}
+
+/** The lease length and clause titles (/desk/config.json); the page works without them. */
+export function loadConfig(): Promise<void> {
+  return fetch('/desk/config.json', { cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<DeskConfig>) : null))
+    .then((c) => { if (c) state.config = c; })
+    .catch(() => { /* titles are a nicety */ });
+}
+
+export function signIn(key: string, quiet?: boolean): Promise<void> {
+  state.key = key;
+  return api<Agent>('GET', '/v1/agent/me')
+    .then((res) => {
+      sessionStorage.setItem(STORE, key);
+      state.me = res.data;
+      $('agent-name').textContent = res.data.name + ' (' + res.data.id + ')';
+      $('who').hidden = false;
+      $('signin').hidden = true;
+      $('desk').hidden = false;
+      $<HTMLInputElement>('agent-key').value = '';
+      renderQueues(res.data);
+      if (!quiet) say('Signed in as ' + res.data.name + '.');
+      refreshTimer = setInterval(() => { void refresh(true); }, 15000);
+      tickTimer = setInterval(tick, 1000);
+      return refreshMine();
+    })
+    .catch((err: unknown) => {
+      const { message, status } = failure(err);
+      state.key = null;
+      sessionStorage.removeItem(STORE);
+      if (status === 403) warn('That key is not an agent key.');
+      else if (status === 401) warn('That key was not accepted.');
+      else warn('Could not sign in: ' + message);
+      $('agent-key').focus();
+    });
+}
+
+export function signOut(message?: string): void {
+  stopRenewing();
+  clearInterval(refreshTimer);
+  clearInterval(tickTimer);
+  sessionStorage.removeItem(STORE);
+  state.key = null;
+  state.me = null;
+  state.current = null;
+  state.leaseExpiresAt = null;
+  $('who').hidden = true;
+  $('desk').hidden = true;
+  $('signin').hidden = false;
+  clear($<HTMLTableElement>('queues').tBodies[0]);
+  clear($('mine'));
+  showNothing();
+  if (message) warn(message);
+  else say('Signed out.');
+  $('agent-key').focus();
+}
