@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { RulesService, SETTINGS, type Settings } from '@support/platform';
 import type { Response } from 'express';
 import { DESK_CSS } from './desk.css';
 import { DESK_HTML } from './desk.html';
 import { DESK_SCRIPT } from './desk.script';
+import { DeskConfigSchema } from './desk.responses';
 
 /**
  * Everything the page loads comes from this origin and nothing runs inline, so the policy can be
@@ -32,7 +33,7 @@ const COMMON_HEADERS = {
  * signs in with the agent's key and calls the /v1 API with it. The markup, script and styles are
  * TypeScript strings, so `tsc` builds them into dist with nothing to copy.
  */
-@ApiExcludeController()
+@ApiTags('pages')
 @Controller('desk')
 export class DeskController {
   constructor(
@@ -41,6 +42,9 @@ export class DeskController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'deskPage', summary: "The agents' web page (signs in with an agent key in the browser)", security: [] })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page', schema: { type: 'string' } })
   page(@Res() res: Response): void {
     res
       .set({ ...COMMON_HEADERS, 'Content-Security-Policy': DESK_CSP, 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' })
@@ -49,17 +53,25 @@ export class DeskController {
   }
 
   @Get('app.js')
+  @ApiOperation({ operationId: 'deskScript', summary: "The desk page's script", security: [] })
+  @ApiProduces('application/javascript')
+  @ApiOkResponse({ description: 'The script', schema: { type: 'string' } })
   script(@Res() res: Response): void {
     res.set({ ...COMMON_HEADERS, 'Cache-Control': 'no-cache' }).type('application/javascript').send(DESK_SCRIPT);
   }
 
   @Get('app.css')
+  @ApiOperation({ operationId: 'deskStyles', summary: "The desk page's styles", security: [] })
+  @ApiProduces('text/css')
+  @ApiOkResponse({ description: 'The styles', schema: { type: 'string' } })
   styles(@Res() res: Response): void {
     res.set({ ...COMMON_HEADERS, 'Cache-Control': 'no-cache' }).type('text/css').send(DESK_CSS);
   }
 
   /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version (public rules text). */
   @Get('config.json')
+  @ApiOperation({ operationId: 'deskConfig', summary: 'What the desk page needs besides the API: the lease length and the clause titles of every rules version', security: [] })
+  @ApiOkResponse({ description: 'The configuration', type: DeskConfigSchema })
   config(@Res() res: Response): void {
     const rules = Object.fromEntries(
       this.rules.versions.map((set) => [
