@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Events, validateInput } from '@support/contracts';
 import { EventPublisher } from '@support/messaging';
 import { LicenceEntity, ProductEntity, ReferenceStore } from '@support/persistence';
-import { Access } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER } from '@support/platform';
 import { checkId, found } from './admin-helpers';
+import { LicenceSchema, ProductSchema } from './admin.responses';
 import { LicenceDto, ProductDto } from './reference.dto';
 
 /** The product catalogue (3.1, 3.2) and the licence registry table. */
 @ApiTags('admin')
-@ApiBearerAuth()
+@ApiBearerAuth(BEARER)
+@ApiKeyErrors()
 @Access('admin')
 @Controller('v1/admin')
 export class CatalogueController {
@@ -29,28 +31,50 @@ export class CatalogueController {
   }
 
   @Put('products/:code')
+  @ApiOperation({ operationId: 'putProduct', summary: 'Create or replace a product of the catalogue (3.1, 3.2)' })
+  @ApiParam({ name: 'code', description: 'The product code (1–64 letters, digits, dot, dash or underscore)', example: 'kav' })
+  @ApiBody({ type: ProductDto })
+  @ApiOkResponse({ description: 'The product as stored', type: ProductSchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   putProduct(@Param('code') code: string, @Body() body: unknown) {
     const dto = validateInput(ProductDto, body);
     return this.reference.put(ProductEntity, { code: checkId(code, 'code'), name: dto.name, segment: dto.segment, versions: dto.versions.map((v) => ({ version: v.version, supportedUntil: v.supportedUntil })), requirements: { ...(dto.requirements ?? {}) } });
   }
 
   @Get('products/:code')
+  @ApiOperation({ operationId: 'getProduct', summary: 'A product of the catalogue' })
+  @ApiParam({ name: 'code', description: 'The product code' })
+  @ApiOkResponse({ description: 'The product', type: ProductSchema })
+  @ApiError(404, 'No such product')
   async getProduct(@Param('code') code: string) {
     return found(await this.reference.get(ProductEntity, { code }), `product ${code}`);
   }
 
   @Get('products')
+  @ApiOperation({ operationId: 'listProducts', summary: 'The product catalogue' })
+  @ApiOkResponse({ description: 'Every product', type: [ProductSchema] })
   listProducts() {
     return this.reference.list(ProductEntity);
   }
 
   @Delete('products/:code')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteProduct', summary: 'Remove a product from the catalogue' })
+  @ApiParam({ name: 'code', description: 'The product code' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such product')
   async deleteProduct(@Param('code') code: string) {
     found(await this.reference.remove(ProductEntity, { code }), `product ${code}`);
   }
 
   @Put('licences/:key')
+  @ApiOperation({ operationId: 'putLicence', summary: 'Create or replace a licence (a change of plan, status or validity re-evaluates its open requests)' })
+  @ApiParam({ name: 'key', description: 'The licence key (1–64 letters, digits, dot, dash or underscore)', example: 'LIC-ANNA-KAV' })
+  @ApiBody({ type: LicenceDto })
+  @ApiOkResponse({ description: 'The licence as stored', type: LicenceSchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   async putLicence(@Param('key') key: string, @Body() body: unknown) {
     const dto = validateInput(LicenceDto, body);
     const before = await this.reference.get(LicenceEntity, { key: checkId(key, 'key') });
@@ -60,12 +84,20 @@ export class CatalogueController {
   }
 
   @Get('licences/:key')
+  @ApiOperation({ operationId: 'getLicence', summary: 'A licence of the registry' })
+  @ApiParam({ name: 'key', description: 'The licence key' })
+  @ApiOkResponse({ description: 'The licence', type: LicenceSchema })
+  @ApiError(404, 'No such licence')
   async getLicence(@Param('key') key: string) {
     return found(await this.reference.get(LicenceEntity, { key }), `licence ${key}`);
   }
 
   @Delete('licences/:key')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteLicence', summary: 'Remove a licence' })
+  @ApiParam({ name: 'key', description: 'The licence key' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such licence')
   async deleteLicence(@Param('key') key: string) {
     const before = await this.reference.get(LicenceEntity, { key });
     found(await this.reference.remove(LicenceEntity, { key }), `licence ${key}`);

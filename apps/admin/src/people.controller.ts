@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { validateInput } from '@support/contracts';
 import { AgentEntity, CompanyEntity, type KeyKind, ProducerEntity, ReferenceStore } from '@support/persistence';
-import { Access, KeyService } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, KeyService } from '@support/platform';
 import type { Response } from 'express';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { checkId, found } from './admin-helpers';
+import { AgentSchema, AgentWithKeySchema, CompanySchema, CompanyWithKeySchema, ProducerSchema, ProducerWithKeySchema } from './admin.responses';
 import { AgentDto, CompanyDto, ProducerDto } from './reference.dto';
 
 /**
@@ -13,7 +14,8 @@ import { AgentDto, CompanyDto, ProducerDto } from './reference.dto';
  * with ?rotateKey=true) and stored only hashed. Deleting one revokes its key.
  */
 @ApiTags('admin')
-@ApiBearerAuth()
+@ApiBearerAuth(BEARER)
+@ApiKeyErrors()
 @Access('admin')
 @Controller('v1/admin')
 export class PeopleController {
@@ -36,52 +38,100 @@ export class PeopleController {
   }
 
   @Put('producers/:id')
+  @ApiOperation({ operationId: 'putProducer', summary: 'Create or replace a producer (a system that pushes requests); its key is answered once' })
+  @ApiParam({ name: 'id', description: 'The producer id (1–64 letters, digits, dot, dash or underscore)' })
+  @ApiQuery({ name: 'rotateKey', required: false, enum: ['true', 'false'], description: 'true: issue a new key for an existing producer (the old one stops working)' })
+  @ApiBody({ type: ProducerDto })
+  @ApiResponse({ status: 201, description: 'Created, with its key', type: ProducerWithKeySchema })
+  @ApiOkResponse({ description: 'Replaced; with a new key only when rotateKey=true', type: ProducerWithKeySchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   putProducer(@Param('id') id: string, @Body() body: unknown, @Query('rotateKey') rotate: string | undefined, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(ProducerDto, body);
     return this.putWithKey('producer', ProducerEntity, { id, name: dto.name }, rotate, res);
   }
 
   @Get('producers/:id')
+  @ApiOperation({ operationId: 'getProducer', summary: 'A producer (never its key)' })
+  @ApiParam({ name: 'id', description: 'The producer id' })
+  @ApiOkResponse({ description: 'The producer', type: ProducerSchema })
+  @ApiError(404, 'No such producer')
   async getProducer(@Param('id') id: string) {
     return found(await this.reference.producer(id), `producer ${id}`);
   }
 
   @Delete('producers/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteProducer', summary: 'Remove a producer and revoke its key' })
+  @ApiParam({ name: 'id', description: 'The producer id' })
+  @ApiNoContentResponse({ description: 'Removed; its key no longer works' })
+  @ApiError(404, 'No such producer')
   deleteProducer(@Param('id') id: string) {
     return this.removeWithKey('producer', ProducerEntity, id);
   }
 
   @Put('agents/:id')
+  @ApiOperation({ operationId: 'putAgent', summary: 'Create or replace an agent (teams, role); its key is answered once' })
+  @ApiParam({ name: 'id', description: 'The agent id (1–64 letters, digits, dot, dash or underscore)' })
+  @ApiQuery({ name: 'rotateKey', required: false, enum: ['true', 'false'], description: 'true: issue a new key for an existing agent (the old one stops working)' })
+  @ApiBody({ type: AgentDto })
+  @ApiResponse({ status: 201, description: 'Created, with its key', type: AgentWithKeySchema })
+  @ApiOkResponse({ description: 'Replaced; with a new key only when rotateKey=true', type: AgentWithKeySchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   putAgent(@Param('id') id: string, @Body() body: unknown, @Query('rotateKey') rotate: string | undefined, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(AgentDto, body);
     return this.putWithKey('agent', AgentEntity, { id, name: dto.name, teams: dto.teams, role: dto.role ?? 'agent' }, rotate, res);
   }
 
   @Get('agents/:id')
+  @ApiOperation({ operationId: 'getAgent', summary: 'A agent (never its key)' })
+  @ApiParam({ name: 'id', description: 'The agent id' })
+  @ApiOkResponse({ description: 'The agent', type: AgentSchema })
+  @ApiError(404, 'No such agent')
   async getAgent(@Param('id') id: string) {
     return found(await this.reference.agent(id), `agent ${id}`);
   }
 
   @Delete('agents/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteAgent', summary: 'Remove a agent and revoke its key' })
+  @ApiParam({ name: 'id', description: 'The agent id' })
+  @ApiNoContentResponse({ description: 'Removed; its key no longer works' })
+  @ApiError(404, 'No such agent')
   deleteAgent(@Param('id') id: string) {
     return this.removeWithKey('agent', AgentEntity, id);
   }
 
   @Put('companies/:id')
+  @ApiOperation({ operationId: 'putCompany', summary: 'Create or replace a business customer (its portal key); its key is answered once' })
+  @ApiParam({ name: 'id', description: 'The company id (1–64 letters, digits, dot, dash or underscore)' })
+  @ApiQuery({ name: 'rotateKey', required: false, enum: ['true', 'false'], description: 'true: issue a new key for an existing company (the old one stops working)' })
+  @ApiBody({ type: CompanyDto })
+  @ApiResponse({ status: 201, description: 'Created, with its key', type: CompanyWithKeySchema })
+  @ApiOkResponse({ description: 'Replaced; with a new key only when rotateKey=true', type: CompanyWithKeySchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   putCompany(@Param('id') id: string, @Body() body: unknown, @Query('rotateKey') rotate: string | undefined, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(CompanyDto, body);
     return this.putWithKey('company', CompanyEntity, { id, name: dto.name, country: dto.country }, rotate, res);
   }
 
   @Get('companies/:id')
+  @ApiOperation({ operationId: 'getCompany', summary: 'A company (never its key)' })
+  @ApiParam({ name: 'id', description: 'The company id' })
+  @ApiOkResponse({ description: 'The company', type: CompanySchema })
+  @ApiError(404, 'No such company')
   async getCompany(@Param('id') id: string) {
     return found(await this.reference.company(id), `company ${id}`);
   }
 
   @Delete('companies/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteCompany', summary: 'Remove a company and revoke its key' })
+  @ApiParam({ name: 'id', description: 'The company id' })
+  @ApiNoContentResponse({ description: 'Removed; its key no longer works' })
+  @ApiError(404, 'No such company')
   deleteCompany(@Param('id') id: string) {
     return this.removeWithKey('company', CompanyEntity, id);
   }

@@ -1,44 +1,68 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { validateInput } from '@support/contracts';
 import { validateCalendar, validateSlaPlan } from '@support/domain';
 import { CalendarEntity, ReferenceStore, SlaPlanEntity, TeamEntity } from '@support/persistence';
-import { Access } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER } from '@support/platform';
 import { checkId, checkSpec, found } from './admin-helpers';
+import { CalendarBody, CalendarSchema, SlaPlanBody, SlaPlanSchema, TeamSchema } from './admin.responses';
 import { TeamDto } from './reference.dto';
 
 /** Teams and their working hours (2.2), and the paid SLA plans ([sla]). */
 @ApiTags('admin')
-@ApiBearerAuth()
+@ApiBearerAuth(BEARER)
+@ApiKeyErrors()
 @Access('admin')
 @Controller('v1/admin')
 export class SchedulesController {
   constructor(private readonly reference: ReferenceStore) {}
 
   @Put('teams/:id')
+  @ApiOperation({ operationId: 'putTeam', summary: 'Create or replace a support team (2.2)' })
+  @ApiParam({ name: 'id', description: 'The team id (1–64 letters, digits, dot, dash or underscore)', example: 'home-lv' })
+  @ApiBody({ type: TeamDto })
+  @ApiOkResponse({ description: 'The team as stored', type: TeamSchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   putTeam(@Param('id') id: string, @Body() body: unknown) {
     const dto = validateInput(TeamDto, body);
     return this.reference.put(TeamEntity, { id: checkId(id), segment: dto.segment, countries: dto.countries, languages: dto.languages, skills: dto.skills ?? [], calendar: dto.calendar ?? null });
   }
 
   @Get('teams/:id')
+  @ApiOperation({ operationId: 'getTeam', summary: 'A support team' })
+  @ApiParam({ name: 'id', description: 'The team id' })
+  @ApiOkResponse({ description: 'The team', type: TeamSchema })
+  @ApiError(404, 'No such team')
   async getTeam(@Param('id') id: string) {
     return found(await this.reference.get(TeamEntity, { id }), `team ${id}`);
   }
 
   @Get('teams')
+  @ApiOperation({ operationId: 'listTeams', summary: 'Every support team' })
+  @ApiOkResponse({ description: 'Every team', type: [TeamSchema] })
   listTeams() {
     return this.reference.list(TeamEntity);
   }
 
   @Delete('teams/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteTeam', summary: 'Remove a support team' })
+  @ApiParam({ name: 'id', description: 'The team id' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such team')
   async deleteTeam(@Param('id') id: string) {
     found(await this.reference.remove(TeamEntity, { id }), `team ${id}`);
   }
 
   /** { timezone, weekly: { mon: [["09:00","18:00"]] ... }, holidays: ["2026-11-18"], overrides: [{ date, intervals }] } */
   @Put('calendars/:id')
+  @ApiOperation({ operationId: 'putCalendar', summary: "Create or replace a team calendar: time zone, weekly hours, holidays, overrides (2.2)" })
+  @ApiParam({ name: 'id', description: 'The calendar id (1–64 letters, digits, dot, dash or underscore)', example: 'riga-office' })
+  @ApiBody({ type: CalendarBody })
+  @ApiOkResponse({ description: 'The calendar as stored', type: CalendarSchema })
+  @ApiInvalidInput('The calendar is invalid: every problem is named')
+  @ApiBodyTooLarge()
   putCalendar(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     checkSpec('calendar', validateCalendar(body));
     const spec = body as Pick<CalendarEntity, 'timezone' | 'weekly' | 'holidays' | 'overrides'>;
@@ -46,18 +70,32 @@ export class SchedulesController {
   }
 
   @Get('calendars/:id')
+  @ApiOperation({ operationId: 'getCalendar', summary: 'A team calendar' })
+  @ApiParam({ name: 'id', description: 'The calendar id' })
+  @ApiOkResponse({ description: 'The calendar', type: CalendarSchema })
+  @ApiError(404, 'No such calendar')
   async getCalendar(@Param('id') id: string) {
     return found(await this.reference.get(CalendarEntity, { id }), `calendar ${id}`);
   }
 
   @Delete('calendars/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteCalendar', summary: 'Remove a team calendar' })
+  @ApiParam({ name: 'id', description: 'The calendar id' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such calendar')
   async deleteCalendar(@Param('id') id: string) {
     found(await this.reference.remove(CalendarEntity, { id }), `calendar ${id}`);
   }
 
   /** { hours: "business" | "24x7", firstResponseMinutes: { "1": 60 }, resolutionMinutes: {...}, warnAtPercent: 80 } */
   @Put('sla-plans/:id')
+  @ApiOperation({ operationId: 'putSlaPlan', summary: 'Create or replace a paid SLA plan ([sla])' })
+  @ApiParam({ name: 'id', description: 'The plan id (1–64 letters, digits, dot, dash or underscore)', example: 'business-gold' })
+  @ApiBody({ type: SlaPlanBody })
+  @ApiOkResponse({ description: 'The plan as stored', type: SlaPlanSchema })
+  @ApiInvalidInput('The plan is invalid: every problem is named')
+  @ApiBodyTooLarge()
   putSlaPlan(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     checkSpec('slaPlan', validateSlaPlan({ ...body, id }));
     const plan = body as Pick<SlaPlanEntity, 'hours' | 'firstResponseMinutes' | 'resolutionMinutes' | 'warnAtPercent'>;
@@ -65,12 +103,20 @@ export class SchedulesController {
   }
 
   @Get('sla-plans/:id')
+  @ApiOperation({ operationId: 'getSlaPlan', summary: 'A paid SLA plan' })
+  @ApiParam({ name: 'id', description: 'The plan id' })
+  @ApiOkResponse({ description: 'The plan', type: SlaPlanSchema })
+  @ApiError(404, 'No such SLA plan')
   async getSlaPlan(@Param('id') id: string) {
     return found(await this.reference.get(SlaPlanEntity, { id }), `SLA plan ${id}`);
   }
 
   @Delete('sla-plans/:id')
   @HttpCode(204)
+  @ApiOperation({ operationId: 'deleteSlaPlan', summary: 'Remove a paid SLA plan' })
+  @ApiParam({ name: 'id', description: 'The plan id' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiError(404, 'No such SLA plan')
   async deleteSlaPlan(@Param('id') id: string) {
     found(await this.reference.remove(SlaPlanEntity, { id }), `SLA plan ${id}`);
   }

@@ -1,13 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { SurveyEntity } from '@support/persistence';
-import { Access, pageHeaders } from '@support/platform';
+import { Access, ApiInvalidInput, ApiKeyErrors, BEARER, pageHeaders } from '@support/platform';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { CSAT_PAGE_CSP, csatReportPage } from './pages';
-import { CsatQuery } from './survey.dto';
+import { CsatQuery, GROUPS } from './survey.dto';
+import { CsatReportSchema } from './survey.responses';
 
 const COLUMN = { team: 's.teamId', segment: 's.segment', country: 's.country' } as const;
 const DAY = 86_400_000;
@@ -34,8 +35,15 @@ export class ReportsController {
 
   @Get('v1/reports/csat')
   @Access('admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'CSAT by team, segment or country: sent, answered, response rate, average score' })
+  @ApiBearerAuth(BEARER)
+  @ApiOperation({ operationId: 'getCsatReport', summary: 'CSAT by team, segment or country: sent, answered, response rate, average score' })
+  @ApiQuery({ name: 'kind', required: false, enum: ['transactional', 'relationship', 'all'], description: 'After a resolution (transactional), periodic (relationship), or both (all, the default)' })
+  @ApiQuery({ name: 'groupBy', required: false, enum: GROUPS, description: 'Default team' })
+  @ApiQuery({ name: 'to', required: false, schema: { type: 'string' }, description: 'End (exclusive), ISO-8601 date or time; default now', example: '2026-06-01' })
+  @ApiQuery({ name: 'from', required: false, schema: { type: 'string' }, description: 'Start (inclusive), ISO-8601 date or time; default 30 days before `to`', example: '2026-05-01' })
+  @ApiOkResponse({ description: 'Surveys sent in [from, to) and answered, per group and in total', type: CsatReportSchema })
+  @ApiInvalidInput('A bad date, group or kind, or from not before to')
+  @ApiKeyErrors()
   async csat(@Query() raw: unknown) {
     const q = validateInput(CsatQuery, raw ?? {});
     const to = q.to ? new Date(q.to) : new Date();
@@ -76,7 +84,10 @@ export class ReportsController {
   }
 
   @Get('reports/csat')
-  @ApiOperation({ summary: 'The CSAT report as a chart (asks for the admin key; the data comes from /v1/reports/csat)' })
+  @ApiTags('pages')
+  @ApiOperation({ operationId: 'csatReportPage', summary: 'The CSAT report as a chart (asks for the admin key; the data comes from /v1/reports/csat)', security: [] })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page (it holds no data)', schema: { type: 'string', description: 'An HTML page' } })
   page(@Res() res: Response): void {
     res.set(pageHeaders(CSAT_PAGE_CSP)).type('html').send(csatReportPage());
   }

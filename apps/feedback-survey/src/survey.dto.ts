@@ -1,14 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 
 /** POST /v1/surveys/:token (CONTRACT.md, "Surveys"). */
 export class SurveyAnswerDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, example: 5 })
   @IsInt({ message: 'score must be a whole number from 1 to 5' }) @Min(1, { message: 'score must be from 1 to 5' }) @Max(5, { message: 'score must be from 1 to 5' })
   score: number;
 
   /** One of the policy's feedback types (checked against the policy after this). */
+  @ApiProperty({ minLength: 1, maxLength: 32, description: "One of the survey policy's feedback types (config/surveys/policy.json)", example: 'service-quality' })
   @IsString() @Length(1, 32)
   feedbackType: string;
 
+  @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional() @IsString() @MaxLength(2000)
   comment?: string;
 }

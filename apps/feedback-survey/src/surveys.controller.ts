@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, HttpException, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { surveyLanguage } from '@support/domain';
 import type { SurveyEntity } from '@support/persistence';
-import { Access, Caller, pageHeaders, type Principal } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, pageHeaders, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { messagePage, SURVEY_PAGE_CSP, surveyFormPage } from './pages';
 import { SurveyAnswerDto } from './survey.dto';
+import { PendingSurveysSchema, SurveyAnsweredSchema, SurveyFormBody } from './survey.responses';
 import { SurveyPolicyService } from './survey-policy.service';
 import { SurveyService } from './survey.service';
 import { RequestStore } from '@support/persistence';
@@ -27,7 +28,15 @@ export class SurveysController {
 
   @Post('v1/surveys/:token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Answer a survey once: { score: 1-5, feedbackType, comment } (409 when answered, 410 when expired)' })
+  @ApiOperation({ operationId: 'answerSurvey', summary: 'Answer a survey once: { score: 1-5, feedbackType, comment } (409 when answered, 410 when expired)', description: 'No bearer key: the signed, expiring, single-use token in the path is the credential.', security: [] })
+  @ApiParam({ name: 'token', description: 'The survey token from the link or the company list' })
+  @ApiBody({ type: SurveyAnswerDto })
+  @ApiOkResponse({ description: 'Stored', type: SurveyAnsweredSchema })
+  @ApiInvalidInput('Invalid answer (score, or a feedback type the policy does not have)')
+  @ApiError(404, 'Not a valid survey link')
+  @ApiError(409, 'Already answered')
+  @ApiError(410, 'The link has expired')
+  @ApiBodyTooLarge()
   async answer(@Param('token') token: string, @Body() body: unknown) {
     const dto = validateInput(SurveyAnswerDto, body);
     const s = await this.surveys.answer(token, dto);
@@ -36,8 +45,12 @@ export class SurveysController {
 
   @Get('v1/companies/:companyId/surveys')
   @Access('company', 'admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: "A company's pending surveys (rule 7.2), each with its token for POST /v1/surveys/:token" })
+  @ApiBearerAuth(BEARER)
+  @ApiOperation({ operationId: 'listCompanySurveys', summary: "A company's pending surveys (rule 7.2), each with its token for POST /v1/surveys/:token" })
+  @ApiParam({ name: 'companyId', description: 'The company (a company key may only ask for its own)' })
+  @ApiOkResponse({ description: 'Pending surveys', type: PendingSurveysSchema })
+  @ApiKeyErrors()
+  @ApiError(404, "Another company's id (existence does not leak)")
   async pending(@Param('companyId') companyId: string, @Caller() caller: Principal) {
     // Another company's surveys do not exist for this caller.
     if (caller.kind === 'company' && caller.id !== companyId) throw new NotFoundException(`company ${companyId} not found`);
@@ -47,6 +60,14 @@ export class SurveysController {
   @Get('surveys/:token')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @ApiTags('pages')
+  @ApiOperation({ operationId: 'surveyForm', summary: 'The survey web form for home customers (rule 7.1); works without script', security: [] })
+  @ApiParam({ name: 'token', description: 'The survey token from the link' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The form', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 404, description: 'A page: not a valid survey link', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 409, description: 'A page: already answered', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 410, description: 'A page: the link has expired', schema: { type: 'string', description: 'An HTML page' } })
   async form(@Param('token') token: string, @Res() res: Response) {
     res.set(pageHeaders(SURVEY_PAGE_CSP));
     try {
@@ -61,6 +82,17 @@ export class SurveysController {
   @Post('surveys/:token')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
+  @ApiTags('pages')
+  @ApiOperation({ operationId: 'submitSurveyForm', summary: "The survey form's own post: stores the answer once, then a thank-you page", security: [] })
+  @ApiParam({ name: 'token', description: 'The survey token from the link' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ type: SurveyFormBody })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The thank-you page', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 400, description: 'The form again, saying what to fix', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 404, description: 'A page: not a valid survey link', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 409, description: 'A page: already answered', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiResponse({ status: 410, description: 'A page: the link has expired', schema: { type: 'string', description: 'An HTML page' } })
   async formPost(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     res.set(pageHeaders(SURVEY_PAGE_CSP));
     const raw = body ?? {};

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidInputError, SubmissionDto, validateInput } from '@support/contracts';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InvalidInputError, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
-import { Access, Caller, type Principal, toRequestView } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IntakeService } from './intake.service';
+import { RequestPageSchema, SubmissionAnswerSchema } from './intake.responses';
 import { ListRequestsQuery } from './list-requests.query';
 
 /** Who may see a request: its producer, its customer (token), its company, an agent of its team, an admin. */
@@ -33,7 +34,7 @@ const decodeCursor = (cursor: string): [string, string] => {
 };
 
 @ApiTags('requests')
-@ApiBearerAuth()
+@ApiBearerAuth(BEARER)
 @Controller('v1/requests')
 export class RequestsController {
   constructor(
@@ -45,8 +46,13 @@ export class RequestsController {
 
   @Post()
   @Access('producer')
-  @ApiOperation({ summary: 'Submit a support request (202; 200 for a repeated idempotency key)' })
+  @ApiOperation({ operationId: 'submitRequest', summary: 'Submit a support request (202; 200 for a repeated idempotency key)' })
   @ApiBody({ type: SubmissionDto })
+  @ApiResponse({ status: 202, description: 'Accepted: stored and queued; one request per problem (rule 2.3)', type: SubmissionAnswerSchema })
+  @ApiResponse({ status: 200, description: 'A repeated idempotency key: the first answer again, nothing new stored', type: SubmissionAnswerSchema })
+  @ApiInvalidInput()
+  @ApiKeyErrors()
+  @ApiBodyTooLarge()
   async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(SubmissionDto, body);
     const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);
@@ -56,7 +62,11 @@ export class RequestsController {
 
   @Get(':id')
   @Access('producer', 'admin', 'customer', 'company', 'agent')
-  @ApiOperation({ summary: 'A request with its decisions, clause ids, rules version and timeline' })
+  @ApiOperation({ operationId: 'getRequest', summary: 'A request with its decisions, clause ids, rules version and timeline' })
+  @ApiParam({ name: 'id', description: 'The request id' })
+  @ApiOkResponse({ description: 'The request', type: RequestViewSchema })
+  @ApiKeyErrors({ forbidden: false })
+  @ApiError(404, 'No such request, or not one this key may read (existence does not leak)')
   async read(@Param('id') id: string, @Caller() caller: Principal) {
     const request = await this.store.find(id);
     const teams = caller.kind === 'agent' ? ((await this.reference.agent(caller.id))?.teams ?? []) : [];
@@ -68,7 +78,15 @@ export class RequestsController {
   @Get()
   @HttpCode(200)
   @Access('producer', 'admin', 'customer', 'company', 'agent')
-  @ApiOperation({ summary: 'List requests visible to the caller, newest first' })
+  @ApiOperation({ operationId: 'listRequests', summary: 'List requests visible to the caller, newest first' })
+  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'The nextCursor of the previous page (opaque)' })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, description: 'Page size' })
+  @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', minLength: 1, maxLength: 128 }, description: "Only this customer's requests", example: 'c-1001' })
+  @ApiQuery({ name: 'team', required: false, schema: { type: 'string', minLength: 1, maxLength: 64 }, description: 'Only requests of this team', example: 'home-lv' })
+  @ApiQuery({ name: 'status', required: false, enum: REQUEST_STATUSES, description: 'Only requests in this status' })
+  @ApiOkResponse({ description: 'One page of requests', type: RequestPageSchema })
+  @ApiInvalidInput('A filter or the cursor is invalid')
+  @ApiKeyErrors({ forbidden: false })
   async list(@Query() raw: unknown, @Caller() caller: Principal) {
     const query = validateInput(ListRequestsQuery, raw);
     const limit = Number(query.limit ?? 50);

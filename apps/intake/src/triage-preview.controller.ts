@@ -1,16 +1,18 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SubmissionDto, validateInput } from '@support/contracts';
 import { checkEligibility, classifyRequest, LICENCE_REGISTRY, type LicenceRegistry, type RequestFacts, routeRequest, splitSubmission } from '@support/domain';
 import { ReferenceStore } from '@support/persistence';
-import { Access, RulesService } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiInvalidInput, ApiKeyErrors, BEARER, RulesService } from '@support/platform';
+import { TriagePreviewSchema } from './intake.responses';
 
 /**
  * POST /v1/triage/preview: what the pipeline would decide for a submission (the split, and for
  * each part eligibility, classification, team, priority, SLA plan), storing and queuing nothing.
  */
 @ApiTags('requests')
-@ApiBearerAuth()
+@ApiBearerAuth(BEARER)
+@ApiKeyErrors()
 @Controller('v1/triage/preview')
 export class TriagePreviewController {
   constructor(
@@ -22,8 +24,11 @@ export class TriagePreviewController {
   @Post()
   @HttpCode(200)
   @Access('producer', 'admin')
-  @ApiOperation({ summary: 'Preview the decisions for a submission without storing it' })
+  @ApiOperation({ operationId: 'previewTriage', summary: 'Preview the decisions for a submission without storing it' })
   @ApiBody({ type: SubmissionDto })
+  @ApiOkResponse({ description: 'What the pipeline would decide; nothing is stored or queued', type: TriagePreviewSchema })
+  @ApiInvalidInput()
+  @ApiBodyTooLarge()
   async preview(@Body() body: unknown) {
     const dto = validateInput(SubmissionDto, body);
     const receivedAt = new Date();

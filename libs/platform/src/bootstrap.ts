@@ -1,9 +1,10 @@
 import type { DynamicModule, INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { assertRedisReachable, parseRedisUrl } from '@support/messaging';
 import { assertDatabaseReachable } from '@support/persistence';
 import { Logger } from 'nestjs-pino';
+import { createOpenApiDocument } from './openapi';
 import { InvalidSettingsError, type Settings, settingsFromEnv } from './settings';
 
 const PREFLIGHT_MS = 4000;
@@ -63,13 +64,7 @@ export function exitGracefully(app: INestApplicationContext): void {
 export async function createHttpApp(module: DynamicModule, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, logger: options.logs === false ? false : undefined });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  const doc = new DocumentBuilder()
-    .setTitle('Support workflow')
-    .setDescription('Intake, eligibility, classification, routing, agents, SLA and surveys (see CONTRACT.md).')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc));
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   return app;
 }
 

@@ -12,3 +12,4 @@ export * from './reference';
 export * from './requests';
 export * from './compose-app';
 export * from './operations/queue-dashboard.module';
+export * from './openapi';

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ASSET_HEADERS, contentSecurityPolicy, pageHeaders, readClientFile, RulesService, SETTINGS, type Settings } from '@support/platform';
 import type { Response } from 'express';
 import { deskPage } from './desk.page';
+import { DeskConfigSchema } from './desk.responses';
 
 /**
  * Everything the page loads comes from this origin and nothing runs inline, so the policy can be
@@ -22,7 +23,7 @@ export const DESK_CSP = contentSecurityPolicy({
  * (desk.page.ts); the script and styles are client/*.ts and client/desk.css, bundled by esbuild
  * into dist/client/desk/ at build time and read from there once, when the app starts.
  */
-@ApiExcludeController()
+@ApiTags('pages')
 @Controller('desk')
 export class DeskController {
   private readonly markup = deskPage().value;
@@ -35,6 +36,9 @@ export class DeskController {
   ) {}
 
   @Get()
+  @ApiOperation({ operationId: 'deskPage', summary: "The agents' web page (signs in with an agent key in the browser)", security: [] })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The page', schema: { type: 'string' } })
   page(@Res() res: Response): void {
     res
       .set(pageHeaders(DESK_CSP))
@@ -43,17 +47,25 @@ export class DeskController {
   }
 
   @Get('app.js')
+  @ApiOperation({ operationId: 'deskScript', summary: "The desk page's script", security: [] })
+  @ApiProduces('application/javascript')
+  @ApiOkResponse({ description: 'The script', schema: { type: 'string' } })
   script(@Res() res: Response): void {
     res.set(ASSET_HEADERS).type('application/javascript').send(this.bundle);
   }
 
   @Get('app.css')
+  @ApiOperation({ operationId: 'deskStyles', summary: "The desk page's styles", security: [] })
+  @ApiProduces('text/css')
+  @ApiOkResponse({ description: 'The styles', schema: { type: 'string' } })
   styles(@Res() res: Response): void {
     res.set(ASSET_HEADERS).type('text/css').send(this.styleSheet);
   }
 
   /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version (public rules text). */
   @Get('config.json')
+  @ApiOperation({ operationId: 'deskConfig', summary: 'What the desk page needs besides the API: the lease length and the clause titles of every rules version', security: [] })
+  @ApiOkResponse({ description: 'The configuration', type: DeskConfigSchema })
   config(@Res() res: Response): void {
     const rules = Object.fromEntries(
       this.rules.versions.map((set) => [

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { PRODUCER_REDIS } from '@support/messaging';
 import type { Cluster } from 'ioredis';
@@ -23,6 +24,7 @@ export class RedisHealthIndicator {
 }
 
 /** GET /health: Redis and the database, as load balancers and operators expect (503 when down). */
+@ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -33,6 +35,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
+  @ApiOperation({ operationId: 'checkHealth', summary: 'Redis and the database: 200 when both are up, 503 when either is down', security: [] })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redis.check()]);
   }

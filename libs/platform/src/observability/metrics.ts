@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Injectable, type OnModuleInit } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of this process: Node's defaults plus the pipeline's own. */
@@ -15,13 +15,16 @@ export class Metrics implements OnModuleInit {
   }
 }
 
-@ApiExcludeController()
+@ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4')
+  @ApiOperation({ operationId: 'scrapeMetrics', summary: "Prometheus metrics of this process: Node's defaults, jobs handled, decisions made", security: [] })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'The Prometheus text exposition format (version 0.0.4)', schema: { type: 'string' } })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

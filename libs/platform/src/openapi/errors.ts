@@ -1,0 +1,60 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+/** Every error answer of the JSON API: Nest's HttpException body (CONTRACT.md, "Authentication"). */
+export class ErrorBody {
+  @ApiProperty({ description: 'The HTTP status code, repeated', example: 404 })
+  statusCode: number;
+
+  @ApiProperty({ description: 'What went wrong, for people', example: 'request 01J9Z8X2K4 not found' })
+  message: string;
+
+  @ApiPropertyOptional({ description: 'The status text', example: 'Not Found' })
+  error?: string;
+
+  @ApiPropertyOptional({ description: 'Survey links only: why the link cannot be answered', enum: ['unknown', 'answered', 'expired'] })
+  reason?: string;
+}
+
+export class FieldErrorBody {
+  @ApiProperty({ description: 'The failing field, dotted for nested ones', example: 'customer.country' })
+  field: string;
+
+  @ApiProperty({ type: [String], description: 'Every rule the field breaks', example: ['country must be an ISO 3166-1 alpha-2 code such as LV'] })
+  messages: string[];
+}
+
+/** 400: invalid input, every failing field named; nothing was stored. */
+export class ValidationErrorBody {
+  @ApiProperty({ enum: [400], example: 400 })
+  statusCode: number;
+
+  @ApiProperty({ enum: ['Bad Request'], example: 'Bad Request' })
+  error: string;
+
+  @ApiProperty({ example: 'invalid input: customer.country, subject' })
+  message: string;
+
+  @ApiProperty({ type: [FieldErrorBody] })
+  errors: FieldErrorBody[];
+}
+
+/** A JSON error answer with the shared error body. */
+export const ApiError = (status: number, description: string) => ApiResponse({ status, description, type: ErrorBody });
+
+/** 400 with every failing field named (InvalidInputFilter). */
+export const ApiInvalidInput = (description = 'Invalid input: every failing field is named; nothing is stored') =>
+  applyDecorators(ApiExtraModels(FieldErrorBody), ApiResponse({ status: 400, description, type: ValidationErrorBody }));
+
+/**
+ * The answers of the auth guard on a /v1 route: 401 for a missing, unknown or revoked key; 403 for
+ * a valid key of a kind the route does not admit (left out where every kind is admitted).
+ */
+export const ApiKeyErrors = ({ forbidden = true }: { forbidden?: boolean } = {}) =>
+  applyDecorators(
+    ApiError(401, 'Missing, unknown or revoked bearer key'),
+    ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []),
+  );
+
+/** 413 from the JSON body parser: bodies over 100 kB are refused before any handler runs. */
+export const ApiBodyTooLarge = () => ApiError(413, 'The body is larger than 100 kB');

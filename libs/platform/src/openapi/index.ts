@@ -1,0 +1,3 @@
+export * from './document';
+export * from './errors';
+export * from './request-view.schema';
