@@ -70,7 +70,7 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
 
   /** SLA alarm jobs of a request, in any state. */
   async function alarmJobs(id: string) {
-    const jobs = await queues.get(Queues.sla).getJobs(['delayed', 'waiting', 'active', 'prioritized', 'completed', 'failed', 'paused']);
+    const jobs = await queues.get(Queues.sla).getJobs(['delayed', 'waiting', 'active', 'prioritized', 'completed', 'failed']);
     return jobs.filter((j) => j?.name === Jobs.slaAlarm && j.data.requestId === id);
   }
 

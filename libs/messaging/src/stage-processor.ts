@@ -1,10 +1,11 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { PROCESSOR_METADATA } from '@nestjs/bullmq/dist/bull.constants';
 import { InvalidInputError, JOB_PAYLOAD_DTOS, type JobName, validateInput } from '@support/contracts';
 import { Job, UnrecoverableError } from 'bullmq';
 import 'reflect-metadata';
 
 const HANDLES = Symbol('handles');
+/** @Processor()'s metadata key (@nestjs/bullmq's PROCESSOR_METADATA; since v12 its exports map hides dist/). */
+const PROCESSOR_METADATA = 'bullmq:processor_metadata';
 
 /** Marks a method of a StageProcessor as the handler of one job name. */
 export function Handles(name: JobName): MethodDecorator {
