@@ -22,7 +22,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
-import IORedis from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

@@ -122,7 +122,10 @@ function report(title: string, evs: Evaluated[], clauses: string[], threshold: n
   // caveats (per request)
   let tp = 0, fp = 0, fn = 0;
   for (const e of evs) {
-    for (const c of e.caveats) (e.item.caveats.includes(c) ? tp++ : fp++);
+    for (const c of e.caveats) {
+      if (e.item.caveats.includes(c)) tp++;
+      else fp++;
+    }
     for (const c of e.item.caveats) if (!e.caveats.includes(c)) fn++;
   }
   console.log(`caveats 4.4.x: precision ${pct(tp, tp + fp)}  recall ${pct(tp, tp + fn)}  (tp ${tp}, fp ${fp}, fn ${fn})`);

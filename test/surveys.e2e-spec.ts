@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { SurveyTokens } from '../apps/feedback-survey/src/survey-tokens';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
-import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
 import { business, delivery, jobDone, malware, policyFile, queueOf, resolve, submitQueued, surveyFor, surveyIn, surveysOf, tokenOf, view } from './support/surveys';

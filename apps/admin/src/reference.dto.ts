@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** An object whose values are arrays of short strings, e.g. { "windows": ["10", "11"] }. */
 function IsStringListMap(options?: ValidationOptions) {
@@ -40,7 +40,7 @@ function IsStringListMap(options?: ValidationOptions) {
 
 export class ProductVersionDto {
   @ApiProperty({ description: 'A submitted version matches the entry whose version is its longest dotted prefix', example: '21' })
-  @IsString() @Matches(/^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$/, { message: 'version must look like 21 or 21.3' })
+  @IsString() @Matches(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/, { message: 'version must look like 21 or 21.3' })
   version: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Last day of support (ISO date), null while supported', example: '2026-12-31' })
@@ -124,7 +124,7 @@ export class TeamDto {
   languages: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'e.g. malware (rule 4.1.2 requests go to a malware team)', example: [] })
-  @IsOptional() @IsArray() @Matches(/^[a-z][a-z0-9\-]{0,31}$/, { each: true, message: 'skills must be short lowercase words' })
+  @IsOptional() @IsArray() @Matches(/^[a-z][a-z0-9-]{0,31}$/, { each: true, message: 'skills must be short lowercase words' })
   skills?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID.source, description: 'A calendar id; null or absent: open around the clock' })

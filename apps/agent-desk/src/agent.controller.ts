@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { agentQueueName, teamQueueName, validateInput } from '@support/contracts';
+import { WITH_AGENTS } from '@support/domain';
 import { RequestEntity, RequestStore } from '@support/persistence';
 import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
@@ -73,7 +74,7 @@ export class AgentController {
   async mine(@Caller() caller: Principal) {
     const agent = await this.access.agent(caller);
     const rows = await this.dataSource.getRepository(RequestEntity).find({
-      where: { assigneeId: agent.id, status: In(['assigned', 'awaiting-customer', 'queued']) },
+      where: { assigneeId: agent.id, status: In([...WITH_AGENTS]) },
       order: { updatedAt: 'DESC' },
       take: 200,
     });

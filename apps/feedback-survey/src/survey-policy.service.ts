@@ -10,7 +10,7 @@ export function readSurveyPolicy(file: string): SurveyPolicy {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`survey policy ${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`survey policy ${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   return loadSurveyPolicy(raw, `survey policy ${file}`);
 }

@@ -102,7 +102,8 @@ export class SurveysController {
       const s = await this.surveys.answer(token, dto);
       const lang = surveyLanguage(s.language);
       res.status(200).send(messagePage(lang, this.policy.text(lang, 'title'), this.policy.text(lang, 'thanks')));
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (error instanceof InvalidInputError) {
         try {
           const survey = await this.surveys.open(token);

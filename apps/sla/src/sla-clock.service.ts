@@ -114,8 +114,8 @@ export class SlaClockService {
     }
     // Re-emit what was recorded lately (after a crash between commit and publish); no-op otherwise.
     for (const e of timeline) {
-      if ((e.event === SlaEntries.warning || e.event === SlaEntries.breached) && Date.parse(e.at) >= now.getTime() - REEMIT_WINDOW_MS) {
-        await this.notify(current, e.event === SlaEntries.breached ? 'breach' : 'warning', e.detail as AlarmDetail);
+      if ((e.event === 'sla.warning' || e.event === 'sla.breached') && Date.parse(e.at) >= now.getTime() - REEMIT_WINDOW_MS) {
+        await this.notify(current, e.event === 'sla.breached' ? 'breach' : 'warning', e.detail);
       }
     }
 

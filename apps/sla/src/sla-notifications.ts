@@ -1,21 +1,9 @@
-import type { NotificationData } from '@support/contracts';
+import type { NotificationData, SlaAlarmDetail } from '@support/contracts';
 import type { SlaTarget } from '@support/domain';
 import { TARGET_TEXT } from './sla-timeline';
 
 /** What a recorded warning or breach says (kept in its timeline entry, so a re-emit sends the same). */
-export interface AlarmDetail {
-  target: SlaTarget;
-  plan: string;
-  team: string | null;
-  /** the target's due time */
-  dueAt: string | null;
-  /** for a warning: when it was due to warn */
-  warnAt?: string;
-  priority: { from: number | null; to: number | null };
-  supervisors?: { id: string; name: string }[];
-  trigger: string;
-  message: string;
-}
+export type AlarmDetail = SlaAlarmDetail;
 
 export interface RequestFacts {
   id: string;

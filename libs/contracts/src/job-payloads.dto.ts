@@ -5,7 +5,7 @@ import { QueuedSubmissionDto } from './submission.dto';
 
 /** The data of every job about an existing request: its id, nothing more. */
 export class RequestEventDto {
-  @IsString() @Length(1, 40) @Matches(/^[A-Za-z0-9_\-]+$/, { message: 'requestId must be a request id' })
+  @IsString() @Length(1, 40) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'requestId must be a request id' })
   requestId: string;
 }
 

@@ -21,7 +21,7 @@ export const CHANNELS = ['web', 'email', 'portal', 'phone', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const NOT_BLANK = /\S/;
-const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._\-]*$/;
+const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export class CustomerDto {
   @ApiProperty({ minLength: 1, maxLength: 128, description: "The customer's id in the producer's system", example: 'c-1001' })
@@ -46,8 +46,8 @@ export class ProductRefDto {
   @IsString() @Length(1, 64) @Matches(TOKEN, { message: 'code must be letters, digits, dot, dash or underscore' })
   code: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 32, pattern: '^[0-9A-Za-z]+([.\\-][0-9A-Za-z]+)*$', example: '21.3' })
-  @IsString() @Length(1, 32) @Matches(/^[0-9A-Za-z]+([.\-][0-9A-Za-z]+)*$/, { message: 'version must look like 21.3 or 11.0.1' })
+  @ApiProperty({ minLength: 1, maxLength: 32, pattern: '^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$', example: '21.3' })
+  @IsString() @Length(1, 32) @Matches(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/, { message: 'version must look like 21.3 or 11.0.1' })
   version: string;
 }
 

@@ -14,12 +14,15 @@ export function databaseKind(url: string): DatabaseKind {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }
 
+/** An entity or migration class, as TypeORM takes them. */
+export type EntityOrMigrationClass = new (...args: never[]) => unknown;
+
 /**
  * TypeORM options from DATABASE_URL: `sqlite:<path>` (or `sqlite::memory:`) for the embedded
  * default, `postgres://user:pass@host:5432/db` for PostgreSQL. Schema changes go through
  * migrations only; `synchronize` stays off. `poolSize`: PostgreSQL connections (DATABASE_POOL_SIZE).
  */
-export function dataSourceOptions(url: string, entities: Function[], migrations: Function[], poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: EntityOrMigrationClass[], migrations: EntityOrMigrationClass[], poolSize = DEFAULT_DATABASE_POOL_SIZE): DataSourceOptions {
   if (databaseKind(url) === 'sqlite') {
     const file = url.slice('sqlite:'.length) || './data/support.sqlite';
     const database = file === ':memory:' ? file : resolve(file);

@@ -1,6 +1,6 @@
 import type { Licence, Product, Team } from '../catalogue';
 import { classify, type ClassifierResult } from '../classification';
-import { decideEligibility, type EligibilityResult } from '../eligibility';
+import { decideEligibility } from '../eligibility';
 import { type EligibilitySummary, type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
 import { chooseTeam, priorityFor, type RoutingDecision, type RoutingRuleSet } from '../routing';
 import type { RuleSet } from '../rules';
