@@ -54,11 +54,21 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     switch (flag) {
-      case '--n': args.n = int('--n'); break;
-      case '--agents': args.agents = int('--agents'); break;
-      case '--db': args.db = oneOf('--db', ['sqlite', 'postgres']); break;
-      case '--then': args.then = oneOf('--then', ['resolve', 'hold']); break;
-      case '--via': args.via = oneOf('--via', ['http', 'service']); break;
+      case '--n':
+        args.n = int('--n');
+        break;
+      case '--agents':
+        args.agents = int('--agents');
+        break;
+      case '--db':
+        args.db = oneOf('--db', ['sqlite', 'postgres']);
+        break;
+      case '--then':
+        args.then = oneOf('--then', ['resolve', 'hold']);
+        break;
+      case '--via':
+        args.via = oneOf('--via', ['http', 'service']);
+        break;
       case '--help':
       case '-h':
         console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service]');
@@ -124,7 +134,16 @@ async function race(agents: number, claimOnce: (agent: number) => Promise<string
 
 function meanOf(a: Figures, b: Figures): Figures {
   const m = (x: number, y: number) => (x + y) / 2;
-  return { claims: Math.min(a.claims, b.claims), seconds: m(a.seconds, b.seconds), perSecond: m(a.perSecond, b.perSecond), p50: m(a.p50, b.p50), p99: m(a.p99, b.p99), max: m(a.max, b.max), mean: m(a.mean, b.mean), duplicates: a.duplicates + b.duplicates };
+  return {
+    claims: Math.min(a.claims, b.claims),
+    seconds: m(a.seconds, b.seconds),
+    perSecond: m(a.perSecond, b.perSecond),
+    p50: m(a.p50, b.p50),
+    p99: m(a.p99, b.p99),
+    max: m(a.max, b.max),
+    mean: m(a.mean, b.mean),
+    duplicates: a.duplicates + b.duplicates,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -180,7 +199,11 @@ async function main(): Promise<void> {
     const seed = JSON.parse(readFileSync(join(platform.repoRoot(), 'config', 'demo', 'seed.json'), 'utf8')) as { teams: { id: string }[] };
     await dataSource.getRepository(persistence.TeamEntity).save(seed.teams as never);
     const call = async (method: string, path: string, key: string, body?: unknown) => {
-      const res = await fetch(`${base}${path}`, { method, headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${key}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const text = await res.text();
       if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
       return { status: res.status, body: text ? JSON.parse(text) : null };
@@ -272,7 +295,9 @@ async function main(): Promise<void> {
     });
     const baseFill = async (tag: string, count = args.n) => {
       for (let i = 0; i < count; i += 250) {
-        await baseQueue.addBulk(priorities.slice(i, Math.min(i + 250, count)).map((level, k) => ({ name: 'request.queued', data: { requestId: `req_${tag}_${i + k}` }, opts: jobOpts(`req_${tag}_${i + k}`, level) })));
+        await baseQueue.addBulk(
+          priorities.slice(i, Math.min(i + 250, count)).map((level, k) => ({ name: 'request.queued', data: { requestId: `req_${tag}_${i + k}` }, opts: jobOpts(`req_${tag}_${i + k}`, level) })),
+        );
       }
     };
     const baseClaim = async (): Promise<string | null> => {
@@ -323,12 +348,22 @@ async function main(): Promise<void> {
     console.log(
       `  ratio system/baseline: claims/s ×${fmt(ratio.perSecond, 3)} (baseline is ${fmt(1 / ratio.perSecond, 1)}× faster), p50 latency ×${fmt(ratio.p50, 1)}, p99 latency ×${fmt(ratio.p99, 1)}, max ×${fmt(ratio.max, 1)}`,
     );
-    console.log(`  check: ${right}/${args.n} requests ${expected}, ${leftInQueue.wait + leftInQueue.prioritized} jobs left in the team queue, ${system.duplicates + baseline.duplicates} duplicate claims`);
+    console.log(
+      `  check: ${right}/${args.n} requests ${expected}, ${leftInQueue.wait + leftInQueue.prioritized} jobs left in the team queue, ${system.duplicates + baseline.duplicates} duplicate claims`,
+    );
     if (system.claims !== args.n || right !== args.n || system.duplicates || base1.claims !== args.n || base2.claims !== args.n || baseline.duplicates) {
       console.log('  FAILED: not every request was claimed exactly once');
       exitCode = 1;
     }
-    const round = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), perSecond: +f.perSecond.toFixed(1), p50: +f.p50.toFixed(2), p99: +f.p99.toFixed(2), max: +f.max.toFixed(2), mean: +f.mean.toFixed(2) });
+    const round = (f: Figures) => ({
+      ...f,
+      seconds: +f.seconds.toFixed(3),
+      perSecond: +f.perSecond.toFixed(1),
+      p50: +f.p50.toFixed(2),
+      p99: +f.p99.toFixed(2),
+      max: +f.max.toFixed(2),
+      mean: +f.mean.toFixed(2),
+    });
     console.log(
       JSON.stringify({
         bench: 'claims',

@@ -8,15 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  classify,
-  ClassifierResult,
-  DEFAULT_CONFIDENCE_THRESHOLD,
-  defaultLexicon,
-  detectLanguage,
-  Language,
-  splitProblems,
-} from '../libs/domain/src/classification';
+import { classify, ClassifierResult, DEFAULT_CONFIDENCE_THRESHOLD, defaultLexicon, detectLanguage, Language, splitProblems } from '../libs/domain/src/classification';
 
 interface Item {
   id: string;
@@ -120,7 +112,9 @@ function report(title: string, evs: Evaluated[], clauses: string[], threshold: n
   const langOk = evs.filter((e) => e.detected === e.item.language).length;
   console.log(`language detection: ${pct(langOk, evs.length)}`);
   // caveats (per request)
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const e of evs) {
     for (const c of e.caveats) {
       if (e.item.caveats.includes(c)) tp++;
@@ -159,7 +153,10 @@ function report(title: string, evs: Evaluated[], clauses: string[], threshold: n
     const counts = new Map<string, number>();
     gu.forEach((u) => counts.set(u.pred, (counts.get(u.pred) ?? 0) + 1));
     const diag = counts.get(g) ?? 0;
-    const off = [...counts.entries()].filter(([p]) => p !== g).sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p === UNKNOWN ? '?' : p}:${n}`);
+    const off = [...counts.entries()]
+      .filter(([p]) => p !== g)
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${p === UNKNOWN ? '?' : p}:${n}`);
     console.log(`  ${g.padEnd(7)} ${String(diag).padStart(3)}/${String(gu.length).padEnd(3)} ${off.join(' ')}`);
   }
 }
@@ -176,7 +173,9 @@ function main(): void {
   const started = Date.now();
   const evs = items.map((it) => evaluate(it, threshold));
   const ms = Date.now() - started;
-  console.log(`classifier benchmark — lexicon ${lexicon.version}, dataset ${path.relative(process.cwd(), file)} (${items.length} requests), threshold ${threshold}, ${(ms / items.length).toFixed(1)} ms/request`);
+  console.log(
+    `classifier benchmark — lexicon ${lexicon.version}, dataset ${path.relative(process.cwd(), file)} (${items.length} requests), threshold ${threshold}, ${(ms / items.length).toFixed(1)} ms/request`,
+  );
   const dev = evs.filter((e) => e.item.split === 'dev');
   const held = evs.filter((e) => e.item.split === 'heldout');
   if (!onlySplit || onlySplit === 'dev') report('DEV (tuned on)', dev, clauses, threshold, true);
@@ -193,7 +192,16 @@ function main(): void {
       console.log(`${e.item.id} gold=${e.item.gold.join('+') || UNKNOWN} parts=${e.parts} cav=${e.item.caveats.join(',')}|${e.caveats.join(',')}`);
       for (const u of e.units) {
         const r = u.result;
-        console.log(`   ${u.gold} → ${u.pred} (top1 ${u.top1} ${u.confidence}) ${r ? r.ranking.slice(0, 3).map((x) => `${x.clause}:${x.score}`).join(' ') : ''}`);
+        console.log(
+          `   ${u.gold} → ${u.pred} (top1 ${u.top1} ${u.confidence}) ${
+            r
+              ? r.ranking
+                  .slice(0, 3)
+                  .map((x) => `${x.clause}:${x.score}`)
+                  .join(' ')
+              : ''
+          }`,
+        );
       }
     }
   }

@@ -30,7 +30,6 @@ import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
 import { fmt, scratchDatabase, tearDown } from './support/scratch';
 
-
 // ---------------------------------------------------------------------------------------------
 // Arguments
 
@@ -55,18 +54,30 @@ function parseArgs(argv: string[]): Args {
       return n;
     };
     switch (flag) {
-      case '--n': args.n = Math.floor(num('--n')); break;
+      case '--n':
+        args.n = Math.floor(num('--n'));
+        break;
       case '--db': {
         const v = value();
         if (v !== 'sqlite' && v !== 'postgres') throw new Error('--db wants sqlite or postgres');
         args.db = v;
         break;
       }
-      case '--concurrency': args.concurrency = Math.max(1, Math.floor(num('--concurrency'))); break;
-      case '--rate': args.rate = num('--rate'); break;
-      case '--warmup': args.warmup = Math.floor(num('--warmup')); break;
-      case '--stall-s': args.stallS = num('--stall-s'); break;
-      case '--seed': args.seed = Math.floor(num('--seed')); break;
+      case '--concurrency':
+        args.concurrency = Math.max(1, Math.floor(num('--concurrency')));
+        break;
+      case '--rate':
+        args.rate = num('--rate');
+        break;
+      case '--warmup':
+        args.warmup = Math.floor(num('--warmup'));
+        break;
+      case '--stall-s':
+        args.stallS = num('--stall-s');
+        break;
+      case '--seed':
+        args.seed = Math.floor(num('--seed'));
+        break;
       case '--help':
       case '-h':
         console.log('node dist/bench/pipeline.js [--n 5000] [--db sqlite|postgres] [--concurrency 8] [--rate 0] [--warmup 200] [--stall-s 60] [--seed 1]');
@@ -116,9 +127,21 @@ const COUNTRIES: Record<DatasetItem['language'], string[]> = { lv: ['LV'], ru: [
 /** Product/customer profiles over the demo seed's products and licences. */
 const PROFILES: { name: string; make: (i: number) => Record<string, unknown> }[] = [
   { name: 'kav-home', make: (i) => ({ customer: { id: `c-${i}` }, product: { code: 'kav', version: '21.3' }, platform: { os: 'windows', osVersion: '11', ramMb: 8192, diskFreeMb: 40000 } }) },
-  { name: 'kav-home-plus', make: () => ({ customer: { id: 'c-1001' }, product: { code: 'kav', version: '21.3' }, licenceKey: 'LIC-ANNA-KAV', platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 } }) },
+  {
+    name: 'kav-home-plus',
+    make: () => ({ customer: { id: 'c-1001' }, product: { code: 'kav', version: '21.3' }, licenceKey: 'LIC-ANNA-KAV', platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 } }),
+  },
   { name: 'kis-home', make: (i) => ({ customer: { id: `c-${i}` }, product: { code: 'kis', version: '21' }, platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 20000 } }) },
-  { name: 'kesb-acme', make: (i) => ({ customer: { id: `acme-${i}` }, companyId: 'acme', product: { code: 'kesb', version: '12' }, licenceKey: 'LIC-ACME-KESB', platform: { os: 'windows', osVersion: 'server2022', ramMb: 16384, diskFreeMb: 100000 } }) },
+  {
+    name: 'kesb-acme',
+    make: (i) => ({
+      customer: { id: `acme-${i}` },
+      companyId: 'acme',
+      product: { code: 'kesb', version: '12' },
+      licenceKey: 'LIC-ACME-KESB',
+      platform: { os: 'windows', osVersion: 'server2022', ramMb: 16384, diskFreeMb: 100000 },
+    }),
+  },
 ];
 
 const CHANNELS = ['web', 'email', 'portal', 'api'];
@@ -336,7 +359,6 @@ const BASE_NEXT: Record<string, { queue: string; job: string }> = {
 
 // ---------------------------------------------------------------------------------------------
 
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const stamp = `${Date.now()}`;
@@ -359,7 +381,6 @@ async function main(): Promise<void> {
   const closers: (() => Promise<unknown>)[] = [];
   let exitCode = 0;
   try {
-
     const { NestFactory } = await import('@nestjs/core');
     const { Logger } = await import('nestjs-pino');
     const platform = await import('../libs/platform/src');
@@ -390,9 +411,16 @@ async function main(): Promise<void> {
     const byTeam = new Map<string, number>();
     for (const s of subs) byTeam.set(s.team, (byTeam.get(s.team) ?? 0) + 1);
 
-    console.log(`pipeline bench: N=${args.n}, concurrency=${args.concurrency} per stage worker, db=${args.db}, ${args.rate > 0 ? `rate=${args.rate}/s` : 'all submitted at once'}, warm-up=${warm.length}`);
+    console.log(
+      `pipeline bench: N=${args.n}, concurrency=${args.concurrency} per stage worker, db=${args.db}, ${args.rate > 0 ? `rate=${args.rate}/s` : 'all submitted at once'}, warm-up=${warm.length}`,
+    );
     console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}`);
-    console.log(`  submissions drawn from ${pool.length} routable variants (of ${candidates} built from bench/classifier/dataset.jsonl); teams: ${[...byTeam].sort((a, b) => b[1] - a[1]).map(([t, c]) => `${t} ${c}`).join(', ')}`);
+    console.log(
+      `  submissions drawn from ${pool.length} routable variants (of ${candidates} built from bench/classifier/dataset.jsonl); teams: ${[...byTeam]
+        .sort((a, b) => b[1] - a[1])
+        .map(([t, c]) => `${t} ${c}`)
+        .join(', ')}`,
+    );
 
     const stallMs = args.stallS * 1000;
     const blocking = () => new IORedis(redisUrl, { maxRetriesPerRequest: null });
@@ -486,7 +514,7 @@ async function main(): Promise<void> {
 
     // Let the app finish what the routed requests still cause (the sla queue), then the baseline again.
     const registry = app.get(messaging.QueueRegistry);
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
       let busy = 0;
       for (const name of ['intake', 'licence-check', 'classification', 'routing', 'sla', 'feedback-survey']) {
         const c = await registry.get(name).getJobCounts('waiting', 'active', 'prioritized');

@@ -56,7 +56,6 @@ async function usedMemory(redis: IORedis): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
-
 interface Figures {
   due: number;
   fired: number;
@@ -100,7 +99,14 @@ async function main(): Promise<void> {
   const basePrefix = `${prefix}-base`;
   const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, `sla_${stamp}`);
-  Object.assign(process.env, { REDIS_URL: redisUrl, DATABASE_URL: database.url, QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: String(args.concurrency), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', DEMO_SEED: 'off' });
+  Object.assign(process.env, {
+    REDIS_URL: redisUrl,
+    DATABASE_URL: database.url,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: String(args.concurrency),
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    DEMO_SEED: 'off',
+  });
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const windowMs = args.runS * 1000;
   const inWindow = (times: number[], from: number, to: number) => times.filter((t) => t >= from && t <= to).length;
@@ -116,7 +122,9 @@ async function main(): Promise<void> {
     const scheduleStart = Date.now();
     for (let i = 0; i < args.n; i += 1000) {
       const now = Date.now();
-      await baseQueue.addBulk(times.slice(i, i + 1000).map((at, k) => ({ name: 'alarm', data: { requestId: `r${i + k}`, at }, opts: { jobId: `a.${i + k}`, delay: Math.max(0, at - now), removeOnComplete: true } })));
+      await baseQueue.addBulk(
+        times.slice(i, i + 1000).map((at, k) => ({ name: 'alarm', data: { requestId: `r${i + k}`, at }, opts: { jobId: `a.${i + k}`, delay: Math.max(0, at - now), removeOnComplete: true } })),
+      );
     }
     const baseScheduleS = (Date.now() - scheduleStart) / 1000;
     const baseBytes = (await usedMemory(redis)) - before;
@@ -164,15 +172,53 @@ async function main(): Promise<void> {
       for (let k = i; k < Math.min(args.n, i + 500); k++) {
         const id = `req_bench${String(k).padStart(7, '0')}`;
         const receivedAt = new Date(times[k] - 48 * 60_000).toISOString();
-        const routed = { at: new Date(times[k] - 48 * 60_000 + 1000).toISOString(), event: 'request.routed' as const, detail: { team: 'bench-team', priority: 3, reason: 'bench', fallback: false, clauses: ['2.2'], priorityReason: 'bench' } };
+        const routed = {
+          at: new Date(times[k] - 48 * 60_000 + 1000).toISOString(),
+          event: 'request.routed' as const,
+          detail: { team: 'bench-team', priority: 3, reason: 'bench', fallback: false, clauses: ['2.2'], priorityReason: 'bench' },
+        };
         const events = timeline.slaEvents({ receivedAt, supportPlan: 'bench' }, [routed], { plans: new Map([['bench', plan]]), calendars: new Map([['bench-team', domain.ALWAYS_OPEN]]) });
         const view = timeline.slaView(domain.computeSlaClock(events!, setupNow), plan, 'bench-team', domain.ALWAYS_OPEN, receivedAt);
         rows.push({
-          id, submissionId: `sub_bench${k}`, partIndex: 0, producerId: 'bench', status: 'queued', segment: 'home', country: 'LV', language: 'en', customerId: `c-${k}`, customerEmail: `c${k}@example.lv`,
-          companyId: null, productCode: 'kav', productVersion: '21.3', platform: null, licenceKey: 'LIC-BENCH', channel: 'web', topic: null, subject: `Bench request ${k}`, description: 'bench',
-          rulesVersion: null, eligibility: { decision: 'supported' }, classification: null, outcome: null, supportPlan: 'bench', teamId: 'bench-team', priority: 3, assigneeId: null,
-          sla: view, slaNextAlarmAt: view.nextAlarm?.at ?? null, queueJob: null, leaseToken: null, leaseExpiresAt: null, firstResponseAt: null, awaitingSince: null, awaitCount: 0,
-          resolvedAt: null, reopenCount: 0, receivedAt, updatedAt: receivedAt,
+          id,
+          submissionId: `sub_bench${k}`,
+          partIndex: 0,
+          producerId: 'bench',
+          status: 'queued',
+          segment: 'home',
+          country: 'LV',
+          language: 'en',
+          customerId: `c-${k}`,
+          customerEmail: `c${k}@example.lv`,
+          companyId: null,
+          productCode: 'kav',
+          productVersion: '21.3',
+          platform: null,
+          licenceKey: 'LIC-BENCH',
+          channel: 'web',
+          topic: null,
+          subject: `Bench request ${k}`,
+          description: 'bench',
+          rulesVersion: null,
+          eligibility: { decision: 'supported' },
+          classification: null,
+          outcome: null,
+          supportPlan: 'bench',
+          teamId: 'bench-team',
+          priority: 3,
+          assigneeId: null,
+          sla: view,
+          slaNextAlarmAt: view.nextAlarm?.at ?? null,
+          queueJob: null,
+          leaseToken: null,
+          leaseExpiresAt: null,
+          firstResponseAt: null,
+          awaitingSince: null,
+          awaitCount: 0,
+          resolvedAt: null,
+          reopenCount: 0,
+          receivedAt,
+          updatedAt: receivedAt,
         });
         facts.push({ requestId: id, at: routed.at, stage: 'routing', event: routed.event, detail: routed.detail, effectKey: 'routing' });
         if (view.nextAlarm) alarms.push({ requestId: id, alarm: view.nextAlarm });
@@ -212,12 +258,21 @@ async function main(): Promise<void> {
     console.log(`  N=${args.n} pending alarms spread over ${args.spreadS} s (${(args.n / args.spreadS).toFixed(1)}/s), window ${args.runS} s, concurrency ${args.concurrency}, db ${args.db}`);
     console.log(line('baseline', base, baseBytes));
     console.log(line('sla', sla, slaBytes));
-    console.log(`  ratio sla/baseline: done p50 ×${(sla.doneP50 / base.doneP50).toFixed(2)}, p99 ×${(sla.doneP99 / base.doneP99).toFixed(2)}, memory ×${(slaBytes / baseBytes).toFixed(2)}; warnings recorded: ${warnings}`);
+    console.log(
+      `  ratio sla/baseline: done p50 ×${(sla.doneP50 / base.doneP50).toFixed(2)}, p99 ×${(sla.doneP99 / base.doneP99).toFixed(2)}, memory ×${(slaBytes / baseBytes).toFixed(2)}; warnings recorded: ${warnings}`,
+    );
     if (sla.fired < sla.due || base.fired < base.due) {
       console.log('  WARNING: not every alarm due in the window fired within it');
       exit = 1;
     }
-    console.log(JSON.stringify({ bench: 'sla', ...args, baseline: { ...base, bytesPerAlarm: baseBytes / args.n, scheduleS: baseScheduleS }, sla: { ...sla, bytesPerAlarm: slaBytes / args.n, scheduleS: slaScheduleS, insertS: dbS, warnings } }));
+    console.log(
+      JSON.stringify({
+        bench: 'sla',
+        ...args,
+        baseline: { ...base, bytesPerAlarm: baseBytes / args.n, scheduleS: baseScheduleS },
+        sla: { ...sla, bytesPerAlarm: slaBytes / args.n, scheduleS: slaScheduleS, insertS: dbS, warnings },
+      }),
+    );
   } catch (error) {
     console.error(`bench/sla failed: ${(error as Error).stack ?? error}`);
     exit = 1;

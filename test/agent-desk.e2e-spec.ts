@@ -6,7 +6,8 @@ import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
 
 const LEASE_MS = 1500;
-const malware = (n: number) => submission({ subject: `Virus not detected #${n}`, description: 'My computer is infected with a trojan that Kaspersky did not detect. The antivirus missed the malware.' });
+const malware = (n: number) =>
+  submission({ subject: `Virus not detected #${n}`, description: 'My computer is infected with a trojan that Kaspersky did not detect. The antivirus missed the malware.' });
 
 describe.each(testDatabases())('agents working routed requests on %s', (db) => {
   let sys: TestSystem;
@@ -83,7 +84,11 @@ describe.each(testDatabases())('agents working routed requests on %s', (db) => {
     const { id, token } = await queued(malware(300));
     expect((await claim(sys, ana))?.request.id).toBe(id);
     await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(ana)).send({ body: 'Thank you, looking into it.' }).expect(200);
-    const asked = await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(ana)).send({ body: 'Please run the diagnostic utility and send its report.', waitForCustomer: true, kind: 'diagnostic-utility' }).expect(200);
+    const asked = await sys.http
+      .post(`/v1/requests/${id}/replies`)
+      .set(bearer(ana))
+      .send({ body: 'Please run the diagnostic utility and send its report.', waitForCustomer: true, kind: 'diagnostic-utility' })
+      .expect(200);
     expect(asked.body.status).toBe('awaiting-customer');
     const replies = asked.body.timeline.filter((e: { event: string }) => e.event === 'request.replied');
     expect(replies.map((e: { detail: { firstResponse: boolean } }) => e.detail.firstResponse)).toEqual([true, false]);
@@ -113,10 +118,14 @@ describe.each(testDatabases())('agents working routed requests on %s', (db) => {
     const { id, token } = await queued(malware(400));
     expect((await claim(sys, ben))?.request.id).toBe(id);
     await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(ben)).send({ body: 'Which version of Windows do you use?', waitForCustomer: true }).expect(200);
-    const closed = await waitFor(async () => {
-      const v = await view(id);
-      return v.status === 'closed' ? v : null;
-    }, 'the auto-close', 10_000);
+    const closed = await waitFor(
+      async () => {
+        const v = await view(id);
+        return v.status === 'closed' ? v : null;
+      },
+      'the auto-close',
+      10_000,
+    );
     const entry = closed.timeline.find((e: { event: string }) => e.event === 'request.closed');
     expect(entry.detail.clauses).toEqual(['4.4.5', '[cooperation]']);
     expect(entry.detail.message).toContain('4.4.5');
@@ -148,9 +157,19 @@ describe.each(testDatabases())('agents working routed requests on %s', (db) => {
     const today = DateTime.now().setZone(zone);
     const closedDays = [today, today.plus({ days: 1 })].map((d) => d.toISODate());
     const open = [['09:00', '17:00']];
-    await sys.http.put('/v1/admin/calendars/closed-now').set(bearer(sys.adminKey)).send({ timezone: zone, weekly: { mon: open, tue: open, wed: open, thu: open, fri: open, sat: open, sun: open }, holidays: closedDays }).expect(200);
-    await sys.http.put('/v1/admin/teams/home-ee').set(bearer(sys.adminKey)).send({ segment: 'home', countries: ['EE'], languages: ['ru', 'en'], skills: [], calendar: 'closed-now' }).expect(200);
-    const { id } = await queued(submission({ customer: { id: 'ee-1', email: 'e@example.ee', country: 'EE', language: 'ru' }, subject: 'Не обновляется', description: 'Антивирус не обновляет базы, ошибка обновления.' }));
+    await sys.http
+      .put('/v1/admin/calendars/closed-now')
+      .set(bearer(sys.adminKey))
+      .send({ timezone: zone, weekly: { mon: open, tue: open, wed: open, thu: open, fri: open, sat: open, sun: open }, holidays: closedDays })
+      .expect(200);
+    await sys.http
+      .put('/v1/admin/teams/home-ee')
+      .set(bearer(sys.adminKey))
+      .send({ segment: 'home', countries: ['EE'], languages: ['ru', 'en'], skills: [], calendar: 'closed-now' })
+      .expect(200);
+    const { id } = await queued(
+      submission({ customer: { id: 'ee-1', email: 'e@example.ee', country: 'EE', language: 'ru' }, subject: 'Не обновляется', description: 'Антивирус не обновляет базы, ошибка обновления.' }),
+    );
     const ack = (await view(id)).timeline.find((e: { event: string }) => e.event === 'request.acknowledged');
     const expected = today.plus({ days: 2 }).set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
     expect(ack.detail.opensAt).toBe(expected.toUTC().toISO());

@@ -18,8 +18,20 @@ const variants = [
   submission(),
   submission({ product: { code: 'kav', version: '20.1' } }),
   submission({ subject: 'Remote session', description: 'Please connect to my computer remotely with TeamViewer and configure everything for me in a remote session.' }),
-  submission({ customer: { id: 'c-2', email: 'a@globex.lv', country: 'LV', language: 'en' }, companyId: 'globex', licenceKey: 'LIC-GLOBEX-KESB', product: { code: 'kesb', version: '12' }, platform: { os: 'windows', osVersion: '11', ramMb: 16000, diskFreeMb: 90000 }, subject: 'Crash', description: 'The endpoint agent crashes every hour and the update fails with an error.' }),
-  submission({ customer: { id: 'c-3', email: 'b@example.ee', country: 'EE', language: 'ru' }, subject: 'Не обновляется', description: 'Антивирус не обновляет базы уже неделю, выдаёт ошибку обновления.' }),
+  submission({
+    customer: { id: 'c-2', email: 'a@globex.lv', country: 'LV', language: 'en' },
+    companyId: 'globex',
+    licenceKey: 'LIC-GLOBEX-KESB',
+    product: { code: 'kesb', version: '12' },
+    platform: { os: 'windows', osVersion: '11', ramMb: 16000, diskFreeMb: 90000 },
+    subject: 'Crash',
+    description: 'The endpoint agent crashes every hour and the update fails with an error.',
+  }),
+  submission({
+    customer: { id: 'c-3', email: 'b@example.ee', country: 'EE', language: 'ru' },
+    subject: 'Не обновляется',
+    description: 'Антивирус не обновляет базы уже неделю, выдаёт ошибку обновления.',
+  }),
 ];
 
 /**
@@ -41,8 +53,15 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
     await dataSource.getRepository(TeamEntity).save(SEED.teams as never);
     await dataSource.getRepository(ProducerEntity).save({ id: 'web-form', name: 'Web form' });
     env = {
-      DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'test',
-      WORKER_LOCK_MS: '3000', WORKER_CONCURRENCY: '8', INTAKE_PORT: '0', AGENT_DESK_PORT: '0',
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      WORKER_LOCK_MS: '3000',
+      WORKER_CONCURRENCY: '8',
+      INTAKE_PORT: '0',
+      AGENT_DESK_PORT: '0',
     };
   });
 
@@ -64,10 +83,12 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
   it(`takes ${N} submissions through exactly once although a worker is killed mid-run`, async () => {
     for (const app of STAGES) await start(app);
     const intake = new Queue('intake', { connection: { url: REDIS_URL }, prefix });
-    await intake.addBulk(Array.from({ length: N }, (_, i) => {
-      const body = { ...variants[i % variants.length], producer: 'web-form', ...(i % 2 ? { idempotencyKey: `key-${i}` } : {}) };
-      return { name: 'request.submitted', data: body, opts: { jobId: `sub-${i}` } };
-    }));
+    await intake.addBulk(
+      Array.from({ length: N }, (_, i) => {
+        const body = { ...variants[i % variants.length], producer: 'web-form', ...(i % 2 ? { idempotencyKey: `key-${i}` } : {}) };
+        return { name: 'request.submitted', data: body, opts: { jobId: `sub-${i}` } };
+      }),
+    );
     await intake.close();
 
     const requests = dataSource.getRepository(RequestEntity);
@@ -83,9 +104,16 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
 
     expect(await dataSource.getRepository(SubmissionEntity).count()).toBe(N);
     expect(await requests.count()).toBe(N);
-    const duplicated = await dataSource.getRepository(TimelineEventEntity)
-      .createQueryBuilder('t').select('t.requestId', 'requestId').addSelect('t.event', 'event').addSelect('COUNT(*)', 'n')
-      .groupBy('t.requestId').addGroupBy('t.event').having('COUNT(*) > 1').getRawMany();
+    const duplicated = await dataSource
+      .getRepository(TimelineEventEntity)
+      .createQueryBuilder('t')
+      .select('t.requestId', 'requestId')
+      .addSelect('t.event', 'event')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('t.requestId')
+      .addGroupBy('t.event')
+      .having('COUNT(*) > 1')
+      .getRawMany();
     expect(duplicated).toEqual([]);
     const perRequest = await dataSource.getRepository(TimelineEventEntity).createQueryBuilder('t').select('t.requestId', 'id').addSelect('COUNT(*)', 'n').groupBy('t.requestId').getRawMany();
     const all = await requests.find();

@@ -100,7 +100,10 @@ describe("the agents' page in Chromium", () => {
     let last = '';
     await waitFor(
       async () => {
-        last = await page.locator(selector).innerText({ timeout: 1000 }).catch(() => '');
+        last = await page
+          .locator(selector)
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
         return pattern.test(last);
       },
       `${selector} to show ${pattern} (it shows: ${JSON.stringify(last.slice(0, 400))})`,

@@ -15,8 +15,7 @@ describe('OpenAPI document', () => {
   };
   const ref = (name: string) => `#/components/schemas/${name}`;
   const jsonSchema = (response: any) => response?.content?.['application/json']?.schema;
-  const operations = () =>
-    Object.entries<Record<string, any>>(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
+  const operations = () => Object.entries<Record<string, any>>(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
 
   beforeAll(async () => {
     sys = await startSystem('sqlite');
@@ -66,7 +65,13 @@ describe('OpenAPI document', () => {
   it('declares no security on health, metrics and the public pages', () => {
     expect(op('get', '/health').security).toEqual([]);
     expect(Object.keys(op('get', '/health').responses)).toEqual(expect.arrayContaining(['200', '503']));
-    for (const [method, path] of [['get', '/metrics'], ['get', '/desk'], ['get', '/surveys/{token}'], ['post', '/surveys/{token}'], ['get', '/reports/csat']]) {
+    for (const [method, path] of [
+      ['get', '/metrics'],
+      ['get', '/desk'],
+      ['get', '/surveys/{token}'],
+      ['post', '/surveys/{token}'],
+      ['get', '/reports/csat'],
+    ]) {
       expect({ path, security: op(method, path).security }).toEqual({ path, security: [] });
     }
   });
@@ -100,7 +105,11 @@ describe('OpenAPI document', () => {
     const auth = { Authorization: `Bearer ${sys.producerKey}` };
     const invalid = await sys.http.post('/v1/requests').set(auth).send({ channel: 'fax' }).expect(400);
     for (const field of doc.components.schemas.ValidationErrorBody.required) expect(invalid.body).toHaveProperty(field);
-    const large = await sys.http.post('/v1/requests').set(auth).send({ description: 'x'.repeat(200_000) }).expect(413);
+    const large = await sys.http
+      .post('/v1/requests')
+      .set(auth)
+      .send({ description: 'x'.repeat(200_000) })
+      .expect(413);
     for (const field of doc.components.schemas.ErrorBody.required) expect(large.body).toHaveProperty(field);
     const unauthorized = await sys.http.post('/v1/requests').send({}).expect(401);
     for (const field of doc.components.schemas.ErrorBody.required) expect(unauthorized.body).toHaveProperty(field);

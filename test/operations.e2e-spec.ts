@@ -18,9 +18,17 @@ describe('operations', () => {
   });
 
   it('exposes Prometheus metrics, job counts included', async () => {
-    await sys.http.post('/v1/requests').set({ Authorization: `Bearer ${sys.producerKey}` }).send({
-      customer: { id: 'm-1', email: 'm@example.lv', country: 'LV' }, product: { code: 'kav', version: '21' }, channel: 'web', subject: 'Update fails', description: 'The antivirus database update fails with an error every day.',
-    }).expect(202);
+    await sys.http
+      .post('/v1/requests')
+      .set({ Authorization: `Bearer ${sys.producerKey}` })
+      .send({
+        customer: { id: 'm-1', email: 'm@example.lv', country: 'LV' },
+        product: { code: 'kav', version: '21' },
+        channel: 'web',
+        subject: 'Update fails',
+        description: 'The antivirus database update fails with an error every day.',
+      })
+      .expect(202);
     const deadline = Date.now() + 10_000;
     let text = '';
     while (Date.now() < deadline && !/support_jobs_total\{[^}]*queue="routing"/.test(text)) text = (await sys.http.get('/metrics').expect(200)).text;
@@ -36,9 +44,15 @@ describe('operations', () => {
 
   it('keeps the queue dashboard for administrators', async () => {
     await sys.http.get('/admin/queues').expect(401);
-    await sys.http.get('/admin/queues').set({ Authorization: `Bearer ${sys.producerKey}` }).expect(403);
+    await sys.http
+      .get('/admin/queues')
+      .set({ Authorization: `Bearer ${sys.producerKey}` })
+      .expect(403);
     await sys.http.get('/admin/queues').auth('admin', sys.adminKey).expect(200);
-    const api = await sys.http.get('/admin/queues/api/queues').set({ Authorization: `Bearer ${sys.adminKey}` }).expect(200);
+    const api = await sys.http
+      .get('/admin/queues/api/queues')
+      .set({ Authorization: `Bearer ${sys.adminKey}` })
+      .expect(200);
     expect(api.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['intake', 'licence-check', 'team-home-lv']));
   });
 });

@@ -44,12 +44,7 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
       outcome: null,
       team: 'home-malware',
     });
-    expect(view.timeline.map((e: { event: string }) => e.event)).toEqual([
-      'request.received',
-      'request.eligibility-decided',
-      'request.classified',
-      'request.routed',
-    ]);
+    expect(view.timeline.map((e: { event: string }) => e.event)).toEqual(['request.received', 'request.eligibility-decided', 'request.classified', 'request.routed']);
     const detail = (event: string) => view.timeline.find((e: { event: string }) => e.event === event).detail;
     expect(detail('request.classified').lexiconVersion).toBe(JSON.parse(readFileSync(join(__dirname, '../config/classifier/lexicon.json'), 'utf8')).version);
     expect(detail('request.routed')).toMatchObject({ team: 'home-malware', priority: 3, clauses: ['2.2', '4.1.2a'], priorityReason: 'default priority 3' });

@@ -121,7 +121,8 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
     it('does not apply a version before its effective date', async () => {
       const download = await settled(
         current,
-        (await submit(current, submission({ customer: english, subject: 'Where to download', description: 'Where can I download the installer of Kaspersky Anti-Virus for my laptop?' }))).requests[0].id,
+        (await submit(current, submission({ customer: english, subject: 'Where to download', description: 'Where can I download the installer of Kaspersky Anti-Virus for my laptop?' }))).requests[0]
+          .id,
       );
       expect(download).toMatchObject({ rulesVersion: '2026-01-01', status: 'queued', classification: { clause: '4.1.4a', scope: 'included' } });
     });
@@ -153,7 +154,11 @@ describe.each(testDatabases())('rules versions and split modes on %s', (db) => {
     it('a repeated idempotency key answers with the same notice', async () => {
       const body = submission({ ...TWO_PROBLEMS_RU, idempotencyKey: `ask-${db}` });
       const first = await submit(sys, body);
-      const again = await sys.http.post('/v1/requests').set({ Authorization: `Bearer ${sys.producerKey}` }).send(body).expect(200);
+      const again = await sys.http
+        .post('/v1/requests')
+        .set({ Authorization: `Bearer ${sys.producerKey}` })
+        .send(body)
+        .expect(200);
       expect(again.body).toEqual(first);
       expect(first.notice).toContain('правилу 2.3');
     });

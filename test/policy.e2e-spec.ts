@@ -194,8 +194,7 @@ describe.each(testDatabases())('the support rules through the pipeline on %s', (
 
     const incident = {
       subject: 'Incident investigation',
-      description:
-        'Our company network was infected by ransomware last week. We need a full investigation of the incident: how the malware got in and what the root cause of the infection was.',
+      description: 'Our company network was infected by ransomware last week. We need a full investigation of the incident: how the malware got in and what the root cause of the infection was.',
     };
 
     it('an incident investigation (4.2.14) from a country that sells Incident Response: offered', async () => {
@@ -266,8 +265,7 @@ describe.each(testDatabases())('the support rules through the pipeline on %s', (
         submission({
           customer: english,
           subject: 'Two problems',
-          description:
-            'I have two problems.\n1. Kaspersky deletes my own program as a trojan, but it is a false positive.\n2. Where can I download the installer for my second computer?',
+          description: 'I have two problems.\n1. Kaspersky deletes my own program as a trojan, but it is a false positive.\n2. Where can I download the installer for my second computer?',
         }),
       );
       expect(answer.requests).toHaveLength(2);

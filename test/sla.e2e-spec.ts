@@ -40,7 +40,12 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
   beforeAll(async () => {
     sys = await startSystem(db, { SLA_SWEEP_EVERY_MS: '500', LEASE_MS: '60000' });
     queues = sys.app.get(QueueRegistry);
-    const admin = (path: string, body: unknown) => sys.http.put(path).set(bearer(sys.adminKey)).send(body as object).expect(200);
+    const admin = (path: string, body: unknown) =>
+      sys.http
+        .put(path)
+        .set(bearer(sys.adminKey))
+        .send(body as object)
+        .expect(200);
     for (const [id, plan] of Object.entries(PLANS)) await admin(`/v1/admin/sla-plans/${id}`, plan);
     await admin('/v1/admin/licences/LIC-QUICK', licence('c-2003', 'quick'));
     await admin('/v1/admin/licences/LIC-RELAXED', licence('c-2002', 'relaxed'));
@@ -91,10 +96,14 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     expect(warnAt - Date.parse(v0.sla.startedAt)).toBe(1500);
 
     // The breach is recorded first, then the stored view follows: wait for both.
-    const v = await waitFor(async () => {
-      const x = await view(id);
-      return entries(x, 'sla.breached').length && x.sla?.breaches?.length ? x : null;
-    }, 'the first-response breach', 10_000);
+    const v = await waitFor(
+      async () => {
+        const x = await view(id);
+        return entries(x, 'sla.breached').length && x.sla?.breaches?.length ? x : null;
+      },
+      'the first-response breach',
+      10_000,
+    );
     const [warning] = entries(v, 'sla.warning');
     const [breach] = entries(v, 'sla.breached');
     expect(warning.detail).toMatchObject({ target: 'first-response', warnAt: v0.sla.firstResponseWarnAt, trigger: 'alarm' });
@@ -203,18 +212,26 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     await job.remove();
     expect(await alarmJobs(id)).toEqual([]);
 
-    const v = await waitFor(async () => {
-      const x = await view(id);
-      return entries(x, 'sla.warning').length ? x : null;
-    }, 'the swept warning', 15_000);
+    const v = await waitFor(
+      async () => {
+        const x = await view(id);
+        return entries(x, 'sla.warning').length ? x : null;
+      },
+      'the swept warning',
+      15_000,
+    );
     const [warning] = entries(v, 'sla.warning');
     expect(warning.detail).toMatchObject({ target: 'first-response', warnAt: alarm.at, trigger: 'sweep' });
     expect(Date.parse(warning.at)).toBeGreaterThan(Date.parse(alarm.at));
     // After the swept alarm, the next one is scheduled again as usual and fires by itself.
-    const breached = await waitFor(async () => {
-      const x = await view(id);
-      return entries(x, 'sla.breached').length ? x : null;
-    }, 'the breach', 15_000);
+    const breached = await waitFor(
+      async () => {
+        const x = await view(id);
+        return entries(x, 'sla.breached').length ? x : null;
+      },
+      'the breach',
+      15_000,
+    );
     expect(entries(breached, 'sla.breached')[0].detail.trigger).toBe('alarm');
     await finish(id);
   });

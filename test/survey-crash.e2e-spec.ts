@@ -36,7 +36,13 @@ describe.each(testDatabases())('survey worker killed between scheduling and send
     database = await freshDatabase(db);
     dataSource = await openDatabase(database.url);
     env = {
-      DATABASE_URL: database.url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'test', FEEDBACK_SURVEY_PORT: '0', WORKER_LOCK_MS: '2000',
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      FEEDBACK_SURVEY_PORT: '0',
+      WORKER_LOCK_MS: '2000',
       SURVEY_POLICY_FILE: policyFile({ delay: `${DELAY_MS}ms`, samplingRate: 1, cooldown: '0ms', monthlyCap: 10 }),
     };
   });
@@ -58,11 +64,45 @@ describe.each(testDatabases())('survey worker killed between scheduling and send
     const now = new Date().toISOString();
     const id = 'req_crash_1';
     await dataSource.getRepository(RequestEntity).insert({
-      id, submissionId: 'sub_crash_1', partIndex: 0, producerId: 'web-form', status: 'resolved', segment: 'home', country: 'LV', language: 'ru',
-      customerId: 'c-crash', customerEmail: 'crash@example.lv', companyId: null, productCode: 'kav', productVersion: '21.3', platform: null, licenceKey: null,
-      channel: 'web', topic: null, subject: 'Crash test', description: 'A request resolved just now.', rulesVersion: null, eligibility: null, classification: null,
-      outcome: null, supportPlan: null, teamId: 'home-lv', priority: 3, assigneeId: null, sla: null, slaNextAlarmAt: null, queueJob: null, leaseToken: null,
-      leaseExpiresAt: null, firstResponseAt: now, awaitingSince: null, awaitCount: 0, resolvedAt: now, reopenCount: 0, receivedAt: now, updatedAt: now,
+      id,
+      submissionId: 'sub_crash_1',
+      partIndex: 0,
+      producerId: 'web-form',
+      status: 'resolved',
+      segment: 'home',
+      country: 'LV',
+      language: 'ru',
+      customerId: 'c-crash',
+      customerEmail: 'crash@example.lv',
+      companyId: null,
+      productCode: 'kav',
+      productVersion: '21.3',
+      platform: null,
+      licenceKey: null,
+      channel: 'web',
+      topic: null,
+      subject: 'Crash test',
+      description: 'A request resolved just now.',
+      rulesVersion: null,
+      eligibility: null,
+      classification: null,
+      outcome: null,
+      supportPlan: null,
+      teamId: 'home-lv',
+      priority: 3,
+      assigneeId: null,
+      sla: null,
+      slaNextAlarmAt: null,
+      queueJob: null,
+      leaseToken: null,
+      leaseExpiresAt: null,
+      firstResponseAt: now,
+      awaitingSince: null,
+      awaitCount: 0,
+      resolvedAt: now,
+      reopenCount: 0,
+      receivedAt: now,
+      updatedAt: now,
     });
     await start('1');
     await queue(Queues.feedbackSurvey).add(Events.resolved, { requestId: id }, { jobId: `${id}.${Events.resolved}` });

@@ -83,17 +83,41 @@ describe('survey form and CSAT report in headless Chromium', () => {
     const repo = sys.app.get(DataSource).getRepository(SurveyEntity);
     const now = Date.now();
     const rows: [string, string, string, number | null][] = [
-      ['home-lv', 'home', 'LV', 5], ['home-lv', 'home', 'LV', 4], ['home-lv', 'home', 'LV', null],
-      ['home-ee', 'home', 'EE', 3], ['home-ee', 'home', 'EE', 2],
-      ['business-baltics', 'business', 'LV', 5], ['business-baltics', 'business', 'EE', null], ['business-baltics', 'business', 'LT', 4],
+      ['home-lv', 'home', 'LV', 5],
+      ['home-lv', 'home', 'LV', 4],
+      ['home-lv', 'home', 'LV', null],
+      ['home-ee', 'home', 'EE', 3],
+      ['home-ee', 'home', 'EE', 2],
+      ['business-baltics', 'business', 'LV', 5],
+      ['business-baltics', 'business', 'EE', null],
+      ['business-baltics', 'business', 'LT', 4],
       ['<b>odd team</b>', 'home', 'LT', 1],
     ];
-    await repo.insert(rows.map(([teamId, segment, country, score], i) => ({
-      id: `sv_page_${i}`, kind: 'transactional' as const, requestId: `req_page_${i}`, round: 0, customerId: `c-p${i}`, customerEmail: null, companyId: null,
-      segment: segment as 'home', country, language: 'en', teamId, status: score === null ? ('sent' as const) : ('answered' as const), statusReason: null,
-      sendAt: new Date(now - 3600_000).toISOString(), sentAt: new Date(now - 3600_000).toISOString(), expiresAt: new Date(now + 86_400_000).toISOString(),
-      answeredAt: score === null ? null : new Date(now - 1800_000).toISOString(), score, feedbackType: score === null ? null : 'speed', comment: null, createdAt: new Date(now - 3600_000).toISOString(),
-    })));
+    await repo.insert(
+      rows.map(([teamId, segment, country, score], i) => ({
+        id: `sv_page_${i}`,
+        kind: 'transactional' as const,
+        requestId: `req_page_${i}`,
+        round: 0,
+        customerId: `c-p${i}`,
+        customerEmail: null,
+        companyId: null,
+        segment: segment as 'home',
+        country,
+        language: 'en',
+        teamId,
+        status: score === null ? ('sent' as const) : ('answered' as const),
+        statusReason: null,
+        sendAt: new Date(now - 3600_000).toISOString(),
+        sentAt: new Date(now - 3600_000).toISOString(),
+        expiresAt: new Date(now + 86_400_000).toISOString(),
+        answeredAt: score === null ? null : new Date(now - 1800_000).toISOString(),
+        score,
+        feedbackType: score === null ? null : 'speed',
+        comment: null,
+        createdAt: new Date(now - 3600_000).toISOString(),
+      })),
+    );
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     await page.goto(`${base}/reports/csat`);
     await page.getByLabel('Administrator key').fill('wrong-key');

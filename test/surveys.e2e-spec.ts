@@ -21,7 +21,15 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
   let globexKey: string;
 
   beforeAll(async () => {
-    const policy = policyFile({ delay: `${DELAY_MS}ms`, cooldown: `${COOLDOWN_MS}ms`, monthlyCap: 2, samplingRate: 1, tokenLifetime: '1h', lowScoreThreshold: 2, relationship: { cron: '0 10 1 * *', timezone: 'Europe/Riga', period: 'month' } });
+    const policy = policyFile({
+      delay: `${DELAY_MS}ms`,
+      cooldown: `${COOLDOWN_MS}ms`,
+      monthlyCap: 2,
+      samplingRate: 1,
+      tokenLifetime: '1h',
+      lowScoreThreshold: 2,
+      relationship: { cron: '0 10 1 * *', timezone: 'Europe/Riga', period: 'month' },
+    });
     sys = await startSystem(db, { SURVEY_POLICY_FILE: policy, REMINDER_AFTER_MS: '400', AUTO_CLOSE_AFTER_MS: '1200', REOPEN_WINDOW_MS: '60000' });
     ana = await addAgent(sys, 'ana', ['home-malware', 'business-baltics']);
     acmeKey = (await sys.http.put('/v1/admin/companies/acme').set(bearer(sys.adminKey)).send({ name: 'Acme SIA', country: 'LV' }).expect(201)).body.key;
@@ -93,8 +101,20 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
   });
 
   it('never surveys declined or auto-closed requests', async () => {
-    const declined = (await sys.http.post('/v1/requests').set(bearer(sys.producerKey)).send(malware('c-declined', 20, 'en')).expect(202)).body.requests[0].id;
-    const old = (await sys.http.post('/v1/requests').set(bearer(sys.producerKey)).send({ ...malware('c-declined', 21), product: { code: 'kav', version: '20.1' } }).expect(202)).body.requests[0].id;
+    const declined = (
+      await sys.http
+        .post('/v1/requests')
+        .set(bearer(sys.producerKey))
+        .send(malware('c-declined', 20, 'en'))
+        .expect(202)
+    ).body.requests[0].id;
+    const old = (
+      await sys.http
+        .post('/v1/requests')
+        .set(bearer(sys.producerKey))
+        .send({ ...malware('c-declined', 21), product: { code: 'kav', version: '20.1' } })
+        .expect(202)
+    ).body.requests[0].id;
     await waitFor(async () => (await view(sys, old)).status === 'declined', 'the old version to be declined');
     expect(await jobDone(sys, `${old}.${Events.declined}`)).toMatchObject({ state: 'completed', value: { survey: expect.stringMatching(/^none/) } });
     expect(await surveysOf(sys, { requestId: old })).toEqual([]);
@@ -124,7 +144,10 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
     expect(again.body.message).toMatch(/already been answered/);
     expect((await surveyFor(sys, id))?.score).toBe(4);
     await sys.http.get(`/surveys/${token}`).expect(409);
-    await sys.http.post(`/v1/surveys/${token.slice(0, -2)}xx`).send({ score: 4, feedbackType: 'speed' }).expect(404);
+    await sys.http
+      .post(`/v1/surveys/${token.slice(0, -2)}xx`)
+      .send({ score: 4, feedbackType: 'speed' })
+      .expect(404);
 
     // A validly signed link past its expiry (the expiry is inside the signed token).
     const other = await submitQueued(sys, malware('c-expire', 31));
@@ -142,7 +165,10 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
     const { id } = await submitQueued(sys, malware('c-low', 40));
     await resolve(sys, ana, id);
     const s = await surveyIn(sys, id, ['sent']);
-    await sys.http.post(`/v1/surveys/${await tokenOf(sys, s.id)}`).send({ score: 1, feedbackType: 'agent', comment: 'Nobody <b>helped</b>' }).expect(200);
+    await sys.http
+      .post(`/v1/surveys/${await tokenOf(sys, s.id)}`)
+      .send({ score: 1, feedbackType: 'agent', comment: 'Nobody <b>helped</b>' })
+      .expect(200);
     const intake = await jobDone(sys, `follow-up.${s.id}`, Queues.intake);
     expect(intake.state).toBe('completed');
     const followUpId = intake.value.requests[0].id;
@@ -247,7 +273,10 @@ describe.each(testDatabases())('survey sampling, expiry and the CSAT report on %
       sampled.push(s);
       if (sampled.length <= 2) {
         const score = sampled.length === 1 ? 5 : 2;
-        await sys.http.post(`/v1/surveys/${await tokenOf(sys, s.id)}`).send({ score, feedbackType: 'speed' }).expect(200);
+        await sys.http
+          .post(`/v1/surveys/${await tokenOf(sys, s.id)}`)
+          .send({ score, feedbackType: 'speed' })
+          .expect(200);
         answers[s.id] = score;
       }
     }
@@ -271,7 +300,13 @@ describe.each(testDatabases())('survey sampling, expiry and the CSAT report on %
     const expectCountry = (c: string) => {
       const of = sampled.filter((s) => s.country === c);
       const answered = of.filter((s) => answers[s.id]);
-      return { key: c, sent: of.length, answered: answered.length, responseRate: of.length ? Math.round((answered.length / of.length) * 10_000) / 10_000 : 0, averageScore: answered.length ? answered.reduce((a, s) => a + answers[s.id], 0) / answered.length : null };
+      return {
+        key: c,
+        sent: of.length,
+        answered: answered.length,
+        responseRate: of.length ? Math.round((answered.length / of.length) * 10_000) / 10_000 : 0,
+        averageScore: answered.length ? answered.reduce((a, s) => a + answers[s.id], 0) / answered.length : null,
+      };
     };
     expect(byCountry.groups).toEqual(['EE', 'LV'].map(expectCountry).filter((g) => g.sent > 0));
     expect((await report(`from=${from}&to=${to}&groupBy=segment`)).groups).toEqual([expect.objectContaining({ key: 'home', sent: sampled.length, answered: 2 })]);

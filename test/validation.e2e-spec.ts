@@ -5,7 +5,13 @@ import { startSystem, type TestSystem } from './support/system';
 describe('validation at the HTTP boundary', () => {
   let sys: TestSystem;
   const auth = () => ({ Authorization: `Bearer ${sys.producerKey}` });
-  const stored = async () => (await sys.http.get('/v1/requests?limit=200').set({ Authorization: `Bearer ${sys.adminKey}` }).expect(200)).body.items.length;
+  const stored = async () =>
+    (
+      await sys.http
+        .get('/v1/requests?limit=200')
+        .set({ Authorization: `Bearer ${sys.adminKey}` })
+        .expect(200)
+    ).body.items.length;
 
   beforeAll(async () => {
     sys = await startSystem('sqlite');
@@ -18,25 +24,30 @@ describe('validation at the HTTP boundary', () => {
     const res = await sys.http
       .post('/v1/requests')
       .set(auth())
-      .send(submission({
-        customer: { id: '', email: 'not-an-email', country: 'Latvia', language: 'latvian' },
-        product: { code: 'kav' },
-        channel: 'fax',
-        subject: '',
-        description: 'x'.repeat(20001),
-        platform: { os: 'windows', ramMb: -5 },
-      }))
+      .send(
+        submission({
+          customer: { id: '', email: 'not-an-email', country: 'Latvia', language: 'latvian' },
+          product: { code: 'kav' },
+          channel: 'fax',
+          subject: '',
+          description: 'x'.repeat(20001),
+          platform: { os: 'windows', ramMb: -5 },
+        }),
+      )
       .expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining([
-      'customer.id', 'customer.email', 'customer.country', 'customer.language',
-      'product.version', 'channel', 'subject', 'description', 'platform.ramMb',
-    ]));
+    expect(fields).toEqual(
+      expect.arrayContaining(['customer.id', 'customer.email', 'customer.country', 'customer.language', 'product.version', 'channel', 'subject', 'description', 'platform.ramMb']),
+    );
     expect(await stored()).toBe(0);
   });
 
   it('rejects unknown fields instead of ignoring them', async () => {
-    const res = await sys.http.post('/v1/requests').set(auth()).send(submission({ segment: 'business', customer: { id: 'c', email: 'a@b.lv', country: 'LV', vip: true } })).expect(400);
+    const res = await sys.http
+      .post('/v1/requests')
+      .set(auth())
+      .send(submission({ segment: 'business', customer: { id: 'c', email: 'a@b.lv', country: 'LV', vip: true } }))
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['segment', 'customer.vip']));
   });
 
@@ -53,13 +64,34 @@ describe('validation at the HTTP boundary', () => {
   });
 
   it('answers 413, not 5xx, for a body far beyond any valid request', async () => {
-    const res = await sys.http.post('/v1/requests').set(auth()).send(submission({ description: 'y'.repeat(300_000) }));
+    const res = await sys.http
+      .post('/v1/requests')
+      .set(auth())
+      .send(submission({ description: 'y'.repeat(300_000) }));
     expect(res.status).toBe(413);
   });
 
   it('never answers 5xx to mutated submissions and stores none of the invalid ones', async () => {
     const weird = [null, 0, -1, 1e308, true, '', ' ', '\u0000', 'x'.repeat(300), [], {}, [1], { a: 1 }, '<script>', "' OR 1=1 --"];
-    const paths: string[][] = [['customer'], ['customer', 'id'], ['customer', 'email'], ['customer', 'country'], ['customer', 'language'], ['product'], ['product', 'code'], ['product', 'version'], ['platform'], ['platform', 'ramMb'], ['channel'], ['subject'], ['description'], ['idempotencyKey'], ['licenceKey'], ['companyId'], ['topic']];
+    const paths: string[][] = [
+      ['customer'],
+      ['customer', 'id'],
+      ['customer', 'email'],
+      ['customer', 'country'],
+      ['customer', 'language'],
+      ['product'],
+      ['product', 'code'],
+      ['product', 'version'],
+      ['platform'],
+      ['platform', 'ramMb'],
+      ['channel'],
+      ['subject'],
+      ['description'],
+      ['idempotencyKey'],
+      ['licenceKey'],
+      ['companyId'],
+      ['topic'],
+    ];
     let accepted = 0;
     const failures: string[] = [];
     for (const path of paths) {
@@ -85,7 +117,14 @@ describe('validation at the HTTP boundary', () => {
       .send({ name: '', segment: 'enterprise', versions: [{ version: '1..2', supportedUntil: 'soon' }], requirements: { platforms: { windows: 'all' } } })
       .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'segment', 'versions.0.version', 'versions.0.supportedUntil', 'requirements.platforms']));
-    await sys.http.put('/v1/admin/products/bad%20code').set({ Authorization: `Bearer ${sys.adminKey}` }).send({ name: 'x', segment: 'home', versions: [{ version: '1', supportedUntil: null }] }).expect(400);
-    await sys.http.get('/v1/admin/products/nope').set({ Authorization: `Bearer ${sys.adminKey}` }).expect(404);
+    await sys.http
+      .put('/v1/admin/products/bad%20code')
+      .set({ Authorization: `Bearer ${sys.adminKey}` })
+      .send({ name: 'x', segment: 'home', versions: [{ version: '1', supportedUntil: null }] })
+      .expect(400);
+    await sys.http
+      .get('/v1/admin/products/nope')
+      .set({ Authorization: `Bearer ${sys.adminKey}` })
+      .expect(404);
   });
 });

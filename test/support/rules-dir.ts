@@ -25,4 +25,3 @@ export class RulesDir {
     rmSync(this.path, { recursive: true, force: true });
   }
 }
-

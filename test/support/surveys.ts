@@ -62,10 +62,14 @@ export async function surveyFor(sys: TestSystem, requestId: string, round = 0): 
 
 /** Waits for a transactional survey of the request to reach one of the statuses. */
 export function surveyIn(sys: TestSystem, requestId: string, statuses: string[], round = 0, timeoutMs = 15_000): Promise<SurveyEntity> {
-  return waitFor(async () => {
-    const s = await surveyFor(sys, requestId, round);
-    return s && statuses.includes(s.status) ? s : null;
-  }, `the survey of ${requestId} (round ${round}) to be ${statuses.join('/')}`, timeoutMs);
+  return waitFor(
+    async () => {
+      const s = await surveyFor(sys, requestId, round);
+      return s && statuses.includes(s.status) ? s : null;
+    },
+    `the survey of ${requestId} (round ${round}) to be ${statuses.join('/')}`,
+    timeoutMs,
+  );
 }
 
 /** A queue of this system (e.g. notifications, feedback-survey). */

@@ -65,7 +65,11 @@ export async function startSystem(db: DbKind, env: Record<string, string> = {}, 
   if (options.sharing) {
     producerKey = options.sharing.producerKey;
   } else {
-    const admin = (path: string, body: unknown) => http.put(path).set('Authorization', `Bearer ${ADMIN_KEY}`).send(body as object);
+    const admin = (path: string, body: unknown) =>
+      http
+        .put(path)
+        .set('Authorization', `Bearer ${ADMIN_KEY}`)
+        .send(body as object);
     for (const p of SEED.products) await admin(`/v1/admin/products/${p.code}`, { ...p, code: undefined }).expect(200);
     for (const l of SEED.licences) await admin(`/v1/admin/licences/${l.key}`, { ...l, key: undefined }).expect(200);
     // Teams without calendars: open around the clock, so timelines do not depend on when tests run.

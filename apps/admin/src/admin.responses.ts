@@ -6,7 +6,12 @@ import { ProductDto, TeamDto } from './reference.dto';
  * the calendar and SLA plan bodies (validated by the domain's validators, not by DTO classes).
  */
 const INTERVALS = { type: 'array', items: { type: 'array', items: { type: 'string', pattern: '^\\d{2}:\\d{2}$' }, minItems: 2, maxItems: 2 } } as const;
-const MINUTES = { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 }, description: 'Minutes per priority ("1", "2", "3")', example: { '1': 60, '2': 240, '3': 480 } } as const;
+const MINUTES = {
+  type: 'object',
+  additionalProperties: { type: 'number', exclusiveMinimum: true, minimum: 0 },
+  description: 'Minutes per priority ("1", "2", "3")',
+  example: { '1': 60, '2': 240, '3': 480 },
+} as const;
 
 export class ProductSchema extends ProductDto {
   @ApiProperty({ example: 'kav' })
@@ -61,7 +66,13 @@ export class CalendarBody {
     type: 'object',
     additionalProperties: INTERVALS,
     description: 'Working intervals per weekday (mon … sun), as [start, end] local times; a day left out is closed',
-    example: { mon: [['09:00', '13:00'], ['14:00', '18:00']], tue: [['09:00', '18:00']] },
+    example: {
+      mon: [
+        ['09:00', '13:00'],
+        ['14:00', '18:00'],
+      ],
+      tue: [['09:00', '18:00']],
+    },
   })
   weekly: Record<string, [string, string][]>;
 

@@ -39,7 +39,13 @@ export class CatalogueController {
   @ApiBodyTooLarge()
   putProduct(@Param('code') code: string, @Body() body: unknown) {
     const dto = validateInput(ProductDto, body);
-    return this.reference.put(ProductEntity, { code: checkId(code, 'code'), name: dto.name, segment: dto.segment, versions: dto.versions.map((v) => ({ version: v.version, supportedUntil: v.supportedUntil })), requirements: { ...(dto.requirements ?? {}) } });
+    return this.reference.put(ProductEntity, {
+      code: checkId(code, 'code'),
+      name: dto.name,
+      segment: dto.segment,
+      versions: dto.versions.map((v) => ({ version: v.version, supportedUntil: v.supportedUntil })),
+      requirements: { ...(dto.requirements ?? {}) },
+    });
   }
 
   @Get('products/:code')
@@ -78,7 +84,16 @@ export class CatalogueController {
   async putLicence(@Param('key') key: string, @Body() body: unknown) {
     const dto = validateInput(LicenceDto, body);
     const before = await this.reference.get(LicenceEntity, { key: checkId(key, 'key') });
-    const saved = await this.reference.put(LicenceEntity, { key, productCode: dto.productCode, customerId: dto.customerId ?? null, companyId: dto.companyId ?? null, status: dto.status, validUntil: dto.validUntil, kind: dto.kind, supportPlan: dto.supportPlan ?? null });
+    const saved = await this.reference.put(LicenceEntity, {
+      key,
+      productCode: dto.productCode,
+      customerId: dto.customerId ?? null,
+      companyId: dto.companyId ?? null,
+      status: dto.status,
+      validUntil: dto.validUntil,
+      kind: dto.kind,
+      supportPlan: dto.supportPlan ?? null,
+    });
     await this.licenceChanged(key, before, saved);
     return saved;
   }

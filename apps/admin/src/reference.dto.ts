@@ -29,7 +29,9 @@ function IsStringListMap(options?: ValidationOptions) {
       name: 'isStringListMap',
       validator: {
         validate: (value: unknown) =>
-          !!value && typeof value === 'object' && !Array.isArray(value) &&
+          !!value &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
           Object.entries(value).every(([k, v]) => k.length <= 32 && Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 32)),
         defaultMessage: () => '$property must map platform names to lists of versions, e.g. { "windows": ["10", "11"] }',
       },
@@ -40,31 +42,46 @@ function IsStringListMap(options?: ValidationOptions) {
 
 export class ProductVersionDto {
   @ApiProperty({ description: 'A submitted version matches the entry whose version is its longest dotted prefix', example: '21' })
-  @IsString() @Matches(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/, { message: 'version must look like 21 or 21.3' })
+  @IsString()
+  @Matches(/^[0-9A-Za-z]+([.-][0-9A-Za-z]+)*$/, { message: 'version must look like 21 or 21.3' })
   version: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Last day of support (ISO date), null while supported', example: '2026-12-31' })
-  @ValidateIf((o) => o.supportedUntil !== null) @Matches(DATE, { message: 'supportedUntil must be an ISO date or null' })
+  @ValidateIf((o) => o.supportedUntil !== null)
+  @Matches(DATE, { message: 'supportedUntil must be an ISO date or null' })
   supportedUntil: string | null;
 }
 
 export class RequirementsDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 2048 })
-  @IsOptional() @IsInt() @Min(0) @Max(1 << 30)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1 << 30)
   minRamMb?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 1500 })
-  @IsOptional() @IsInt() @Min(0) @Max(1 << 30)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1 << 30)
   minDiskMb?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string', maxLength: 32 } }, description: 'Supported OS versions per platform', example: { windows: ['10', '11'], macos: ['13', '14'] } })
-  @IsOptional() @IsStringListMap()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string', maxLength: 32 } },
+    description: 'Supported OS versions per platform',
+    example: { windows: ['10', '11'], macos: ['13', '14'] },
+  })
+  @IsOptional()
+  @IsStringListMap()
   platforms?: Record<string, string[]>;
 }
 
 export class ProductDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Kaspersky Anti-Virus' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ enum: ['home', 'business'] })
@@ -72,25 +89,37 @@ export class ProductDto {
   segment: 'home' | 'business';
 
   @ApiProperty({ type: [ProductVersionDto], minItems: 1, maxItems: 500 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ProductVersionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ProductVersionDto)
   versions: ProductVersionDto[];
 
   @ApiPropertyOptional({ type: RequirementsDto })
-  @IsOptional() @IsObject({ message: 'requirements must be an object' }) @ValidateNested() @Type(() => RequirementsDto)
+  @IsOptional()
+  @IsObject({ message: 'requirements must be an object' })
+  @ValidateNested()
+  @Type(() => RequirementsDto)
   requirements?: RequirementsDto;
 }
 
 export class LicenceDto {
   @ApiProperty({ pattern: ID.source, example: 'kav' })
-  @IsString() @Matches(ID, { message: 'productCode must be a product code' })
+  @IsString()
+  @Matches(ID, { message: 'productCode must be a product code' })
   productCode: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 128, description: 'A home customer: customerId or companyId is required' })
-  @ValidateIf((o) => o.companyId === undefined || o.customerId !== undefined) @IsString({ message: 'customerId or companyId is required' }) @Length(1, 128)
+  @ValidateIf((o) => o.companyId === undefined || o.customerId !== undefined)
+  @IsString({ message: 'customerId or companyId is required' })
+  @Length(1, 128)
   customerId?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 128, description: 'A business customer: companyId or customerId is required' })
-  @ValidateIf((o) => o.customerId === undefined || o.companyId !== undefined) @IsString({ message: 'companyId or customerId is required' }) @Length(1, 128)
+  @ValidateIf((o) => o.customerId === undefined || o.companyId !== undefined)
+  @IsString({ message: 'companyId or customerId is required' })
+  @Length(1, 128)
   companyId?: string;
 
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] })
@@ -98,7 +127,8 @@ export class LicenceDto {
   status: 'active' | 'expired' | 'revoked';
 
   @ApiProperty({ type: String, nullable: true, description: 'ISO date or time; null for no end', example: '2027-01-31' })
-  @ValidateIf((o) => o.validUntil !== null) @Matches(DATE, { message: 'validUntil must be an ISO date or null' })
+  @ValidateIf((o) => o.validUntil !== null)
+  @Matches(DATE, { message: 'validUntil must be an ISO date or null' })
   validUntil: string | null;
 
   @ApiProperty({ enum: ['commercial', 'free', 'trial'] })
@@ -106,7 +136,9 @@ export class LicenceDto {
   kind: 'commercial' | 'free' | 'trial';
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID.source, description: 'A paid SLA plan id: only these licences give requests a response-time clock' })
-  @IsOptional() @ValidateIf((o) => o.supportPlan !== null) @Matches(ID, { message: 'supportPlan must be an SLA plan id or null' })
+  @IsOptional()
+  @ValidateIf((o) => o.supportPlan !== null)
+  @Matches(ID, { message: 'supportPlan must be an SLA plan id or null' })
   supportPlan?: string | null;
 }
 
@@ -116,25 +148,33 @@ export class TeamDto {
   segment: 'home' | 'business';
 
   @ApiProperty({ type: [String], minItems: 1, description: 'ISO alpha-2 codes, or * for any', example: ['LV'] })
-  @IsArray() @ArrayMinSize(1) @Matches(/^([A-Z]{2}|\*)$/, { each: true, message: 'countries must be ISO alpha-2 codes (LV) or *' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(/^([A-Z]{2}|\*)$/, { each: true, message: 'countries must be ISO alpha-2 codes (LV) or *' })
   countries: string[];
 
   @ApiProperty({ type: [String], description: 'Two-letter language codes', example: ['lv', 'ru'] })
-  @IsArray() @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be two-letter codes (lv)' })
+  @IsArray()
+  @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be two-letter codes (lv)' })
   languages: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'e.g. malware (rule 4.1.2 requests go to a malware team)', example: [] })
-  @IsOptional() @IsArray() @Matches(/^[a-z][a-z0-9-]{0,31}$/, { each: true, message: 'skills must be short lowercase words' })
+  @IsOptional()
+  @IsArray()
+  @Matches(/^[a-z][a-z0-9-]{0,31}$/, { each: true, message: 'skills must be short lowercase words' })
   skills?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID.source, description: 'A calendar id; null or absent: open around the clock' })
-  @IsOptional() @ValidateIf((o) => o.calendar !== null) @Matches(ID, { message: 'calendar must be a calendar id or null' })
+  @IsOptional()
+  @ValidateIf((o) => o.calendar !== null)
+  @Matches(ID, { message: 'calendar must be a calendar id or null' })
   calendar?: string | null;
 }
 
 export class ProducerDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Website form' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 }
 
@@ -142,21 +182,27 @@ export const ID_PATTERN = ID;
 
 export class AgentDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ilze' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ type: [String], minItems: 1, maxItems: 50, description: 'Team ids', example: ['home-lv'] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @Matches(ID, { each: true, message: 'teams must be team ids' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(ID, { each: true, message: 'teams must be team ids' })
   teams: string[];
 
   @ApiPropertyOptional({ enum: ['agent', 'supervisor'], default: 'agent', description: 'Supervisors also receive escalations' })
-  @IsOptional() @IsIn(['agent', 'supervisor'], { message: 'role must be agent or supervisor' })
+  @IsOptional()
+  @IsIn(['agent', 'supervisor'], { message: 'role must be agent or supervisor' })
   role?: 'agent' | 'supervisor';
 }
 
 export class CompanyDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'SIA Piemērs' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ pattern: '^[A-Z]{2}$', example: 'LV' })

@@ -57,7 +57,7 @@ export class SchedulesController {
 
   /** { timezone, weekly: { mon: [["09:00","18:00"]] ... }, holidays: ["2026-11-18"], overrides: [{ date, intervals }] } */
   @Put('calendars/:id')
-  @ApiOperation({ operationId: 'putCalendar', summary: "Create or replace a team calendar: time zone, weekly hours, holidays, overrides (2.2)" })
+  @ApiOperation({ operationId: 'putCalendar', summary: 'Create or replace a team calendar: time zone, weekly hours, holidays, overrides (2.2)' })
   @ApiParam({ name: 'id', description: 'The calendar id (1–64 letters, digits, dot, dash or underscore)', example: 'riga-office' })
   @ApiBody({ type: CalendarBody })
   @ApiOkResponse({ description: 'The calendar as stored', type: CalendarSchema })
@@ -99,7 +99,13 @@ export class SchedulesController {
   putSlaPlan(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     checkSpec('slaPlan', validateSlaPlan({ ...body, id }));
     const plan = body as Pick<SlaPlanEntity, 'hours' | 'firstResponseMinutes' | 'resolutionMinutes' | 'warnAtPercent'>;
-    return this.reference.put(SlaPlanEntity, { id: checkId(id), hours: plan.hours, firstResponseMinutes: plan.firstResponseMinutes, resolutionMinutes: plan.resolutionMinutes, warnAtPercent: plan.warnAtPercent ?? 80 });
+    return this.reference.put(SlaPlanEntity, {
+      id: checkId(id),
+      hours: plan.hours,
+      firstResponseMinutes: plan.firstResponseMinutes,
+      resolutionMinutes: plan.resolutionMinutes,
+      warnAtPercent: plan.warnAtPercent ?? 80,
+    });
   }
 
   @Get('sla-plans/:id')

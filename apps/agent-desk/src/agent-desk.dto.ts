@@ -5,27 +5,35 @@ const NOT_BLANK = /\S/;
 
 export class ReplyDto {
   @ApiProperty({ minLength: 1, maxLength: 20000, description: 'The reply to the customer' })
-  @IsString() @Length(1, 20000) @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  @IsString()
+  @Length(1, 20000)
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
   body: string;
 
   /** Ask the customer for information (or to run a diagnostic utility) and wait for the answer. */
   @ApiPropertyOptional({ default: false, description: 'Ask the customer for information (or to run a diagnostic utility) and wait: the request goes to awaiting-customer' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   waitForCustomer?: boolean;
 
   @ApiPropertyOptional({ enum: ['answer', 'information-request', 'diagnostic-utility'], description: 'Default: information-request when waitForCustomer, else answer' })
-  @IsOptional() @IsIn(['answer', 'information-request', 'diagnostic-utility'], { message: 'kind must be answer, information-request or diagnostic-utility' })
+  @IsOptional()
+  @IsIn(['answer', 'information-request', 'diagnostic-utility'], { message: 'kind must be answer, information-request or diagnostic-utility' })
   kind?: 'answer' | 'information-request' | 'diagnostic-utility';
 }
 
 export class ResolveDto {
   @ApiProperty({ minLength: 1, maxLength: 5000, description: 'How it was resolved' })
-  @IsString() @Length(1, 5000) @Matches(NOT_BLANK, { message: 'summary must not be blank' })
+  @IsString()
+  @Length(1, 5000)
+  @Matches(NOT_BLANK, { message: 'summary must not be blank' })
   summary: string;
 }
 
 export class CustomerReplyDto {
   @ApiProperty({ minLength: 1, maxLength: 20000, description: "The customer's message" })
-  @IsString() @Length(1, 20000) @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  @IsString()
+  @Length(1, 20000)
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
   body: string;
 }

@@ -138,7 +138,11 @@ export class AgentController {
   @ApiOperation({ operationId: 'replyAsCustomer', summary: "The customer's reply (customer token or company key)" })
   @ApiParam({ name: 'id', description: 'The request' })
   @ApiBody({ type: CustomerReplyDto })
-  @ApiResponse({ status: 202, description: 'Received: back to its agent when it waited for the customer, reopened within the window when resolved, kept on any other open request', type: CustomerReplyAnswerSchema })
+  @ApiResponse({
+    status: 202,
+    description: 'Received: back to its agent when it waited for the customer, reopened within the window when resolved, kept on any other open request',
+    type: CustomerReplyAnswerSchema,
+  })
   @ApiInvalidInput()
   @ApiError(404, "No such request, or not this customer's or company's")
   @ApiError(409, 'Closed, declined, resolved too long ago to reopen, or the same reply again')

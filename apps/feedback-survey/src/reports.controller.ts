@@ -57,7 +57,7 @@ export class ReportsController {
       .select(col, 'key')
       .addSelect('COUNT(*)', 'sent')
       .addSelect("SUM(CASE WHEN s.status = 'answered' THEN 1 ELSE 0 END)", 'answered')
-      .addSelect('SUM(CASE WHEN s.status = \'answered\' THEN s.score ELSE 0 END)', 'scoreSum')
+      .addSelect("SUM(CASE WHEN s.status = 'answered' THEN s.score ELSE 0 END)", 'scoreSum')
       .where('s.sentAt IS NOT NULL')
       .andWhere('s.sentAt >= :from AND s.sentAt < :to', { from: from.toISOString(), to: to.toISOString() })
       .groupBy(col)
@@ -72,14 +72,20 @@ export class ReportsController {
       averageScore: answered ? round(scoreSum / answered, 2) : null,
     });
     const groups = rows.map((r) => shape(r.key, Number(r.sent), Number(r.answered), Number(r.scoreSum ?? 0)));
-    const sum = (f: (g: { sent: number; answered: number; scoreSum: number }) => number) => rows.reduce((a, r) => a + f({ sent: Number(r.sent), answered: Number(r.answered), scoreSum: Number(r.scoreSum ?? 0) }), 0);
+    const sum = (f: (g: { sent: number; answered: number; scoreSum: number }) => number) =>
+      rows.reduce((a, r) => a + f({ sent: Number(r.sent), answered: Number(r.answered), scoreSum: Number(r.scoreSum ?? 0) }), 0);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       groupBy,
       kind: q.kind ?? 'all',
       groups,
-      total: shape(null, sum((g) => g.sent), sum((g) => g.answered), sum((g) => g.scoreSum)),
+      total: shape(
+        null,
+        sum((g) => g.sent),
+        sum((g) => g.answered),
+        sum((g) => g.scoreSum),
+      ),
     };
   }
 

@@ -57,7 +57,10 @@ export class SurveyService {
     const sendAt = new Date(Date.parse(request.resolvedAt) + this.policy.delayMs);
     await this.insertOnce({
       ...this.fromRequest(request),
-      id, kind: 'transactional', requestId: request.id, round,
+      id,
+      kind: 'transactional',
+      requestId: request.id,
+      round,
       status: sampled ? 'scheduled' : 'skipped',
       statusReason: sampled ? null : `not sampled (rate ${this.policy.samplingRate})`,
       sendAt: sendAt.toISOString(),
@@ -197,8 +200,19 @@ export class SurveyService {
     const stuck = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'scheduled' }).andWhere('s.sendAt < :late', { late }).orderBy('s.sendAt', 'ASC').limit(500).getMany();
     const bucket = Math.floor(now.getTime() / Math.max(1, this.settings.stuckAfterMs));
     for (const s of stuck) await this.publisher.enqueue(Jobs.surveySend, { surveyId: s.id }, { jobId: `${sendJobId(s.id)}.sweep${bucket}` });
-    const expired = await this.repo().createQueryBuilder().update(SurveyEntity).set({ status: 'expired', statusReason: 'the link expired unanswered' }).where('status = :st', { st: 'sent' }).andWhere('expiresAt <= :now', { now: now.toISOString() }).execute();
-    const recent = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'answered' }).andWhere('s.answeredAt >= :from AND s.answeredAt < :late', { from: new Date(now.getTime() - 5 * this.settings.stuckAfterMs).toISOString(), late }).limit(500).getMany();
+    const expired = await this.repo()
+      .createQueryBuilder()
+      .update(SurveyEntity)
+      .set({ status: 'expired', statusReason: 'the link expired unanswered' })
+      .where('status = :st', { st: 'sent' })
+      .andWhere('expiresAt <= :now', { now: now.toISOString() })
+      .execute();
+    const recent = await this.repo()
+      .createQueryBuilder('s')
+      .where('s.status = :st', { st: 'answered' })
+      .andWhere('s.answeredAt >= :from AND s.answeredAt < :late', { from: new Date(now.getTime() - 5 * this.settings.stuckAfterMs).toISOString(), late })
+      .limit(500)
+      .getMany();
     for (const s of recent) await this.emitAnswered(s);
     return { rearmed: stuck.length, expired: expired.affected ?? 0, reemitted: recent.length };
   }
@@ -240,7 +254,17 @@ export class SurveyService {
       body: survey.comment ?? '',
       surveyId: survey.id,
       ...(survey.kind === 'transactional' ? { requestId: survey.requestId } : {}),
-      detail: { kind: survey.kind, score: survey.score, feedbackType: survey.feedbackType, comment: survey.comment, lowScore: low, followUp, segment: survey.segment, country: survey.country, customerId: survey.customerId },
+      detail: {
+        kind: survey.kind,
+        score: survey.score,
+        feedbackType: survey.feedbackType,
+        comment: survey.comment,
+        lowScore: low,
+        followUp,
+        segment: survey.segment,
+        country: survey.country,
+        customerId: survey.customerId,
+      },
     };
     await this.publisher.publish(Events.surveyAnswered, data, { key: survey.id });
   }
@@ -256,9 +280,10 @@ export class SurveyService {
     if (!(await this.reference.producer(FOLLOW_UP_PRODUCER))) {
       await this.dataSource.getRepository(ProducerEntity).createQueryBuilder().insert().values({ id: FOLLOW_UP_PRODUCER, name: 'Survey follow-ups (low scores)' }).orIgnore().execute();
     }
-    const basis = survey.kind === 'transactional'
-      ? await this.requests.find(survey.requestId)
-      : await this.dataSource.getRepository(RequestEntity).findOne({ where: { customerId: survey.customerId }, order: { receivedAt: 'DESC' } });
+    const basis =
+      survey.kind === 'transactional'
+        ? await this.requests.find(survey.requestId)
+        : await this.dataSource.getRepository(RequestEntity).findOne({ where: { customerId: survey.customerId }, order: { receivedAt: 'DESC' } });
     if (!basis) throw new Error(`survey ${survey.id}: no request of customer ${survey.customerId} to base the follow-up on`);
     const about = survey.kind === 'transactional' ? `request ${basis.id} “${basis.subject}”` : `the ${survey.statusReason ?? 'periodic'} relationship survey`;
     const body: QueuedSubmissionDto = {
@@ -284,7 +309,13 @@ export class SurveyService {
 
   /** Pending surveys of a company's portal (7.2): sent and not yet expired. */
   async pendingForCompany(companyId: string, now = new Date()) {
-    const rows = await this.repo().createQueryBuilder('s').where('s.companyId = :c', { c: companyId }).andWhere('s.status = :st', { st: 'sent' }).andWhere('s.expiresAt > :now', { now: now.toISOString() }).orderBy('s.sentAt', 'DESC').getMany();
+    const rows = await this.repo()
+      .createQueryBuilder('s')
+      .where('s.companyId = :c', { c: companyId })
+      .andWhere('s.status = :st', { st: 'sent' })
+      .andWhere('s.expiresAt > :now', { now: now.toISOString() })
+      .orderBy('s.sentAt', 'DESC')
+      .getMany();
     const subjects = new Map<string, string>();
     for (const r of rows) if (r.kind === 'transactional') subjects.set(r.requestId, (await this.requests.find(r.requestId))?.subject ?? '');
     return rows.map((s) => {
@@ -308,13 +339,25 @@ export class SurveyService {
   }
 
   private fromRequest(r: RequestEntity): Pick<SurveyEntity, 'customerId' | 'customerEmail' | 'companyId' | 'segment' | 'country' | 'language' | 'teamId'> {
-    return { customerId: r.customerId, customerEmail: r.customerEmail, companyId: r.companyId, segment: (r.segment as 'home' | 'business') ?? 'home', country: r.country, language: surveyLanguage(r.language), teamId: r.teamId };
+    return {
+      customerId: r.customerId,
+      customerEmail: r.customerEmail,
+      companyId: r.companyId,
+      segment: (r.segment as 'home' | 'business') ?? 'home',
+      country: r.country,
+      language: surveyLanguage(r.language),
+      teamId: r.teamId,
+    };
   }
 
   private async insertOnce(row: Omit<SurveyEntity, 'sentAt' | 'expiresAt' | 'answeredAt' | 'score' | 'feedbackType' | 'comment' | 'createdAt'>): Promise<void> {
-    await this.repo().createQueryBuilder().insert().into(SurveyEntity)
+    await this.repo()
+      .createQueryBuilder()
+      .insert()
+      .into(SurveyEntity)
       .values({ ...row, sentAt: null, expiresAt: null, answeredAt: null, score: null, feedbackType: null, comment: null, createdAt: new Date().toISOString() })
-      .orIgnore().execute();
+      .orIgnore()
+      .execute();
   }
 
   /** The alarm clock: a delayed job with a deterministic id, due at the stored send time. */

@@ -28,7 +28,12 @@ export class SurveysController {
 
   @Post('v1/surveys/:token')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'answerSurvey', summary: 'Answer a survey once: { score: 1-5, feedbackType, comment } (409 when answered, 410 when expired)', description: 'No bearer key: the signed, expiring, single-use token in the path is the credential.', security: [] })
+  @ApiOperation({
+    operationId: 'answerSurvey',
+    summary: 'Answer a survey once: { score: 1-5, feedbackType, comment } (409 when answered, 410 when expired)',
+    description: 'No bearer key: the signed, expiring, single-use token in the path is the credential.',
+    security: [],
+  })
   @ApiParam({ name: 'token', description: 'The survey token from the link or the company list' })
   @ApiBody({ type: SurveyAnswerDto })
   @ApiOkResponse({ description: 'Stored', type: SurveyAnsweredSchema })
@@ -122,11 +127,22 @@ export class SurveysController {
     const lang = surveyLanguage(survey.language);
     const t = (k: Parameters<SurveyPolicyService['text']>[1], v?: Record<string, string>) => this.policy.text(lang, k, v);
     const subject = survey.kind === 'transactional' ? ((await this.requests.find(survey.requestId))?.subject ?? '') : '';
-    return surveyFormPage(lang, token, {
-      title: t('title'),
-      intro: survey.kind === 'transactional' ? t('intro', { subject }) : t('introRelationship'),
-      typeLegend: t('typeLegend'), scoreLegend: t('scoreLegend'), scoreLow: t('scoreLow'), scoreHigh: t('scoreHigh'), commentLabel: t('commentLabel'), submit: t('submit'),
-    }, this.policy.policy.feedbackTypes, error);
+    return surveyFormPage(
+      lang,
+      token,
+      {
+        title: t('title'),
+        intro: survey.kind === 'transactional' ? t('intro', { subject }) : t('introRelationship'),
+        typeLegend: t('typeLegend'),
+        scoreLegend: t('scoreLegend'),
+        scoreLow: t('scoreLow'),
+        scoreHigh: t('scoreHigh'),
+        commentLabel: t('commentLabel'),
+        submit: t('submit'),
+      },
+      this.policy.policy.feedbackTypes,
+      error,
+    );
   }
 
   private sendProblem(res: Response, error: unknown): void {

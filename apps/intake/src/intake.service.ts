@@ -76,7 +76,15 @@ export class IntakeService {
     return { answer: this.answer(submission, split.notice), created: true };
   }
 
-  private toRequest(body: SubmissionDto, producerId: string, submissionId: string, index: number, part: { subject: string; description: string }, receivedAt: Date, rulesVersion: string): RequestEntity {
+  private toRequest(
+    body: SubmissionDto,
+    producerId: string,
+    submissionId: string,
+    index: number,
+    part: { subject: string; description: string },
+    receivedAt: Date,
+    rulesVersion: string,
+  ): RequestEntity {
     const at = receivedAt.toISOString();
     return Object.assign(new RequestEntity(), {
       id: newId('req'),

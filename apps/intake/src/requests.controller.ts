@@ -102,7 +102,11 @@ export class RequestsController {
       const [at, id] = decodeCursor(query.cursor);
       qb.andWhere('(r.receivedAt < :at OR (r.receivedAt = :at AND r.id < :id))', { at, id });
     }
-    const rows = await qb.orderBy('r.receivedAt', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.receivedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

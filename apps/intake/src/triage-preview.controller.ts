@@ -66,7 +66,16 @@ export class TriagePreviewController {
         const classification = { clause: result.clause, scope: classified.scope, confidence: result.confidence, caveats: result.caveats, language: result.language, evidence: result.evidence };
         if (classified.outcome) return { subject: part.subject, eligibility, classification, outcome: classified.outcome, team: null, priority: null, slaPlan: null };
         const route = routeRequest(ruleSet, teams, { ...facts, language: facts.language ?? result.language }, eligibility.segment ?? 'home', result.clause, classified.scope, eligibility.supportPlan);
-        return { subject: part.subject, eligibility, classification, outcome: null, team: route?.teamId ?? null, routing: route?.reason ?? 'no team for this segment', priority: route?.priority ?? null, slaPlan: eligibility.supportPlan };
+        return {
+          subject: part.subject,
+          eligibility,
+          classification,
+          outcome: null,
+          team: route?.teamId ?? null,
+          routing: route?.reason ?? 'no team for this segment',
+          priority: route?.priority ?? null,
+          slaPlan: eligibility.supportPlan,
+        };
       }),
     };
   }

@@ -6,20 +6,7 @@ import { type RequestEntity, ReferenceStore, RequestStore } from '@support/persi
 import { UnrecoverableError } from 'bullmq';
 import { SlaAlarms } from './sla-alarms';
 import { type AlarmDetail, alarmNotification, breachMessage, escalationNotification, warningMessage } from './sla-notifications';
-import {
-  alarmJobId,
-  alarmsToFire,
-  CLOCK_EVENTS,
-  currentTeam,
-  type DueAlarm,
-  plansNeeded,
-  SlaEntries,
-  slaEvents,
-  slaView,
-  STAGE,
-  teamsNeeded,
-  type TimelineFact,
-} from './sla-timeline';
+import { alarmJobId, alarmsToFire, CLOCK_EVENTS, currentTeam, type DueAlarm, plansNeeded, SlaEntries, slaEvents, slaView, STAGE, teamsNeeded, type TimelineFact } from './sla-timeline';
 
 export interface SlaOutcome {
   requestId: string;
@@ -198,8 +185,7 @@ export class SlaClockService {
   private async notify(request: RequestEntity, kind: 'warning' | 'breach', detail: AlarmDetail): Promise<void> {
     const at = Date.parse((kind === 'warning' ? detail.warnAt : detail.dueAt) as string);
     const id = (name: string) => `${request.id}.${name}.${detail.target}.${at}`;
-    const send = (name: typeof Events.slaWarning | typeof Events.slaBreached | typeof Events.slaEscalated, data: NotificationData) =>
-      this.publisher.publish(name, data, { jobId: id(name) });
+    const send = (name: typeof Events.slaWarning | typeof Events.slaBreached | typeof Events.slaEscalated, data: NotificationData) => this.publisher.publish(name, data, { jobId: id(name) });
     if (kind === 'warning') return send(Events.slaWarning, alarmNotification(request, 'warning', detail));
     await send(Events.slaBreached, alarmNotification(request, 'breach', detail));
     await send(Events.slaEscalated, escalationNotification(request, detail));

@@ -1,24 +1,25 @@
 import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, type SlaPlan } from '@support/domain';
-import {
-  alarmEffectKey,
-  alarmJobId,
-  alarmsToFire,
-  currentTeam,
-  initialPlanId,
-  plansNeeded,
-  queueDeadline,
-  slaEvents,
-  slaView,
-  sweepJobId,
-  teamsNeeded,
-  type TimelineFact,
-} from './sla-timeline';
+import { alarmEffectKey, alarmJobId, alarmsToFire, currentTeam, initialPlanId, plansNeeded, queueDeadline, slaEvents, slaView, sweepJobId, teamsNeeded, type TimelineFact } from './sla-timeline';
 
 const premium: SlaPlan = { id: 'premium', hours: '24x7', firstResponseMinutes: { '1': 30, '2': 60, '3': 120 }, resolutionMinutes: { '1': 480, '2': 960, '3': 1440 }, warnAtPercent: 50 };
 const basic: SlaPlan = { id: 'basic', hours: '24x7', firstResponseMinutes: { '3': 240 }, resolutionMinutes: { '3': 2880 }, warnAtPercent: 80 };
 const office: SlaPlan = { id: 'office', hours: 'business', firstResponseMinutes: { '3': 60 }, resolutionMinutes: { '3': 600 } };
-const riga: CalendarSpec = { id: 'riga', timezone: 'Europe/Riga', weekly: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']] } };
-const ctx = { plans: new Map([['premium', premium], ['basic', basic], ['office', office]]), calendars: new Map<string, CalendarSpec>([['home-lv', riga], ['home-intl', ALWAYS_OPEN]]) };
+const riga: CalendarSpec = {
+  id: 'riga',
+  timezone: 'Europe/Riga',
+  weekly: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']], wed: [['09:00', '18:00']], thu: [['09:00', '18:00']], fri: [['09:00', '18:00']] },
+};
+const ctx = {
+  plans: new Map([
+    ['premium', premium],
+    ['basic', basic],
+    ['office', office],
+  ]),
+  calendars: new Map<string, CalendarSpec>([
+    ['home-lv', riga],
+    ['home-intl', ALWAYS_OPEN],
+  ]),
+};
 
 const T0 = Date.parse('2026-03-02T10:00:00.000Z'); // a Monday, 12:00 in Riga
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -84,10 +85,7 @@ describe('SLA events from the timeline', () => {
     const before = computeSlaClock(slaEvents(request(), [routed(1), fact(6, 'request.replied'), fact(6, 'request.awaiting-customer')], ctx)!, new Date(at(7)));
     expect(before.paused).toBe(true);
     expect(before.resolutionDueAt).toBeNull();
-    const after = computeSlaClock(
-      slaEvents(request(), [routed(1), fact(6, 'request.replied'), fact(6, 'request.awaiting-customer'), fact(43.5, 'request.customer-replied')], ctx)!,
-      new Date(at(44)),
-    );
+    const after = computeSlaClock(slaEvents(request(), [routed(1), fact(6, 'request.replied'), fact(6, 'request.awaiting-customer'), fact(43.5, 'request.customer-replied')], ctx)!, new Date(at(44)));
     expect(after.resolutionDueAt?.toISOString()).toBe(at(1440 + 37.5));
     expect(after.pausedWorkingMinutes).toBe(37.5);
   });

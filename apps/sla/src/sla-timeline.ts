@@ -191,8 +191,7 @@ export interface DueAlarm {
 }
 
 /** The timeline effect key of an alarm: each (request, target, kind, time) fires once. */
-export const alarmEffectKey = (kind: 'warning' | 'breach', target: SlaTarget, at: Date) =>
-  `${kind === 'breach' ? SlaEntries.breached : SlaEntries.warning}:${target}:${at.toISOString()}`;
+export const alarmEffectKey = (kind: 'warning' | 'breach', target: SlaTarget, at: Date) => `${kind === 'breach' ? SlaEntries.breached : SlaEntries.warning}:${target}:${at.toISOString()}`;
 
 /**
  * The warnings and breaches the clock says have happened and the timeline does not record yet.

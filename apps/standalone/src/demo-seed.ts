@@ -22,7 +22,10 @@ export const readDemoSeed = (): Seed => JSON.parse(readFileSync(join(repoRoot(),
 export async function loadDemoReferenceData(dataSource: DataSource, seed: Seed = readDemoSeed()): Promise<Seed> {
   await dataSource.transaction(async (m) => {
     await m.save(ProductEntity, seed.products);
-    await m.save(LicenceEntity, seed.licences.map((l) => ({ ...l, customerId: l.customerId ?? null, companyId: l.companyId ?? null })));
+    await m.save(
+      LicenceEntity,
+      seed.licences.map((l) => ({ ...l, customerId: l.customerId ?? null, companyId: l.companyId ?? null })),
+    );
     await m.save(CalendarEntity, seed.calendars);
     await m.save(SlaPlanEntity, seed.slaPlans);
     await m.save(TeamEntity, seed.teams);

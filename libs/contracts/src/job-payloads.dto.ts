@@ -5,17 +5,21 @@ import { QueuedSubmissionDto } from './submission.dto';
 
 /** The data of every job about an existing request: its id, nothing more. */
 export class RequestEventDto {
-  @IsString() @Length(1, 40) @Matches(/^[A-Za-z0-9_-]+$/, { message: 'requestId must be a request id' })
+  @IsString()
+  @Length(1, 40)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'requestId must be a request id' })
   requestId: string;
 }
 
 export class AwaitAlarmDto extends RequestEventDto {
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   awaitCount: number;
 }
 
 export class LicenceChangedDto {
-  @IsString() @Length(1, 128)
+  @IsString()
+  @Length(1, 128)
   licenceKey: string;
 }
 
@@ -31,7 +35,8 @@ export class SlaAlarmDto extends RequestEventDto {
 }
 
 export class SurveySendDto {
-  @IsString() @Length(1, 40)
+  @IsString()
+  @Length(1, 40)
   surveyId: string;
 }
 

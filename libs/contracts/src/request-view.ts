@@ -1,15 +1,5 @@
 /** The shapes GET /v1/requests/:id answers with (CONTRACT.md, "Reading a request"). */
-export const REQUEST_STATUSES = [
-  'received',
-  'checking-licence',
-  'classifying',
-  'queued',
-  'assigned',
-  'awaiting-customer',
-  'resolved',
-  'closed',
-  'declined',
-] as const;
+export const REQUEST_STATUSES = ['received', 'checking-licence', 'classifying', 'queued', 'assigned', 'awaiting-customer', 'resolved', 'closed', 'declined'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export type Segment = 'home' | 'business';

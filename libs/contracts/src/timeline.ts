@@ -155,11 +155,27 @@ export type TimelineEventName = keyof TimelineDetails;
 
 /** Every timeline event name at run time (the compiler checks the list is complete). */
 const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
-  'request.received': true, 'request.eligibility-decided': true, 'request.classified': true, 'request.declined': true,
-  'request.routed': true, 'request.acknowledged': true, 'request.assigned': true, 'request.lease-expired': true,
-  'request.released': true, 'request.replied': true, 'request.awaiting-customer': true, 'request.customer-replied': true,
-  'request.customer-message': true, 'request.reopened': true, 'request.resolved': true, 'request.reminder-sent': true,
-  'request.closed': true, 'request.escalated': true, 'sla.warning': true, 'sla.breached': true, 'sla.escalated': true,
+  'request.received': true,
+  'request.eligibility-decided': true,
+  'request.classified': true,
+  'request.declined': true,
+  'request.routed': true,
+  'request.acknowledged': true,
+  'request.assigned': true,
+  'request.lease-expired': true,
+  'request.released': true,
+  'request.replied': true,
+  'request.awaiting-customer': true,
+  'request.customer-replied': true,
+  'request.customer-message': true,
+  'request.reopened': true,
+  'request.resolved': true,
+  'request.reminder-sent': true,
+  'request.closed': true,
+  'request.escalated': true,
+  'sla.warning': true,
+  'sla.breached': true,
+  'sla.escalated': true,
   'sla.plan-changed': true,
 };
 export const TIMELINE_EVENTS = Object.keys(TIMELINE_EVENT_SET) as TimelineEventName[];
@@ -185,4 +201,3 @@ export type TimelineRecord<E extends TimelineEventName = TimelineEventName> = {
 export function entriesOf<E extends TimelineEventName>(timeline: readonly TimelineRecord[], event: E): TimelineRecord<E>[] {
   return timeline.filter((e) => e.event === event) as TimelineRecord<E>[];
 }
-

@@ -40,7 +40,10 @@ export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   private processors(): StageProcessor[] {
-    return this.discovery.getProviders().map((w) => w.instance).filter((i): i is StageProcessor => i instanceof StageProcessor);
+    return this.discovery
+      .getProviders()
+      .map((w) => w.instance)
+      .filter((i): i is StageProcessor => i instanceof StageProcessor);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

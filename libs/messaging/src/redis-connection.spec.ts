@@ -9,7 +9,10 @@ describe('REDIS_URL', () => {
   it('reads a cluster with its nodes and password', () => {
     expect(parseRedisUrl('redis+cluster://:s3cret@h1:7000,h2:7001')).toEqual({
       kind: 'cluster',
-      nodes: [{ host: 'h1', port: 7000 }, { host: 'h2', port: 7001 }],
+      nodes: [
+        { host: 'h1', port: 7000 },
+        { host: 'h2', port: 7001 },
+      ],
       password: 's3cret',
     });
   });

@@ -2,9 +2,7 @@ import IORedis, { Cluster, type RedisOptions } from 'ioredis';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-export type RedisTarget =
-  | { kind: 'single'; url: string }
-  | { kind: 'cluster'; nodes: { host: string; port: number }[]; password?: string };
+export type RedisTarget = { kind: 'single'; url: string } | { kind: 'cluster'; nodes: { host: string; port: number }[]; password?: string };
 
 /**
  * REDIS_URL: `redis://[:password@]host:port[/db]` (or rediss://) for one server,
@@ -60,10 +58,7 @@ export async function assertRedisReachable(target: RedisTarget, timeoutMs: numbe
   let cause: Error | null = null;
   client.on('error', (error: Error) => (cause ??= error));
   try {
-    await Promise.race([
-      client.connect().then(() => client.ping()),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
-    ]);
+    await Promise.race([client.connect().then(() => client.ping()), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))]);
   } catch (error) {
     throw cause ?? error; // the socket's own reason (ECONNREFUSED ...) says more than "Connection is closed"
   } finally {

@@ -51,17 +51,16 @@ export class RequestStore implements RequestRepository {
    * Stores a submission with its requests and their first timeline entries, all or nothing.
    * Returns false when the producer's idempotency key was already used (nothing is written).
    */
-  async createSubmission(
-    submission: SubmissionEntity,
-    requests: RequestEntity[],
-    entry: (request: RequestEntity) => TimelineEntry,
-  ): Promise<boolean> {
+  async createSubmission(submission: SubmissionEntity, requests: RequestEntity[], entry: (request: RequestEntity) => TimelineEntry): Promise<boolean> {
     const now = new Date();
     try {
       await this.unitOfWork.run(async (m) => {
         await m.insert(SubmissionEntity, submission);
         await m.insert(RequestEntity, requests);
-        await m.insert(TimelineEventEntity, requests.map((r) => toRow(r.id, entry(r), now)));
+        await m.insert(
+          TimelineEventEntity,
+          requests.map((r) => toRow(r.id, entry(r), now)),
+        );
       });
       return true;
     } catch (error) {
@@ -78,7 +77,10 @@ export class RequestStore implements RequestRepository {
     const now = entries[0]?.at ?? new Date();
     try {
       await this.unitOfWork.run(async (m) => {
-        await m.insert(TimelineEventEntity, entries.map((e) => toRow(requestId, e, now)));
+        await m.insert(
+          TimelineEventEntity,
+          entries.map((e) => toRow(requestId, e, now)),
+        );
         if (Object.keys(patch).length > 0) {
           await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
         }

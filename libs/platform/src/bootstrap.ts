@@ -33,9 +33,7 @@ export async function preflight(app: string, settings: Settings): Promise<void> 
     console.error(`${app}: cannot reach ${what} at ${redacted(url)} (${(error as Error).message || error}). ${hint}`);
     process.exit(1);
   };
-  await assertRedisReachable(parseRedisUrl(settings.redisUrl), PREFLIGHT_MS).catch((e) =>
-    fail('Redis', settings.redisUrl, e, 'Start it (e.g. `redis-server --daemonize yes`) or set REDIS_URL.'),
-  );
+  await assertRedisReachable(parseRedisUrl(settings.redisUrl), PREFLIGHT_MS).catch((e) => fail('Redis', settings.redisUrl, e, 'Start it (e.g. `redis-server --daemonize yes`) or set REDIS_URL.'));
   await assertDatabaseReachable(settings.databaseUrl, PREFLIGHT_MS).catch((e) =>
     fail('the database', settings.databaseUrl, e, 'Start PostgreSQL or set DATABASE_URL (default sqlite:./data/support.sqlite).'),
   );

@@ -54,8 +54,7 @@ export class PlatformModule {
         WorkerObserver,
         {
           provide: StageRunner,
-          useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) =>
-            new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
+          useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) => new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
           inject: [RequestStore, EventPublisher, Metrics],
         },
         { provide: APP_GUARD, useClass: AuthGuard },

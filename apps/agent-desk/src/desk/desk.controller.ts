@@ -40,10 +40,7 @@ export class DeskController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page', schema: { type: 'string' } })
   page(@Res() res: Response): void {
-    res
-      .set(pageHeaders(DESK_CSP))
-      .type('html')
-      .send(this.markup);
+    res.set(pageHeaders(DESK_CSP)).type('html').send(this.markup);
   }
 
   @Get('app.js')
@@ -68,10 +65,7 @@ export class DeskController {
   @ApiOkResponse({ description: 'The configuration', type: DeskConfigSchema })
   config(@Res() res: Response): void {
     const rules = Object.fromEntries(
-      this.rules.versions.map((set) => [
-        set.version,
-        Object.fromEntries(Object.entries(set.clauses).map(([id, clause]) => [id, { kind: clause.kind, title: clause.title.en }])),
-      ]),
+      this.rules.versions.map((set) => [set.version, Object.fromEntries(Object.entries(set.clauses).map(([id, clause]) => [id, { kind: clause.kind, title: clause.title.en }]))]),
     );
     const latest = this.rules.versions[this.rules.versions.length - 1]?.version ?? null;
     res.set(ASSET_HEADERS).json({ leaseMs: this.settings.leaseMs, latest, rules });

@@ -8,7 +8,10 @@ import { ASSETS, layout } from './layout';
  * SVG bars, with the numbers in a table.
  */
 export function csatReportPage(): string {
-  return layout('en', 'Customer satisfaction (CSAT)', html`
+  return layout(
+    'en',
+    'Customer satisfaction (CSAT)',
+    html`
 <h1>Customer satisfaction</h1>
 <section id="signin" hidden aria-labelledby="signin-title">
   <h2 id="signin-title">Sign in</h2>
@@ -33,5 +36,7 @@ export function csatReportPage(): string {
   <table><caption id="caption">Satisfaction</caption>
     <thead><tr><th scope="col">Group</th><th scope="col">Sent</th><th scope="col">Answered</th><th scope="col">Response rate</th><th scope="col">Average score</th></tr></thead>
     <tbody id="rows"></tbody></table>
-</section>`, { css: ASSETS.csatCss, js: ASSETS.csatJs });
+</section>`,
+    { css: ASSETS.csatCss, js: ASSETS.csatJs },
+  );
 }

@@ -19,13 +19,15 @@ export interface FormTexts {
  * radio groups are fieldsets with legends, every control has a label, all of it keyboard-usable.
  */
 export function surveyFormPage(lang: SurveyLanguage, token: string, texts: FormTexts, types: FeedbackType[], error?: string): string {
-  const typeChoices = types.map(
-    (t, i) => html`${i > 0 && '\n'}<label class="choice"><input type="radio" name="feedbackType" value="${t.id}" required> ${t.labels[lang]}</label>`,
-  );
+  const typeChoices = types.map((t, i) => html`${i > 0 && '\n'}<label class="choice"><input type="radio" name="feedbackType" value="${t.id}" required> ${t.labels[lang]}</label>`);
   const scores = [1, 2, 3, 4, 5].map(
-    (n) => html`${n > 1 && '\n'}<label><input type="radio" name="score" value="${n}" required> ${n}${n === 1 ? html` <span class="hint">(${texts.scoreLow})</span>` : n === 5 ? html` <span class="hint">(${texts.scoreHigh})</span>` : ''}</label>`,
+    (n) =>
+      html`${n > 1 && '\n'}<label><input type="radio" name="score" value="${n}" required> ${n}${n === 1 ? html` <span class="hint">(${texts.scoreLow})</span>` : n === 5 ? html` <span class="hint">(${texts.scoreHigh})</span>` : ''}</label>`,
   );
-  return layout(lang, texts.title, html`
+  return layout(
+    lang,
+    texts.title,
+    html`
 <h1>${texts.title}</h1>
 <p>${texts.intro}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
@@ -41,5 +43,7 @@ ${scores}
   <p><label class="block" for="comment">${texts.commentLabel}</label>
   <textarea id="comment" name="comment" maxlength="2000"></textarea></p>
   <button type="submit">${texts.submit}</button>
-</form>`, { css: ASSETS.surveyCss });
+</form>`,
+    { css: ASSETS.surveyCss },
+  );
 }

@@ -1,15 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-  ALWAYS_OPEN,
-  CalendarSpec,
-  InvalidCalendarError,
-  addWorkingMinutes,
-  isOpen,
-  nextOpening,
-  openIntervals,
-  validateCalendar,
-  workingMinutesBetween,
-} from './calendar';
+import { ALWAYS_OPEN, CalendarSpec, InvalidCalendarError, addWorkingMinutes, isOpen, nextOpening, openIntervals, validateCalendar, workingMinutesBetween } from './calendar';
 
 const RIGA = 'Europe/Riga';
 /** Local wall time (unambiguous ones only) → Date. */
@@ -148,7 +138,7 @@ describe('addWorkingMinutes', () => {
   });
   it('is the inverse of workingMinutesBetween (sampled)', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const base = at('2026-01-01T00:00').getTime();
     for (let i = 0; i < 60; i++) {
       const start = new Date(base + Math.floor(rnd() * 365 * 86_400_000));
@@ -171,9 +161,7 @@ describe('workingMinutesBetween and openIntervals', () => {
     expect(workingMinutesBetween(office, at('2026-11-16T11:00'), at('2026-11-16T10:00'))).toBe(0);
   });
   it('lists clipped intervals in order', () => {
-    expect(
-      openIntervals(office, at('2026-11-16T10:00'), at('2026-11-17T10:00')).map((i) => [iso(i.start), iso(i.end)]),
-    ).toEqual([
+    expect(openIntervals(office, at('2026-11-16T10:00'), at('2026-11-17T10:00')).map((i) => [iso(i.start), iso(i.end)])).toEqual([
       [iso(at('2026-11-16T10:00')), iso(at('2026-11-16T12:30'))],
       [iso(at('2026-11-16T13:30')), iso(at('2026-11-16T18:00'))],
       [iso(at('2026-11-17T09:00')), iso(at('2026-11-17T10:00'))],
@@ -212,9 +200,7 @@ describe('midnight-crossing intervals', () => {
       weekly: { sat: [['20:00', '24:00']], sun: [['00:00', '02:00']] },
     };
     const ivs = openIntervals(weekend, at('2026-11-21T00:00'), at('2026-11-23T00:00'));
-    expect(ivs.map((i) => [iso(i.start), iso(i.end)])).toEqual([
-      [iso(at('2026-11-21T20:00')), iso(at('2026-11-22T02:00'))],
-    ]);
+    expect(ivs.map((i) => [iso(i.start), iso(i.end)])).toEqual([[iso(at('2026-11-21T20:00')), iso(at('2026-11-22T02:00'))]]);
   });
 });
 
@@ -222,15 +208,18 @@ describe('daylight saving time, Europe/Riga', () => {
   // 2026-03-29 (Sun): 03:00 EET → 04:00 EEST. 2026-10-25 (Sun): 04:00 EEST → 03:00 EET.
   it('spring forward: 02:00–05:00 has 2 real hours', () => {
     const cal: CalendarSpec = { timezone: RIGA, weekly: { sun: [['02:00', '05:00']] } };
-    expect(openIntervals(cal, utc('2026-03-28T00:00'), utc('2026-03-30T00:00')).map((i) => [iso(i.start), iso(i.end)])).toEqual([
-      ['2026-03-29T00:00:00.000Z', '2026-03-29T02:00:00.000Z'],
-    ]);
+    expect(openIntervals(cal, utc('2026-03-28T00:00'), utc('2026-03-30T00:00')).map((i) => [iso(i.start), iso(i.end)])).toEqual([['2026-03-29T00:00:00.000Z', '2026-03-29T02:00:00.000Z']]);
     expect(workingMinutesBetween(cal, utc('2026-03-28T00:00'), utc('2026-03-30T00:00'))).toBe(120);
   });
   it('spring forward: an interval wholly inside the gap vanishes, one starting in it starts at 04:00', () => {
     const cal: CalendarSpec = {
       timezone: RIGA,
-      weekly: { sun: [['01:00', '02:00'], ['03:00', '03:30']] },
+      weekly: {
+        sun: [
+          ['01:00', '02:00'],
+          ['03:00', '03:30'],
+        ],
+      },
     };
     expect(workingMinutesBetween(cal, utc('2026-03-28T00:00'), utc('2026-03-30T00:00'))).toBe(60);
     const cal2: CalendarSpec = { timezone: RIGA, weekly: { sun: [['03:30', '06:00']] } };
@@ -240,9 +229,7 @@ describe('daylight saving time, Europe/Riga', () => {
   });
   it('fall back: 02:00–05:00 has 4 real hours; the repeated hour is open', () => {
     const cal: CalendarSpec = { timezone: RIGA, weekly: { sun: [['02:00', '05:00']] } };
-    expect(openIntervals(cal, utc('2026-10-24T00:00'), utc('2026-10-26T00:00')).map((i) => [iso(i.start), iso(i.end)])).toEqual([
-      ['2026-10-24T23:00:00.000Z', '2026-10-25T03:00:00.000Z'],
-    ]);
+    expect(openIntervals(cal, utc('2026-10-24T00:00'), utc('2026-10-26T00:00')).map((i) => [iso(i.start), iso(i.end)])).toEqual([['2026-10-24T23:00:00.000Z', '2026-10-25T03:00:00.000Z']]);
   });
   it('fall back: an ambiguous wall time means its first occurrence', () => {
     const cal: CalendarSpec = { timezone: RIGA, weekly: { sun: [['03:00', '03:30']] } };
@@ -330,7 +317,10 @@ describe('validateCalendar', () => {
         mon: [['9:00', '18:00']],
         tue: [['09:00', '25:00']],
         wed: [['24:00', '10:00']],
-        thu: [['09:00', '13:00'], ['12:00', '18:00']],
+        thu: [
+          ['09:00', '13:00'],
+          ['12:00', '18:00'],
+        ],
         fri: [['22:00', '10:00']],
         sat: [['09:00', '12:00']],
         fun: [],
@@ -360,15 +350,22 @@ describe('validateCalendar', () => {
   });
   it('flags a calendar that never opens and bad shapes', () => {
     expect(validateCalendar({ timezone: RIGA, weekly: {} })).toEqual(['calendar has no opening hours at all']);
-    expect(validateCalendar({ timezone: RIGA })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^weekly must be an object/)]),
-    );
-    expect(validateCalendar({ timezone: RIGA, weekly: { mon: DAY }, holidays: '2026-01-01' })).toEqual([
-      'holidays must be a list of "YYYY-MM-DD" dates',
-    ]);
+    expect(validateCalendar({ timezone: RIGA })).toEqual(expect.arrayContaining([expect.stringMatching(/^weekly must be an object/)]));
+    expect(validateCalendar({ timezone: RIGA, weekly: { mon: DAY }, holidays: '2026-01-01' })).toEqual(['holidays must be a list of "YYYY-MM-DD" dates']);
   });
   it('allows touching intervals and 24:00 ends', () => {
-    expect(validateCalendar({ timezone: RIGA, weekly: { mon: [['09:00', '12:00'], ['12:00', '24:00']], tue: [['00:00', '01:00']] } })).toEqual([]);
+    expect(
+      validateCalendar({
+        timezone: RIGA,
+        weekly: {
+          mon: [
+            ['09:00', '12:00'],
+            ['12:00', '24:00'],
+          ],
+          tue: [['00:00', '01:00']],
+        },
+      }),
+    ).toEqual([]);
   });
   it('makes the arithmetic functions throw on invalid calendars', () => {
     const bad = { timezone: 'Nowhere/City', weekly: { mon: DAY } } as CalendarSpec;

@@ -187,9 +187,7 @@ function checkOverlaps(ranges: MinuteRange[], path: string, problems: string[]):
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
     if (cur.s < prev.e) {
-      problems.push(
-        `${path}: intervals ${fmt(prev.s)}–${fmt(prev.e)} and ${fmt(cur.s)}–${fmt(cur.e)} overlap`,
-      );
+      problems.push(`${path}: intervals ${fmt(prev.s)}–${fmt(prev.e)} and ${fmt(cur.s)}–${fmt(cur.e)} overlap`);
     }
   }
 }
@@ -240,10 +238,7 @@ function compileUnchecked(spec: unknown, problems: string[]): CompiledCalendar |
         const tailEnd = r.e - 1440;
         for (const n of weekly[nextIdx]!) {
           if (n.s < tailEnd) {
-            problems.push(
-              `weekly.${day}: interval ${fmt(r.s)}–${fmt(r.e)} runs past midnight into ` +
-                `weekly.${WEEKDAYS[nextIdx]} interval ${fmt(n.s)}–${fmt(n.e)}`,
-            );
+            problems.push(`weekly.${day}: interval ${fmt(r.s)}–${fmt(r.e)} runs past midnight into ` + `weekly.${WEEKDAYS[nextIdx]} interval ${fmt(n.s)}–${fmt(n.e)}`);
           }
         }
       }
@@ -295,10 +290,7 @@ function compileUnchecked(spec: unknown, problems: string[]): CompiledCalendar |
   }
   if (problems.length > 0 || !tzOk) return null;
 
-  const alwaysOpen =
-    holidays.size === 0 &&
-    overrides.size === 0 &&
-    weekly.every((d) => d.some((r) => r.s === 0 && r.e >= 1440));
+  const alwaysOpen = holidays.size === 0 && overrides.size === 0 && weekly.every((d) => d.some((r) => r.s === 0 && r.e >= 1440));
   return { zone: IANAZone.create(s['timezone'] as string), weekly, holidays, overrides, alwaysOpen };
 }
 

@@ -101,11 +101,13 @@ describe('classify', () => {
 
   it('covers every clause of 4.1 and 4.2 in the lexicon and in this table', () => {
     const ids = lexicon.clauses.map((c) => c.id).sort();
-    expect(ids).toEqual(
-      ['4.1.1', '4.1.2a', '4.1.2b', '4.1.2c', '4.1.3', '4.1.4a', '4.1.4b', '4.1.4c', ...Array.from({ length: 14 }, (_, i) => `4.2.${i + 1}`)].sort(),
-    );
+    expect(ids).toEqual(['4.1.1', '4.1.2a', '4.1.2b', '4.1.2c', '4.1.3', '4.1.4a', '4.1.4b', '4.1.4c', ...Array.from({ length: 14 }, (_, i) => `4.2.${i + 1}`)].sort());
     for (const lang of ['en', 'lv', 'ru']) {
-      expect(CLAUSES.filter((c) => c[1] === lang).map((c) => c[0]).sort()).toEqual(ids);
+      expect(
+        CLAUSES.filter((c) => c[1] === lang)
+          .map((c) => c[0])
+          .sort(),
+      ).toEqual(ids);
     }
   });
 

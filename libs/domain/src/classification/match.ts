@@ -6,7 +6,10 @@ export class TextIndex {
   readonly tokens: string[];
   private readonly cache = new Map<string, Array<{ pos: number; fuzzy: boolean }>>();
 
-  constructor(text: string, private readonly settings: Pick<LexiconSettings, 'fuzzyMinLength' | 'maxGap'>) {
+  constructor(
+    text: string,
+    private readonly settings: Pick<LexiconSettings, 'fuzzyMinLength' | 'maxGap'>,
+  ) {
     this.tokens = tokenize(text);
   }
 

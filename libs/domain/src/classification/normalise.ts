@@ -4,8 +4,20 @@
  * (customers often type without them), Russian ё → е.
  */
 const FOLD: Record<string, string> = {
-  ā: 'a', č: 'c', ē: 'e', ģ: 'g', ī: 'i', ķ: 'k', ļ: 'l', ņ: 'n', š: 's', ū: 'u', ž: 'z',
-  ō: 'o', ŗ: 'r', ё: 'е',
+  ā: 'a',
+  č: 'c',
+  ē: 'e',
+  ģ: 'g',
+  ī: 'i',
+  ķ: 'k',
+  ļ: 'l',
+  ņ: 'n',
+  š: 's',
+  ū: 'u',
+  ž: 'z',
+  ō: 'o',
+  ŗ: 'r',
+  ё: 'е',
 };
 const FOLD_RE = /[āčēģīķļņšūžōŗё]/g;
 
@@ -22,10 +34,23 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 /** English contractions typed without the apostrophe ("doesnt" → "doesn t"), so both spellings match. */
 const CONTRACTIONS: Record<string, string[]> = {
-  doesnt: ['doesn', 't'], dont: ['don', 't'], didnt: ['didn', 't'], cant: ['can', 't'], wont: ['won', 't'],
-  isnt: ['isn', 't'], wasnt: ['wasn', 't'], arent: ['aren', 't'], werent: ['weren', 't'], couldnt: ['couldn', 't'],
-  wouldnt: ['wouldn', 't'], shouldnt: ['shouldn', 't'], havent: ['haven', 't'], hasnt: ['hasn', 't'], its: ['it', 's'],
-  im: ['i', 'm'], ive: ['i', 've'],
+  doesnt: ['doesn', 't'],
+  dont: ['don', 't'],
+  didnt: ['didn', 't'],
+  cant: ['can', 't'],
+  wont: ['won', 't'],
+  isnt: ['isn', 't'],
+  wasnt: ['wasn', 't'],
+  arent: ['aren', 't'],
+  werent: ['weren', 't'],
+  couldnt: ['couldn', 't'],
+  wouldnt: ['wouldn', 't'],
+  shouldnt: ['shouldn', 't'],
+  havent: ['haven', 't'],
+  hasnt: ['hasn', 't'],
+  its: ['it', 's'],
+  im: ['i', 'm'],
+  ive: ['i', 've'],
 };
 
 /** Folded word tokens (letters/digits runs). */

@@ -20,22 +20,94 @@ interface Segment {
 
 /** Sentence-initial cues that announce another, separate problem. */
 const STRONG_MARKERS = [
-  'another (?:problem|issue|question|thing)', 'other (?:problem|issue|question)', 'second(?:ly)?,? (?:problem|issue|question)?',
-  'the second (?:problem|issue|question|thing)', 'my second (?:problem|issue|question)', 'separate(?:ly)?,? (?:problem|issue|question)',
-  'a separate (?:problem|issue|question)', 'unrelated,? but', 'on a different (?:topic|note)', 'different (?:problem|issue|question)', 'problem 2', 'issue 2', 'question 2',
-  'otra(?:is)? (?:problēma|jautājums)', 'otrā problēma', 'otrs jautājums', 'vēl viena problēma', 'vēl viens jautājums', 'cita problēma', 'cits jautājums', 'atsevišķ[sa] (?:problēma|jautājums)',
-  'вторая проблема', 'второй вопрос', 'другая проблема', 'другой вопрос', 'ещ[её] одна проблема', 'ещ[её] один вопрос', 'отдельный вопрос', 'отдельная проблема', 'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
+  'another (?:problem|issue|question|thing)',
+  'other (?:problem|issue|question)',
+  'second(?:ly)?,? (?:problem|issue|question)?',
+  'the second (?:problem|issue|question|thing)',
+  'my second (?:problem|issue|question)',
+  'separate(?:ly)?,? (?:problem|issue|question)',
+  'a separate (?:problem|issue|question)',
+  'unrelated,? but',
+  'on a different (?:topic|note)',
+  'different (?:problem|issue|question)',
+  'problem 2',
+  'issue 2',
+  'question 2',
+  'otra(?:is)? (?:problēma|jautājums)',
+  'otrā problēma',
+  'otrs jautājums',
+  'vēl viena problēma',
+  'vēl viens jautājums',
+  'cita problēma',
+  'cits jautājums',
+  'atsevišķ[sa] (?:problēma|jautājums)',
+  'вторая проблема',
+  'второй вопрос',
+  'другая проблема',
+  'другой вопрос',
+  'ещ[её] одна проблема',
+  'ещ[её] один вопрос',
+  'отдельный вопрос',
+  'отдельная проблема',
+  'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
-  'first(?:ly)?', 'second(?:ly)?', 'third(?:ly)?', 'pirmkārt', 'otrkārt', 'treškārt', 'pirmais', 'otrais', 'pirmā', 'otrā', 'trešais',
-  'во-первых', 'во-вторых', 'в-третьих', 'первый', 'второй', 'третий', 'первое', 'второе', 'первая', 'вторая',
+  'first(?:ly)?',
+  'second(?:ly)?',
+  'third(?:ly)?',
+  'pirmkārt',
+  'otrkārt',
+  'treškārt',
+  'pirmais',
+  'otrais',
+  'pirmā',
+  'otrā',
+  'trešais',
+  'во-первых',
+  'во-вторых',
+  'в-третьих',
+  'первый',
+  'второй',
+  'третий',
+  'первое',
+  'второе',
+  'первая',
+  'вторая',
 ];
 /** Weaker sentence-initial cues: split only if both sides are about different clauses. */
 const WEAK_MARKERS = [
-  'also', 'additionally', 'in addition', 'besides', 'apart from that', 'furthermore', 'plus', 'p\\.?s\\.?', 'and another thing', 'one more thing', 'oh and', 'and also',
-  'kā arī', 'turklāt', 'bez tam', 'vēl', 'un vēl', 'tāpat', 'papildus', 'ak jā', 'un arī',
-  'также', 'кроме того', 'а ещ[её]', 'и ещ[её]', 'ещ[её]', 'заодно', 'помимо этого', 'плюс', 'и также', 'и вот ещ[её]',
+  'also',
+  'additionally',
+  'in addition',
+  'besides',
+  'apart from that',
+  'furthermore',
+  'plus',
+  'p\\.?s\\.?',
+  'and another thing',
+  'one more thing',
+  'oh and',
+  'and also',
+  'kā arī',
+  'turklāt',
+  'bez tam',
+  'vēl',
+  'un vēl',
+  'tāpat',
+  'papildus',
+  'ak jā',
+  'un arī',
+  'также',
+  'кроме того',
+  'а ещ[её]',
+  'и ещ[её]',
+  'ещ[её]',
+  'заодно',
+  'помимо этого',
+  'плюс',
+  'и также',
+  'и вот ещ[её]',
 ];
 
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
@@ -99,14 +171,16 @@ function inlineEnumSegments(text: string): { intro: string; items: string[] } | 
 /** Paragraph and marker segmentation for free text. */
 function proseSegments(text: string): Segment[] {
   const segments: Segment[] = [];
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   paragraphs.forEach((para) => {
     let current: Segment | null = null;
     for (const sentence of splitSentences(para)) {
       const s = sentence.trim();
       const f = fold(s);
-      const kind: Strength | null =
-        STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const kind: Strength | null = STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
       if (current && kind) {
         segments.push(current);
         current = { text: s, boundary: kind };
@@ -131,11 +205,7 @@ interface Scored extends Segment {
  */
 const MIN_PART_SCORE = 2.5;
 
-export function splitProblems(
-  input: { subject: string; description: string },
-  language?: Language,
-  lexicon: Lexicon = defaultLexicon(),
-): SplitPart[] {
+export function splitProblems(input: { subject: string; description: string }, language?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
 
@@ -180,10 +250,7 @@ export function splitProblems(
       continue;
     }
     const keep =
-      isProblem &&
-      (seg.boundary === 'strong' ||
-        (announced && seg.boundary !== 'weak') ||
-        (seg.clause !== prev.clause && (seg.boundary === 'list' || seg.boundary === 'weak' ) && distinct(prev, seg)));
+      isProblem && (seg.boundary === 'strong' || (announced && seg.boundary !== 'weak') || (seg.clause !== prev.clause && (seg.boundary === 'list' || seg.boundary === 'weak') && distinct(prev, seg)));
     if (keep) parts.push({ ...seg });
     else {
       prev.text = `${prev.text}\n${seg.text}`;

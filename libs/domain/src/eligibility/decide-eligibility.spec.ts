@@ -1,12 +1,6 @@
 import type { Licence, Product } from '../catalogue';
-import {
-  CLAUSES_ALLOWED_WHEN_LIMITED,
-  decideEligibility,
-  type EligibilityInput,
-  failedRequirement,
-} from './decide-eligibility';
+import { CLAUSES_ALLOWED_WHEN_LIMITED, decideEligibility, type EligibilityInput, failedRequirement } from './decide-eligibility';
 import { kav, kesb } from '../testing/demo-catalogue';
-
 
 const acmeLicence: Licence = {
   key: 'LIC-ACME',
@@ -185,7 +179,7 @@ describe('decideEligibility: home & mobile products (4.5a)', () => {
     expect(decideEligibility(home({ licence: annaLicence }))).toMatchObject({ ...supportedHome, supportPlan: 'home-plus' });
   });
 
-  it('does not attach the plan of somebody else\'s licence', () => {
+  it("does not attach the plan of somebody else's licence", () => {
     expect(decideEligibility(home({ licence: annaLicence, customerId: 'c-9999' }))).toMatchObject({ ...supportedHome, supportPlan: null });
   });
 

@@ -32,13 +32,7 @@ export interface EligibilityResult {
   licenceProblem?: LicenceProblem | null;
 }
 
-const refused = (
-  segment: Segment | null,
-  clause: '4.3.1' | '4.3.2',
-  reason: string,
-  messageKey: EligibilityResult['messageKey'],
-  failedRequirement: string | null = null,
-): EligibilityResult => ({
+const refused = (segment: Segment | null, clause: '4.3.1' | '4.3.2', reason: string, messageKey: EligibilityResult['messageKey'], failedRequirement: string | null = null): EligibilityResult => ({
   decision: 'refused',
   segment,
   clauses: [clause],
@@ -148,13 +142,41 @@ export function decideEligibility(input: EligibilityInput): EligibilityResult {
   const problem = licenceProblem(input, product.segment);
   const plan = problem === null ? (input.licence?.supportPlan ?? null) : null;
   if (product.segment === 'home') {
-    return { decision: 'supported', segment: 'home', clauses: ['4.5a'], reason: 'home & mobile products are supported regardless of licence status', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
+    return {
+      decision: 'supported',
+      segment: 'home',
+      clauses: ['4.5a'],
+      reason: 'home & mobile products are supported regardless of licence status',
+      messageKey: null,
+      offer: null,
+      failedRequirement: null,
+      supportPlan: plan,
+    };
   }
   if (problem) {
     const reason = problem === 'other-product' ? `${LICENCE_PROBLEM_TEXT[problem]} (${input.licence?.productCode})` : LICENCE_PROBLEM_TEXT[problem];
-    return { decision: 'limited', segment: 'business', clauses: ['4.5b', '2.4'], reason, messageKey: 'limited.licence', offer: null, failedRequirement: null, supportPlan: null, licenceProblem: problem };
+    return {
+      decision: 'limited',
+      segment: 'business',
+      clauses: ['4.5b', '2.4'],
+      reason,
+      messageKey: 'limited.licence',
+      offer: null,
+      failedRequirement: null,
+      supportPlan: null,
+      licenceProblem: problem,
+    };
   }
-  return { decision: 'supported', segment: 'business', clauses: ['4.5b', '2.4'], reason: 'a valid business licence is registered', messageKey: null, offer: null, failedRequirement: null, supportPlan: plan };
+  return {
+    decision: 'supported',
+    segment: 'business',
+    clauses: ['4.5b', '2.4'],
+    reason: 'a valid business licence is registered',
+    messageKey: null,
+    offer: null,
+    failedRequirement: null,
+    supportPlan: plan,
+  };
 }
 
 /** Under a limited decision (2.4) only licence help (4.1.3) and consultations (4.1.4) go on. */

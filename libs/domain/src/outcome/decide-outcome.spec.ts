@@ -226,7 +226,7 @@ describe('scopeOutcome', () => {
     expect(inBr.message).toContain(BUSINESS_KB);
   });
 
-  it('declines in the customer\'s language with the clause title in that language', () => {
+  it("declines in the customer's language with the clause title in that language", () => {
     const lv = scopeOutcome(rules, supportedHome, { clause: '4.2.5', confidence: 0.9 }, ctx({ language: 'lv' })).outcome!;
     expect(lv.message).toContain('Jūsu pieprasījums attiecas uz “Tiešsaistes atbalsts un attālinātā atbalsta sesijas”');
     expect(lv.message).toContain('(noteikums 4.2.5)');
@@ -255,7 +255,7 @@ describe('scopeOutcome', () => {
     expect(outcome!.message).toContain(BUSINESS_KB);
   });
 
-  it('writes the limited message in the customer\'s language', () => {
+  it("writes the limited message in the customer's language", () => {
     const { outcome } = scopeOutcome(rules, limitedBusiness, { clause: '4.1.1', confidence: 0.9 }, { ...businessCtx, language: 'lv' });
     expect(outcome!.message).toContain('(noteikumi 2.4, 4.5b)');
     expect(outcome!.message).toContain('Zināšanu bāze (biznesa produkti)');
@@ -265,7 +265,7 @@ describe('scopeOutcome', () => {
     ['lv', 'licences derīguma termiņš ir beidzies'],
     ['ru', 'срок действия лицензии истёк'],
     ['en', 'the licence has expired'],
-  ])('names the licence problem in the customer\'s language too (%s)', (language, text) => {
+  ])("names the licence problem in the customer's language too (%s)", (language, text) => {
     const expired = { ...limitedBusiness, licenceProblem: 'expired' as const };
     const { outcome } = scopeOutcome(rules, expired, { clause: '4.1.1', confidence: 0.9 }, { ...businessCtx, language });
     expect(outcome!.message).toContain(text);

@@ -52,12 +52,18 @@ function requirementText(rules: RuleSet, eligibility: EligibilityResult, ctx: Re
 export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, ctx: RequestContext): Outcome {
   const clause = eligibility.clauses[0];
   const offer = offerIn(rules, eligibility.offer, ctx.country);
-  const message = compose(rules, ctx, eligibility.messageKey ?? 'refused.version', {
-    product: ctx.productName ?? ctx.productCode,
-    version: ctx.version,
-    clause,
-    requirement: requirementText(rules, eligibility, ctx),
-  }, offer);
+  const message = compose(
+    rules,
+    ctx,
+    eligibility.messageKey ?? 'refused.version',
+    {
+      product: ctx.productName ?? ctx.productCode,
+      version: ctx.version,
+      clause,
+      requirement: requirementText(rules, eligibility, ctx),
+    },
+    offer,
+  );
   return { kind: 'refused', clauses: [...eligibility.clauses], offer, message };
 }
 
@@ -76,12 +82,7 @@ export function scopeUnderRules(rules: RuleSet, classification: ClassificationSu
 /** What classification reads of the licence check's decision. */
 export type EligibilitySummary = Pick<EligibilityResult, 'decision' | 'clauses' | 'reason' | 'segment' | 'licenceProblem'>;
 
-export function scopeOutcome(
-  rules: RuleSet,
-  eligibility: EligibilitySummary,
-  classification: ClassificationSummary,
-  ctx: RequestContext,
-): { scope: Scope; outcome: Outcome | null } {
+export function scopeOutcome(rules: RuleSet, eligibility: EligibilitySummary, classification: ClassificationSummary, ctx: RequestContext): { scope: Scope; outcome: Outcome | null } {
   const scope = scopeUnderRules(rules, classification);
   const clause = classification.clause as string;
   if (scope === 'excluded') {

@@ -24,9 +24,7 @@ export function assign(request: SupportRequest, lease: Lease): Transition {
   const entries: Transition['entries'] = [];
   if (request.status === 'assigned') entries.push(leaseExpiredEntry(request, lease.place.queue));
   entries.push({ stage: STAGE, event: 'request.assigned', effectKey: `assigned:${lease.token}`, detail: { agent: lease.agent, queue: lease.place.queue, leaseExpiresAt: lease.expiresAt } });
-  return transition(request, entries, { assigneeId: lease.agent, leaseToken: lease.token, leaseExpiresAt: lease.expiresAt, queueJob: lease.place }, [
-    { event: 'request.assigned', key: lease.token },
-  ]);
+  return transition(request, entries, { assigneeId: lease.agent, leaseToken: lease.token, leaseExpiresAt: lease.expiresAt, queueJob: lease.place }, [{ event: 'request.assigned', key: lease.token }]);
 }
 
 const leaseExpiredEntry = (request: SupportRequest, queue: string) =>
@@ -102,8 +100,7 @@ export function customerWrote(request: SupportRequest, from: string, body: strin
   ]);
 }
 
-const waitMessage = (rules: RuleSet, request: SupportRequest, key: 'reminder' | 'auto-closed') =>
-  fillTemplate(rules.messages[replyLanguage(request.language)][key], { subject: request.subject });
+const waitMessage = (rules: RuleSet, request: SupportRequest, key: 'reminder' | 'auto-closed') => fillTemplate(rules.messages[replyLanguage(request.language)][key], { subject: request.subject });
 
 /** Does an alarm of the `awaitCount`-th wait still apply (an answer or a later wait makes it stale)? */
 export const stillWaiting = (request: SupportRequest | null, awaitCount: number): request is SupportRequest => request?.status === 'awaiting-customer' && request.awaitCount === awaitCount;

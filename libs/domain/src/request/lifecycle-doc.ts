@@ -15,17 +15,7 @@ export function renderLifecycle(): string {
   }
   for (const end of ['closed', 'declined']) arrows.add(`  ${state(end)} --> [*]`);
   const rows = LIFECYCLE.map((r) => `| ${r.stage} | \`${r.on}\` | ${r.from === 'new' ? '(new)' : r.from.join(', ')} | ${r.to === SAME ? '=' : r.to} | ${r.publishes ? 'yes' : ''} | ${r.why} |`);
-  return [
-    '```mermaid',
-    'stateDiagram-v2',
-    ...arrows,
-    '```',
-    '',
-    '| stage | event | from | to | published | why |',
-    '|---|---|---|---|---|---|',
-    ...rows,
-    '',
-  ].join('\n');
+  return ['```mermaid', 'stateDiagram-v2', ...arrows, '```', '', '| stage | event | from | to | published | why |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 // Mermaid state ids cannot contain "-".

@@ -59,7 +59,12 @@ export function classificationTransition(request: SupportRequest, rules: RuleSet
 export function routingTransition(request: SupportRequest, route: Route, place: QueuePlace, notice: AcknowledgedDetail | null): Transition {
   const stage = 'routing';
   const entries: Transition['entries'] = [
-    { stage, event: 'request.routed', effectKey: stage, detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback, clauses: route.clauses, priorityReason: route.priorityReason } },
+    {
+      stage,
+      event: 'request.routed',
+      effectKey: stage,
+      detail: { team: route.teamId, priority: route.priority, reason: route.reason, fallback: route.fallback, clauses: route.clauses, priorityReason: route.priorityReason },
+    },
   ];
   if (notice) entries.push({ stage, event: 'request.acknowledged', effectKey: 'out-of-hours', detail: notice });
   return transition(request, entries, { teamId: route.teamId, priority: route.priority, queueJob: place }, routingEmits());

@@ -8,9 +8,16 @@ import { transition } from './transition';
  * valid for the request (same checks as the licence check, 4.5 / 2.4, at `now`), else none.
  * Only a request the licence check supported can carry a plan.
  */
-export function planFromLicence(request: Pick<SupportRequest, 'segment' | 'productCode' | 'customerId' | 'companyId'> & { eligibility: { decision: string } | null }, licence: Licence | null, now: Date): string | null {
+export function planFromLicence(
+  request: Pick<SupportRequest, 'segment' | 'productCode' | 'customerId' | 'companyId'> & { eligibility: { decision: string } | null },
+  licence: Licence | null,
+  now: Date,
+): string | null {
   if (!licence || request.eligibility?.decision !== 'supported') return null;
-  const problem = licenceProblem({ licence, productCode: request.productCode, customerId: request.customerId, companyId: request.companyId, receivedAt: now, product: null, version: '' }, (request.segment ?? 'home') as Segment);
+  const problem = licenceProblem(
+    { licence, productCode: request.productCode, customerId: request.customerId, companyId: request.companyId, receivedAt: now, product: null, version: '' },
+    (request.segment ?? 'home') as Segment,
+  );
   return problem === null ? licence.supportPlan : null;
 }
 

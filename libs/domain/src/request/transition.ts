@@ -9,7 +9,10 @@ import { statusAfter } from './lifecycle';
  */
 export function transition(request: Pick<SupportRequest, 'status'>, entries: Transition['entries'], patch: Partial<SupportRequest>, emits: Emit[]): Transition {
   if (!entries.some((e) => e.effectKey)) throw new Error('a transition needs an effect: one entry with an effect key');
-  const status = statusAfter(request.status, entries.map((e) => e.event));
+  const status = statusAfter(
+    request.status,
+    entries.map((e) => e.event),
+  );
   return { patch: status === request.status ? patch : { ...patch, status }, entries, emits };
 }
 

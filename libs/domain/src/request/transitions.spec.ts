@@ -13,13 +13,46 @@ const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../../c
 const now = new Date('2026-11-17T10:00:00Z');
 
 const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
-  id: 'req_1', submissionId: 'sub_1', partIndex: 0, producerId: 'web', status: 'received', segment: null, country: 'LV', language: 'en',
-  customerId: 'c-1', customerEmail: 'anna@example.lv', companyId: null, productCode: 'kav', productVersion: '21.3',
-  platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 }, licenceKey: null, channel: 'web', topic: null,
-  subject: 'False positive', description: 'Kaspersky deletes my own program as a trojan. It is a false positive.', rulesVersion: rules.version,
-  eligibility: null, classification: null, outcome: null, supportPlan: null, teamId: null, priority: null, assigneeId: null, sla: null,
-  slaNextAlarmAt: null, queueJob: null, leaseToken: null, leaseExpiresAt: null, firstResponseAt: null, awaitingSince: null, awaitCount: 0,
-  resolvedAt: null, reopenCount: 0, receivedAt: now.toISOString(), updatedAt: now.toISOString(), ...over,
+  id: 'req_1',
+  submissionId: 'sub_1',
+  partIndex: 0,
+  producerId: 'web',
+  status: 'received',
+  segment: null,
+  country: 'LV',
+  language: 'en',
+  customerId: 'c-1',
+  customerEmail: 'anna@example.lv',
+  companyId: null,
+  productCode: 'kav',
+  productVersion: '21.3',
+  platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 },
+  licenceKey: null,
+  channel: 'web',
+  topic: null,
+  subject: 'False positive',
+  description: 'Kaspersky deletes my own program as a trojan. It is a false positive.',
+  rulesVersion: rules.version,
+  eligibility: null,
+  classification: null,
+  outcome: null,
+  supportPlan: null,
+  teamId: null,
+  priority: null,
+  assigneeId: null,
+  sla: null,
+  slaNextAlarmAt: null,
+  queueJob: null,
+  leaseToken: null,
+  leaseExpiresAt: null,
+  firstResponseAt: null,
+  awaitingSince: null,
+  awaitCount: 0,
+  resolvedAt: null,
+  reopenCount: 0,
+  receivedAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  ...over,
 });
 
 describe('pipeline transitions', () => {
@@ -47,7 +80,14 @@ describe('pipeline transitions', () => {
   });
 
   it('routing cannot happen before classification', () => {
-    expect(() => routingTransition(request(), { teamId: 'home-lv', reason: '', fallback: false, clauses: ['2.2'], priority: 3, priorityReason: 'default priority 3' }, { queue: 'team-home-lv', id: 'req_1' }, null)).toThrow(TransitionRefused);
+    expect(() =>
+      routingTransition(
+        request(),
+        { teamId: 'home-lv', reason: '', fallback: false, clauses: ['2.2'], priority: 3, priorityReason: 'default priority 3' },
+        { queue: 'team-home-lv', id: 'req_1' },
+        null,
+      ),
+    ).toThrow(TransitionRefused);
   });
 });
 
@@ -79,7 +119,7 @@ describe('desk transitions', () => {
     expect(customerWrote(resolved, 'customer', 'again', { kind: 'reopened', place }, now).patch).toMatchObject({ status: 'queued', reopenCount: 1, resolvedAt: null });
   });
 
-  it('resolving needs the request in hand; auto-close cites 4.4.5 in the customer\'s language', () => {
+  it("resolving needs the request in hand; auto-close cites 4.4.5 in the customer's language", () => {
     expect(() => resolve(request({ status: 'queued' }), 'ann', 'done', now)).toThrow(TransitionRefused);
     const t = autoClose(request({ status: 'awaiting-customer', awaitCount: 2, language: 'lv' }), rules);
     expect(t.patch.status).toBe('closed');
@@ -110,7 +150,12 @@ describe('the plan a licence gives an open request', () => {
   });
 
   it('a change is a sla.plan-changed entry of the licence check that re-evaluates the clock; no change, no transition', () => {
-    const open = request({ status: 'queued', segment: 'home', eligibility: { decision: 'supported', clauses: ['4.5a'], reason: '', supportPlan: 'premium', licenceProblem: null }, supportPlan: 'premium' });
+    const open = request({
+      status: 'queued',
+      segment: 'home',
+      eligibility: { decision: 'supported', clauses: ['4.5a'], reason: '', supportPlan: 'premium', licenceProblem: null },
+      supportPlan: 'premium',
+    });
     expect(planChange(open, 'L', licence, 0, at)).toBeNull();
     const t = planChange(open, 'L', { ...licence, supportPlan: null }, 0, at);
     expect(t?.patch).toEqual({ supportPlan: null });

@@ -115,11 +115,7 @@ describe('chooseTeam: unknown scope goes to human triage', () => {
 });
 
 describe('chooseTeam: fallback when no team covers the country', () => {
-  const baltic = [
-    team('home-lv', 'home', ['LV'], ['lv']),
-    team('home-triage', 'home', ['EE'], ['en'], ['triage']),
-    team('business-baltics', 'business', ['LV'], ['lv']),
-  ];
+  const baltic = [team('home-lv', 'home', ['LV'], ['lv']), team('home-triage', 'home', ['EE'], ['en'], ['triage']), team('business-baltics', 'business', ['LV'], ['lv'])];
 
   it('falls back to the triage team of the segment', () => {
     expect(chooseTeam(rules, baltic, input({ country: 'DE', language: 'de' }))).toEqual({
@@ -145,7 +141,13 @@ describe('chooseTeam: fallback when no team covers the country', () => {
   });
 
   it('returns null when the segment has no team at all', () => {
-    expect(chooseTeam(rules, baltic.filter((t) => t.segment === 'home'), input({ segment: 'business' }))).toBeNull();
+    expect(
+      chooseTeam(
+        rules,
+        baltic.filter((t) => t.segment === 'home'),
+        input({ segment: 'business' }),
+      ),
+    ).toBeNull();
     expect(chooseTeam(rules, [], input())).toBeNull();
     expect(chooseTeam(rules, [], input({ scope: 'unknown' }))).toBeNull();
   });
@@ -230,7 +232,7 @@ describe('a new rules version routes differently, with no code change', () => {
     expect(priorityFor(v, '4.1.5', null)).toEqual({ priority: 2, reason: 'priority 2 for 4.1.5', clauses: ['4.1.5'] });
   });
 
-  it('sends unknown scope to the teams with the version\'s triage skill', () => {
+  it("sends unknown scope to the teams with the version's triage skill", () => {
     expect(chooseTeam(rules, teams, input({ scope: 'unknown', clause: null }))?.teamId).toBe('home-triage');
     expect(chooseTeam(v2027, teams, input({ scope: 'unknown', clause: null }))?.teamId).toBe('home-dispatch');
   });

@@ -39,21 +39,14 @@ const specificity = (team: Team, country: string) => (team.countries.includes(co
 export function chooseTeam(rules: RoutingRuleSet, teams: Team[], input: RoutingInput): RoutingDecision | null {
   const triageSkill = rules.routing.triageSkill;
   const ofSegment = teams.filter((t) => t.segment === input.segment).sort((a, b) => a.id.localeCompare(b.id));
-  const triage = ofSegment
-    .filter((t) => t.skills.includes(triageSkill))
-    .sort((a, b) => specificity(b, input.country) - specificity(a, input.country));
+  const triage = ofSegment.filter((t) => t.skills.includes(triageSkill)).sort((a, b) => specificity(b, input.country) - specificity(a, input.country));
   if (input.scope === 'unknown' && triage.length > 0) {
     const covered = covers(triage[0], input.country);
     return { teamId: triage[0].id, reason: `scope unknown: human triage${covered ? '' : `, no triage team covers ${input.country}`}`, fallback: !covered, clauses: [SEGMENT_COUNTRY] };
   }
   const skill = (input.clause && rules.clauses[input.clause]?.skill) || null;
-  const score = (t: Team) =>
-    specificity(t, input.country) * 100 +
-    (input.language && t.languages.includes(input.language) ? 10 : 0) +
-    (skill && t.skills.includes(skill) ? 1 : 0);
-  const candidates = ofSegment
-    .filter((t) => covers(t, input.country) && !t.skills.includes(triageSkill))
-    .sort((a, b) => score(b) - score(a));
+  const score = (t: Team) => specificity(t, input.country) * 100 + (input.language && t.languages.includes(input.language) ? 10 : 0) + (skill && t.skills.includes(skill) ? 1 : 0);
+  const candidates = ofSegment.filter((t) => covers(t, input.country) && !t.skills.includes(triageSkill)).sort((a, b) => score(b) - score(a));
   if (candidates.length > 0) {
     const team = candidates[0];
     const why = [`${input.segment} team for ${input.country}`];

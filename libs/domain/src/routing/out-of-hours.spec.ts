@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { outOfHoursNotice } from './out-of-hours';
 
 const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../../config/rules/2022-04-07.json'), 'utf8')));
-const day = [['09:00', '13:00'], ['14:00', '18:00']] as [string, string][];
+const day = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+] as [string, string][];
 const riga = { timezone: 'Europe/Riga', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day }, holidays: ['2026-11-18'] };
 
 describe('the out-of-hours acknowledgement (rule 2.2)', () => {

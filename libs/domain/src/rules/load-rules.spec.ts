@@ -68,7 +68,11 @@ describe('loadRuleSet: the shipped rules file', () => {
   });
 
   it('names the offers the rules text names: Professional Services for 4.2.5/4.2.10/4.2.12, Incident Response for 4.2.14, restoration for 4.3.2', () => {
-    const withOffer = Object.fromEntries(Object.entries(shipped.clauses).filter(([, c]) => c.offer).map(([id, c]) => [id, c.offer]));
+    const withOffer = Object.fromEntries(
+      Object.entries(shipped.clauses)
+        .filter(([, c]) => c.offer)
+        .map(([id, c]) => [id, c.offer]),
+    );
     expect(withOffer).toEqual({
       '4.2.5': 'professional-services',
       '4.2.10': 'professional-services',
@@ -80,7 +84,11 @@ describe('loadRuleSet: the shipped rules file', () => {
 
   it('routes malware (4.1.2) to the "malware" skill, active malware (4.1.2b, 4.1.2c) at priority 2, the rest at 3', () => {
     const where = (key: 'skill' | 'priority') =>
-      Object.fromEntries(Object.entries(shipped.clauses).filter(([, c]) => c[key] !== undefined).map(([id, c]) => [id, c[key]]));
+      Object.fromEntries(
+        Object.entries(shipped.clauses)
+          .filter(([, c]) => c[key] !== undefined)
+          .map(([id, c]) => [id, c[key]]),
+      );
     expect(where('skill')).toEqual({ '4.1.2a': 'malware', '4.1.2b': 'malware', '4.1.2c': 'malware' });
     expect(where('priority')).toEqual({ '4.1.2b': 2, '4.1.2c': 2 });
     expect(shipped.routing).toEqual({ defaultPriority: 3, paidPlanStep: 1, paidPlanClause: '[sla]', triageSkill: 'triage' });
@@ -217,8 +225,7 @@ describe('ruleSetInForce and the versioning rule', () => {
     supportPlan: null,
   };
   const ctx: RequestContext = { country: 'BR', language: 'en', segment: 'business', productCode: 'kesb', productName: 'KESB', version: '12' };
-  const decide = (receivedAt: string, clause: string, confidence: number) =>
-    scopeOutcome(ruleSetInForce(versions, new Date(receivedAt)), supported, { clause, confidence }, ctx);
+  const decide = (receivedAt: string, clause: string, confidence: number) => scopeOutcome(ruleSetInForce(versions, new Date(receivedAt)), supported, { clause, confidence }, ctx);
 
   it('a new version changes the decision on training (4.2.11) only for requests received after its date', () => {
     const before = decide('2026-12-31T12:00:00Z', '4.2.11', 0.9);
@@ -255,7 +262,7 @@ describe('fillTemplate', () => {
 
   it('inserts an empty value as empty, and values literally', () => {
     expect(fillTemplate('[{requirement}]', { requirement: '' })).toBe('[]');
-    expect(fillTemplate('{x}', { x: '$& {y}' , y: 'no' })).toBe('$& {y}');
+    expect(fillTemplate('{x}', { x: '$& {y}', y: 'no' })).toBe('$& {y}');
   });
 
   it('leaves text without placeholders alone', () => {

@@ -58,9 +58,7 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
 
 /** The version in force at `receivedAt`: the latest whose effective date is not after it. */
 export function ruleSetInForce(ruleSets: RuleSet[], receivedAt: Date): RuleSet {
-  const inForce = ruleSets
-    .filter((set) => Date.parse(set.effectiveFrom) <= receivedAt.getTime())
-    .sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  const inForce = ruleSets.filter((set) => Date.parse(set.effectiveFrom) <= receivedAt.getTime()).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
   if (inForce.length === 0) throw new Error(`no rules version is in force at ${receivedAt.toISOString()}`);
   return inForce[0];
 }

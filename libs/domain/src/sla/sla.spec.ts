@@ -117,10 +117,7 @@ describe('due times on business hours', () => {
     expect(late.breaches).toEqual([{ target: 'first-response', dueAt: at(`${MON}T15:00`) }]);
   });
   it('keeps the first of several first responses', () => {
-    const s = computeSlaClock(
-      [...events, ev('first-response', at(`${MON}T11:00`)), ev('first-response', at(`${MON}T16:00`))],
-      at(`${MON}T17:00`),
-    );
+    const s = computeSlaClock([...events, ev('first-response', at(`${MON}T11:00`)), ev('first-response', at(`${MON}T16:00`))], at(`${MON}T17:00`));
     expect(iso(s.firstRespondedAt)).toBe(iso(at(`${MON}T11:00`)));
     expect(s.breaches).toEqual([]);
   });
@@ -159,12 +156,7 @@ describe('pauses', () => {
     expect(s.resolutionDueAt).toBeNull();
   });
   it('ignores a duplicate resume and a pause after resolution', () => {
-    const events = [
-      ...base,
-      ev('resumed', at(`${FRI}T16:10`)),
-      ev('resolved', at(`${FRI}T16:30`)),
-      ev('paused', at(`${FRI}T16:40`)),
-    ];
+    const events = [...base, ev('resumed', at(`${FRI}T16:10`)), ev('resolved', at(`${FRI}T16:30`)), ev('paused', at(`${FRI}T16:40`))];
     const s = computeSlaClock(events, at(`${FRI}T17:00`));
     expect(s.paused).toBe(false);
     expect(iso(s.resolvedAt)).toBe(iso(at(`${FRI}T16:30`)));
@@ -248,12 +240,8 @@ describe('priority, plan and calendar changes', () => {
     expect(iso(s.firstResponseDueAt)).toBe('2026-11-16T16:00:00.000Z');
   });
   it('rejects malformed change events and a business plan without a calendar', () => {
-    expect(() => computeSlaClock([start(at(`${MON}T10:00`), 2), ev('priority-changed', at(`${MON}T11:00`))], at(`${MON}T12:00`))).toThrow(
-      SlaInputError,
-    );
-    expect(() => computeSlaClock([{ at: at(`${MON}T10:00`), kind: 'started', priority: 1, plan: premium }], at(`${MON}T12:00`))).toThrow(
-      /needs the handling team's calendar/,
-    );
+    expect(() => computeSlaClock([start(at(`${MON}T10:00`), 2), ev('priority-changed', at(`${MON}T11:00`))], at(`${MON}T12:00`))).toThrow(SlaInputError);
+    expect(() => computeSlaClock([{ at: at(`${MON}T10:00`), kind: 'started', priority: 1, plan: premium }], at(`${MON}T12:00`))).toThrow(/needs the handling team's calendar/);
     expect(() => computeSlaClock([ev('paused', at(`${MON}T10:00`))], at(`${MON}T12:00`))).toThrow(/must be "started"/);
   });
 });
@@ -288,10 +276,7 @@ describe('24x7 plans', () => {
     expect(iso(s.resolutionWarnAt)).toBe('2026-11-21T06:12:00.000Z');
   });
   it('a pause removes its whole length', () => {
-    const s = computeSlaClock(
-      [start(utc('2026-11-21T03:00'), 1, round), ev('paused', utc('2026-11-21T03:10')), ev('resumed', utc('2026-11-21T05:10'))],
-      utc('2026-11-21T05:10'),
-    );
+    const s = computeSlaClock([start(utc('2026-11-21T03:00'), 1, round), ev('paused', utc('2026-11-21T03:10')), ev('resumed', utc('2026-11-21T05:10'))], utc('2026-11-21T05:10'));
     expect(s.pausedWorkingMinutes).toBe(120);
     expect(iso(s.firstResponseDueAt)).toBe('2026-11-21T05:30:00.000Z');
   });
@@ -378,9 +363,7 @@ describe('replay determinism', () => {
     const expected = computeSlaClock(events, now);
     const shuffled = [events[4]!, events[0]!, events[8]!, events[2]!, events[6]!, events[1]!, events[7]!, events[3]!, events[5]!];
     expect(computeSlaClock(shuffled, now)).toEqual(expected);
-    const revived = (JSON.parse(JSON.stringify(events)) as Array<Record<string, unknown>>).map(
-      (e) => ({ ...e, at: new Date(e['at'] as string) }) as SlaEvent,
-    );
+    const revived = (JSON.parse(JSON.stringify(events)) as Array<Record<string, unknown>>).map((e) => ({ ...e, at: new Date(e['at'] as string) }) as SlaEvent);
     expect(computeSlaClock(revived, now)).toEqual(expected);
     expect(computeSlaClock(events, now)).toEqual(expected);
   });

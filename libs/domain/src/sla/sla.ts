@@ -42,13 +42,7 @@
  *    are ignored. Events at an instant take effect before alarms at that same instant.
  *  - Missing target for the current priority (key absent in the plan) → that target has no clock.
  */
-import {
-  ALWAYS_OPEN,
-  CalendarSpec,
-  addWorkingMs,
-  validateCalendar,
-  workingMsBetween,
-} from '../calendar/calendar';
+import { ALWAYS_OPEN, CalendarSpec, addWorkingMs, validateCalendar, workingMsBetween } from '../calendar/calendar';
 
 export type SlaTarget = 'first-response' | 'resolution';
 export const SLA_TARGETS: readonly SlaTarget[] = ['first-response', 'resolution'];
@@ -63,16 +57,7 @@ export interface SlaPlan {
   warnAtPercent?: number | null;
 }
 
-export type SlaEventKind =
-  | 'started'
-  | 'paused'
-  | 'resumed'
-  | 'first-response'
-  | 'resolved'
-  | 'reopened'
-  | 'priority-changed'
-  | 'plan-changed'
-  | 'calendar-changed';
+export type SlaEventKind = 'started' | 'paused' | 'resumed' | 'first-response' | 'resolved' | 'reopened' | 'priority-changed' | 'plan-changed' | 'calendar-changed';
 
 export interface SlaEvent {
   at: Date;
@@ -123,7 +108,7 @@ const DEFAULT_WARN_PERCENT = 80;
 /** The calendar an SLA plan counts on: ALWAYS_OPEN for 24x7, else the team calendar. */
 export function calendarForPlan(plan: Pick<SlaPlan, 'hours'>, teamCalendar: CalendarSpec | null | undefined): CalendarSpec {
   if (plan.hours === '24x7') return ALWAYS_OPEN;
-  if (!teamCalendar) throw new SlaInputError('a business-hours SLA plan needs the handling team\'s calendar');
+  if (!teamCalendar) throw new SlaInputError("a business-hours SLA plan needs the handling team's calendar");
   return teamCalendar;
 }
 
@@ -396,16 +381,8 @@ export function computeSlaClock(events: SlaEvent[], now: Date): SlaClockState {
     paused,
     pausedWorkingMinutes: pausedMs / MIN_MS,
     elapsedWorkingMinutes: { 'first-response': fr.elapsedMs / MIN_MS, resolution: res.elapsedMs / MIN_MS },
-    breaches: noClock
-      ? []
-      : [...breaches.values()]
-          .sort((a, b) => a.dueAt - b.dueAt || a.target.localeCompare(b.target))
-          .map((b) => ({ target: b.target, dueAt: new Date(b.dueAt) })),
-    warnings: noClock
-      ? []
-      : [...warnings.values()]
-          .sort((a, b) => a.at - b.at || a.target.localeCompare(b.target))
-          .map((w) => ({ target: w.target, at: new Date(w.at) })),
+    breaches: noClock ? [] : [...breaches.values()].sort((a, b) => a.dueAt - b.dueAt || a.target.localeCompare(b.target)).map((b) => ({ target: b.target, dueAt: new Date(b.dueAt) })),
+    warnings: noClock ? [] : [...warnings.values()].sort((a, b) => a.at - b.at || a.target.localeCompare(b.target)).map((w) => ({ target: w.target, at: new Date(w.at) })),
     nextAlarm,
   };
 }

@@ -6,8 +6,23 @@ export type SurveyLanguage = (typeof SURVEY_LANGUAGES)[number];
 
 /** The texts of the form and of the delivery notification, per language. */
 export const SURVEY_TEXT_KEYS = [
-  'title', 'intro', 'introRelationship', 'typeLegend', 'scoreLegend', 'scoreLow', 'scoreHigh', 'commentLabel', 'submit',
-  'thanks', 'expired', 'answered', 'unknown', 'invalid', 'subject', 'body', 'companyBody',
+  'title',
+  'intro',
+  'introRelationship',
+  'typeLegend',
+  'scoreLegend',
+  'scoreLow',
+  'scoreHigh',
+  'commentLabel',
+  'submit',
+  'thanks',
+  'expired',
+  'answered',
+  'unknown',
+  'invalid',
+  'subject',
+  'body',
+  'companyBody',
 ] as const;
 export type SurveyTextKey = (typeof SURVEY_TEXT_KEYS)[number];
 
@@ -107,7 +122,14 @@ export function loadSurveyPolicy(raw: unknown, source = 'survey policy'): Survey
   }
   if (problems.length > 0) throw new Error(`${source} is invalid:\n  - ${problems.join('\n  - ')}`);
   return {
-    delayMs, cooldownMs, monthlyCap, samplingRate, seed: r.seed, tokenLifetimeMs, lowScoreThreshold, timezone: r.timezone,
+    delayMs,
+    cooldownMs,
+    monthlyCap,
+    samplingRate,
+    seed: r.seed,
+    tokenLifetimeMs,
+    lowScoreThreshold,
+    timezone: r.timezone,
     relationship: { cron: rel.cron.trim(), timezone: rel.timezone, period: rel.period },
     feedbackTypes: types.map((t: FeedbackType) => ({ id: t.id, labels: { en: t.labels.en, lv: t.labels.lv, ru: t.labels.ru } })),
     texts: r.texts,

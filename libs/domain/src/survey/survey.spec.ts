@@ -21,7 +21,8 @@ describe('survey policy', () => {
       loadSurveyPolicy(bad, 'policy.json');
     } catch (e) {
       const msg = (e as Error).message;
-      for (const part of ['delay must be a duration', 'samplingRate', 'relationship.cron', 'relationship.timezone', 'relationship.period', 'feedbackTypes[0].labels.lv', 'texts.ru.submit']) expect(msg).toContain(part);
+      for (const part of ['delay must be a duration', 'samplingRate', 'relationship.cron', 'relationship.timezone', 'relationship.period', 'feedbackTypes[0].labels.lv', 'texts.ru.submit'])
+        expect(msg).toContain(part);
     }
     expect(() => loadSurveyPolicy([], 'x')).toThrow(/not a JSON object/);
   });

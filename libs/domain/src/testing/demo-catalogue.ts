@@ -24,9 +24,36 @@ export const kesb: Product = {
   requirements: { minRamMb: 4096, minDiskMb: 4000, platforms: { windows: ['10', '11', 'server2019', 'server2022'], linux: [] } },
 };
 
-export const annaLicence: Licence = { key: 'LIC-ANNA-KAV', productCode: 'kav', customerId: 'c-1001', companyId: null, status: 'active', validUntil: '2027-06-30', kind: 'commercial', supportPlan: 'home-plus' };
-export const globexLicence: Licence = { key: 'LIC-GLOBEX-KESB', productCode: 'kesb', customerId: null, companyId: 'globex', status: 'expired', validUntil: '2025-01-31', kind: 'commercial', supportPlan: null };
-export const acmeLicence: Licence = { key: 'LIC-ACME-KESB', productCode: 'kesb', customerId: null, companyId: 'acme', status: 'active', validUntil: '2028-12-31', kind: 'commercial', supportPlan: 'premium' };
+export const annaLicence: Licence = {
+  key: 'LIC-ANNA-KAV',
+  productCode: 'kav',
+  customerId: 'c-1001',
+  companyId: null,
+  status: 'active',
+  validUntil: '2027-06-30',
+  kind: 'commercial',
+  supportPlan: 'home-plus',
+};
+export const globexLicence: Licence = {
+  key: 'LIC-GLOBEX-KESB',
+  productCode: 'kesb',
+  customerId: null,
+  companyId: 'globex',
+  status: 'expired',
+  validUntil: '2025-01-31',
+  kind: 'commercial',
+  supportPlan: null,
+};
+export const acmeLicence: Licence = {
+  key: 'LIC-ACME-KESB',
+  productCode: 'kesb',
+  customerId: null,
+  companyId: 'acme',
+  status: 'active',
+  validUntil: '2028-12-31',
+  kind: 'commercial',
+  supportPlan: 'premium',
+};
 
 export const team = (id: string, segment: Team['segment'], countries: string[], languages: string[], skills: string[] = []): Team => ({ id, segment, countries, languages, skills, calendar: null });
 

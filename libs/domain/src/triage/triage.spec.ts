@@ -32,14 +32,12 @@ const run = (facts: RequestFacts, product: Product | null, licence: Licence | nu
   const checked = checkEligibility(rules, facts, product, licence);
   const classified = checked.outcome ? null : classifyRequest(rules, facts, checked.eligibility, product);
   const route =
-    classified && !classified.outcome
-      ? routeRequest(rules, TEAMS, facts, checked.eligibility.segment ?? 'home', classified.result.clause, classified.scope, checked.eligibility.supportPlan)
-      : null;
+    classified && !classified.outcome ? routeRequest(rules, TEAMS, facts, checked.eligibility.segment ?? 'home', classified.result.clause, classified.scope, checked.eligibility.supportPlan) : null;
   return { ...checked, classified, route };
 };
 
 describe('triage: the three stages composed', () => {
-  it('an English false-positive complaint is included (4.1.2a) and goes to a team with the plan\'s priority', () => {
+  it("an English false-positive complaint is included (4.1.2a) and goes to a team with the plan's priority", () => {
     const facts = homeFacts({
       subject: 'False detection',
       description: 'Your product detects our signed installer as a trojan. It is a false positive, please fix.',
@@ -155,7 +153,17 @@ describe('triage: the three stages composed', () => {
   });
 
   it('routeRequest returns null when the segment has no team', () => {
-    expect(routeRequest(rules, TEAMS.filter((t) => t.segment === 'home'), businessFacts(), 'business', '4.1.1', 'included', null)).toBeNull();
+    expect(
+      routeRequest(
+        rules,
+        TEAMS.filter((t) => t.segment === 'home'),
+        businessFacts(),
+        'business',
+        '4.1.1',
+        'included',
+        null,
+      ),
+    ).toBeNull();
   });
 
   it('routeRequest ignores the clause for priority when the scope is unknown', () => {
@@ -174,7 +182,7 @@ describe('triage: the three stages composed', () => {
     });
   });
 
-  it('routeRequest follows a new rules version\'s routing data', () => {
+  it("routeRequest follows a new rules version's routing data", () => {
     const r = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
     r.version = '2027-01-01';
     r.clauses['4.1.2b'].skill = 'forensics';

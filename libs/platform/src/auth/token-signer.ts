@@ -28,7 +28,15 @@ export class TokenSigner implements OnModuleInit {
       return;
     }
     const repo = this.dataSource.getRepository(SettingEntity);
-    await UnitOfWork.for(this.dataSource).run((m) => m.createQueryBuilder().insert().into(SettingEntity).values({ key: SECRET_KEY, value: randomSecret(32) }).orIgnore().execute());
+    await UnitOfWork.for(this.dataSource).run((m) =>
+      m
+        .createQueryBuilder()
+        .insert()
+        .into(SettingEntity)
+        .values({ key: SECRET_KEY, value: randomSecret(32) })
+        .orIgnore()
+        .execute(),
+    );
     this.secret = (await repo.findOneByOrFail({ key: SECRET_KEY })).value;
   }
 

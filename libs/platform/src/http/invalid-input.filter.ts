@@ -5,11 +5,15 @@ import { InvalidInputError } from '@support/contracts';
 @Catch(InvalidInputError)
 export class InvalidInputFilter implements ExceptionFilter {
   catch(error: InvalidInputError, host: ArgumentsHost): void {
-    host.switchToHttp().getResponse().status(400).json({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: `invalid input: ${error.errors.map((e) => e.field).join(', ')}`,
-      errors: error.errors,
-    });
+    host
+      .switchToHttp()
+      .getResponse()
+      .status(400)
+      .json({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `invalid input: ${error.errors.map((e) => e.field).join(', ')}`,
+        errors: error.errors,
+      });
   }
 }

@@ -7,7 +7,13 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export class Metrics implements OnModuleInit {
   readonly registry = new Registry();
   readonly jobs = new Counter({ name: 'support_jobs_total', help: 'Jobs handled, by queue, job name and result', labelNames: ['queue', 'job', 'result'], registers: [this.registry] });
-  readonly jobSeconds = new Histogram({ name: 'support_job_duration_seconds', help: 'Time spent handling a job', labelNames: ['queue', 'job'], buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [this.registry] });
+  readonly jobSeconds = new Histogram({
+    name: 'support_job_duration_seconds',
+    help: 'Time spent handling a job',
+    labelNames: ['queue', 'job'],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [this.registry],
+  });
   readonly decisions = new Counter({ name: 'support_decisions_total', help: 'Decisions made, by stage and outcome', labelNames: ['stage', 'outcome'], registers: [this.registry] });
 
   onModuleInit(): void {

@@ -9,7 +9,7 @@ const BEARER_DESCRIPTION = [
   '`Authorization: Bearer <key>` on every `/v1` call. Keys are **opaque** random strings (stored hashed), not JWTs. Kinds:',
   '',
   '- **producer**: submits requests, reads what it submitted, previews decisions;',
-  "- **agent**: belongs to teams; claims and works their requests;",
+  '- **agent**: belongs to teams; claims and works their requests;',
   '- **admin**: reference data (products, licences, teams, calendars, SLA plans, people), reports;',
   "- **company**: a business customer's portal key: its own requests and surveys;",
   '- **customer token** (`ct.<requestId>.<mac>`, answered with every created request): reads and answers that one request only.',

@@ -51,10 +51,7 @@ export const ApiInvalidInput = (description = 'Invalid input: every failing fiel
  * a valid key of a kind the route does not admit (left out where every kind is admitted).
  */
 export const ApiKeyErrors = ({ forbidden = true }: { forbidden?: boolean } = {}) =>
-  applyDecorators(
-    ApiError(401, 'Missing, unknown or revoked bearer key'),
-    ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []),
-  );
+  applyDecorators(ApiError(401, 'Missing, unknown or revoked bearer key'), ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []));
 
 /** 413 from the JSON body parser: bodies over 100 kB are refused before any handler runs. */
 export const ApiBodyTooLarge = () => ApiError(413, 'The body is larger than 100 kB');

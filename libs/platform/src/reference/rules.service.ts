@@ -6,7 +6,9 @@ import { SETTINGS, type Settings } from '../settings';
 
 /** Loads every rules version from RULES_DIR (config/rules) at start (a bad file stops the process). */
 export function loadRuleSets(dir: string): RuleSet[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no rules files in ${dir}`);
   return files.map((file) => loadRuleSet(JSON.parse(readFileSync(join(dir, file), 'utf8')), join(dir, file)));
 }

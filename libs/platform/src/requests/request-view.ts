@@ -26,8 +26,7 @@ export interface RequestView {
   timeline: TimelineEntryView[];
 }
 
-const pick = <T extends object, K extends keyof T>(value: T | null, keys: K[]): Pick<T, K> | null =>
-  value ? (Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>) : null;
+const pick = <T extends object, K extends keyof T>(value: T | null, keys: K[]): Pick<T, K> | null => (value ? (Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>) : null);
 
 /** GET /v1/requests/:id (CONTRACT.md): the request, its decisions with clause ids, and its timeline. */
 export function toRequestView(r: SupportRequest, timeline: readonly TimelineRecord[] | null): RequestView {

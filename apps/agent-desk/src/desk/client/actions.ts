@@ -75,8 +75,12 @@ export function updateActions(): void {
   const r = state.current;
   const holds = holding();
   const mineWaiting = !!(r && r.status === 'awaiting-customer' && state.me && r.assignee === state.me.id);
-  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#reply-form button, #release, #reply-body').forEach((b) => { b.disabled = !holds || state.busy; });
-  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#resolve-form button[type=submit], #resolve-summary').forEach((b) => { b.disabled = !(holds || mineWaiting) || state.busy; });
+  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#reply-form button, #release, #reply-body').forEach((b) => {
+    b.disabled = !holds || state.busy;
+  });
+  document.querySelectorAll<HTMLButtonElement | HTMLTextAreaElement>('#resolve-form button[type=submit], #resolve-summary').forEach((b) => {
+    b.disabled = !(holds || mineWaiting) || state.busy;
+  });
   let note = '';
   if (!r) note = '';
   else if (state.lapsed) note = 'The lease lapsed: claim the request again to work on it.';

@@ -2,7 +2,10 @@ import { state } from './state';
 
 /** A failed API call: the server's message and the HTTP status. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }

@@ -23,7 +23,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props 
       if (v === null || v === undefined || v === false) return;
       if (k === 'text') node.textContent = String(v);
       else if (k === 'className') node.className = v as string;
-      else if (k === 'dataset') Object.entries(v as Record<string, string>).forEach(([d, value]) => { node.dataset[d] = value; });
+      else if (k === 'dataset')
+        Object.entries(v as Record<string, string>).forEach(([d, value]) => {
+          node.dataset[d] = value;
+        });
       else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), v as EventListener);
       else node.setAttribute(k, v === true ? '' : String(v));
     });

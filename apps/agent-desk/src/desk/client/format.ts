@@ -7,7 +7,10 @@ export function fmtTime(iso: string): string {
 
 export function fmtSpan(ms: number): string {
   const s = Math.floor(Math.abs(ms) / 1000);
-  const d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const d = Math.floor(s / 86400),
+    h = Math.floor((s % 86400) / 3600),
+    m = Math.floor((s % 3600) / 60),
+    sec = s % 60;
   const two = (n: number) => (n < 10 ? '0' : '') + n;
   return (d ? d + 'd ' : '') + (d || h ? h + 'h ' : '') + two(m) + 'm ' + two(sec) + 's';
 }

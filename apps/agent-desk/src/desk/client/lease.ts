@@ -70,8 +70,11 @@ export function renderLease(problem?: string): void {
   const until = state.leaseExpiresAt as string;
   box.appendChild(
     el('p', null, [
-      'You hold this request. Lease until ', el('strong', { text: new Date(until).toLocaleTimeString() }),
-      ' (', countdown(until), '), renewed automatically while this page is open.',
+      'You hold this request. Lease until ',
+      el('strong', { text: new Date(until).toLocaleTimeString() }),
+      ' (',
+      countdown(until),
+      '), renewed automatically while this page is open.',
       problem ? el('span', { className: 'overdue', text: ' ' + problem }) : null,
     ]),
   );

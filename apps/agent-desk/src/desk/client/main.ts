@@ -33,7 +33,9 @@ function wire(): void {
   });
   $('sign-out').addEventListener('click', () => signOut());
   $('claim').addEventListener('click', claimNext);
-  $('refresh').addEventListener('click', () => { void refresh(false); });
+  $('refresh').addEventListener('click', () => {
+    void refresh(false);
+  });
   $('reply-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const submitter = (ev as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -45,8 +47,14 @@ function wire(): void {
       return;
     }
     const wait = kind !== 'answer';
-    act('/replies', { body: text, waitForCustomer: wait, kind }, () => { replyBody.value = ''; },
-      wait ? (kind === 'diagnostic-utility' ? 'Asked the customer to run a diagnostic utility.' : 'Asked the customer for information.') : 'Reply sent.');
+    act(
+      '/replies',
+      { body: text, waitForCustomer: wait, kind },
+      () => {
+        replyBody.value = '';
+      },
+      wait ? (kind === 'diagnostic-utility' ? 'Asked the customer to run a diagnostic utility.' : 'Asked the customer for information.') : 'Reply sent.',
+    );
   });
   $('resolve-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -56,12 +64,21 @@ function wire(): void {
       resolveSummary.focus();
       return;
     }
-    act('/resolve', { summary: text }, () => { resolveSummary.value = ''; }, 'Resolved.');
+    act(
+      '/resolve',
+      { summary: text },
+      () => {
+        resolveSummary.value = '';
+      },
+      'Resolved.',
+    );
   });
   $('release').addEventListener('click', () => act('/release', undefined, () => undefined, 'Released to the team queue.'));
 
   const saved = savedKey();
-  void loadConfig().then(() => { if (saved) void signIn(saved, true); });
+  void loadConfig().then(() => {
+    if (saved) void signIn(saved, true);
+  });
   if (!saved) key.focus();
 }
 

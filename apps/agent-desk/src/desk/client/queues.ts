@@ -11,13 +11,7 @@ import { openMine } from './actions';
 export function renderQueues(me: Agent): void {
   const body = clear($<HTMLTableElement>('queues').tBodies[0]);
   me.teams.forEach((t) => {
-    body.appendChild(
-      el('tr', { dataset: { team: t.id } }, [
-        el('th', { scope: 'row', text: t.id }),
-        el('td', { className: 'num', text: t.waiting }),
-        el('td', { className: 'num', text: t.active }),
-      ]),
-    );
+    body.appendChild(el('tr', { dataset: { team: t.id } }, [el('th', { scope: 'row', text: t.id }), el('td', { className: 'num', text: t.waiting }), el('td', { className: 'num', text: t.active })]));
   });
   const back = me.returning ? me.returning.waiting : 0;
   $('returning').textContent = back ? 'Coming back to you: ' + back + (back === 1 ? ' request' : ' requests') + ' (a customer answered).' : '';
@@ -30,8 +24,8 @@ export async function refreshMine(): Promise<void> {
   const items = res.data.items || [];
   if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: 'Nothing claimed, nothing waiting for a customer.' })]));
   items.forEach((r) => {
-    const sub = r.status === 'assigned' && r.leaseExpiresAt ? 'lease until ' + new Date(r.leaseExpiresAt).toLocaleTimeString()
-      : r.status === 'queued' ? 'coming back to you: claim next' : (r.team || '');
+    const sub =
+      r.status === 'assigned' && r.leaseExpiresAt ? 'lease until ' + new Date(r.leaseExpiresAt).toLocaleTimeString() : r.status === 'queued' ? 'coming back to you: claim next' : r.team || '';
     list.appendChild(
       el('li', { className: state.current && state.current.id === r.id ? 'current' : '' }, [
         el('div', null, [el('span', { className: 'subject', text: r.subject }), badge(r.status), ' ', el('span', { className: 'sub', text: sub })]),

@@ -18,41 +18,52 @@ export function render(r: RequestView): void {
   renderLease();
 
   const v = r.rulesVersion;
-  const e = r.eligibility, c = r.classification, o = r.outcome;
+  const e = r.eligibility,
+    c = r.classification,
+    o = r.outcome;
   const details = clear($('details'));
   details.appendChild(
     el('div', { className: 'grid' }, [
-      card('Request', [dl([
-        row('Status', badge(r.status)),
-        row('Segment', r.segment),
-        row('Customer', r.customer.id + (r.companyId ? ' (company ' + r.companyId + ')' : '')),
-        row('Country · language', r.country + ' · ' + (r.language || '—')),
-        row('Product', r.product.code + ' ' + r.product.version),
-        row('Team', r.team),
-        row('Priority', r.priority === null || r.priority === undefined ? null : String(r.priority)),
-        row('Assignee', r.assignee),
-        row('Rules version', v),
-      ])]),
-      card('Eligibility', e ? [dl([
-        row('Decision', el('strong', { text: e.decision })),
-        row('Clauses', clauseList(v, e.clauses)),
-        row('Reason', e.reason),
-      ])] : [el('p', { className: 'hint', text: 'Not decided yet.' })]),
-      card('Classification', c ? [dl([
-        row('Clause', c.clause ? clauseList(v, [c.clause]) : 'none (human triage)'),
-        row('Scope', c.scope),
-        row('Confidence', Math.round((c.confidence || 0) * 100) + '%'),
-        row('Caveats (4.4)', c.caveats && c.caveats.length ? clauseList(v, c.caveats, 'caveats') : 'none'),
-      ])] : [el('p', { className: 'hint', text: 'Not classified yet.' })]),
+      card('Request', [
+        dl([
+          row('Status', badge(r.status)),
+          row('Segment', r.segment),
+          row('Customer', r.customer.id + (r.companyId ? ' (company ' + r.companyId + ')' : '')),
+          row('Country · language', r.country + ' · ' + (r.language || '—')),
+          row('Product', r.product.code + ' ' + r.product.version),
+          row('Team', r.team),
+          row('Priority', r.priority === null || r.priority === undefined ? null : String(r.priority)),
+          row('Assignee', r.assignee),
+          row('Rules version', v),
+        ]),
+      ]),
+      card(
+        'Eligibility',
+        e ? [dl([row('Decision', el('strong', { text: e.decision })), row('Clauses', clauseList(v, e.clauses)), row('Reason', e.reason)])] : [el('p', { className: 'hint', text: 'Not decided yet.' })],
+      ),
+      card(
+        'Classification',
+        c
+          ? [
+              dl([
+                row('Clause', c.clause ? clauseList(v, [c.clause]) : 'none (human triage)'),
+                row('Scope', c.scope),
+                row('Confidence', Math.round((c.confidence || 0) * 100) + '%'),
+                row('Caveats (4.4)', c.caveats && c.caveats.length ? clauseList(v, c.caveats, 'caveats') : 'none'),
+              ]),
+            ]
+          : [el('p', { className: 'hint', text: 'Not classified yet.' })],
+      ),
       renderSla(r.sla),
     ]),
   );
   if (o) {
-    details.appendChild(card('Outcome', [dl([
-      row('Kind', o.kind),
-      row('Clauses', clauseList(v, o.clauses)),
-      row('Offer', o.offer ? (o.offer.title || o.offer.id || JSON.stringify(o.offer)) : null),
-    ]), o.message ? el('p', { className: 'quote', text: o.message }) : null]));
+    details.appendChild(
+      card('Outcome', [
+        dl([row('Kind', o.kind), row('Clauses', clauseList(v, o.clauses)), row('Offer', o.offer ? o.offer.title || o.offer.id || JSON.stringify(o.offer) : null)]),
+        o.message ? el('p', { className: 'quote', text: o.message }) : null,
+      ]),
+    );
   }
   details.appendChild(el('h3', { text: 'The customer wrote' }));
   details.appendChild(el('p', { className: 'quote', text: r.description }));
@@ -69,32 +80,55 @@ function renderSla(sla: Sla | null | undefined): HTMLElement {
   if (!sla) return card('Response times (SLA)', [el('p', { className: 'hint', text: 'No response-time clock: response times are promised only as part of a paid service (rule [sla]).' })]);
   const breaches: unknown[] = Array.isArray(sla.breaches) ? sla.breaches : [];
   const due = (iso: string | null | undefined) => (iso ? el('span', null, [countdown(iso), el('br'), el('span', { className: 'hint', text: fmtTime(iso) })]) : null);
-  return card('Response times (SLA)', [dl([
-    row('Plan', sla.plan ? String(sla.plan) : null),
-    row('First response due', due(sla.firstResponseDueAt)),
-    row('Resolution due', due(sla.resolutionDueAt)),
-    row('Clock', sla.paused ? 'paused (waiting for the customer)' : 'running'),
-    row('Breaches', breaches.length ? el('ul', { className: 'clauses' }, breaches.map((b) => {
-      const x = b as { kind?: string; target?: string; at?: string };
-      return el('li', { className: 'overdue', text: typeof b === 'string' ? b : [x.kind || x.target || '', x.at ? fmtTime(x.at) : ''].join(' ').trim() || JSON.stringify(b) });
-    })) : 'none'),
-  ])]);
+  return card('Response times (SLA)', [
+    dl([
+      row('Plan', sla.plan ? String(sla.plan) : null),
+      row('First response due', due(sla.firstResponseDueAt)),
+      row('Resolution due', due(sla.resolutionDueAt)),
+      row('Clock', sla.paused ? 'paused (waiting for the customer)' : 'running'),
+      row(
+        'Breaches',
+        breaches.length
+          ? el(
+              'ul',
+              { className: 'clauses' },
+              breaches.map((b) => {
+                const x = b as { kind?: string; target?: string; at?: string };
+                return el('li', { className: 'overdue', text: typeof b === 'string' ? b : [x.kind || x.target || '', x.at ? fmtTime(x.at) : ''].join(' ').trim() || JSON.stringify(b) });
+              }),
+            )
+          : 'none',
+      ),
+    ]),
+  ]);
 }
 
 function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {
   const d = t.detail || {};
-  const cls = t.event === 'request.replied' ? 't-reply' : (/customer|reopened/.test(t.event) ? 't-customer' : '');
+  const cls = t.event === 'request.replied' ? 't-reply' : /customer|reopened/.test(t.event) ? 't-customer' : '';
   const facts: string[] = [];
   Object.keys(d).forEach((k) => {
     if (TEXT_FIELDS.indexOf(k) >= 0 || HIDDEN_FIELDS.indexOf(k) >= 0 || k === 'clauses') return;
     let val = d[k];
     if (val === null || val === undefined || val === '' || (Array.isArray(val) && !val.length)) return;
-    if (k === 'kind' && KINDS[val as string]) { facts.push(KINDS[val as string]); return; }
-    if (k === 'ranking' && Array.isArray(val)) {
-      facts.push('ranking: ' + val.slice(0, 3).map((x: { clause?: string; score: number } | null) => (x && x.clause ? x.clause + ' ' + Math.round(x.score * 10) / 10 : JSON.stringify(x))).join(', '));
+    if (k === 'kind' && KINDS[val as string]) {
+      facts.push(KINDS[val as string]);
       return;
     }
-    if (k === 'confidence' && typeof val === 'number') { facts.push('confidence: ' + Math.round(val * 100) + '%'); return; }
+    if (k === 'ranking' && Array.isArray(val)) {
+      facts.push(
+        'ranking: ' +
+          val
+            .slice(0, 3)
+            .map((x: { clause?: string; score: number } | null) => (x && x.clause ? x.clause + ' ' + Math.round(x.score * 10) / 10 : JSON.stringify(x)))
+            .join(', '),
+      );
+      return;
+    }
+    if (k === 'confidence' && typeof val === 'number') {
+      facts.push('confidence: ' + Math.round(val * 100) + '%');
+      return;
+    }
     if (Array.isArray(val)) val = val.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
     else if (typeof val === 'object') val = JSON.stringify(val);
     else if (/At$/.test(k) && typeof val === 'string') val = fmtTime(val);
@@ -102,8 +136,10 @@ function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {
   });
   const clauses = Array.isArray(d.clauses) ? (d.clauses as string[]) : [];
   const item = el('li', { className: cls }, [
-    el('time', { className: 'when', datetime: t.at, text: fmtTime(t.at) }), ' ',
-    el('span', { className: 'what', text: EVENTS[t.event] || t.event }), ' ',
+    el('time', { className: 'when', datetime: t.at, text: fmtTime(t.at) }),
+    ' ',
+    el('span', { className: 'what', text: EVENTS[t.event] || t.event }),
+    ' ',
     el('span', { className: 'detail', text: '(' + t.stage + ')' }),
     facts.length ? el('div', { className: 'detail', text: facts.join(' · ') }) : null,
     clauses.length ? el('div', { className: 'detail' }, ['clauses ', clauses.map((id) => id + (clauseTitle(version, id) ? ' (' + clauseTitle(version, id) + ')' : '')).join(', ')]) : null,

@@ -24,8 +24,12 @@ export function savedKey(): string | null {
 export function loadConfig(): Promise<void> {
   return fetch('/desk/config.json', { cache: 'no-store' })
     .then((r) => (r.ok ? (r.json() as Promise<DeskConfig>) : null))
-    .then((c) => { if (c) state.config = c; })
-    .catch(() => { /* titles are a nicety */ });
+    .then((c) => {
+      if (c) state.config = c;
+    })
+    .catch(() => {
+      /* titles are a nicety */
+    });
 }
 
 export function signIn(key: string, quiet?: boolean): Promise<void> {
@@ -41,7 +45,9 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       $<HTMLInputElement>('agent-key').value = '';
       renderQueues(res.data);
       if (!quiet) say('Signed in as ' + res.data.name + '.');
-      refreshTimer = setInterval(() => { void refresh(true); }, 15000);
+      refreshTimer = setInterval(() => {
+        void refresh(true);
+      }, 15000);
       tickTimer = setInterval(tick, 1000);
       return refreshMine();
     })

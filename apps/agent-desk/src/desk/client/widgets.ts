@@ -16,7 +16,11 @@ function clauseItem(version: string, id: string): HTMLLIElement {
 
 export function clauseList(version: string, ids: string[] | null | undefined, className?: string): HTMLElement {
   if (!ids || !ids.length) return el('span', { text: 'none' });
-  return el('ul', { className: 'clauses' + (className ? ' ' + className : '') }, ids.map((id) => clauseItem(version, id)));
+  return el(
+    'ul',
+    { className: 'clauses' + (className ? ' ' + className : '') },
+    ids.map((id) => clauseItem(version, id)),
+  );
 }
 
 export function badge(status: string): HTMLSpanElement {

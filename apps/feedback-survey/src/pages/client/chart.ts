@@ -21,7 +21,10 @@ function clear(node: Node): void {
 
 export function drawChart(svg: SVGSVGElement, groups: CsatGroup[]): void {
   clear(svg);
-  const rowH = 44, left = 170, width = 560, top = 30;
+  const rowH = 44,
+    left = 170,
+    width = 560,
+    top = 30;
   const h = top + Math.max(1, groups.length) * rowH + 20;
   svg.setAttribute('viewBox', '0 0 ' + (left + width + 130) + ' ' + h);
   svg.setAttribute('height', String(h));

@@ -5,44 +5,58 @@ export class Initial1795616724682Postgres implements MigrationInterface {
   name = 'Initial1795616724682Postgres';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"api_keys\" (\"hash\" character varying(64) NOT NULL, \"kind\" character varying(16) NOT NULL, \"principalId\" character varying(128) NOT NULL, \"createdAt\" character varying(30) NOT NULL, CONSTRAINT \"PK_598a14447f592c12d1fe22ba918\" PRIMARY KEY (\"hash\"))");
-    await queryRunner.query("CREATE INDEX \"ix_api_keys_principal\" ON \"api_keys\" (\"kind\", \"principalId\") ");
-    await queryRunner.query("CREATE TABLE \"settings\" (\"key\" character varying(64) NOT NULL, \"value\" text NOT NULL, CONSTRAINT \"PK_c8639b7626fa94ba8265628f214\" PRIMARY KEY (\"key\"))");
-    await queryRunner.query("CREATE TABLE \"products\" (\"code\" character varying(64) NOT NULL, \"name\" character varying(200) NOT NULL, \"segment\" character varying(16) NOT NULL, \"versions\" text NOT NULL, \"requirements\" text NOT NULL, CONSTRAINT \"PK_7cfc24d6c24f0ec91294003d6b8\" PRIMARY KEY (\"code\"))");
-    await queryRunner.query("CREATE TABLE \"licences\" (\"key\" character varying(128) NOT NULL, \"productCode\" character varying(64) NOT NULL, \"customerId\" character varying(128), \"companyId\" character varying(128), \"status\" character varying(16) NOT NULL, \"validUntil\" character varying(30), \"kind\" character varying(16) NOT NULL, \"supportPlan\" character varying(64), CONSTRAINT \"PK_f88dc12307418a0975073bf17a8\" PRIMARY KEY (\"key\"))");
-    await queryRunner.query("CREATE INDEX \"ix_licences_company\" ON \"licences\" (\"companyId\") ");
-    await queryRunner.query("CREATE TABLE \"teams\" (\"id\" character varying(64) NOT NULL, \"segment\" character varying(16) NOT NULL, \"countries\" text NOT NULL, \"languages\" text NOT NULL, \"skills\" text NOT NULL, \"calendar\" character varying(64), CONSTRAINT \"PK_7e5523774a38b08a6236d322403\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"producers\" (\"id\" character varying(128) NOT NULL, \"name\" character varying(200) NOT NULL, CONSTRAINT \"PK_7f16886d1a44ed0974232b82506\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"requests\" (\"id\" character varying(40) NOT NULL, \"submissionId\" character varying(40) NOT NULL, \"partIndex\" integer NOT NULL, \"producerId\" character varying(128) NOT NULL, \"status\" character varying(24) NOT NULL, \"segment\" character varying(16), \"country\" character varying(2) NOT NULL, \"language\" character varying(8), \"customerId\" character varying(128) NOT NULL, \"customerEmail\" character varying(254) NOT NULL, \"companyId\" character varying(128), \"productCode\" character varying(64) NOT NULL, \"productVersion\" character varying(32) NOT NULL, \"platform\" text, \"licenceKey\" character varying(128), \"channel\" character varying(16) NOT NULL, \"topic\" character varying(100), \"subject\" character varying(220) NOT NULL, \"description\" text NOT NULL, \"rulesVersion\" character varying(32), \"eligibility\" text, \"classification\" text, \"outcome\" text, \"supportPlan\" character varying(64), \"teamId\" character varying(64), \"priority\" integer, \"assigneeId\" character varying(64), \"sla\" text, \"receivedAt\" character varying(30) NOT NULL, \"updatedAt\" character varying(30) NOT NULL, CONSTRAINT \"PK_0428f484e96f9e6a55955f29b5f\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"ix_requests_submission\" ON \"requests\" (\"submissionId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_customer\" ON \"requests\" (\"customerId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_team_status\" ON \"requests\" (\"teamId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_status_updated\" ON \"requests\" (\"status\", \"updatedAt\") ");
-    await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" character varying(40) NOT NULL, \"producerId\" character varying(128) NOT NULL, \"idempotencyKey\" character varying(128), \"channel\" character varying(16) NOT NULL, \"receivedAt\" character varying(30) NOT NULL, \"payload\" text NOT NULL, \"requestIds\" text NOT NULL, CONSTRAINT \"PK_10b3be95b8b2fb1e482e07d706b\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_submissions_producer_key\" ON \"submissions\" (\"producerId\", \"idempotencyKey\") ");
-    await queryRunner.query("CREATE TABLE \"timeline_events\" (\"id\" SERIAL NOT NULL, \"requestId\" character varying(40) NOT NULL, \"at\" character varying(30) NOT NULL, \"stage\" character varying(32) NOT NULL, \"event\" character varying(48) NOT NULL, \"detail\" text NOT NULL, \"effectKey\" character varying(96), CONSTRAINT \"PK_a7267f3a55a080185192d21cd5a\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE INDEX \"ix_timeline_request\" ON \"timeline_events\" (\"requestId\", \"id\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_timeline_effect\" ON \"timeline_events\" (\"requestId\", \"effectKey\") ");
+    await queryRunner.query(
+      'CREATE TABLE "api_keys" ("hash" character varying(64) NOT NULL, "kind" character varying(16) NOT NULL, "principalId" character varying(128) NOT NULL, "createdAt" character varying(30) NOT NULL, CONSTRAINT "PK_598a14447f592c12d1fe22ba918" PRIMARY KEY ("hash"))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_api_keys_principal" ON "api_keys" ("kind", "principalId") ');
+    await queryRunner.query('CREATE TABLE "settings" ("key" character varying(64) NOT NULL, "value" text NOT NULL, CONSTRAINT "PK_c8639b7626fa94ba8265628f214" PRIMARY KEY ("key"))');
+    await queryRunner.query(
+      'CREATE TABLE "products" ("code" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "segment" character varying(16) NOT NULL, "versions" text NOT NULL, "requirements" text NOT NULL, CONSTRAINT "PK_7cfc24d6c24f0ec91294003d6b8" PRIMARY KEY ("code"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "licences" ("key" character varying(128) NOT NULL, "productCode" character varying(64) NOT NULL, "customerId" character varying(128), "companyId" character varying(128), "status" character varying(16) NOT NULL, "validUntil" character varying(30), "kind" character varying(16) NOT NULL, "supportPlan" character varying(64), CONSTRAINT "PK_f88dc12307418a0975073bf17a8" PRIMARY KEY ("key"))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_licences_company" ON "licences" ("companyId") ');
+    await queryRunner.query(
+      'CREATE TABLE "teams" ("id" character varying(64) NOT NULL, "segment" character varying(16) NOT NULL, "countries" text NOT NULL, "languages" text NOT NULL, "skills" text NOT NULL, "calendar" character varying(64), CONSTRAINT "PK_7e5523774a38b08a6236d322403" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE TABLE "producers" ("id" character varying(128) NOT NULL, "name" character varying(200) NOT NULL, CONSTRAINT "PK_7f16886d1a44ed0974232b82506" PRIMARY KEY ("id"))');
+    await queryRunner.query(
+      'CREATE TABLE "requests" ("id" character varying(40) NOT NULL, "submissionId" character varying(40) NOT NULL, "partIndex" integer NOT NULL, "producerId" character varying(128) NOT NULL, "status" character varying(24) NOT NULL, "segment" character varying(16), "country" character varying(2) NOT NULL, "language" character varying(8), "customerId" character varying(128) NOT NULL, "customerEmail" character varying(254) NOT NULL, "companyId" character varying(128), "productCode" character varying(64) NOT NULL, "productVersion" character varying(32) NOT NULL, "platform" text, "licenceKey" character varying(128), "channel" character varying(16) NOT NULL, "topic" character varying(100), "subject" character varying(220) NOT NULL, "description" text NOT NULL, "rulesVersion" character varying(32), "eligibility" text, "classification" text, "outcome" text, "supportPlan" character varying(64), "teamId" character varying(64), "priority" integer, "assigneeId" character varying(64), "sla" text, "receivedAt" character varying(30) NOT NULL, "updatedAt" character varying(30) NOT NULL, CONSTRAINT "PK_0428f484e96f9e6a55955f29b5f" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_requests_submission" ON "requests" ("submissionId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_customer" ON "requests" ("customerId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_team_status" ON "requests" ("teamId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_status_updated" ON "requests" ("status", "updatedAt") ');
+    await queryRunner.query(
+      'CREATE TABLE "submissions" ("id" character varying(40) NOT NULL, "producerId" character varying(128) NOT NULL, "idempotencyKey" character varying(128), "channel" character varying(16) NOT NULL, "receivedAt" character varying(30) NOT NULL, "payload" text NOT NULL, "requestIds" text NOT NULL, CONSTRAINT "PK_10b3be95b8b2fb1e482e07d706b" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_submissions_producer_key" ON "submissions" ("producerId", "idempotencyKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "timeline_events" ("id" SERIAL NOT NULL, "requestId" character varying(40) NOT NULL, "at" character varying(30) NOT NULL, "stage" character varying(32) NOT NULL, "event" character varying(48) NOT NULL, "detail" text NOT NULL, "effectKey" character varying(96), CONSTRAINT "PK_a7267f3a55a080185192d21cd5a" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_timeline_request" ON "timeline_events" ("requestId", "id") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_timeline_effect" ON "timeline_events" ("requestId", "effectKey") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"uq_timeline_effect\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_timeline_request\"");
-    await queryRunner.query("DROP TABLE \"timeline_events\"");
-    await queryRunner.query("DROP INDEX \"public\".\"uq_submissions_producer_key\"");
-    await queryRunner.query("DROP TABLE \"submissions\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_status_updated\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_team_status\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_customer\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_submission\"");
-    await queryRunner.query("DROP TABLE \"requests\"");
-    await queryRunner.query("DROP TABLE \"producers\"");
-    await queryRunner.query("DROP TABLE \"teams\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_licences_company\"");
-    await queryRunner.query("DROP TABLE \"licences\"");
-    await queryRunner.query("DROP TABLE \"products\"");
-    await queryRunner.query("DROP TABLE \"settings\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_api_keys_principal\"");
-    await queryRunner.query("DROP TABLE \"api_keys\"");
+    await queryRunner.query('DROP INDEX "public"."uq_timeline_effect"');
+    await queryRunner.query('DROP INDEX "public"."ix_timeline_request"');
+    await queryRunner.query('DROP TABLE "timeline_events"');
+    await queryRunner.query('DROP INDEX "public"."uq_submissions_producer_key"');
+    await queryRunner.query('DROP TABLE "submissions"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_status_updated"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_team_status"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_customer"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_submission"');
+    await queryRunner.query('DROP TABLE "requests"');
+    await queryRunner.query('DROP TABLE "producers"');
+    await queryRunner.query('DROP TABLE "teams"');
+    await queryRunner.query('DROP INDEX "public"."ix_licences_company"');
+    await queryRunner.query('DROP TABLE "licences"');
+    await queryRunner.query('DROP TABLE "products"');
+    await queryRunner.query('DROP TABLE "settings"');
+    await queryRunner.query('DROP INDEX "public"."ix_api_keys_principal"');
+    await queryRunner.query('DROP TABLE "api_keys"');
   }
 }

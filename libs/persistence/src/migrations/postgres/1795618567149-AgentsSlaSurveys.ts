@@ -5,50 +5,60 @@ export class AgentsSlaSurveys1795618567149Postgres implements MigrationInterface
   name = 'AgentsSlaSurveys1795618567149Postgres';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"agents\" (\"id\" character varying(64) NOT NULL, \"name\" character varying(200) NOT NULL, \"teams\" text NOT NULL, \"role\" character varying(16) NOT NULL DEFAULT 'agent', CONSTRAINT \"PK_9c653f28ae19c5884d5baf6a1d9\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"companies\" (\"id\" character varying(128) NOT NULL, \"name\" character varying(200) NOT NULL, \"country\" character varying(2) NOT NULL, CONSTRAINT \"PK_d4bc3e82a314fa9e29f652c2c22\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"calendars\" (\"id\" character varying(64) NOT NULL, \"timezone\" character varying(64) NOT NULL, \"weekly\" text NOT NULL, \"holidays\" text NOT NULL, \"overrides\" text NOT NULL, CONSTRAINT \"PK_90dc0330e8ec9028e23c290dee8\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"sla_plans\" (\"id\" character varying(64) NOT NULL, \"hours\" character varying(16) NOT NULL, \"firstResponseMinutes\" text NOT NULL, \"resolutionMinutes\" text NOT NULL, \"warnAtPercent\" integer NOT NULL DEFAULT '80', CONSTRAINT \"PK_8f8b94cc59f2dc89dbe00edc704\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE TABLE \"surveys\" (\"id\" character varying(40) NOT NULL, \"kind\" character varying(16) NOT NULL, \"requestId\" character varying(40) NOT NULL, \"round\" integer NOT NULL DEFAULT '0', \"customerId\" character varying(128) NOT NULL, \"customerEmail\" character varying(254), \"companyId\" character varying(128), \"segment\" character varying(16) NOT NULL, \"country\" character varying(2) NOT NULL, \"language\" character varying(8) NOT NULL, \"teamId\" character varying(64), \"status\" character varying(16) NOT NULL, \"statusReason\" character varying(200), \"sendAt\" character varying(30) NOT NULL, \"sentAt\" character varying(30), \"expiresAt\" character varying(30), \"answeredAt\" character varying(30), \"score\" integer, \"feedbackType\" character varying(32), \"comment\" text, \"createdAt\" character varying(30) NOT NULL, CONSTRAINT \"PK_1b5e3d4aaeb2321ffa98498c971\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_surveys_request\" ON \"surveys\" (\"requestId\", \"kind\", \"round\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_company_status\" ON \"surveys\" (\"companyId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_status_send\" ON \"surveys\" (\"status\", \"sendAt\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_customer_sent\" ON \"surveys\" (\"customerId\", \"sentAt\") ");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"slaNextAlarmAt\" character varying(30)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"queueJob\" text");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"leaseToken\" character varying(64)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"leaseExpiresAt\" character varying(30)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"firstResponseAt\" character varying(30)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"awaitingSince\" character varying(30)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"awaitCount\" integer NOT NULL DEFAULT '0'");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"resolvedAt\" character varying(30)");
-    await queryRunner.query("ALTER TABLE \"requests\" ADD \"reopenCount\" integer NOT NULL DEFAULT '0'");
-    await queryRunner.query("CREATE INDEX \"ix_requests_company\" ON \"requests\" (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_assignee\" ON \"requests\" (\"assigneeId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_sla_alarm\" ON \"requests\" (\"slaNextAlarmAt\") ");
+    await queryRunner.query(
+      'CREATE TABLE "agents" ("id" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "teams" text NOT NULL, "role" character varying(16) NOT NULL DEFAULT \'agent\', CONSTRAINT "PK_9c653f28ae19c5884d5baf6a1d9" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "companies" ("id" character varying(128) NOT NULL, "name" character varying(200) NOT NULL, "country" character varying(2) NOT NULL, CONSTRAINT "PK_d4bc3e82a314fa9e29f652c2c22" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "calendars" ("id" character varying(64) NOT NULL, "timezone" character varying(64) NOT NULL, "weekly" text NOT NULL, "holidays" text NOT NULL, "overrides" text NOT NULL, CONSTRAINT "PK_90dc0330e8ec9028e23c290dee8" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "sla_plans" ("id" character varying(64) NOT NULL, "hours" character varying(16) NOT NULL, "firstResponseMinutes" text NOT NULL, "resolutionMinutes" text NOT NULL, "warnAtPercent" integer NOT NULL DEFAULT \'80\', CONSTRAINT "PK_8f8b94cc59f2dc89dbe00edc704" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "surveys" ("id" character varying(40) NOT NULL, "kind" character varying(16) NOT NULL, "requestId" character varying(40) NOT NULL, "round" integer NOT NULL DEFAULT \'0\', "customerId" character varying(128) NOT NULL, "customerEmail" character varying(254), "companyId" character varying(128), "segment" character varying(16) NOT NULL, "country" character varying(2) NOT NULL, "language" character varying(8) NOT NULL, "teamId" character varying(64), "status" character varying(16) NOT NULL, "statusReason" character varying(200), "sendAt" character varying(30) NOT NULL, "sentAt" character varying(30), "expiresAt" character varying(30), "answeredAt" character varying(30), "score" integer, "feedbackType" character varying(32), "comment" text, "createdAt" character varying(30) NOT NULL, CONSTRAINT "PK_1b5e3d4aaeb2321ffa98498c971" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_surveys_request" ON "surveys" ("requestId", "kind", "round") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_company_status" ON "surveys" ("companyId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_status_send" ON "surveys" ("status", "sendAt") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_customer_sent" ON "surveys" ("customerId", "sentAt") ');
+    await queryRunner.query('ALTER TABLE "requests" ADD "slaNextAlarmAt" character varying(30)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "queueJob" text');
+    await queryRunner.query('ALTER TABLE "requests" ADD "leaseToken" character varying(64)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "leaseExpiresAt" character varying(30)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "firstResponseAt" character varying(30)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "awaitingSince" character varying(30)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "awaitCount" integer NOT NULL DEFAULT \'0\'');
+    await queryRunner.query('ALTER TABLE "requests" ADD "resolvedAt" character varying(30)');
+    await queryRunner.query('ALTER TABLE "requests" ADD "reopenCount" integer NOT NULL DEFAULT \'0\'');
+    await queryRunner.query('CREATE INDEX "ix_requests_company" ON "requests" ("companyId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_assignee" ON "requests" ("assigneeId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_sla_alarm" ON "requests" ("slaNextAlarmAt") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_sla_alarm\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_assignee\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_requests_company\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"reopenCount\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"resolvedAt\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"awaitCount\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"awaitingSince\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"firstResponseAt\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"leaseExpiresAt\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"leaseToken\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"queueJob\"");
-    await queryRunner.query("ALTER TABLE \"requests\" DROP COLUMN \"slaNextAlarmAt\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_surveys_customer_sent\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_surveys_status_send\"");
-    await queryRunner.query("DROP INDEX \"public\".\"ix_surveys_company_status\"");
-    await queryRunner.query("DROP INDEX \"public\".\"uq_surveys_request\"");
-    await queryRunner.query("DROP TABLE \"surveys\"");
-    await queryRunner.query("DROP TABLE \"sla_plans\"");
-    await queryRunner.query("DROP TABLE \"calendars\"");
-    await queryRunner.query("DROP TABLE \"companies\"");
-    await queryRunner.query("DROP TABLE \"agents\"");
+    await queryRunner.query('DROP INDEX "public"."ix_requests_sla_alarm"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_assignee"');
+    await queryRunner.query('DROP INDEX "public"."ix_requests_company"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "reopenCount"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "resolvedAt"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "awaitCount"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "awaitingSince"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "firstResponseAt"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "leaseExpiresAt"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "leaseToken"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "queueJob"');
+    await queryRunner.query('ALTER TABLE "requests" DROP COLUMN "slaNextAlarmAt"');
+    await queryRunner.query('DROP INDEX "public"."ix_surveys_customer_sent"');
+    await queryRunner.query('DROP INDEX "public"."ix_surveys_status_send"');
+    await queryRunner.query('DROP INDEX "public"."ix_surveys_company_status"');
+    await queryRunner.query('DROP INDEX "public"."uq_surveys_request"');
+    await queryRunner.query('DROP TABLE "surveys"');
+    await queryRunner.query('DROP TABLE "sla_plans"');
+    await queryRunner.query('DROP TABLE "calendars"');
+    await queryRunner.query('DROP TABLE "companies"');
+    await queryRunner.query('DROP TABLE "agents"');
   }
 }

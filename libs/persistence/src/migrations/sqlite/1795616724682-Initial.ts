@@ -5,44 +5,56 @@ export class Initial1795616724682Sqlite implements MigrationInterface {
   name = 'Initial1795616724682Sqlite';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"api_keys\" (\"hash\" varchar(64) PRIMARY KEY NOT NULL, \"kind\" varchar(16) NOT NULL, \"principalId\" varchar(128) NOT NULL, \"createdAt\" varchar(30) NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"ix_api_keys_principal\" ON \"api_keys\" (\"kind\", \"principalId\") ");
-    await queryRunner.query("CREATE TABLE \"settings\" (\"key\" varchar(64) PRIMARY KEY NOT NULL, \"value\" text NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"products\" (\"code\" varchar(64) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"segment\" varchar(16) NOT NULL, \"versions\" text NOT NULL, \"requirements\" text NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"licences\" (\"key\" varchar(128) PRIMARY KEY NOT NULL, \"productCode\" varchar(64) NOT NULL, \"customerId\" varchar(128), \"companyId\" varchar(128), \"status\" varchar(16) NOT NULL, \"validUntil\" varchar(30), \"kind\" varchar(16) NOT NULL, \"supportPlan\" varchar(64))");
-    await queryRunner.query("CREATE INDEX \"ix_licences_company\" ON \"licences\" (\"companyId\") ");
-    await queryRunner.query("CREATE TABLE \"teams\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"segment\" varchar(16) NOT NULL, \"countries\" text NOT NULL, \"languages\" text NOT NULL, \"skills\" text NOT NULL, \"calendar\" varchar(64))");
-    await queryRunner.query("CREATE TABLE \"producers\" (\"id\" varchar(128) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"requests\" (\"id\" varchar(40) PRIMARY KEY NOT NULL, \"submissionId\" varchar(40) NOT NULL, \"partIndex\" integer NOT NULL, \"producerId\" varchar(128) NOT NULL, \"status\" varchar(24) NOT NULL, \"segment\" varchar(16), \"country\" varchar(2) NOT NULL, \"language\" varchar(8), \"customerId\" varchar(128) NOT NULL, \"customerEmail\" varchar(254) NOT NULL, \"companyId\" varchar(128), \"productCode\" varchar(64) NOT NULL, \"productVersion\" varchar(32) NOT NULL, \"platform\" text, \"licenceKey\" varchar(128), \"channel\" varchar(16) NOT NULL, \"topic\" varchar(100), \"subject\" varchar(220) NOT NULL, \"description\" text NOT NULL, \"rulesVersion\" varchar(32), \"eligibility\" text, \"classification\" text, \"outcome\" text, \"supportPlan\" varchar(64), \"teamId\" varchar(64), \"priority\" integer, \"assigneeId\" varchar(64), \"sla\" text, \"receivedAt\" varchar(30) NOT NULL, \"updatedAt\" varchar(30) NOT NULL)");
-    await queryRunner.query("CREATE INDEX \"ix_requests_submission\" ON \"requests\" (\"submissionId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_customer\" ON \"requests\" (\"customerId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_team_status\" ON \"requests\" (\"teamId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_status_updated\" ON \"requests\" (\"status\", \"updatedAt\") ");
-    await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" varchar(40) PRIMARY KEY NOT NULL, \"producerId\" varchar(128) NOT NULL, \"idempotencyKey\" varchar(128), \"channel\" varchar(16) NOT NULL, \"receivedAt\" varchar(30) NOT NULL, \"payload\" text NOT NULL, \"requestIds\" text NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_submissions_producer_key\" ON \"submissions\" (\"producerId\", \"idempotencyKey\") ");
-    await queryRunner.query("CREATE TABLE \"timeline_events\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"requestId\" varchar(40) NOT NULL, \"at\" varchar(30) NOT NULL, \"stage\" varchar(32) NOT NULL, \"event\" varchar(48) NOT NULL, \"detail\" text NOT NULL, \"effectKey\" varchar(96))");
-    await queryRunner.query("CREATE INDEX \"ix_timeline_request\" ON \"timeline_events\" (\"requestId\", \"id\") ");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_timeline_effect\" ON \"timeline_events\" (\"requestId\", \"effectKey\") ");
+    await queryRunner.query('CREATE TABLE "api_keys" ("hash" varchar(64) PRIMARY KEY NOT NULL, "kind" varchar(16) NOT NULL, "principalId" varchar(128) NOT NULL, "createdAt" varchar(30) NOT NULL)');
+    await queryRunner.query('CREATE INDEX "ix_api_keys_principal" ON "api_keys" ("kind", "principalId") ');
+    await queryRunner.query('CREATE TABLE "settings" ("key" varchar(64) PRIMARY KEY NOT NULL, "value" text NOT NULL)');
+    await queryRunner.query(
+      'CREATE TABLE "products" ("code" varchar(64) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "segment" varchar(16) NOT NULL, "versions" text NOT NULL, "requirements" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "licences" ("key" varchar(128) PRIMARY KEY NOT NULL, "productCode" varchar(64) NOT NULL, "customerId" varchar(128), "companyId" varchar(128), "status" varchar(16) NOT NULL, "validUntil" varchar(30), "kind" varchar(16) NOT NULL, "supportPlan" varchar(64))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_licences_company" ON "licences" ("companyId") ');
+    await queryRunner.query(
+      'CREATE TABLE "teams" ("id" varchar(64) PRIMARY KEY NOT NULL, "segment" varchar(16) NOT NULL, "countries" text NOT NULL, "languages" text NOT NULL, "skills" text NOT NULL, "calendar" varchar(64))',
+    );
+    await queryRunner.query('CREATE TABLE "producers" ("id" varchar(128) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL)');
+    await queryRunner.query(
+      'CREATE TABLE "requests" ("id" varchar(40) PRIMARY KEY NOT NULL, "submissionId" varchar(40) NOT NULL, "partIndex" integer NOT NULL, "producerId" varchar(128) NOT NULL, "status" varchar(24) NOT NULL, "segment" varchar(16), "country" varchar(2) NOT NULL, "language" varchar(8), "customerId" varchar(128) NOT NULL, "customerEmail" varchar(254) NOT NULL, "companyId" varchar(128), "productCode" varchar(64) NOT NULL, "productVersion" varchar(32) NOT NULL, "platform" text, "licenceKey" varchar(128), "channel" varchar(16) NOT NULL, "topic" varchar(100), "subject" varchar(220) NOT NULL, "description" text NOT NULL, "rulesVersion" varchar(32), "eligibility" text, "classification" text, "outcome" text, "supportPlan" varchar(64), "teamId" varchar(64), "priority" integer, "assigneeId" varchar(64), "sla" text, "receivedAt" varchar(30) NOT NULL, "updatedAt" varchar(30) NOT NULL)',
+    );
+    await queryRunner.query('CREATE INDEX "ix_requests_submission" ON "requests" ("submissionId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_customer" ON "requests" ("customerId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_team_status" ON "requests" ("teamId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_status_updated" ON "requests" ("status", "updatedAt") ');
+    await queryRunner.query(
+      'CREATE TABLE "submissions" ("id" varchar(40) PRIMARY KEY NOT NULL, "producerId" varchar(128) NOT NULL, "idempotencyKey" varchar(128), "channel" varchar(16) NOT NULL, "receivedAt" varchar(30) NOT NULL, "payload" text NOT NULL, "requestIds" text NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_submissions_producer_key" ON "submissions" ("producerId", "idempotencyKey") ');
+    await queryRunner.query(
+      'CREATE TABLE "timeline_events" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "requestId" varchar(40) NOT NULL, "at" varchar(30) NOT NULL, "stage" varchar(32) NOT NULL, "event" varchar(48) NOT NULL, "detail" text NOT NULL, "effectKey" varchar(96))',
+    );
+    await queryRunner.query('CREATE INDEX "ix_timeline_request" ON "timeline_events" ("requestId", "id") ');
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_timeline_effect" ON "timeline_events" ("requestId", "effectKey") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"uq_timeline_effect\"");
-    await queryRunner.query("DROP INDEX \"ix_timeline_request\"");
-    await queryRunner.query("DROP TABLE \"timeline_events\"");
-    await queryRunner.query("DROP INDEX \"uq_submissions_producer_key\"");
-    await queryRunner.query("DROP TABLE \"submissions\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_status_updated\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_team_status\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_customer\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_submission\"");
-    await queryRunner.query("DROP TABLE \"requests\"");
-    await queryRunner.query("DROP TABLE \"producers\"");
-    await queryRunner.query("DROP TABLE \"teams\"");
-    await queryRunner.query("DROP INDEX \"ix_licences_company\"");
-    await queryRunner.query("DROP TABLE \"licences\"");
-    await queryRunner.query("DROP TABLE \"products\"");
-    await queryRunner.query("DROP TABLE \"settings\"");
-    await queryRunner.query("DROP INDEX \"ix_api_keys_principal\"");
-    await queryRunner.query("DROP TABLE \"api_keys\"");
+    await queryRunner.query('DROP INDEX "uq_timeline_effect"');
+    await queryRunner.query('DROP INDEX "ix_timeline_request"');
+    await queryRunner.query('DROP TABLE "timeline_events"');
+    await queryRunner.query('DROP INDEX "uq_submissions_producer_key"');
+    await queryRunner.query('DROP TABLE "submissions"');
+    await queryRunner.query('DROP INDEX "ix_requests_status_updated"');
+    await queryRunner.query('DROP INDEX "ix_requests_team_status"');
+    await queryRunner.query('DROP INDEX "ix_requests_customer"');
+    await queryRunner.query('DROP INDEX "ix_requests_submission"');
+    await queryRunner.query('DROP TABLE "requests"');
+    await queryRunner.query('DROP TABLE "producers"');
+    await queryRunner.query('DROP TABLE "teams"');
+    await queryRunner.query('DROP INDEX "ix_licences_company"');
+    await queryRunner.query('DROP TABLE "licences"');
+    await queryRunner.query('DROP TABLE "products"');
+    await queryRunner.query('DROP TABLE "settings"');
+    await queryRunner.query('DROP INDEX "ix_api_keys_principal"');
+    await queryRunner.query('DROP TABLE "api_keys"');
   }
 }

@@ -5,56 +5,70 @@ export class AgentsSlaSurveys1795618567149Sqlite implements MigrationInterface {
   name = 'AgentsSlaSurveys1795618567149Sqlite';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"agents\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"teams\" text NOT NULL, \"role\" varchar(16) NOT NULL DEFAULT ('agent'))");
-    await queryRunner.query("CREATE TABLE \"companies\" (\"id\" varchar(128) PRIMARY KEY NOT NULL, \"name\" varchar(200) NOT NULL, \"country\" varchar(2) NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"calendars\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"timezone\" varchar(64) NOT NULL, \"weekly\" text NOT NULL, \"holidays\" text NOT NULL, \"overrides\" text NOT NULL)");
-    await queryRunner.query("CREATE TABLE \"sla_plans\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"hours\" varchar(16) NOT NULL, \"firstResponseMinutes\" text NOT NULL, \"resolutionMinutes\" text NOT NULL, \"warnAtPercent\" integer NOT NULL DEFAULT (80))");
-    await queryRunner.query("CREATE TABLE \"surveys\" (\"id\" varchar(40) PRIMARY KEY NOT NULL, \"kind\" varchar(16) NOT NULL, \"requestId\" varchar(40) NOT NULL, \"round\" integer NOT NULL DEFAULT (0), \"customerId\" varchar(128) NOT NULL, \"customerEmail\" varchar(254), \"companyId\" varchar(128), \"segment\" varchar(16) NOT NULL, \"country\" varchar(2) NOT NULL, \"language\" varchar(8) NOT NULL, \"teamId\" varchar(64), \"status\" varchar(16) NOT NULL, \"statusReason\" varchar(200), \"sendAt\" varchar(30) NOT NULL, \"sentAt\" varchar(30), \"expiresAt\" varchar(30), \"answeredAt\" varchar(30), \"score\" integer, \"feedbackType\" varchar(32), \"comment\" text, \"createdAt\" varchar(30) NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"uq_surveys_request\" ON \"surveys\" (\"requestId\", \"kind\", \"round\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_company_status\" ON \"surveys\" (\"companyId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_status_send\" ON \"surveys\" (\"status\", \"sendAt\") ");
-    await queryRunner.query("CREATE INDEX \"ix_surveys_customer_sent\" ON \"surveys\" (\"customerId\", \"sentAt\") ");
-    await queryRunner.query("DROP INDEX \"ix_requests_status_updated\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_team_status\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_customer\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_submission\"");
-    await queryRunner.query("CREATE TABLE \"temporary_requests\" (\"id\" varchar(40) PRIMARY KEY NOT NULL, \"submissionId\" varchar(40) NOT NULL, \"partIndex\" integer NOT NULL, \"producerId\" varchar(128) NOT NULL, \"status\" varchar(24) NOT NULL, \"segment\" varchar(16), \"country\" varchar(2) NOT NULL, \"language\" varchar(8), \"customerId\" varchar(128) NOT NULL, \"customerEmail\" varchar(254) NOT NULL, \"companyId\" varchar(128), \"productCode\" varchar(64) NOT NULL, \"productVersion\" varchar(32) NOT NULL, \"platform\" text, \"licenceKey\" varchar(128), \"channel\" varchar(16) NOT NULL, \"topic\" varchar(100), \"subject\" varchar(220) NOT NULL, \"description\" text NOT NULL, \"rulesVersion\" varchar(32), \"eligibility\" text, \"classification\" text, \"outcome\" text, \"supportPlan\" varchar(64), \"teamId\" varchar(64), \"priority\" integer, \"assigneeId\" varchar(64), \"sla\" text, \"receivedAt\" varchar(30) NOT NULL, \"updatedAt\" varchar(30) NOT NULL, \"slaNextAlarmAt\" varchar(30), \"queueJob\" text, \"leaseToken\" varchar(64), \"leaseExpiresAt\" varchar(30), \"firstResponseAt\" varchar(30), \"awaitingSince\" varchar(30), \"awaitCount\" integer NOT NULL DEFAULT (0), \"resolvedAt\" varchar(30), \"reopenCount\" integer NOT NULL DEFAULT (0))");
-    await queryRunner.query("INSERT INTO \"temporary_requests\"(\"id\", \"submissionId\", \"partIndex\", \"producerId\", \"status\", \"segment\", \"country\", \"language\", \"customerId\", \"customerEmail\", \"companyId\", \"productCode\", \"productVersion\", \"platform\", \"licenceKey\", \"channel\", \"topic\", \"subject\", \"description\", \"rulesVersion\", \"eligibility\", \"classification\", \"outcome\", \"supportPlan\", \"teamId\", \"priority\", \"assigneeId\", \"sla\", \"receivedAt\", \"updatedAt\") SELECT \"id\", \"submissionId\", \"partIndex\", \"producerId\", \"status\", \"segment\", \"country\", \"language\", \"customerId\", \"customerEmail\", \"companyId\", \"productCode\", \"productVersion\", \"platform\", \"licenceKey\", \"channel\", \"topic\", \"subject\", \"description\", \"rulesVersion\", \"eligibility\", \"classification\", \"outcome\", \"supportPlan\", \"teamId\", \"priority\", \"assigneeId\", \"sla\", \"receivedAt\", \"updatedAt\" FROM \"requests\"");
-    await queryRunner.query("DROP TABLE \"requests\"");
-    await queryRunner.query("ALTER TABLE \"temporary_requests\" RENAME TO \"requests\"");
-    await queryRunner.query("CREATE INDEX \"ix_requests_status_updated\" ON \"requests\" (\"status\", \"updatedAt\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_team_status\" ON \"requests\" (\"teamId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_customer\" ON \"requests\" (\"customerId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_submission\" ON \"requests\" (\"submissionId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_company\" ON \"requests\" (\"companyId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_assignee\" ON \"requests\" (\"assigneeId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_sla_alarm\" ON \"requests\" (\"slaNextAlarmAt\") ");
+    await queryRunner.query('CREATE TABLE "agents" ("id" varchar(64) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "teams" text NOT NULL, "role" varchar(16) NOT NULL DEFAULT (\'agent\'))');
+    await queryRunner.query('CREATE TABLE "companies" ("id" varchar(128) PRIMARY KEY NOT NULL, "name" varchar(200) NOT NULL, "country" varchar(2) NOT NULL)');
+    await queryRunner.query(
+      'CREATE TABLE "calendars" ("id" varchar(64) PRIMARY KEY NOT NULL, "timezone" varchar(64) NOT NULL, "weekly" text NOT NULL, "holidays" text NOT NULL, "overrides" text NOT NULL)',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "sla_plans" ("id" varchar(64) PRIMARY KEY NOT NULL, "hours" varchar(16) NOT NULL, "firstResponseMinutes" text NOT NULL, "resolutionMinutes" text NOT NULL, "warnAtPercent" integer NOT NULL DEFAULT (80))',
+    );
+    await queryRunner.query(
+      'CREATE TABLE "surveys" ("id" varchar(40) PRIMARY KEY NOT NULL, "kind" varchar(16) NOT NULL, "requestId" varchar(40) NOT NULL, "round" integer NOT NULL DEFAULT (0), "customerId" varchar(128) NOT NULL, "customerEmail" varchar(254), "companyId" varchar(128), "segment" varchar(16) NOT NULL, "country" varchar(2) NOT NULL, "language" varchar(8) NOT NULL, "teamId" varchar(64), "status" varchar(16) NOT NULL, "statusReason" varchar(200), "sendAt" varchar(30) NOT NULL, "sentAt" varchar(30), "expiresAt" varchar(30), "answeredAt" varchar(30), "score" integer, "feedbackType" varchar(32), "comment" text, "createdAt" varchar(30) NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "uq_surveys_request" ON "surveys" ("requestId", "kind", "round") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_company_status" ON "surveys" ("companyId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_status_send" ON "surveys" ("status", "sendAt") ');
+    await queryRunner.query('CREATE INDEX "ix_surveys_customer_sent" ON "surveys" ("customerId", "sentAt") ');
+    await queryRunner.query('DROP INDEX "ix_requests_status_updated"');
+    await queryRunner.query('DROP INDEX "ix_requests_team_status"');
+    await queryRunner.query('DROP INDEX "ix_requests_customer"');
+    await queryRunner.query('DROP INDEX "ix_requests_submission"');
+    await queryRunner.query(
+      'CREATE TABLE "temporary_requests" ("id" varchar(40) PRIMARY KEY NOT NULL, "submissionId" varchar(40) NOT NULL, "partIndex" integer NOT NULL, "producerId" varchar(128) NOT NULL, "status" varchar(24) NOT NULL, "segment" varchar(16), "country" varchar(2) NOT NULL, "language" varchar(8), "customerId" varchar(128) NOT NULL, "customerEmail" varchar(254) NOT NULL, "companyId" varchar(128), "productCode" varchar(64) NOT NULL, "productVersion" varchar(32) NOT NULL, "platform" text, "licenceKey" varchar(128), "channel" varchar(16) NOT NULL, "topic" varchar(100), "subject" varchar(220) NOT NULL, "description" text NOT NULL, "rulesVersion" varchar(32), "eligibility" text, "classification" text, "outcome" text, "supportPlan" varchar(64), "teamId" varchar(64), "priority" integer, "assigneeId" varchar(64), "sla" text, "receivedAt" varchar(30) NOT NULL, "updatedAt" varchar(30) NOT NULL, "slaNextAlarmAt" varchar(30), "queueJob" text, "leaseToken" varchar(64), "leaseExpiresAt" varchar(30), "firstResponseAt" varchar(30), "awaitingSince" varchar(30), "awaitCount" integer NOT NULL DEFAULT (0), "resolvedAt" varchar(30), "reopenCount" integer NOT NULL DEFAULT (0))',
+    );
+    await queryRunner.query(
+      'INSERT INTO "temporary_requests"("id", "submissionId", "partIndex", "producerId", "status", "segment", "country", "language", "customerId", "customerEmail", "companyId", "productCode", "productVersion", "platform", "licenceKey", "channel", "topic", "subject", "description", "rulesVersion", "eligibility", "classification", "outcome", "supportPlan", "teamId", "priority", "assigneeId", "sla", "receivedAt", "updatedAt") SELECT "id", "submissionId", "partIndex", "producerId", "status", "segment", "country", "language", "customerId", "customerEmail", "companyId", "productCode", "productVersion", "platform", "licenceKey", "channel", "topic", "subject", "description", "rulesVersion", "eligibility", "classification", "outcome", "supportPlan", "teamId", "priority", "assigneeId", "sla", "receivedAt", "updatedAt" FROM "requests"',
+    );
+    await queryRunner.query('DROP TABLE "requests"');
+    await queryRunner.query('ALTER TABLE "temporary_requests" RENAME TO "requests"');
+    await queryRunner.query('CREATE INDEX "ix_requests_status_updated" ON "requests" ("status", "updatedAt") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_team_status" ON "requests" ("teamId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_customer" ON "requests" ("customerId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_submission" ON "requests" ("submissionId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_company" ON "requests" ("companyId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_assignee" ON "requests" ("assigneeId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_sla_alarm" ON "requests" ("slaNextAlarmAt") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"ix_requests_sla_alarm\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_assignee\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_company\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_submission\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_customer\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_team_status\"");
-    await queryRunner.query("DROP INDEX \"ix_requests_status_updated\"");
-    await queryRunner.query("ALTER TABLE \"requests\" RENAME TO \"temporary_requests\"");
-    await queryRunner.query("CREATE TABLE \"requests\" (\"id\" varchar(40) PRIMARY KEY NOT NULL, \"submissionId\" varchar(40) NOT NULL, \"partIndex\" integer NOT NULL, \"producerId\" varchar(128) NOT NULL, \"status\" varchar(24) NOT NULL, \"segment\" varchar(16), \"country\" varchar(2) NOT NULL, \"language\" varchar(8), \"customerId\" varchar(128) NOT NULL, \"customerEmail\" varchar(254) NOT NULL, \"companyId\" varchar(128), \"productCode\" varchar(64) NOT NULL, \"productVersion\" varchar(32) NOT NULL, \"platform\" text, \"licenceKey\" varchar(128), \"channel\" varchar(16) NOT NULL, \"topic\" varchar(100), \"subject\" varchar(220) NOT NULL, \"description\" text NOT NULL, \"rulesVersion\" varchar(32), \"eligibility\" text, \"classification\" text, \"outcome\" text, \"supportPlan\" varchar(64), \"teamId\" varchar(64), \"priority\" integer, \"assigneeId\" varchar(64), \"sla\" text, \"receivedAt\" varchar(30) NOT NULL, \"updatedAt\" varchar(30) NOT NULL)");
-    await queryRunner.query("INSERT INTO \"requests\"(\"id\", \"submissionId\", \"partIndex\", \"producerId\", \"status\", \"segment\", \"country\", \"language\", \"customerId\", \"customerEmail\", \"companyId\", \"productCode\", \"productVersion\", \"platform\", \"licenceKey\", \"channel\", \"topic\", \"subject\", \"description\", \"rulesVersion\", \"eligibility\", \"classification\", \"outcome\", \"supportPlan\", \"teamId\", \"priority\", \"assigneeId\", \"sla\", \"receivedAt\", \"updatedAt\") SELECT \"id\", \"submissionId\", \"partIndex\", \"producerId\", \"status\", \"segment\", \"country\", \"language\", \"customerId\", \"customerEmail\", \"companyId\", \"productCode\", \"productVersion\", \"platform\", \"licenceKey\", \"channel\", \"topic\", \"subject\", \"description\", \"rulesVersion\", \"eligibility\", \"classification\", \"outcome\", \"supportPlan\", \"teamId\", \"priority\", \"assigneeId\", \"sla\", \"receivedAt\", \"updatedAt\" FROM \"temporary_requests\"");
-    await queryRunner.query("DROP TABLE \"temporary_requests\"");
-    await queryRunner.query("CREATE INDEX \"ix_requests_submission\" ON \"requests\" (\"submissionId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_customer\" ON \"requests\" (\"customerId\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_team_status\" ON \"requests\" (\"teamId\", \"status\") ");
-    await queryRunner.query("CREATE INDEX \"ix_requests_status_updated\" ON \"requests\" (\"status\", \"updatedAt\") ");
-    await queryRunner.query("DROP INDEX \"ix_surveys_customer_sent\"");
-    await queryRunner.query("DROP INDEX \"ix_surveys_status_send\"");
-    await queryRunner.query("DROP INDEX \"ix_surveys_company_status\"");
-    await queryRunner.query("DROP INDEX \"uq_surveys_request\"");
-    await queryRunner.query("DROP TABLE \"surveys\"");
-    await queryRunner.query("DROP TABLE \"sla_plans\"");
-    await queryRunner.query("DROP TABLE \"calendars\"");
-    await queryRunner.query("DROP TABLE \"companies\"");
-    await queryRunner.query("DROP TABLE \"agents\"");
+    await queryRunner.query('DROP INDEX "ix_requests_sla_alarm"');
+    await queryRunner.query('DROP INDEX "ix_requests_assignee"');
+    await queryRunner.query('DROP INDEX "ix_requests_company"');
+    await queryRunner.query('DROP INDEX "ix_requests_submission"');
+    await queryRunner.query('DROP INDEX "ix_requests_customer"');
+    await queryRunner.query('DROP INDEX "ix_requests_team_status"');
+    await queryRunner.query('DROP INDEX "ix_requests_status_updated"');
+    await queryRunner.query('ALTER TABLE "requests" RENAME TO "temporary_requests"');
+    await queryRunner.query(
+      'CREATE TABLE "requests" ("id" varchar(40) PRIMARY KEY NOT NULL, "submissionId" varchar(40) NOT NULL, "partIndex" integer NOT NULL, "producerId" varchar(128) NOT NULL, "status" varchar(24) NOT NULL, "segment" varchar(16), "country" varchar(2) NOT NULL, "language" varchar(8), "customerId" varchar(128) NOT NULL, "customerEmail" varchar(254) NOT NULL, "companyId" varchar(128), "productCode" varchar(64) NOT NULL, "productVersion" varchar(32) NOT NULL, "platform" text, "licenceKey" varchar(128), "channel" varchar(16) NOT NULL, "topic" varchar(100), "subject" varchar(220) NOT NULL, "description" text NOT NULL, "rulesVersion" varchar(32), "eligibility" text, "classification" text, "outcome" text, "supportPlan" varchar(64), "teamId" varchar(64), "priority" integer, "assigneeId" varchar(64), "sla" text, "receivedAt" varchar(30) NOT NULL, "updatedAt" varchar(30) NOT NULL)',
+    );
+    await queryRunner.query(
+      'INSERT INTO "requests"("id", "submissionId", "partIndex", "producerId", "status", "segment", "country", "language", "customerId", "customerEmail", "companyId", "productCode", "productVersion", "platform", "licenceKey", "channel", "topic", "subject", "description", "rulesVersion", "eligibility", "classification", "outcome", "supportPlan", "teamId", "priority", "assigneeId", "sla", "receivedAt", "updatedAt") SELECT "id", "submissionId", "partIndex", "producerId", "status", "segment", "country", "language", "customerId", "customerEmail", "companyId", "productCode", "productVersion", "platform", "licenceKey", "channel", "topic", "subject", "description", "rulesVersion", "eligibility", "classification", "outcome", "supportPlan", "teamId", "priority", "assigneeId", "sla", "receivedAt", "updatedAt" FROM "temporary_requests"',
+    );
+    await queryRunner.query('DROP TABLE "temporary_requests"');
+    await queryRunner.query('CREATE INDEX "ix_requests_submission" ON "requests" ("submissionId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_customer" ON "requests" ("customerId") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_team_status" ON "requests" ("teamId", "status") ');
+    await queryRunner.query('CREATE INDEX "ix_requests_status_updated" ON "requests" ("status", "updatedAt") ');
+    await queryRunner.query('DROP INDEX "ix_surveys_customer_sent"');
+    await queryRunner.query('DROP INDEX "ix_surveys_status_send"');
+    await queryRunner.query('DROP INDEX "ix_surveys_company_status"');
+    await queryRunner.query('DROP INDEX "uq_surveys_request"');
+    await queryRunner.query('DROP TABLE "surveys"');
+    await queryRunner.query('DROP TABLE "sla_plans"');
+    await queryRunner.query('DROP TABLE "calendars"');
+    await queryRunner.query('DROP TABLE "companies"');
+    await queryRunner.query('DROP TABLE "agents"');
   }
 }
