@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData } from '@support/contracts';
-import { autoClose, escalate, remind, stillWaiting, type Transition } from '@support/domain';
+import { autoClose, escalate, remind, stillWaiting } from '@support/domain';
 import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
@@ -43,16 +43,21 @@ export class LifecycleProcessor extends StageProcessor {
     return done;
   }
 
-  /** Each recorded breach raises the priority once ([sla]); then the queue job follows the row. */
+  /** The SLA deadline of a waiting request moved: its queue job follows. */
   @Handles(Events.slaClockChanged)
-  async onSlaClockChanged({ requestId }: RequestEventData): Promise<{ escalated: number }> {
+  async onSlaClockChanged({ requestId }: RequestEventData): Promise<{ placed: boolean }> {
+    return { placed: await this.placement.follow(requestId) };
+  }
+
+  /** Each recorded breach raises the priority once ([sla]); then the queue job follows the row. */
+  @Handles(Events.escalationDue)
+  async onEscalationDue({ requestId }: RequestEventData): Promise<{ escalated: number }> {
     let escalated = 0;
     for (const breach of entriesOf(await this.store.timeline(requestId), 'sla.escalated')) {
       const request = await this.store.find(requestId);
       if (!request) return { escalated };
       const { target, dueAt, team, supervisors } = breach.detail;
-      const next: Transition = escalate(request, { target, dueAt, team, supervisors });
-      if (await this.store.apply(requestId, next)) escalated++;
+      if (await this.store.apply(requestId, escalate(request, { target, dueAt, team, supervisors }))) escalated++;
     }
     await this.placement.follow(requestId);
     return { escalated };

@@ -14,11 +14,14 @@ export class QueuePlacement {
     private readonly queues: QueueRegistry,
   ) {}
 
-  async follow(requestId: string): Promise<void> {
+  /** Re-places the request's job when its order changed; true when it moved. */
+  async follow(requestId: string): Promise<boolean> {
     const request = await this.store.find(requestId);
-    if (!request || request.status !== 'queued' || !request.queueJob) return;
+    if (!request || request.status !== 'queued' || !request.queueJob) return false;
     const job = await this.queues.get(request.queueJob.queue).getJob(request.queueJob.id);
     const priority = queueOrder(request);
-    if (job && job.priority !== priority) await job.changePriority({ priority });
+    if (!job || job.priority === priority) return false;
+    await job.changePriority({ priority });
+    return true;
   }
 }

@@ -111,8 +111,9 @@ export class SlaClockService {
     if (JSON.stringify(request.sla) !== JSON.stringify(view) || request.slaNextAlarmAt !== nextAlarmAt) {
       await this.store.update(requestId, { sla: view, slaNextAlarmAt: nextAlarmAt });
     }
-    // The desk owns the queues: it re-places the request when its deadline moved or a breach escalated it.
-    if (fired.length > 0 || queueDeadline(request.sla)?.getTime() !== queueDeadline(view)?.getTime()) await this.clockChanged(requestId, view, rows.length);
+    // The desk owns the queues: it raises the priority of a breached request, and re-places a waiting one whose deadline moved.
+    if (fired.some((key) => key.startsWith(SlaEntries.breached))) await this.tellDesk(Events.escalationDue, requestId, view, rows.length);
+    else if (current.status === 'queued' && queueDeadline(request.sla)?.getTime() !== queueDeadline(view)?.getTime()) await this.tellDesk(Events.slaClockChanged, requestId, view, rows.length);
     const previous = (request.sla as SlaView | null)?.nextAlarm ?? null;
     if (view.nextAlarm) await this.alarms.schedule(requestId, view.nextAlarm);
     if (previous && (!view.nextAlarm || alarmJobId(requestId, previous) !== alarmJobId(requestId, view.nextAlarm))) {
@@ -192,7 +193,7 @@ export class SlaClockService {
   }
 
   /** Tells the desk that what orders the request in its queue changed (one job per deadline and history length). */
-  private async clockChanged(requestId: string, view: SlaView, historyLength: number): Promise<void> {
-    await this.publisher.publish(Events.slaClockChanged, { requestId }, { key: `${requestId}.${queueDeadline(view)?.getTime() ?? 'none'}.${historyLength}` });
+  private async tellDesk(event: typeof Events.slaClockChanged | typeof Events.escalationDue, requestId: string, view: SlaView, historyLength: number): Promise<void> {
+    await this.publisher.publish(event, { requestId }, { key: `${requestId}.${queueDeadline(view)?.getTime() ?? 'none'}.${historyLength}` });
   }
 }

@@ -23,6 +23,8 @@ export const Events = {
   planChanged: 'sla.plan-changed',
   /** The SLA clock changed what orders the request in its queue (a deadline, an escalation): the desk re-places it. */
   slaClockChanged: 'sla.clock-changed',
+  /** The SLA worker recorded a breach: the desk raises the request's priority (once per breach) and re-places it. */
+  escalationDue: 'sla.escalation-due',
   surveyScheduled: 'survey.scheduled',
   surveyAnswered: 'survey.answered',
   surveyDelivery: 'survey.delivery',

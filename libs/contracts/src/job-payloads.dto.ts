@@ -58,6 +58,7 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Events.licenceChanged]: LicenceChangedDto,
   [Events.planChanged]: RequestEventDto,
   [Events.slaClockChanged]: RequestEventDto,
+  [Events.escalationDue]: RequestEventDto,
   // Notifications go out to integrators; nothing in this system consumes them.
   [Events.slaWarning]: null,
   [Events.slaBreached]: null,

@@ -29,6 +29,7 @@ export type EventPayloads = {
   [Events.licenceChanged]: LicenceChangedData;
   [Events.planChanged]: RequestEventData;
   [Events.slaClockChanged]: RequestEventData;
+  [Events.escalationDue]: RequestEventData;
   [Events.slaWarning]: NotificationData;
   [Events.slaBreached]: NotificationData;
   [Events.slaEscalated]: NotificationData;
@@ -122,6 +123,7 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.planChanged]: [Queues.sla],
   // The desk owns the team queues: it re-places a request when its clock or priority changes.
   [Events.slaClockChanged]: [Queues.lifecycle],
+  [Events.escalationDue]: [Queues.lifecycle],
   [Events.slaWarning]: [Queues.notifications],
   [Events.slaBreached]: [Queues.notifications],
   [Events.slaEscalated]: [Queues.notifications],

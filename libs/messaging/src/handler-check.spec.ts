@@ -6,13 +6,13 @@ describe('the startup check of job handlers', () => {
     expect(
       checkHandlers([
         { queue: 'lifecycle', jobs: ['request.reminder-due'], name: 'A' },
-        { queue: 'lifecycle', jobs: ['request.auto-close-due', 'sla.clock-changed'], name: 'B' },
+        { queue: 'lifecycle', jobs: ['request.auto-close-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'B' },
       ]),
     ).toEqual([]);
   });
 
   it('names a job without a handler', () => {
-    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due', 'sla.clock-changed'], name: 'Lifecycle' }])).toEqual(['queue lifecycle: job request.auto-close-due has no handler']);
+    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'Lifecycle' }])).toEqual(['queue lifecycle: job request.auto-close-due has no handler']);
   });
 
   it('names a job with two handlers', () => {
