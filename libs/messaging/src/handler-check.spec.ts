@@ -12,7 +12,9 @@ describe('the startup check of job handlers', () => {
   });
 
   it('names a job without a handler', () => {
-    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'Lifecycle' }])).toEqual(['queue lifecycle: job request.auto-close-due has no handler']);
+    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'Lifecycle' }])).toEqual([
+      'queue lifecycle: job request.auto-close-due has no handler',
+    ]);
   });
 
   it('names a job with two handlers', () => {
