@@ -77,8 +77,12 @@ describe.each(testDatabases())('ConversationService (%s, real Redis)', (db) => {
       expect(replied.detail).toEqual({ agent: agent.id, body: 'Add the program to the exclusions.', kind: 'answer', firstResponse: true });
       // The reply's effect key names the instant of the first response (and the agent).
       expect(replied.effectKey).toBe(`reply:${Date.parse(stored.firstResponseAt!)}:${agent.id}`);
+      // The entry's time is the first response's time, to the millisecond.
+      expect(replied.at).toBe(stored.firstResponseAt);
       // The SLA clock hears of it, under an id derived from the reply's effect key.
-      const job = await h.job(Queues.sla, eventJobId('request.replied', `${request.id}.${replied.effectKey}`));
+      // Its job id spells the occurrence with dots: BullMQ reserves ":" in ids.
+      const job = await h.job(Queues.sla, eventJobId('request.replied', `${request.id}.reply.${Date.parse(replied.at)}.${agent.id}`));
+      expect(job?.id).not.toContain(':');
       expect(job).toMatchObject({ name: 'request.replied', data: { requestId: request.id } });
       // No wait: no alarms, and the agent still holds the job.
       expect(await h.job(Queues.lifecycle, `${request.id}.${Jobs.reminderDue}.1`)).toBeNull();
@@ -245,6 +249,15 @@ describe.each(testDatabases())('ConversationService (%s, real Redis)', (db) => {
 
       await expect(conversation.customerReply(customer(resolved), resolved, 'Twice.')).rejects.toThrow('this reply was already received');
       expect(entriesOf(await h.timeline(request.id), 'request.reopened')).toHaveLength(1);
+    });
+
+    it('takes one answer per wait: a second answer from the same stale view (a form posted twice) is 409', async () => {
+      const agent = newAgent();
+      const request = await awaitingCustomer(agent);
+      await conversation.customerReply(customer(request), request, 'Here is the log.');
+
+      await expect(conversation.customerReply(customer(request), request, 'Here is the log.')).rejects.toThrow('this reply was already received');
+      expect(entriesOf(await h.timeline(request.id), 'request.customer-replied')).toHaveLength(1);
     });
 
     it('is 409 when the request was resolved longer ago than the window', async () => {

@@ -123,7 +123,7 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     expect((await jobsAbout(Queues.lifecycle, request.id)).filter((j) => j.name === Events.slaClockChanged)).toHaveLength(1);
   });
 
-  it('records a breach once, escalates it and publishes sla.clock-changed for the desk', async () => {
+  it('records a breach once, escalates it and publishes sla.escalation-due for the desk', async () => {
     const request = await routed('premium', 3 * 3600_000); // received 3 h ago: the 2 h first response is overdue
     const dueAt = iso(Date.parse(request.receivedAt) + 120 * MINUTE);
     const breachKey = alarmEffectKey('breach', 'first-response', new Date(dueAt));
@@ -145,10 +145,10 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     expect(stored.sla?.breaches).toEqual([{ target: 'first-response', dueAt }]);
     expect(stored.sla?.nextAlarm).toEqual({ kind: 'warning', target: 'resolution', at: iso(Date.parse(request.receivedAt) + 2304 * MINUTE) });
     expect(stored.slaNextAlarmAt).toBe(stored.sla?.nextAlarm?.at);
-    // The desk re-places the request (sla.clock-changed on the lifecycle queue); supervisors are notified.
-    const changed = (await jobsAbout(Queues.lifecycle, request.id)).filter((j) => j.name === Events.slaClockChanged);
-    expect(changed).toHaveLength(1);
-    expect(changed[0].data).toEqual({ requestId: request.id });
+    // The desk raises the priority and re-places the request (sla.escalation-due on the lifecycle queue); supervisors are notified.
+    const due = (await jobsAbout(Queues.lifecycle, request.id)).filter((j) => j.name === Events.escalationDue);
+    expect(due).toHaveLength(1);
+    expect(due[0].data).toEqual({ requestId: request.id });
     const at = Date.parse(dueAt);
     expect(await h.job(Queues.notifications, `${request.id}.sla.breached.first-response.${at}`)).toMatchObject({ name: Events.slaBreached });
     expect(await h.job(Queues.notifications, `${request.id}.sla.escalated.first-response.${at}`)).toMatchObject({ name: Events.slaEscalated });
@@ -161,7 +161,7 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     timeline = await h.timeline(request.id);
     expect(entriesOf(timeline, 'sla.breached')).toHaveLength(1);
     expect(entriesOf(timeline, 'sla.escalated')).toHaveLength(1);
-    expect((await jobsAbout(Queues.lifecycle, request.id)).filter((j) => j.name === Events.slaClockChanged)).toHaveLength(1);
+    expect((await jobsAbout(Queues.lifecycle, request.id)).map((j) => j.name)).toEqual([Events.escalationDue]);
   });
 
   it('clears the view and cancels the alarm when the plan is removed', async () => {

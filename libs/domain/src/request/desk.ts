@@ -44,13 +44,14 @@ export function release(request: SupportRequest, agent: string, place: QueuePlac
 export function reply(request: SupportRequest, agent: string, body: string, kind: ReplyKind, waitForCustomer: boolean, now: Date): Transition {
   const first = !request.firstResponseAt;
   const replyKey = `reply:${now.getTime()}:${agent}`;
-  const entries: Transition['entries'] = [{ stage: STAGE, event: 'request.replied', effectKey: replyKey, detail: { agent, body, kind, firstResponse: first } }];
+  const entries: Transition['entries'] = [{ stage: STAGE, event: 'request.replied', effectKey: replyKey, at: now, detail: { agent, body, kind, firstResponse: first } }];
   const patch: Partial<SupportRequest> = first ? { firstResponseAt: now.toISOString() } : {};
-  const emits: Transition['emits'] = [{ event: 'request.replied', key: replyKey }];
+  // Job ids keep clear of ":" (BullMQ reserves it), so the occurrence is spelled with dots.
+  const emits: Transition['emits'] = [{ event: 'request.replied', key: `reply.${now.getTime()}.${agent}` }];
   if (waitForCustomer) {
     const awaitCount = request.awaitCount + 1;
     const clauses = kind === 'diagnostic-utility' ? ['[utilities]'] : ['[cooperation]'];
-    entries.push({ stage: STAGE, event: 'request.awaiting-customer', effectKey: `awaiting:${awaitCount}`, detail: { kind, clauses } });
+    entries.push({ stage: STAGE, event: 'request.awaiting-customer', effectKey: `awaiting:${awaitCount}`, at: now, detail: { kind, clauses } });
     Object.assign(patch, { awaitingSince: now.toISOString(), awaitCount, ...noLease, queueJob: null });
     emits.push({ event: 'request.awaiting-customer', key: String(awaitCount) });
   }
@@ -63,7 +64,7 @@ export function resolve(request: SupportRequest, agent: string, summary: string,
   const at = now.toISOString();
   return transition(
     request,
-    [{ stage: STAGE, event: 'request.resolved', effectKey: `resolved:${round}`, detail: { agent, summary } }],
+    [{ stage: STAGE, event: 'request.resolved', effectKey: `resolved:${round}`, at: now, detail: { agent, summary } }],
     { resolvedAt: at, ...noLease, queueJob: null, firstResponseAt: request.firstResponseAt ?? at },
     [{ event: 'request.resolved', key: String(round) }],
   );
@@ -88,14 +89,16 @@ export function customerMessageKind(request: SupportRequest, now: Date, reopenWi
 /** The customer's message, as `customerMessageKind` classified it. */
 export function customerWrote(request: SupportRequest, from: string, body: string, wrote: CustomerWrote, now: Date): Transition {
   const detail = { from, body };
-  const key = `customer:${now.getTime()}`;
-  if (wrote.kind === 'note') return transition(request, [{ stage: STAGE, event: 'request.customer-message', effectKey: key, detail }], {}, []);
+  if (wrote.kind === 'note') return transition(request, [{ stage: STAGE, event: 'request.customer-message', effectKey: `customer:${now.getTime()}`, at: now, detail }], {}, []);
   const back = { awaitingSince: null, queueJob: wrote.place };
   if (wrote.kind === 'answered') {
-    return transition(request, [{ stage: STAGE, event: 'request.customer-replied', effectKey: key, detail }], back, [{ event: 'request.customer-replied', key: `r${request.awaitCount}` }]);
+    // Once per wait: a second answer sent at the same moment (a form posted twice) finds the effect stored.
+    return transition(request, [{ stage: STAGE, event: 'request.customer-replied', effectKey: `customer-replied:${request.awaitCount}`, at: now, detail }], back, [
+      { event: 'request.customer-replied', key: `r${request.awaitCount}` },
+    ]);
   }
   const reopenCount = request.reopenCount + 1;
-  return transition(request, [{ stage: STAGE, event: 'request.reopened', effectKey: `reopened:${reopenCount}`, detail }], { ...back, reopenCount, resolvedAt: null }, [
+  return transition(request, [{ stage: STAGE, event: 'request.reopened', effectKey: `reopened:${reopenCount}`, at: now, detail }], { ...back, reopenCount, resolvedAt: null }, [
     { event: 'request.reopened', key: `o${reopenCount}` },
   ]);
 }
