@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
-import { splitSubmission } from '@support/domain';
+import { splitSubmission, statusAfter } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { CUSTOMER_TOKEN, RulesService, TokenSigner } from '@support/platform';
@@ -91,7 +91,7 @@ export class IntakeService {
       submissionId,
       partIndex: index,
       producerId,
-      status: 'received',
+      status: statusAfter(null, [Events.received]),
       segment: null,
       country: body.customer.country.toUpperCase(),
       language: body.customer.language ?? null,

@@ -1,11 +1,14 @@
 import { Processor } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { Events, type LicenceChangedData, Queues, type RequestEventData } from '@support/contracts';
-import { can, eligibilityTransition, LICENCE_REGISTRY, type LicenceRegistry, licenceCheckEmits, type SupportRequest } from '@support/domain';
+import { can, eligibilityTransition, statusAfter, LICENCE_REGISTRY, type LicenceRegistry, licenceCheckEmits, type SupportRequest } from '@support/domain';
 import { Handles, type Stage, StageProcessor, StageRunner, stageWorkerOptions } from '@support/messaging';
 import { ReferenceStore, RequestStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
 import { PlanChanges } from './plan-changes';
+
+/** The lifecycle's name for an unreachable licence registry (no timeline entry: a retry follows). */
+const REGISTRY_DOWN = 'licence-registry-unreachable';
 
 /**
  * Eligibility (rules 4.3, 4.5, 2.4): refused requests end declined with the clause; the others
@@ -52,7 +55,7 @@ export class LicenceCheckProcessor extends StageProcessor {
     try {
       return await this.licences.find(key);
     } catch (error) {
-      if (can(request.status, 'licence-registry-unreachable')) await this.store.markStatus(request.id, request.status, 'checking-licence');
+      if (can(request.status, REGISTRY_DOWN)) await this.store.markStatus(request.id, request.status, statusAfter(request.status, [REGISTRY_DOWN]));
       throw error;
     }
   }

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Events, type NotificationData } from '@support/contracts';
-import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, queueDeadline, type SlaPlan, type SlaView } from '@support/domain';
+import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, queueDeadline, slaBreach, type SlaPlan, type SlaView, slaWarning } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { type RequestEntity, ReferenceStore, RequestStore } from '@support/persistence';
 import { UnrecoverableError } from 'bullmq';
 import { SlaAlarms } from './sla-alarms';
 import { type AlarmDetail, alarmNotification, breachMessage, escalationNotification, warningMessage } from './sla-notifications';
-import { alarmJobId, alarmsToFire, CLOCK_EVENTS, currentTeam, type DueAlarm, plansNeeded, SlaEntries, slaEvents, slaView, STAGE, teamsNeeded, type TimelineFact } from './sla-timeline';
+import { alarmJobId, alarmsToFire, CLOCK_EVENTS, currentTeam, type DueAlarm, plansNeeded, SlaEntries, slaEvents, slaView, teamsNeeded, type TimelineFact } from './sla-timeline';
 
 export interface SlaOutcome {
   requestId: string;
@@ -153,7 +153,7 @@ export class SlaClockService {
         trigger,
         message: warningMessage(request, alarm.target, view.plan, dueAt),
       };
-      const applied = await this.store.apply(request.id, { entries: [{ stage: STAGE, event: SlaEntries.warning, effectKey: alarm.effectKey, detail: { ...detail } }], patch: {} });
+      const applied = await this.store.apply(request.id, slaWarning(request, alarm.effectKey, detail));
       await this.notify(request, 'warning', detail);
       return applied;
     }
@@ -170,13 +170,8 @@ export class SlaClockService {
       trigger,
       message: breachMessage(request, alarm.target, view.plan, dueAt as string, from, to),
     };
-    const applied = await this.store.apply(request.id, {
-      entries: [
-        { stage: STAGE, event: SlaEntries.breached, effectKey: alarm.effectKey, detail: { ...detail } },
-        { stage: STAGE, event: SlaEntries.escalated, detail: { target: alarm.target, dueAt, team: view.team, priority: { from, to }, supervisors: supervisors.map((s) => s.id) } },
-      ],
-      patch: {},
-    });
+    const escalation = { target: alarm.target, dueAt, team: view.team, priority: { from, to }, supervisors: supervisors.map((s) => s.id) };
+    const applied = await this.store.apply(request.id, slaBreach(request, alarm.effectKey, detail, escalation));
     if (applied) this.logger.warn({ requestId: request.id, target: alarm.target, dueAt, priority: to }, 'SLA breached: escalated');
     await this.notify(request, 'breach', detail);
     return applied;

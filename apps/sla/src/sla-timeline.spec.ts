@@ -1,5 +1,5 @@
-import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, type SlaPlan } from '@support/domain';
-import { alarmEffectKey, alarmJobId, alarmsToFire, currentTeam, initialPlanId, plansNeeded, queueDeadline, slaEvents, slaView, sweepJobId, teamsNeeded, type TimelineFact } from './sla-timeline';
+import { ALWAYS_OPEN, type CalendarSpec, computeSlaClock, escalatedPriority, queueDeadline, type SlaPlan } from '@support/domain';
+import { alarmEffectKey, alarmJobId, alarmsToFire, currentTeam, initialPlanId, plansNeeded, slaEvents, slaView, sweepJobId, teamsNeeded, type TimelineFact } from './sla-timeline';
 
 const premium: SlaPlan = { id: 'premium', hours: '24x7', firstResponseMinutes: { '1': 30, '2': 60, '3': 120 }, resolutionMinutes: { '1': 480, '2': 960, '3': 1440 }, warnAtPercent: 50 };
 const basic: SlaPlan = { id: 'basic', hours: '24x7', firstResponseMinutes: { '3': 240 }, resolutionMinutes: { '3': 2880 }, warnAtPercent: 80 };

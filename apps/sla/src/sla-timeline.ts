@@ -21,10 +21,6 @@
 import { entriesOf, type TimelineDetails, type TimelineEventName, type TimelineRecord } from '@support/contracts';
 import { ALWAYS_OPEN, type CalendarSpec, type SlaAlarm, type SlaClockState, type SlaEvent, type SlaPlan, type SlaTarget, type SlaView } from '@support/domain';
 
-export { queueDeadline, type SlaView } from '@support/domain';
-
-export const STAGE = 'sla';
-
 /** Timeline events written by the SLA worker. */
 export const SlaEntries = {
   warning: 'sla.warning',

@@ -7,3 +7,4 @@ export * from './desk';
 export * from './plan-change';
 export * from './queue-order';
 export * from './lifecycle-doc';
+export * from './sla-record';
