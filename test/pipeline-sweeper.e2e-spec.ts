@@ -1,3 +1,4 @@
+import { UNDECIDED } from '@support/domain';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
@@ -26,7 +27,6 @@ describe('the pipeline sweeper', () => {
       partIndex: 0,
       producerId: 'web-form',
       status: 'received',
-      segment: null,
       country: 'LV',
       language: 'en',
       customerId: 'c-lost',
@@ -41,14 +41,7 @@ describe('the pipeline sweeper', () => {
       subject: body.subject,
       description: body.description,
       rulesVersion: '2022-04-07',
-      eligibility: null,
-      classification: null,
-      outcome: null,
-      supportPlan: null,
-      teamId: null,
-      priority: null,
-      assigneeId: null,
-      sla: null,
+      ...UNDECIDED,
       receivedAt: now,
       updatedAt: now,
     });

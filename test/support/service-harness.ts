@@ -1,4 +1,5 @@
 import type { TimelineRecord } from '@support/contracts';
+import { UNDECIDED } from '@support/domain';
 import { createRedisConnection, EventPublisher, parseRedisUrl, QueueRegistry, queuePrefix } from '@support/messaging';
 import { newId, openDatabase, ReferenceStore, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { type Settings, settingsFromEnv } from '@support/platform';
@@ -73,6 +74,7 @@ export async function serviceHarness(db: DbKind, name: string, env: Record<strin
         partIndex: 0,
         producerId: 'web-form',
         status: 'received',
+        ...UNDECIDED,
         segment: 'home',
         country: 'LV',
         language: 'en',
@@ -88,23 +90,6 @@ export async function serviceHarness(db: DbKind, name: string, env: Record<strin
         subject: 'False positive on my own program',
         description: 'Kaspersky deletes my own program as a trojan, but it is a false positive.',
         rulesVersion: '2022-04-07',
-        eligibility: null,
-        classification: null,
-        outcome: null,
-        supportPlan: null,
-        teamId: null,
-        priority: null,
-        assigneeId: null,
-        sla: null,
-        slaNextAlarmAt: null,
-        queueJob: null,
-        leaseToken: null,
-        leaseExpiresAt: null,
-        firstResponseAt: null,
-        awaitingSince: null,
-        awaitCount: 0,
-        resolvedAt: null,
-        reopenCount: 0,
         receivedAt: at,
         updatedAt: at,
         ...overrides,

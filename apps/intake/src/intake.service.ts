@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
-import { splitSubmission, statusAfter } from '@support/domain';
+import { splitSubmission, statusAfter, UNDECIDED } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { CUSTOMER_TOKEN, RulesService, TokenSigner } from '@support/platform';
@@ -92,7 +92,7 @@ export class IntakeService {
       partIndex: index,
       producerId,
       status: statusAfter(null, [Events.received]),
-      segment: null,
+      ...UNDECIDED,
       country: body.customer.country.toUpperCase(),
       language: body.customer.language ?? null,
       customerId: body.customer.id,
@@ -107,14 +107,6 @@ export class IntakeService {
       subject: part.subject.slice(0, 220),
       description: part.description,
       rulesVersion,
-      eligibility: null,
-      classification: null,
-      outcome: null,
-      supportPlan: null,
-      teamId: null,
-      priority: null,
-      assigneeId: null,
-      sla: null,
       receivedAt: at,
       updatedAt: at,
     });

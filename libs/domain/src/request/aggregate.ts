@@ -135,3 +135,25 @@ export interface RequestRepository {
   /** Stores the transition's change and entries in one transaction; false (nothing written) when its effect was stored before. */
   apply(requestId: string, transition: Transition): Promise<boolean>;
 }
+
+/** What a request holds before any stage has decided anything about it (intake stores this with the facts). */
+export const UNDECIDED = {
+  segment: null,
+  eligibility: null,
+  classification: null,
+  outcome: null,
+  supportPlan: null,
+  teamId: null,
+  priority: null,
+  assigneeId: null,
+  sla: null,
+  slaNextAlarmAt: null,
+  queueJob: null,
+  leaseToken: null,
+  leaseExpiresAt: null,
+  firstResponseAt: null,
+  awaitingSince: null,
+  awaitCount: 0,
+  resolvedAt: null,
+  reopenCount: 0,
+} as const satisfies Partial<SupportRequest>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Licence } from '../catalogue';
 import { loadRuleSet } from '../rules';
 import { kav } from '../testing/demo-catalogue';
-import type { SupportRequest } from './aggregate';
+import { type SupportRequest, UNDECIDED } from './aggregate';
 import { assign, autoClose, customerMessageKind, customerWrote, escalate, reply, resolve } from './desk';
 import { TransitionRefused } from './lifecycle';
 import { classificationTransition, eligibilityTransition, routingTransition } from './pipeline';
@@ -18,7 +18,7 @@ const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
   partIndex: 0,
   producerId: 'web',
   status: 'received',
-  segment: null,
+  ...UNDECIDED,
   country: 'LV',
   language: 'en',
   customerId: 'c-1',
@@ -33,23 +33,6 @@ const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
   subject: 'False positive',
   description: 'Kaspersky deletes my own program as a trojan. It is a false positive.',
   rulesVersion: rules.version,
-  eligibility: null,
-  classification: null,
-  outcome: null,
-  supportPlan: null,
-  teamId: null,
-  priority: null,
-  assigneeId: null,
-  sla: null,
-  slaNextAlarmAt: null,
-  queueJob: null,
-  leaseToken: null,
-  leaseExpiresAt: null,
-  firstResponseAt: null,
-  awaitingSince: null,
-  awaitCount: 0,
-  resolvedAt: null,
-  reopenCount: 0,
   receivedAt: now.toISOString(),
   updatedAt: now.toISOString(),
   ...over,
