@@ -37,7 +37,7 @@ export class LifecycleProcessor extends StageProcessor {
   private async onWaitAlarm({ requestId, awaitCount }: AwaitAlarmData, step: typeof remind, done: string): Promise<string> {
     const request = await this.store.find(requestId);
     if (!stillWaiting(request, awaitCount)) return 'stale';
-    const next = step(request, this.rules.byVersion(request.rulesVersion as string));
+    const next = step(request, this.rules.of(request));
     await this.store.apply(requestId, next);
     await this.publisher.emit(requestId, next.emits);
     return done;

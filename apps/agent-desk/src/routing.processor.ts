@@ -41,12 +41,12 @@ export class RoutingProcessor extends StageProcessor {
 
   private async route(request: SupportRequest) {
     const { clause, scope } = request.classification!;
-    const route = routeRequest(this.rules.byVersion(request.rulesVersion as string), await this.reference.teams(), factsOf(request), request.segment!, clause, scope, request.supportPlan);
+    const route = routeRequest(this.rules.of(request), await this.reference.teams(), factsOf(request), request.segment!, clause, scope, request.supportPlan);
     // No team at all for the segment is a configuration gap: retry (with backoff) until an admin adds one.
     if (!route) throw new Error(`no ${request.segment} team exists to route request ${request.id} to`);
     const team = await this.reference.team(route.teamId);
     const calendar = team?.calendar ? await this.reference.calendar(team.calendar) : null;
-    const notice = outOfHoursNotice(this.rules.byVersion(request.rulesVersion as string), calendar, request.language, new Date());
+    const notice = outOfHoursNotice(this.rules.of(request), calendar, request.language, new Date());
     return routingTransition(request, route, { queue: teamQueueName(route.teamId), id: request.id }, notice);
   }
 }

@@ -16,7 +16,7 @@ export class ClassificationProcessor extends StageProcessor {
     name: 'classification',
     done: (r) => r.classification !== null,
     notReady: (r) => (r.eligibility ? null : 'has no eligibility decision yet'),
-    decide: async (r) => classificationTransition(r, this.rules.byVersion(r.rulesVersion as string), await this.reference.product(r.productCode)),
+    decide: async (r) => classificationTransition(r, this.rules.of(r), await this.reference.product(r.productCode)),
     emits: classificationEmits,
     outcome: (t) => t.patch.outcome?.kind ?? t.patch.classification?.scope ?? 'applied',
   };

@@ -23,7 +23,7 @@ export class LicenceCheckProcessor extends StageProcessor {
     decide: async (r) => {
       const product = await this.reference.product(r.productCode);
       const licence = r.licenceKey ? await this.lookUpLicence(r, r.licenceKey) : null;
-      return eligibilityTransition(r, this.rules.byVersion(r.rulesVersion as string), product, licence);
+      return eligibilityTransition(r, this.rules.of(r), product, licence);
     },
     emits: licenceCheckEmits,
     outcome: (t) => t.patch.eligibility?.decision ?? 'applied',

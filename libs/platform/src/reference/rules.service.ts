@@ -32,4 +32,10 @@ export class RulesService {
     if (!set) throw new Error(`rules version ${version} is not loaded (config/rules)`);
     return set;
   }
+
+  /** The version a request is judged by: the one it recorded when it was received. */
+  of(request: { id: string; rulesVersion: string | null }): RuleSet {
+    if (!request.rulesVersion) throw new Error(`request ${request.id} records no rules version`);
+    return this.byVersion(request.rulesVersion);
+  }
 }
