@@ -123,8 +123,11 @@ describe.each(testDatabases())('survey worker killed between scheduling and send
     // Kill and restart once more: still one survey, one delivery.
     await stopProcess(proc, 'SIGKILL');
     await start('3');
+    // A kill right after the commit loses the delivery's publish; the alarm job, stalled, runs again and re-emits it.
     const notifications = queue(Queues.notifications);
-    const deliveries = (await notifications.getJobs(['waiting', 'delayed', 'completed', 'failed', 'active'])).filter((j) => j.name === Events.surveyDelivery && j.data.surveyId === scheduled.id);
+    const deliveriesOf = async () =>
+      (await notifications.getJobs(['waiting', 'delayed', 'completed', 'failed', 'active'])).filter((j) => j.name === Events.surveyDelivery && j.data.surveyId === scheduled.id);
+    const deliveries = await waitFor(async () => ((await deliveriesOf()).length > 0 ? deliveriesOf() : null), 'the survey delivery', 30_000);
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].data).toMatchObject({ to: { kind: 'customer', id: 'c-crash' }, detail: { channel: 'form', language: 'ru' } });
     expect(await surveys.countBy({ requestId: id })).toBe(1);
