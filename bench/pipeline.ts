@@ -28,7 +28,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
-import { fmt, scratchDatabase, tearDown } from './support/scratch';
+import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -367,15 +367,7 @@ async function main(): Promise<void> {
   const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, stamp);
 
-  // The app's settings are read from the environment (settingsFromEnv below).
-  Object.assign(process.env, {
-    REDIS_URL: redisUrl,
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: prefix,
-    WORKER_CONCURRENCY: String(args.concurrency),
-    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    DEMO_SEED: 'off',
-  });
+  benchEnvironment(redisUrl, database.url, prefix, args.concurrency);
 
   let app: INestApplicationContext | null = null;
   const closers: (() => Promise<unknown>)[] = [];

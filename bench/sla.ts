@@ -24,7 +24,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { deleteKeys, scratchDatabase } from './support/scratch';
+import { benchEnvironment, deleteKeys, scratchDatabase } from './support/scratch';
 
 interface Args {
   n: number;
@@ -99,14 +99,7 @@ async function main(): Promise<void> {
   const basePrefix = `${prefix}-base`;
   const redisUrl = (await import('../libs/platform/src')).settingsFromEnv(process.env).redisUrl;
   const database = await scratchDatabase(args.db, `sla_${stamp}`);
-  Object.assign(process.env, {
-    REDIS_URL: redisUrl,
-    DATABASE_URL: database.url,
-    QUEUE_PREFIX: prefix,
-    WORKER_CONCURRENCY: String(args.concurrency),
-    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    DEMO_SEED: 'off',
-  });
+  benchEnvironment(redisUrl, database.url, prefix, args.concurrency);
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const windowMs = args.runS * 1000;
   const inWindow = (times: number[], from: number, to: number) => times.filter((t) => t >= from && t <= to).length;
@@ -185,6 +178,7 @@ async function main(): Promise<void> {
           partIndex: 0,
           producerId: 'bench',
           status: 'queued',
+          ...domain.UNDECIDED,
           segment: 'home',
           country: 'LV',
           language: 'en',
@@ -201,22 +195,11 @@ async function main(): Promise<void> {
           description: 'bench',
           rulesVersion: null,
           eligibility: { decision: 'supported' },
-          classification: null,
-          outcome: null,
           supportPlan: 'bench',
           teamId: 'bench-team',
           priority: 3,
-          assigneeId: null,
           sla: view,
           slaNextAlarmAt: view.nextAlarm?.at ?? null,
-          queueJob: null,
-          leaseToken: null,
-          leaseExpiresAt: null,
-          firstResponseAt: null,
-          awaitingSince: null,
-          awaitCount: 0,
-          resolvedAt: null,
-          reopenCount: 0,
           receivedAt,
           updatedAt: receivedAt,
         });

@@ -71,3 +71,15 @@ export async function tearDown(run: { closers: (() => Promise<unknown>)[]; app: 
   await run.database.drop().catch((e) => console.error(`dropping ${run.database.label}: ${(e as Error).message}`));
   console.error(`cleaned up: ${deleted} Redis keys under ${run.prefixes.join(', ')}, ${run.database.label}`);
 }
+
+/** The app settings a bench run gives its in-process system (read back by settingsFromEnv). */
+export function benchEnvironment(redisUrl: string, databaseUrl: string, prefix: string, concurrency: number): void {
+  Object.assign(process.env, {
+    REDIS_URL: redisUrl,
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: String(concurrency),
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    DEMO_SEED: 'off',
+  });
+}
