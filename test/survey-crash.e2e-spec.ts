@@ -12,7 +12,8 @@ import { waitFor } from './support/wait';
 import { policyFile } from './support/surveys';
 
 const REDIS_URL = settingsFromEnv(process.env).redisUrl;
-const DELAY_MS = 3000;
+// Long enough that the worker is surely killed before the send time, even on a loaded machine.
+const DELAY_MS = 10_000;
 
 /**
  * Principle 7 with a real process: the survey worker is SIGKILLed after scheduling and before
