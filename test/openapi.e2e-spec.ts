@@ -32,16 +32,17 @@ describe('OpenAPI document', () => {
     for (const kind of ['producer', 'agent', 'admin', 'company', 'customer token']) expect(scheme.description).toContain(kind);
   });
 
-  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413', () => {
+  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413, 415', () => {
     const submit = op('post', '/v1/requests');
     expect(submit.operationId).toBe('submitRequest');
     expect(submit.security).toEqual([{ bearer: [] }]);
     expect(jsonSchema(submit.requestBody)).toEqual({ $ref: ref('SubmissionDto') });
-    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413']);
+    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415']);
     expect(jsonSchema(submit.responses['202'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['200'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['400'])).toEqual({ $ref: ref('ValidationErrorBody') });
-    for (const code of ['401', '403', '413']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ErrorBody') });
+    for (const code of ['401', '403']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ErrorBody') });
+    for (const code of ['413', '415']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ValidationErrorBody') });
     expect(doc.components.schemas.SubmissionDto.required).toEqual(expect.arrayContaining(['customer', 'product', 'channel', 'subject', 'description']));
   });
 
@@ -101,16 +102,18 @@ describe('OpenAPI document', () => {
     for (const r of refs) expect(doc.components.schemas).toHaveProperty([r.slice(r.lastIndexOf('/') + 1, -1)]);
   });
 
-  it('matches what the API answers: the 400 and 413 bodies have the declared required fields', async () => {
+  it('matches what the API answers: the 400, 413 and 415 bodies have the declared required fields', async () => {
     const auth = { Authorization: `Bearer ${sys.producerKey}` };
     const invalid = await sys.http.post('/v1/requests').set(auth).send({ channel: 'fax' }).expect(400);
     for (const field of doc.components.schemas.ValidationErrorBody.required) expect(invalid.body).toHaveProperty(field);
     const large = await sys.http
       .post('/v1/requests')
       .set(auth)
-      .send({ description: 'x'.repeat(200_000) })
+      .send({ description: 'x'.repeat(300_000) })
       .expect(413);
-    for (const field of doc.components.schemas.ErrorBody.required) expect(large.body).toHaveProperty(field);
+    for (const field of doc.components.schemas.ValidationErrorBody.required) expect(large.body).toHaveProperty(field);
+    const text = await sys.http.post('/v1/requests').set(auth).set('Content-Type', 'text/plain').send('{}').expect(415);
+    for (const field of doc.components.schemas.ValidationErrorBody.required) expect(text.body).toHaveProperty(field);
     const unauthorized = await sys.http.post('/v1/requests').send({}).expect(401);
     for (const field of doc.components.schemas.ErrorBody.required) expect(unauthorized.body).toHaveProperty(field);
   });

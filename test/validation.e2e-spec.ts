@@ -57,10 +57,18 @@ describe('validation at the HTTP boundary', () => {
     ['null', 'null', 'application/json'],
     ['broken JSON', '{"customer": ', 'application/json'],
     ['a missing body', '', 'application/json'],
-    ['form encoding', 'subject=hi', 'application/x-www-form-urlencoded'],
   ])('answers 400 for %s', async (_what, body, type) => {
     const res = await sys.http.post('/v1/requests').set(auth()).set('Content-Type', type).send(body);
     expect(res.status).toBe(400);
+  });
+
+  it.each([
+    ['form encoding', 'subject=hi', 'application/x-www-form-urlencoded'],
+    ['plain text', '{"subject":"hi"}', 'text/plain'],
+  ])('answers 415 naming the Content-Type for %s', async (_what, body, type) => {
+    const res = await sys.http.post('/v1/requests').set(auth()).set('Content-Type', type).send(body);
+    expect(res.status).toBe(415);
+    expect(res.body.errors[0].field).toBe('Content-Type');
   });
 
   it('answers 413, not 5xx, for a body far beyond any valid request', async () => {

@@ -1,6 +1,6 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
-import { composeApp, createHttpApp, type Settings, settingsFromEnv } from '@support/platform';
+import { composeApp, createHttpApp, hardenHttp, type Settings, settingsFromEnv } from '@support/platform';
 import request from 'supertest';
 import { ALL_FEATURES } from '../../apps/standalone/src/all-features';
 import { type DbKind, type FreshDatabase, freshDatabase, uniquePrefix } from './databases';
@@ -48,7 +48,7 @@ export async function startSystem(db: DbKind, env: Record<string, string> = {}, 
   let app: INestApplication;
   if (options.override) {
     const moduleRef = await options.override(Test.createTestingModule({ imports: [module] })).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    app = hardenHttp(moduleRef.createNestApplication({ logger: false }));
   } else {
     app = await createHttpApp(module, { logs: process.env.TEST_LOGS === '1' });
   }
@@ -70,11 +70,12 @@ export async function startSystem(db: DbKind, env: Record<string, string> = {}, 
         .put(path)
         .set('Authorization', `Bearer ${ADMIN_KEY}`)
         .send(body as object);
+    // What is referred to first: licences name products and SLA plans.
     for (const p of SEED.products) await admin(`/v1/admin/products/${p.code}`, { ...p, code: undefined }).expect(200);
+    for (const p of SEED.slaPlans) await admin(`/v1/admin/sla-plans/${p.id}`, { ...p, id: undefined }).expect(200);
     for (const l of SEED.licences) await admin(`/v1/admin/licences/${l.key}`, { ...l, key: undefined }).expect(200);
     // Teams without calendars: open around the clock, so timelines do not depend on when tests run.
     for (const t of SEED.teams) await admin(`/v1/admin/teams/${t.id}`, { ...t, id: undefined, calendar: null }).expect(200);
-    for (const p of SEED.slaPlans) await admin(`/v1/admin/sla-plans/${p.id}`, { ...p, id: undefined }).expect(200);
     const producer = await admin('/v1/admin/producers/web-form', { name: 'Website form' }).expect(201);
     producerKey = producer.body.key;
   }

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Events, validateInput } from '@support/contracts';
+import { Events, InvalidInputError, validateInput } from '@support/contracts';
 import { EventPublisher } from '@support/messaging';
-import { LicenceEntity, ProductEntity, ReferenceStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER } from '@support/platform';
-import { checkId, found } from './admin-helpers';
+import { LicenceEntity, ProductEntity, ReferenceStore, SlaPlanEntity } from '@support/persistence';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnknownReference, BEARER } from '@support/platform';
+import { checkId, checkReferences, found } from './admin-helpers';
 import { LicenceSchema, ProductSchema } from './admin.responses';
 import { LicenceDto, ProductDto } from './reference.dto';
 
@@ -79,11 +79,20 @@ export class CatalogueController {
   @ApiParam({ name: 'key', description: 'The licence key (1–64 letters, digits, dot, dash or underscore)', example: 'LIC-ANNA-KAV' })
   @ApiBody({ type: LicenceDto })
   @ApiOkResponse({ description: 'The licence as stored', type: LicenceSchema })
-  @ApiInvalidInput()
+  @ApiInvalidInput('Invalid input (both customerId and companyId included): every failing field is named; nothing is stored')
+  @ApiUnknownReference('The product or the SLA plan does not exist: the field and the missing record are named; nothing is stored')
   @ApiBodyTooLarge()
   async putLicence(@Param('key') key: string, @Body() body: unknown) {
     const dto = validateInput(LicenceDto, body);
-    const before = await this.reference.get(LicenceEntity, { key: checkId(key, 'key') });
+    checkId(key, 'key');
+    if (dto.customerId !== undefined && dto.companyId !== undefined) {
+      throw new InvalidInputError([{ field: 'companyId', messages: ["a licence is a customer's (customerId) or a company's (companyId), not both"] }]);
+    }
+    checkReferences([
+      { field: 'productCode', what: 'product', id: dto.productCode, exists: !!(await this.reference.get(ProductEntity, { code: dto.productCode })) },
+      ...(dto.supportPlan ? [{ field: 'supportPlan', what: 'SLA plan', id: dto.supportPlan, exists: !!(await this.reference.get(SlaPlanEntity, { id: dto.supportPlan })) }] : []),
+    ]);
+    const before = await this.reference.get(LicenceEntity, { key });
     const saved = await this.reference.put(LicenceEntity, {
       key,
       productCode: dto.productCode,

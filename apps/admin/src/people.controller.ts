@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { validateInput } from '@support/contracts';
-import { AgentEntity, CompanyEntity, type KeyKind, ProducerEntity, ReferenceStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, KeyService } from '@support/platform';
+import { AgentEntity, CompanyEntity, type KeyKind, ProducerEntity, ReferenceStore, TeamEntity } from '@support/persistence';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnknownReference, BEARER, KeyService } from '@support/platform';
 import type { Response } from 'express';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
-import { checkId, found } from './admin-helpers';
+import { checkId, checkReferences, found } from './admin-helpers';
 import { AgentSchema, AgentWithKeySchema, CompanySchema, CompanyWithKeySchema, ProducerSchema, ProducerWithKeySchema } from './admin.responses';
 import { AgentDto, CompanyDto, ProducerDto } from './reference.dto';
 
@@ -78,9 +78,13 @@ export class PeopleController {
   @ApiResponse({ status: 201, description: 'Created, with its key', type: AgentWithKeySchema })
   @ApiOkResponse({ description: 'Replaced; with a new key only when rotateKey=true', type: AgentWithKeySchema })
   @ApiInvalidInput()
+  @ApiUnknownReference('A team does not exist: named; nothing is stored')
   @ApiBodyTooLarge()
-  putAgent(@Param('id') id: string, @Body() body: unknown, @Query('rotateKey') rotate: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async putAgent(@Param('id') id: string, @Body() body: unknown, @Query('rotateKey') rotate: string | undefined, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(AgentDto, body);
+    checkId(id);
+    const teams = new Set((await this.reference.list(TeamEntity)).map((t) => t.id));
+    checkReferences(dto.teams.map((team, i) => ({ field: `teams.${i}`, what: 'team', id: team, exists: teams.has(team) })));
     return this.putWithKey('agent', AgentEntity, { id, name: dto.name, teams: dto.teams, role: dto.role ?? 'agent' }, rotate, res);
   }
 

@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperati
 import { validateInput } from '@support/contracts';
 import { validateCalendar, validateSlaPlan } from '@support/domain';
 import { CalendarEntity, ReferenceStore, SlaPlanEntity, TeamEntity } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER } from '@support/platform';
-import { checkId, checkSpec, found } from './admin-helpers';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnknownReference, BEARER } from '@support/platform';
+import { InvalidInputError } from '@support/contracts';
+import { checkId, checkReferences, checkSpec, found, missingPriorityLevels, reversedIntervals } from './admin-helpers';
 import { CalendarBody, CalendarSchema, SlaPlanBody, SlaPlanSchema, TeamSchema } from './admin.responses';
 import { TeamDto } from './reference.dto';
 
@@ -23,9 +24,12 @@ export class SchedulesController {
   @ApiBody({ type: TeamDto })
   @ApiOkResponse({ description: 'The team as stored', type: TeamSchema })
   @ApiInvalidInput()
+  @ApiUnknownReference('The calendar does not exist: named; nothing is stored')
   @ApiBodyTooLarge()
-  putTeam(@Param('id') id: string, @Body() body: unknown) {
+  async putTeam(@Param('id') id: string, @Body() body: unknown) {
     const dto = validateInput(TeamDto, body);
+    checkId(id);
+    if (dto.calendar) checkReferences([{ field: 'calendar', what: 'calendar', id: dto.calendar, exists: !!(await this.reference.get(CalendarEntity, { id: dto.calendar })) }]);
     return this.reference.put(TeamEntity, { id: checkId(id), segment: dto.segment, countries: dto.countries, languages: dto.languages, skills: dto.skills ?? [], calendar: dto.calendar ?? null });
   }
 
@@ -61,11 +65,12 @@ export class SchedulesController {
   @ApiParam({ name: 'id', description: 'The calendar id (1–64 letters, digits, dot, dash or underscore)', example: 'riga-office' })
   @ApiBody({ type: CalendarBody })
   @ApiOkResponse({ description: 'The calendar as stored', type: CalendarSchema })
-  @ApiInvalidInput('The calendar is invalid: every problem is named')
+  @ApiInvalidInput('The calendar is invalid (an interval whose end is not after its start included): every problem is named')
   @ApiBodyTooLarge()
   putCalendar(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     checkSpec('calendar', validateCalendar(body));
     const spec = body as Pick<CalendarEntity, 'timezone' | 'weekly' | 'holidays' | 'overrides'>;
+    checkSpec('calendar', reversedIntervals(spec));
     return this.reference.put(CalendarEntity, { id: checkId(id), timezone: spec.timezone, weekly: spec.weekly, holidays: spec.holidays ?? [], overrides: spec.overrides ?? [] });
   }
 
@@ -94,10 +99,12 @@ export class SchedulesController {
   @ApiParam({ name: 'id', description: 'The plan id (1–64 letters, digits, dot, dash or underscore)', example: 'business-gold' })
   @ApiBody({ type: SlaPlanBody })
   @ApiOkResponse({ description: 'The plan as stored', type: SlaPlanSchema })
-  @ApiInvalidInput('The plan is invalid: every problem is named')
+  @ApiInvalidInput('The plan is invalid (a priority level without a target included): every problem is named')
   @ApiBodyTooLarge()
   putSlaPlan(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     checkSpec('slaPlan', validateSlaPlan({ ...body, id }));
+    const missing = missingPriorityLevels(body);
+    if (missing.length > 0) throw new InvalidInputError(missing);
     const plan = body as Pick<SlaPlanEntity, 'hours' | 'firstResponseMinutes' | 'resolutionMinutes' | 'warnAtPercent'>;
     return this.reference.put(SlaPlanEntity, {
       id: checkId(id),

@@ -1,5 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
-import { Events, Queues, type QueuedSubmissionDto, type SubmissionAnswer } from '@support/contracts';
+import { Events, Queues, type QueuedSubmissionDto, stringProblem, type SubmissionAnswer } from '@support/contracts';
 import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { ReferenceStore } from '@support/persistence';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -21,6 +21,9 @@ export class IntakeProcessor extends StageProcessor {
 
   @Handles(Events.submitted)
   async onSubmitted(data: QueuedSubmissionDto, job: Job): Promise<SubmissionAnswer> {
+    // The job id stands in for the idempotency key: it is stored, so it is checked like the data.
+    const idProblem = data.idempotencyKey === undefined && job.id !== undefined ? stringProblem(job.id) : null;
+    if (idProblem) throw new UnrecoverableError(`invalid input: job id ${idProblem}`);
     if (!(await this.reference.producer(data.producer))) throw new UnrecoverableError(`unknown producer "${data.producer}"`);
     const { producer, ...body } = data;
     const key = body.idempotencyKey ?? `job:${job.id}`;

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { InvalidInputError, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
+import { InvalidInputError, REQUEST_STATUSES, stringProblem, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
 import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
@@ -27,9 +27,12 @@ export function canRead(principal: Principal, r: RequestEntity, agentTeams: stri
   }
 }
 
+/** The cursor's time and id: a cursor this API did not give out (it may decode to anything, NUL bytes included) is a 400. */
 const decodeCursor = (cursor: string): [string, string] => {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id) throw new InvalidInputError([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
+  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at)) || stringProblem(at) || stringProblem(id)) {
+    throw new InvalidInputError([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
+  }
   return [at, id];
 };
 

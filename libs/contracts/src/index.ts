@@ -5,6 +5,7 @@ export * from './events';
 export * from './jobs';
 export * from './submission.dto';
 export * from './validation';
+export * from './input-shape';
 export * from './request-view';
 export * from './job-payloads.dto';
 export * from './timeline';

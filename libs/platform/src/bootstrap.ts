@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { assertRedisReachable, parseRedisUrl } from '@support/messaging';
 import { assertDatabaseReachable } from '@support/persistence';
 import { Logger } from 'nestjs-pino';
+import { hardenHttp } from './http/boundary';
 import { createOpenApiDocument } from './openapi';
 import { InvalidSettingsError, type Settings, settingsFromEnv } from './settings';
 
@@ -58,9 +59,10 @@ export function exitGracefully(app: INestApplicationContext): void {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-/** Creates an app with HTTP (not listening yet): logger, OpenAPI at /docs. */
+/** Creates an app with HTTP (not listening yet): the input boundary (http/boundary.ts), logger, OpenAPI at /docs. */
 export async function createHttpApp(module: DynamicModule, options: { logs?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true, logger: options.logs === false ? false : undefined });
+  hardenHttp(app);
   if (options.logs !== false) app.useLogger(app.get(Logger));
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   return app;

@@ -4,6 +4,7 @@ export * from './database.module';
 export * from './platform.module';
 export * from './bootstrap';
 export * from './http/invalid-input.filter';
+export * from './http/boundary';
 export * from './http/html';
 export * from './http/client-bundle';
 export * from './http/page-headers';

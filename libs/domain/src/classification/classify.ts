@@ -87,7 +87,7 @@ function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTop
 function contextHolds(name: string, f: Fields, lexicon: Lexicon, memo: Map<string, boolean>): boolean {
   const known = memo.get(name);
   if (known !== undefined) return known;
-  const terms = lexicon.contexts[name] ?? [];
+  const terms = (Object.hasOwn(lexicon.contexts, name) ? lexicon.contexts[name] : undefined) ?? [];
   const ok = terms.some((t) => f.description.match(t, 1) > 0 || f.subject.match(t, 1) > 0);
   memo.set(name, ok);
   return ok;
@@ -110,7 +110,8 @@ export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexic
   const scores: ClauseScore[] = [];
 
   const topic = input.topic ? topicKey(input.topic) : '';
-  const topicClause = topic ? lexicon.topics[topic] : undefined;
+  // The topic is the customer's text: only the table's own keys count (never Object.prototype's).
+  const topicClause = topic && Object.hasOwn(lexicon.topics, topic) ? lexicon.topics[topic] : undefined;
 
   // text = evidence from subject + description; hint = evidence from the customer's topic.
   const text = new Map<string, number>();

@@ -172,7 +172,7 @@ export function loadLexicon(json: unknown): Lexicon {
     if (settings.threshold > 1) fail('settings.threshold', 'must be within 0..1');
   }
 
-  const contexts: Record<string, CompiledTerm[]> = {};
+  const contexts: Record<string, CompiledTerm[]> = Object.create(null);
   if (json.contexts !== undefined) {
     if (!isObject(json.contexts)) fail('contexts', 'expected an object');
     for (const [name, map] of Object.entries(json.contexts)) {
@@ -211,7 +211,7 @@ export function loadLexicon(json: unknown): Lexicon {
     }
   }
 
-  const topics: Record<string, string> = {};
+  const topics: Record<string, string> = Object.create(null);
   if (json.topics !== undefined) {
     if (!isObject(json.topics)) fail('topics', 'expected an object topic → clause id');
     const ids = new Set(clauses.map((c) => c.id));

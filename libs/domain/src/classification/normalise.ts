@@ -3,22 +3,24 @@
  * Everything is compared in a "folded" form: NFC, lower case, Latvian diacritics removed
  * (customers often type without them), Russian ё → е.
  */
-const FOLD: Record<string, string> = {
-  ā: 'a',
-  č: 'c',
-  ē: 'e',
-  ģ: 'g',
-  ī: 'i',
-  ķ: 'k',
-  ļ: 'l',
-  ņ: 'n',
-  š: 's',
-  ū: 'u',
-  ž: 'z',
-  ō: 'o',
-  ŗ: 'r',
-  ё: 'е',
-};
+const FOLD: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    ā: 'a',
+    č: 'c',
+    ē: 'e',
+    ģ: 'g',
+    ī: 'i',
+    ķ: 'k',
+    ļ: 'l',
+    ņ: 'n',
+    š: 's',
+    ū: 'u',
+    ž: 'z',
+    ō: 'o',
+    ŗ: 'r',
+    ё: 'е',
+  }),
+);
 const FOLD_RE = /[āčēģīķļņšūžōŗё]/g;
 
 export function lower(text: string): string {
@@ -27,38 +29,44 @@ export function lower(text: string): string {
 
 /** Lower case + diacritics folded; punctuation kept. */
 export function fold(text: string): string {
-  return lower(text).replace(FOLD_RE, (c) => FOLD[c] ?? c);
+  return lower(text).replace(FOLD_RE, (c) => FOLD.get(c) ?? c);
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
-/** English contractions typed without the apostrophe ("doesnt" → "doesn t"), so both spellings match. */
-const CONTRACTIONS: Record<string, string[]> = {
-  doesnt: ['doesn', 't'],
-  dont: ['don', 't'],
-  didnt: ['didn', 't'],
-  cant: ['can', 't'],
-  wont: ['won', 't'],
-  isnt: ['isn', 't'],
-  wasnt: ['wasn', 't'],
-  arent: ['aren', 't'],
-  werent: ['weren', 't'],
-  couldnt: ['couldn', 't'],
-  wouldnt: ['wouldn', 't'],
-  shouldnt: ['shouldn', 't'],
-  havent: ['haven', 't'],
-  hasnt: ['hasn', 't'],
-  its: ['it', 's'],
-  im: ['i', 'm'],
-  ive: ['i', 've'],
-};
+/**
+ * English contractions typed without the apostrophe ("doesnt" → "doesn t"), so both spellings match.
+ * A Map, never a plain object: tokens are the customer's words, and a plain object would answer
+ * "constructor", "__proto__" or "toString" from Object.prototype.
+ */
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    doesnt: ['doesn', 't'],
+    dont: ['don', 't'],
+    didnt: ['didn', 't'],
+    cant: ['can', 't'],
+    wont: ['won', 't'],
+    isnt: ['isn', 't'],
+    wasnt: ['wasn', 't'],
+    arent: ['aren', 't'],
+    werent: ['weren', 't'],
+    couldnt: ['couldn', 't'],
+    wouldnt: ['wouldn', 't'],
+    shouldnt: ['shouldn', 't'],
+    havent: ['haven', 't'],
+    hasnt: ['hasn', 't'],
+    its: ['it', 's'],
+    im: ['i', 'm'],
+    ive: ['i', 've'],
+  }),
+);
 
 /** Folded word tokens (letters/digits runs). */
 export function tokenize(text: string): string[] {
   const raw = fold(text).match(TOKEN_RE) ?? [];
   const out: string[] = [];
   for (const t of raw) {
-    const c = CONTRACTIONS[t];
+    const c = CONTRACTIONS.get(t);
     if (c) out.push(...c);
     else out.push(t);
   }

@@ -65,7 +65,7 @@ export function ruleSetInForce(ruleSets: RuleSet[], receivedAt: Date): RuleSet {
 
 /** Fills {placeholders} in a reply text; unknown placeholders stay visible rather than vanish. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? whole);
 }
 
 /** The reply language for a request: its own when the rules have texts in it, else English. */

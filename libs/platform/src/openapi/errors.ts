@@ -24,12 +24,12 @@ export class FieldErrorBody {
   messages: string[];
 }
 
-/** 400: invalid input, every failing field named; nothing was stored. */
+/** 400 (413, 415, 422): invalid input, every failing field named; nothing was stored. */
 export class ValidationErrorBody {
-  @ApiProperty({ enum: [400], example: 400 })
+  @ApiProperty({ enum: [400, 413, 415, 422], example: 400 })
   statusCode: number;
 
-  @ApiProperty({ enum: ['Bad Request'], example: 'Bad Request' })
+  @ApiProperty({ enum: ['Bad Request', 'Payload Too Large', 'Unsupported Media Type', 'Unprocessable Entity'], example: 'Bad Request' })
   error: string;
 
   @ApiProperty({ example: 'invalid input: customer.country, subject' })
@@ -53,5 +53,15 @@ export const ApiInvalidInput = (description = 'Invalid input: every failing fiel
 export const ApiKeyErrors = ({ forbidden = true }: { forbidden?: boolean } = {}) =>
   applyDecorators(ApiError(401, 'Missing, unknown or revoked bearer key'), ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []));
 
-/** 413 from the JSON body parser: bodies over 100 kB are refused before any handler runs. */
-export const ApiBodyTooLarge = () => ApiError(413, 'The body is larger than 100 kB');
+/**
+ * 413 and 415 from the JSON body parser (http/boundary.ts), before any handler runs: a body larger
+ * than the largest valid one (254 KiB: JSON_BODY_LIMIT), or one that is not application/json.
+ */
+export const ApiBodyTooLarge = () =>
+  applyDecorators(
+    ApiResponse({ status: 413, description: 'The body is larger than the largest valid body (254 KiB), or holds more than 5,000 keys and items', type: ValidationErrorBody }),
+    ApiResponse({ status: 415, description: 'The body is not application/json (UTF-8, uncompressed)', type: ValidationErrorBody }),
+  );
+
+/** 422: a reference to something that does not exist (a product, SLA plan, calendar or team), named. */
+export const ApiUnknownReference = (description: string) => ApiResponse({ status: 422, description, type: ValidationErrorBody });
