@@ -116,8 +116,17 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     expect(breachLate).toBeLessThan(1000);
     expect(warning.detail.message).toMatch(/close to its home-plus plan's first response deadline/);
 
-    // Escalation: priority 2 → 1, in the team queue too; the supervisors are told; the timeline says so.
-    expect(v.priority).toBe(1);
+    // Escalation: the desk raises the priority 2 → 1 once it hears of the breach (sla.escalation-due), in the
+    // team queue too; the supervisors are told; the timeline says so.
+    const raised = await waitFor(
+      async () => {
+        const x = await view(id);
+        return x.priority === 1 ? x : null;
+      },
+      'the desk to raise the priority',
+      5_000,
+    );
+    expect(entries(raised, 'request.escalated').map((e) => e.detail)).toMatchObject([{ target: 'first-response', priority: { from: 2, to: 1 } }]);
     const [escalated] = entries(v, 'sla.escalated');
     expect(escalated.detail).toMatchObject({ target: 'first-response', priority: { from: 2, to: 1 }, team: v.team, supervisors: ['sue'] });
     // The queue follows the database: the job is reprioritised right after the escalation commits.
