@@ -61,7 +61,7 @@ export class CustomerRequestViewSchema {
   @ApiProperty({ description: 'Shared by the requests split from one submission (rule 2.3)' })
   submissionId: string;
 
-  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus' })
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus', description: 'Where the request is in its lifecycle' })
   status: string;
 
   @ApiProperty({ type: CustomerRefSchema })
