@@ -117,7 +117,11 @@ export class RequestsController {
     if (caller.kind === 'producer') qb.andWhere('r.producerId = :p', { p: caller.id });
     if (caller.kind === 'customer') qb.andWhere('r.id = :rid', { rid: caller.requestId });
     if (caller.kind === 'company') qb.andWhere(companyCondition('r'), { companyId: caller.id });
-    if (caller.kind === 'agent') qb.andWhere('r.teamId IN (:...teams)', { teams: [...((await this.reference.agent(caller.id))?.teams ?? []), '\u0000'] });
+    if (caller.kind === 'agent') {
+      // No placeholder for an agent without teams: PostgreSQL refuses a NUL character in a string (500).
+      const teams = (await this.reference.agent(caller.id))?.teams ?? [];
+      qb.andWhere(teams.length > 0 ? 'r.teamId IN (:...teams)' : '1 = 0', { teams });
+    }
     if (query.status) qb.andWhere('r.status = :s', { s: query.status });
     if (query.team) qb.andWhere('r.teamId = :t', { t: query.team });
     if (query.customerId) qb.andWhere('r.customerId = :cu', { cu: query.customerId });
