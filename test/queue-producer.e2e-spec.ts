@@ -30,7 +30,13 @@ describe('producers on the intake queue', () => {
       const res = await sys.http.get(`/v1/requests/${answer.requests[0].id}`).set({ Authorization: `Bearer ${answer.requests[0].customerToken}` });
       return res.body.status === 'queued' ? res.body : null;
     }, 'the queued request');
-    expect(view.team).toBe('home-malware');
+    // The customer token reads the customer's projection; the producer sees the team.
+    expect(view).not.toHaveProperty('team');
+    const full = await sys.http
+      .get(`/v1/requests/${answer.requests[0].id}`)
+      .set({ Authorization: `Bearer ${sys.producerKey}` })
+      .expect(200);
+    expect(full.body.team).toBe('home-malware');
   });
 
   it('does not create a second submission when the same idempotency key comes again', async () => {

@@ -1,10 +1,10 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { type AgentEntity, ReferenceStore, type RequestEntity, RequestStore } from '@support/persistence';
-import type { Principal } from '@support/platform';
+import { belongsToCompany, type Principal } from '@support/platform';
 
 /**
  * Who may act on a request: an agent only on its teams' requests, a customer only on its own
- * request (token) and a company only on its own. Others get 404: existence must not leak.
+ * request (token) and a company only on its own (confirmed by the licence check). Others get 404: existence must not leak.
  */
 @Injectable()
 export class DeskAccess {
@@ -27,7 +27,7 @@ export class DeskAccess {
 
   async requestForCustomer(principal: Principal, id: string): Promise<RequestEntity> {
     const request = await this.store.find(id);
-    const mine = request && ((principal.kind === 'customer' && principal.requestId === id) || (principal.kind === 'company' && request.companyId === principal.id));
+    const mine = request && ((principal.kind === 'customer' && principal.requestId === id) || (principal.kind === 'company' && belongsToCompany(request, principal.id)));
     if (!mine) throw new NotFoundException(`request ${id} not found`);
     return request;
   }

@@ -143,7 +143,7 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
       const delivery = await h.job(Queues.notifications, eventJobId(Events.surveyDelivery, survey.id));
       expect(delivery).toMatchObject({ name: Events.surveyDelivery, data: { surveyId: survey.id, requestId: survey.requestId, to: { kind: 'customer', id: 'c-send-1' } } });
       const link = delivery!.data.link as string;
-      expect(tokens.check(link.slice(link.lastIndexOf('/') + 1), new Date(NOW))).toEqual({ ok: true, surveyId: survey.id, expiresAt: new Date(NOW + 14 * DAY) });
+      expect(await tokens.check(link.slice(link.lastIndexOf('/') + 1), new Date(NOW))).toEqual({ ok: true, surveyId: survey.id, expiresAt: new Date(NOW + 14 * DAY) });
     });
 
     it('re-arms an alarm that rang early instead of sending', async () => {
@@ -187,7 +187,7 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
   describe('answers', () => {
     it('stores an answer once: the link is single use (409 after)', async () => {
       const survey = await sent('c-answer');
-      const token = tokens.sign(survey.id, new Date(survey.expiresAt!));
+      const token = await tokens.sign(survey.id, new Date(survey.expiresAt!));
       const at = new Date(NOW + HOUR);
 
       const answered = await surveys.answer(token, { score: 4, feedbackType: 'speed', comment: '  Quick and clear.  ' }, at);
@@ -207,7 +207,7 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
     it('opens a follow-up request on a low score: request.submitted on the intake queue, keyed by the survey', async () => {
       const survey = await sent('c-unhappy');
       const request = await h.request(survey.requestId);
-      const token = tokens.sign(survey.id, new Date(survey.expiresAt!));
+      const token = await tokens.sign(survey.id, new Date(survey.expiresAt!));
 
       await surveys.answer(token, { score: 1, feedbackType: 'agent', comment: 'Nobody called back.' }, new Date(NOW + HOUR));
 

@@ -147,7 +147,7 @@ export class SurveyService {
   async deliver(survey: SurveyEntity): Promise<void> {
     const lang = surveyLanguage(survey.language);
     const expiresAt = new Date(survey.expiresAt as string);
-    const token = this.tokens.sign(survey.id, expiresAt);
+    const token = await this.tokens.sign(survey.id, expiresAt);
     const portal = survey.segment === 'business' && !!survey.companyId;
     const link = portal ? `${this.settings.publicUrl}/v1/companies/${survey.companyId}/surveys` : `${this.settings.publicUrl}/surveys/${token}`;
     const when = expiresAt.toISOString().slice(0, 10);
@@ -219,7 +219,7 @@ export class SurveyService {
 
   /** Checks a link for the form: the survey it opens, or why it cannot be answered. */
   async open(token: string, now = new Date()): Promise<SurveyEntity> {
-    const check = this.tokens.check(token, now);
+    const check = await this.tokens.check(token, now);
     if (!check.ok && check.reason === 'invalid') throw new NotFoundException({ statusCode: 404, reason: 'unknown', message: 'This survey link is not valid.' });
     const survey = await this.find(check.surveyId);
     if (!survey || !['sent', 'answered', 'expired'].includes(survey.status)) throw new NotFoundException({ statusCode: 404, reason: 'unknown', message: 'This survey link is not valid.' });
@@ -318,24 +318,26 @@ export class SurveyService {
       .getMany();
     const subjects = new Map<string, string>();
     for (const r of rows) if (r.kind === 'transactional') subjects.set(r.requestId, (await this.requests.find(r.requestId))?.subject ?? '');
-    return rows.map((s) => {
-      const token = this.tokens.sign(s.id, new Date(s.expiresAt as string));
-      const lang = surveyLanguage(s.language);
-      return {
-        id: s.id,
-        kind: s.kind,
-        requestId: s.kind === 'transactional' ? s.requestId : null,
-        subject: subjects.get(s.requestId) ?? null,
-        customerId: s.customerId,
-        language: lang,
-        sentAt: s.sentAt,
-        expiresAt: s.expiresAt,
-        token,
-        form: `${this.settings.publicUrl}/surveys/${token}`,
-        answer: { method: 'POST', path: `/v1/surveys/${token}` },
-        feedbackTypes: this.policy.feedbackTypes.map((t) => ({ id: t.id, label: t.labels[lang] })),
-      };
-    });
+    return Promise.all(
+      rows.map(async (s) => {
+        const token = await this.tokens.sign(s.id, new Date(s.expiresAt as string));
+        const lang = surveyLanguage(s.language);
+        return {
+          id: s.id,
+          kind: s.kind,
+          requestId: s.kind === 'transactional' ? s.requestId : null,
+          subject: subjects.get(s.requestId) ?? null,
+          customerId: s.customerId,
+          language: lang,
+          sentAt: s.sentAt,
+          expiresAt: s.expiresAt,
+          token,
+          form: `${this.settings.publicUrl}/surveys/${token}`,
+          answer: { method: 'POST', path: `/v1/surveys/${token}` },
+          feedbackTypes: this.policy.feedbackTypes.map((t) => ({ id: t.id, label: t.labels[lang] })),
+        };
+      }),
+    );
   }
 
   private fromRequest(r: RequestEntity): Pick<SurveyEntity, 'customerId' | 'customerEmail' | 'companyId' | 'segment' | 'country' | 'language' | 'teamId'> {

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ClassificationSchema, EligibilitySchema, OutcomeSchema, RequestViewSchema } from '@support/platform';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ClassificationSchema, CustomerRequestViewSchema, EligibilitySchema, OutcomeSchema, RequestViewSchema } from '@support/platform';
 
 /**
  * OpenAPI shapes of the intake answers (CONTRACT.md, "Submitting a request"), for @nestjs/swagger
@@ -9,7 +9,11 @@ export class CreatedRequestSchema {
   @ApiProperty()
   id: string;
 
-  @ApiProperty({ description: 'Reads and answers this one request only (Authorization: Bearer <customerToken>)', example: 'ct.01J9Z8X2K4QF.3q2x…' })
+  @ApiProperty({
+    description:
+      'Reads and answers this one request only (Authorization: Bearer <customerToken>): a signed JWS (HS256, with kid) of the customer purpose that expires CUSTOMER_TOKEN_TTL_MS after the request was received',
+    example: 'eyJhbGciOiJIUzI1NiIsImtpZCI6Ii4uLiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBwb3J0LXdvcmtmbG93Ii4uLn0.3q2x…',
+  })
   customerToken: string;
 }
 
@@ -25,8 +29,12 @@ export class SubmissionAnswerSchema {
 }
 
 export class RequestPageSchema {
-  @ApiProperty({ type: [RequestViewSchema], description: 'Newest first; timelines are left empty' })
-  items: RequestViewSchema[];
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(RequestViewSchema) }, { $ref: getSchemaPath(CustomerRequestViewSchema) }] },
+    description: "Newest first; timelines (and a customer's messages) are left empty. A customer token or a company key gets the customer's projection",
+  })
+  items: (RequestViewSchema | CustomerRequestViewSchema)[];
 
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
   nextCursor: string | null;

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
 import { splitSubmission, statusAfter, UNDECIDED } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
-import { CUSTOMER_TOKEN, RulesService, TokenSigner } from '@support/platform';
+import { CUSTOMER_TOKEN, RulesService, SETTINGS, type Settings, TokenSigner } from '@support/platform';
 
 /**
  * The 202 answer (CONTRACT.md), plus `notice` when rule 2.3 applied: the list of the requests a
@@ -30,6 +30,7 @@ export class IntakeService {
     private readonly publisher: EventPublisher,
     private readonly rules: RulesService,
     private readonly tokens: TokenSigner,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   async submit(body: SubmissionDto, producerId: string, idempotencyKey: string | null): Promise<IntakeResult> {
@@ -73,7 +74,7 @@ export class IntakeService {
       return { answer: await this.reemit(winner as SubmissionEntity), created: false };
     }
     await this.emitReceived(submission.requestIds);
-    return { answer: this.answer(submission, split.notice), created: true };
+    return { answer: await this.answer(submission, split.notice), created: true };
   }
 
   private toRequest(
@@ -124,10 +125,17 @@ export class IntakeService {
     await Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId })));
   }
 
-  private answer(submission: SubmissionEntity, notice: string | null): IntakeAnswer {
+  /**
+   * The customer tokens are issued at the submission's receipt and expire CUSTOMER_TOKEN_TTL_MS
+   * later: derived from the stored receipt time, so a repeated idempotency key gets the same
+   * tokens again (while the signing secret and the lifetime stay the same).
+   */
+  private async answer(submission: SubmissionEntity, notice: string | null): Promise<IntakeAnswer> {
+    const issuedAt = new Date(submission.receivedAt);
+    const expiresAt = new Date(issuedAt.getTime() + this.settings.customerTokenTtlMs);
     return {
       submissionId: submission.id,
-      requests: submission.requestIds.map((id) => ({ id, customerToken: this.tokens.sign(CUSTOMER_TOKEN, id) })),
+      requests: await Promise.all(submission.requestIds.map(async (id) => ({ id, customerToken: await this.tokens.sign(CUSTOMER_TOKEN, id, { issuedAt, expiresAt }) }))),
       ...(notice ? { notice } : {}),
     };
   }

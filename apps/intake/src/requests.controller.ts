@@ -1,15 +1,31 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { InvalidInputError, REQUEST_STATUSES, stringProblem, SubmissionDto, validateInput } from '@support/contracts';
-import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
+import { ReferenceStore, RequestEntity, RequestStore, SurveyEntity } from '@support/persistence';
+import {
+  Access,
+  ApiBodyTooLarge,
+  ApiError,
+  ApiInvalidInput,
+  ApiKeyErrors,
+  BEARER,
+  belongsToCompany,
+  Caller,
+  companyCondition,
+  CustomerRequestViewSchema,
+  type Principal,
+  RequestViewSchema,
+  seesCustomerView,
+  toCustomerRequestView,
+  toRequestView,
+} from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IntakeService } from './intake.service';
 import { RequestPageSchema, SubmissionAnswerSchema } from './intake.responses';
 import { ListRequestsQuery } from './list-requests.query';
 
-/** Who may see a request: its producer, its customer (token), its company, an agent of its team, an admin. */
+/** Who may see a request: its producer, its customer (token), its company (confirmed by the licence check), an agent of its team, an admin. */
 export function canRead(principal: Principal, r: RequestEntity, agentTeams: string[] = []): boolean {
   switch (principal.kind) {
     case 'admin':
@@ -19,7 +35,7 @@ export function canRead(principal: Principal, r: RequestEntity, agentTeams: stri
     case 'customer':
       return r.id === principal.requestId;
     case 'company':
-      return r.companyId === principal.id;
+      return belongsToCompany(r, principal.id);
     case 'agent':
       return !!r.teamId && agentTeams.includes(r.teamId);
     default:
@@ -67,7 +83,11 @@ export class RequestsController {
   @Access('producer', 'admin', 'customer', 'company', 'agent')
   @ApiOperation({ operationId: 'getRequest', summary: 'A request with its decisions, clause ids, rules version and timeline' })
   @ApiParam({ name: 'id', description: 'The request id' })
-  @ApiOkResponse({ description: 'The request', type: RequestViewSchema })
+  @ApiExtraModels(RequestViewSchema, CustomerRequestViewSchema)
+  @ApiOkResponse({
+    description: "The request: the full view for its producer, agents and the admin; the customer's projection (no internals) for a customer token or a company key",
+    schema: { oneOf: [{ $ref: getSchemaPath(RequestViewSchema) }, { $ref: getSchemaPath(CustomerRequestViewSchema) }] },
+  })
   @ApiKeyErrors({ forbidden: false })
   @ApiError(404, 'No such request, or not one this key may read (existence does not leak)')
   async read(@Param('id') id: string, @Caller() caller: Principal) {
@@ -75,7 +95,10 @@ export class RequestsController {
     const teams = caller.kind === 'agent' ? ((await this.reference.agent(caller.id))?.teams ?? []) : [];
     // 404 rather than 403: whether a request exists must not leak to others.
     if (!request || !canRead(caller, request, teams)) throw new NotFoundException(`request ${id} not found`);
-    return toRequestView(request, await this.store.timeline(id));
+    const timeline = await this.store.timeline(id);
+    if (!seesCustomerView(caller.kind)) return toRequestView(request, timeline);
+    const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { requestId: id, kind: 'transactional' }, order: { round: 'DESC' } });
+    return toCustomerRequestView(request, timeline, survey);
   }
 
   @Get()
@@ -96,8 +119,12 @@ export class RequestsController {
     const qb = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r');
     if (caller.kind === 'producer') qb.andWhere('r.producerId = :p', { p: caller.id });
     if (caller.kind === 'customer') qb.andWhere('r.id = :rid', { rid: caller.requestId });
-    if (caller.kind === 'company') qb.andWhere('r.companyId = :c', { c: caller.id });
-    if (caller.kind === 'agent') qb.andWhere('r.teamId IN (:...teams)', { teams: [...((await this.reference.agent(caller.id))?.teams ?? []), '\u0000'] });
+    if (caller.kind === 'company') qb.andWhere(companyCondition('r'), { companyId: caller.id });
+    if (caller.kind === 'agent') {
+      // No placeholder for an agent without teams: PostgreSQL refuses a NUL character in a string (500).
+      const teams = (await this.reference.agent(caller.id))?.teams ?? [];
+      qb.andWhere(teams.length > 0 ? 'r.teamId IN (:...teams)' : '1 = 0', { teams });
+    }
     if (query.status) qb.andWhere('r.status = :s', { s: query.status });
     if (query.team) qb.andWhere('r.teamId = :t', { t: query.team });
     if (query.customerId) qb.andWhere('r.customerId = :cu', { cu: query.customerId });
@@ -113,7 +140,7 @@ export class RequestsController {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toRequestView(r, null)),
+      items: page.map((r) => (seesCustomerView(caller.kind) ? toCustomerRequestView(r, null) : toRequestView(r, null))),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.receivedAt}|${last.id}`).toString('base64url') : null,
     };
   }

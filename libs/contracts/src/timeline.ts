@@ -27,6 +27,8 @@ export interface EligibilityDecidedDetail extends EligibilityView {
   /** the licence's status as read, 'not registered', or 'none' when no key was given */
   licence: string;
   rulesVersion: string;
+  /** The company the producer named, and whether it stays on the request (only when the licence is that company's, 2.4). */
+  company?: { named: string; attached: boolean };
 }
 
 export interface ClassifiedDetail extends ClassificationView {

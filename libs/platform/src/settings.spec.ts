@@ -39,6 +39,8 @@ describe('settingsFromEnv', () => {
       sweepEveryMs: 15_000,
       logLevel: 'info',
       tokenSecret: null,
+      tokenSecretsPrevious: [],
+      customerTokenTtlMs: 180 * DAY,
       rulesDir: join(repoRoot(), 'config', 'rules'),
       referenceCacheMs: 5000,
       leaseMs: 300_000,
@@ -70,7 +72,9 @@ describe('settingsFromEnv', () => {
       STUCK_AFTER_MS: '5000',
       SWEEP_EVERY_MS: '6000',
       SLA_SWEEP_EVERY_MS: '7000',
-      TOKEN_SECRET: 'a-long-secret',
+      TOKEN_SECRET: 'a-long-secret-of-at-least-32-characters',
+      TOKEN_SECRETS_PREVIOUS: 'an-older-secret-of-32-characters-or-more, the-oldest-secret-still-verifying-tokens',
+      CUSTOMER_TOKEN_TTL_MS: '86400000',
       RULES_DIR: scratch,
       SURVEY_POLICY_FILE: join(scratch, 'policy.json'),
       PUBLIC_URL: 'https://support.example.com/',
@@ -94,7 +98,9 @@ describe('settingsFromEnv', () => {
       stuckAfterMs: 5000,
       sweepEveryMs: 6000,
       slaSweepEveryMs: 7000,
-      tokenSecret: 'a-long-secret',
+      tokenSecret: 'a-long-secret-of-at-least-32-characters',
+      tokenSecretsPrevious: ['an-older-secret-of-32-characters-or-more', 'the-oldest-secret-still-verifying-tokens'],
+      customerTokenTtlMs: DAY,
       rulesDir: scratch,
       surveyPolicyFile: join(scratch, 'policy.json'),
       publicUrl: 'https://support.example.com',
@@ -165,6 +171,16 @@ describe('settingsFromEnv', () => {
       expect(message).toContain(expected);
     }
     expect(message).not.toContain('secret');
+  });
+
+  it('rejects short token secrets without repeating them', () => {
+    const problems = problemsOf({ TOKEN_SECRET: 'short-secret', TOKEN_SECRETS_PREVIOUS: 'a-long-enough-previous-secret-0123456789,tiny', CUSTOMER_TOKEN_TTL_MS: '0' });
+    expect(problems).toEqual([
+      'TOKEN_SECRET must be at least 32 characters (got 12 characters)',
+      'TOKEN_SECRETS_PREVIOUS must be a comma-separated list of secrets of at least 32 characters each (got 45 characters)',
+      "CUSTOMER_TOKEN_TTL_MS must be a positive integer (got '0')",
+    ]);
+    expect(problems.join(' ')).not.toMatch(/short-secret|tiny/);
   });
 
   it('rejects a malformed Redis Cluster node list', () => {

@@ -31,6 +31,10 @@ export interface Settings {
   logLevel: string;
   /** Signs customer and survey tokens; null: a secret made once and kept in the database. */
   tokenSecret: string | null;
+  /** Former signing secrets, newest first: tokens they signed still verify until they expire (key rotation). */
+  tokenSecretsPrevious: string[];
+  /** How long a customer token reads and answers its request, counted from the request's receipt. */
+  customerTokenTtlMs: number;
   /** Where the rules versions are read from. */
   rulesDir: string;
   /** How long products, teams, calendars and SLA plans are cached per process. */
@@ -59,6 +63,8 @@ export class InvalidSettingsError extends Error {
 }
 
 const DAY = 24 * 3600_000;
+/** HS256 wants a key of at least 256 bits; a generated secret is 43 characters. */
+export const MIN_SECRET_LENGTH = 32;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export type Environment = Record<string, string | undefined>;
@@ -71,8 +77,9 @@ export type Environment = Record<string, string | undefined>;
 export function settingsFromEnv(env: Environment = process.env, portVariable = 'PORT'): Settings {
   const problems: string[] = [];
   const given = (name: string): string | undefined => (env[name] === '' ? undefined : env[name]);
-  // A URL's password is not repeated in the message.
-  const bad = (name: string, want: string, value: string) => problems.push(`${name} ${want} (got '${value.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@')}')`);
+  // A URL's password is not repeated in the message, nor is a secret.
+  const bad = (name: string, want: string, value: string) =>
+    problems.push(`${name} ${want} (got ${/SECRET/.test(name) ? `${value.length} characters` : `'${value.replace(/\/\/([^:@/]*):([^@/]*)@/, '//$1:***@')}'`})`);
   const integer = (name: string, fallback: number, min: 0 | 1, max = Number.MAX_SAFE_INTEGER): number => {
     const value = given(name);
     if (value === undefined) return fallback;
@@ -129,6 +136,23 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     want(LOG_LEVELS.includes(v), `must be one of ${LOG_LEVELS.join(', ')}`);
     return v;
   });
+  const secret = (v: string) => {
+    want(v.length >= MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`);
+    return v;
+  };
+  const tokenSecret = checked('TOKEN_SECRET', null, secret);
+  // A comma-separated list; secrets are not repeated in the message.
+  const tokenSecretsPrevious = checked('TOKEN_SECRETS_PREVIOUS', [] as string[], (v) => {
+    const list = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+    want(
+      list.every((x) => x.length >= MIN_SECRET_LENGTH),
+      `must be a comma-separated list of secrets of at least ${MIN_SECRET_LENGTH} characters each`,
+    );
+    return list;
+  });
   const demoSeedVariable = checked('DEMO_SEED', 'on', (v) => {
     want(v === 'on' || v === 'off', 'must be on or off');
     return v;
@@ -147,7 +171,9 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
     sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
     logLevel,
-    tokenSecret: given('TOKEN_SECRET') ?? null,
+    tokenSecret,
+    tokenSecretsPrevious,
+    customerTokenTtlMs: integer('CUSTOMER_TOKEN_TTL_MS', 180 * DAY, 1),
     rulesDir,
     referenceCacheMs: integer('REFERENCE_CACHE_MS', 5000, 0),
     leaseMs: integer('LEASE_MS', 5 * 60_000, 1),

@@ -65,7 +65,7 @@ export interface SlaView {
 /**
  * One support request (one problem, rule 2.3): the aggregate every stage reads and changes only
  * through a transition. Each stage owns its columns (see lifecycle.ts): intake the facts, the
- * licence check `segment`, `eligibility` and `supportPlan`, classification `classification` and
+ * licence check `segment`, `eligibility` and `supportPlan` (and it drops a `companyId` the licence does not confirm, 2.4), classification `classification` and
  * `language`, routing and the desk `teamId`, `priority`, the queue place and the lease, the SLA
  * worker `sla`.
  */

@@ -31,11 +31,20 @@ export function eligibilityTransition(request: SupportRequest, rules: RuleSet, p
     licenceProblem: eligibility.licenceProblem ?? null,
   };
   const stage = 'licence-check';
+  // 2.4: the company a producer names stays on the request only when the request's licence is a
+  // licence of that company. Otherwise anyone could plant a request in a company's portal (where
+  // the company key reads and answers it) by naming the company.
+  const company = request.companyId === null ? null : { named: request.companyId, attached: licence !== null && licence.companyId === request.companyId };
   const entries: Transition['entries'] = [
-    { stage, event: 'request.eligibility-decided', effectKey: stage, detail: { ...record, licence: licenceSeen(request, licence), rulesVersion: rules.version } },
+    {
+      stage,
+      event: 'request.eligibility-decided',
+      effectKey: stage,
+      detail: { ...record, licence: licenceSeen(request, licence), rulesVersion: rules.version, ...(company ? { company } : {}) },
+    },
   ];
   if (outcome) entries.push({ stage, event: 'request.declined', effectKey: 'declined', detail: { ...outcome } });
-  const patch = { segment: eligibility.segment, eligibility: record, supportPlan: eligibility.supportPlan, outcome };
+  const patch = { segment: eligibility.segment, eligibility: record, supportPlan: eligibility.supportPlan, outcome, ...(company && !company.attached ? { companyId: null } : {}) };
   const next = transition(request, entries, patch, []);
   return { ...next, emits: licenceCheckEmits({ ...request, ...next.patch }) };
 }

@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { ACCESS } from './access.decorator';
 import { KeyService } from './key-service';
 import type { Principal, PrincipalKind } from './principal';
-import { TokenSigner } from './token-signer';
+import { looksLikeToken, type TokenPurpose, TokenSigner } from './token-signer';
 
-export const CUSTOMER_TOKEN = 'ct';
+export const CUSTOMER_TOKEN: TokenPurpose = 'customer';
 
 /**
  * `Authorization: Bearer <key>` on every /v1 route: a missing or unknown key is 401, a valid key
@@ -32,10 +32,11 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
+  /** A valid customer token (an expired, tampered or other-purpose one is no principal: 401), else a key. */
   private async identify(bearer: string): Promise<Principal | null> {
-    if (bearer.startsWith(`${CUSTOMER_TOKEN}.`)) {
-      const requestId = this.tokens.verify(CUSTOMER_TOKEN, bearer);
-      return requestId ? { kind: 'customer', id: requestId, requestId } : null;
+    if (looksLikeToken(bearer)) {
+      const check = await this.tokens.verify(CUSTOMER_TOKEN, bearer);
+      if (check.ok) return { kind: 'customer', id: check.subject, requestId: check.subject };
     }
     return this.keys.resolve(bearer);
   }

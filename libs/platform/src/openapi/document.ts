@@ -6,15 +6,15 @@ import { ErrorBody, FieldErrorBody, ValidationErrorBody } from './errors';
 export const BEARER = 'bearer';
 
 const BEARER_DESCRIPTION = [
-  '`Authorization: Bearer <key>` on every `/v1` call. Keys are **opaque** random strings (stored hashed), not JWTs. Kinds:',
+  '`Authorization: Bearer <key>` on every `/v1` call. Keys are **opaque** random strings (stored hashed); only customer tokens are signed JWS. Kinds:',
   '',
   '- **producer**: submits requests, reads what it submitted, previews decisions;',
   '- **agent**: belongs to teams; claims and works their requests;',
   '- **admin**: reference data (products, licences, teams, calendars, SLA plans, people), reports;',
   "- **company**: a business customer's portal key: its own requests and surveys;",
-  '- **customer token** (`ct.<requestId>.<mac>`, answered with every created request): reads and answers that one request only.',
+  "- **customer token** (a compact JWS, HS256 with `kid`, of the customer purpose, answered with every created request; it expires `CUSTOMER_TOKEN_TTL_MS` after the request was received): reads (the customer's projection) and answers that one request only.",
   '',
-  'A missing or wrong key is 401; a valid key outside its rights is 403, or 404 where existence itself must not leak.',
+  'A missing or wrong key (or an expired, altered or other-purpose token) is 401; a valid key outside its rights is 403, or 404 where existence itself must not leak.',
 ].join('\n');
 
 const TAGS: [string, string][] = [
@@ -34,7 +34,7 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
     .setDescription('Intake, eligibility, classification, routing, agents, SLA and surveys (see CONTRACT.md).')
     .setVersion('1')
     .addServer('/', 'The host serving this document')
-    // Opaque keys: addBearerAuth would add `bearerFormat: JWT`, which these keys are not.
+    // Mostly opaque keys: addBearerAuth would add `bearerFormat: JWT`, which most of these keys are not.
     .addSecurity(BEARER, { type: 'http', scheme: 'bearer', description: BEARER_DESCRIPTION });
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const config = builder.build();

@@ -1,1 +1,3 @@
 export * from './request-view';
+export * from './customer-view';
+export * from './company-access';

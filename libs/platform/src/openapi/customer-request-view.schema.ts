@@ -1,0 +1,111 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { REQUEST_STATUSES } from '@support/contracts';
+import { CustomerRefSchema, OutcomeSchema, ProductRefSchema } from './request-view.schema';
+
+/**
+ * The OpenAPI shapes of the customer's projection of a request (requests/customer-view.ts): what
+ * a customer token or a company key reads. Never instantiated.
+ */
+export class CustomerMessageSchema {
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiProperty({ enum: ['support', 'customer'] })
+  from: string;
+
+  @ApiProperty({
+    enum: ['answer', 'information-request', 'diagnostic-utility', 'notice', 'message'],
+    description: "An agent's reply (answer, information-request, diagnostic-utility), an automatic notice, or the customer's own message",
+  })
+  kind: string;
+
+  @ApiProperty()
+  body: string;
+}
+
+export class CustomerSlaSchema {
+  @ApiProperty({ description: 'The paid support plan', example: 'business-gold' })
+  plan: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  firstResponseDueAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolutionDueAt: string | null;
+
+  @ApiProperty({ description: 'The clock stops while support waits for the customer' })
+  paused: boolean;
+}
+
+export class CustomerSurveySchema {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({ enum: ['sent', 'answered', 'expired'] })
+  status: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expiresAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  answeredAt: string | null;
+}
+
+export class CustomerRequestViewSchema {
+  @ApiProperty({ example: 'req_01J9Z8X2K4QF' })
+  id: string;
+
+  @ApiProperty({ description: 'Shared by the requests split from one submission (rule 2.3)' })
+  submissionId: string;
+
+  @ApiProperty({ enum: REQUEST_STATUSES, enumName: 'RequestStatus', description: 'Where the request is in its lifecycle' })
+  status: string;
+
+  @ApiProperty({ type: CustomerRefSchema })
+  customer: CustomerRefSchema;
+
+  @ApiProperty({ type: String, nullable: true })
+  companyId: string | null;
+
+  @ApiProperty({ type: ProductRefSchema })
+  product: ProductRefSchema;
+
+  @ApiProperty({ enum: ['web', 'email', 'portal', 'phone', 'api'] })
+  channel: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'lv' })
+  language: string | null;
+
+  @ApiProperty()
+  subject: string;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  firstResponseAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolvedAt: string | null;
+
+  @ApiProperty({ type: OutcomeSchema, nullable: true, description: 'Set when standard support does not cover the request' })
+  outcome: OutcomeSchema | null;
+
+  @ApiProperty({ type: CustomerSlaSchema, nullable: true, description: 'null unless the customer has a paid plan' })
+  sla: CustomerSlaSchema | null;
+
+  @ApiProperty({ type: [CustomerMessageSchema], description: 'The conversation, oldest first (empty in lists)' })
+  messages: CustomerMessageSchema[];
+
+  @ApiProperty({ type: CustomerSurveySchema, nullable: true, description: 'The feedback survey, once sent' })
+  survey: CustomerSurveySchema | null;
+}
