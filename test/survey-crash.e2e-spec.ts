@@ -109,6 +109,8 @@ describe.each(testDatabases())('survey worker killed between scheduling and send
     await queue(Queues.feedbackSurvey).add(Events.resolved, { requestId: id }, { jobId: `${id}.${Events.resolved}` });
     const surveys = dataSource.getRepository(SurveyEntity);
     const scheduled = await waitFor(() => surveys.findOneBy({ requestId: id, status: 'scheduled' }), 'the survey to be scheduled');
+    // Killed once the survey is scheduled in both places: its row and its alarm (the row commits first).
+    await waitFor(() => queue(Queues.feedbackSurvey).getJob(`${scheduled.id}.${Jobs.surveySend}`), 'the survey alarm');
     await stopProcess(proc, 'SIGKILL');
 
     // The send time passes with no worker: nothing is sent, nothing is lost.
