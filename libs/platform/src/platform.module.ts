@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, KeyService, TokenSigner } from './auth';
 import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
+import { ServiceUnavailableFilter } from './http/service-unavailable.filter';
 import { TransitionRefusedFilter } from './http/transition-refused.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
@@ -58,6 +59,8 @@ export class PlatformModule {
           inject: [RequestStore, EventPublisher, Metrics],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // The catch-all first: Nest tries global filters last-registered first, so the typed ones below win.
+        { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
