@@ -32,6 +32,8 @@ export interface SystemOptions {
    * are reused; stop this one with `keepData` and leave the cleanup to the other.
    */
   sharing?: TestSystem;
+  /** A database made elsewhere (e.g. on a PostgreSQL cluster of the test's own), dropped by stop() like a fresh one. */
+  database?: FreshDatabase;
 }
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -41,7 +43,7 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
  * database and a unique queue prefix, with the demo reference data loaded through the admin API.
  */
 export async function startSystem(db: DbKind, env: Record<string, string> = {}, options: SystemOptions = {}): Promise<TestSystem> {
-  const database = options.sharing?.database ?? (await freshDatabase(db));
+  const database = options.sharing?.database ?? options.database ?? (await freshDatabase(db));
   const queuePrefix = options.sharing?.settings.queuePrefix ?? uniquePrefix(db);
   const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env });
   const module = composeApp(settings, options.features ?? ALL_FEATURES);

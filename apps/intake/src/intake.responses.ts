@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ClassificationSchema, EligibilitySchema, OutcomeSchema, RequestViewSchema } from '@support/platform';
+import { ClassificationSchema, EligibilitySchema, NotQueuedFields, OutcomeSchema, RequestViewSchema } from '@support/platform';
 
 /**
  * OpenAPI shapes of the intake answers (CONTRACT.md, "Submitting a request"), for @nestjs/swagger
@@ -13,7 +13,7 @@ export class CreatedRequestSchema {
   customerToken: string;
 }
 
-export class SubmissionAnswerSchema {
+export class SubmissionAnswerSchema extends NotQueuedFields {
   @ApiProperty()
   submissionId: string;
 

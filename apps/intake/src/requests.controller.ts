@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query,
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IntakeService } from './intake.service';
@@ -48,11 +48,16 @@ export class RequestsController {
   @Access('producer')
   @ApiOperation({ operationId: 'submitRequest', summary: 'Submit a support request (202; 200 for a repeated idempotency key)' })
   @ApiBody({ type: SubmissionDto })
-  @ApiResponse({ status: 202, description: 'Accepted: stored and queued; one request per problem (rule 2.3)', type: SubmissionAnswerSchema })
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted: stored and queued; one request per problem (rule 2.3). Stored but Redis unreachable: `queued: false` with a `queueNotice`; processing starts when the queue is back',
+    type: SubmissionAnswerSchema,
+  })
   @ApiResponse({ status: 200, description: 'A repeated idempotency key: the first answer again, nothing new stored', type: SubmissionAnswerSchema })
   @ApiInvalidInput()
   @ApiKeyErrors()
   @ApiBodyTooLarge()
+  @ApiUnavailable('The database cannot be reached: nothing was stored; try again after Retry-After seconds (with the same idempotency key)')
   async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(SubmissionDto, body);
     const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);
@@ -67,6 +72,7 @@ export class RequestsController {
   @ApiOkResponse({ description: 'The request', type: RequestViewSchema })
   @ApiKeyErrors({ forbidden: false })
   @ApiError(404, 'No such request, or not one this key may read (existence does not leak)')
+  @ApiUnavailable()
   async read(@Param('id') id: string, @Caller() caller: Principal) {
     const request = await this.store.find(id);
     const teams = caller.kind === 'agent' ? ((await this.reference.agent(caller.id))?.teams ?? []) : [];
@@ -87,6 +93,7 @@ export class RequestsController {
   @ApiOkResponse({ description: 'One page of requests', type: RequestPageSchema })
   @ApiInvalidInput('A filter or the cursor is invalid')
   @ApiKeyErrors({ forbidden: false })
+  @ApiUnavailable()
   async list(@Query() raw: unknown, @Caller() caller: Principal) {
     const query = validateInput(ListRequestsQuery, raw);
     const limit = Number(query.limit ?? 50);
