@@ -54,10 +54,16 @@ export async function ownRedis(): Promise<OwnRedis> {
   const self: OwnRedis = {
     url,
     async start() {
+      // Already running: starting again would spawn a second server that fails to bind, and lose this one's handle.
+      if (child && child.exitCode === null && child.signalCode === null) return;
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', ''], {
         stdio: 'ignore',
       });
-      await waitFor(ping, `redis-server on port ${port}`, 10_000, 50);
+      const started = child;
+      await waitFor(async () => started.exitCode === null && (await ping()), `redis-server on port ${port}`, 10_000, 50).catch((error) => {
+        started.kill('SIGKILL');
+        throw error;
+      });
     },
     async stop() {
       const running = child;
