@@ -32,12 +32,14 @@ describe('OpenAPI document', () => {
     for (const kind of ['producer', 'agent', 'admin', 'company', 'customer token']) expect(scheme.description).toContain(kind);
   });
 
-  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413, 415', () => {
+  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413, 415, 503 with Retry-After', () => {
     const submit = op('post', '/v1/requests');
     expect(submit.operationId).toBe('submitRequest');
     expect(submit.security).toEqual([{ bearer: [] }]);
     expect(jsonSchema(submit.requestBody)).toEqual({ $ref: ref('SubmissionDto') });
-    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415']);
+    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '503']);
+    expect(jsonSchema(submit.responses['503'])).toEqual({ $ref: ref('UnavailableErrorBody') });
+    expect(submit.responses['503'].headers['Retry-After']).toBeDefined();
     expect(jsonSchema(submit.responses['202'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['200'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['400'])).toEqual({ $ref: ref('ValidationErrorBody') });

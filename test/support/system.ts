@@ -32,6 +32,10 @@ export interface SystemOptions {
    * are reused; stop this one with `keepData` and leave the cleanup to the other.
    */
   sharing?: TestSystem;
+  /** A database made elsewhere (e.g. on a PostgreSQL cluster of the test's own), dropped by stop() like a fresh one. */
+  database?: FreshDatabase;
+  /** Every JSON log line goes here (with the app's Nest logs), not to stdout. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -41,16 +45,16 @@ export const ADMIN_KEY = 'test-admin-key-0123456789';
  * database and a unique queue prefix, with the demo reference data loaded through the admin API.
  */
 export async function startSystem(db: DbKind, env: Record<string, string> = {}, options: SystemOptions = {}): Promise<TestSystem> {
-  const database = options.sharing?.database ?? (await freshDatabase(db));
+  const database = options.sharing?.database ?? options.database ?? (await freshDatabase(db));
   const queuePrefix = options.sharing?.settings.queuePrefix ?? uniquePrefix(db);
   const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env });
-  const module = composeApp(settings, options.features ?? ALL_FEATURES);
+  const module = composeApp(settings, options.features ?? ALL_FEATURES, { logStream: options.logStream });
   let app: INestApplication;
   if (options.override) {
     const moduleRef = await options.override(Test.createTestingModule({ imports: [module] })).compile();
     app = hardenHttp(moduleRef.createNestApplication({ logger: false }));
   } else {
-    app = await createHttpApp(module, { logs: process.env.TEST_LOGS === '1' });
+    app = await createHttpApp(module, { logs: !!options.logStream || process.env.TEST_LOGS === '1' });
   }
   try {
     await app.init();

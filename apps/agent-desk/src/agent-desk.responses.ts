@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AgentRequestViewSchema, RequestViewSchema } from '@support/platform';
+import { AgentRequestViewSchema, NotQueuedFields, RequestViewSchema } from '@support/platform';
 
 /** OpenAPI shapes of the agents' API answers, for @nestjs/swagger only. */
 export class ClaimSchema {
@@ -50,7 +50,7 @@ export class AgentRequestsSchema {
   items: AgentRequestViewSchema[];
 }
 
-export class CustomerReplyAnswerSchema {
+export class CustomerReplyAnswerSchema extends NotQueuedFields {
   @ApiProperty({ description: 'The request status after the reply: queued when it went back to its agent', example: 'queued' })
   status: string;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperati
 import { agentQueueName, teamQueueName, validateInput } from '@support/contracts';
 import { WITH_AGENTS } from '@support/domain';
 import { RequestEntity, RequestStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, notQueued, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource, In } from 'typeorm';
 import { AgentQueues } from './agent-queues';
@@ -17,6 +17,7 @@ import { DeskAccess } from './desk-access';
 @ApiTags('agents')
 @ApiBearerAuth(BEARER)
 @ApiKeyErrors()
+@ApiUnavailable('Redis or the database cannot be reached and nothing was stored (a step stored before Redis failed answers success with `queued: false`)')
 @Controller('v1')
 export class AgentController {
   constructor(
@@ -96,8 +97,8 @@ export class AgentController {
     const dto = validateInput(ReplyDto, body);
     const agent = await this.access.agent(caller);
     const request = await this.access.requestForAgent(agent, id);
-    await this.conversation.reply(agent, request, dto.body, dto.waitForCustomer ?? false, dto.kind ?? (dto.waitForCustomer ? 'information-request' : 'answer'));
-    return this.view(id);
+    const queued = await this.conversation.reply(agent, request, dto.body, dto.waitForCustomer ?? false, dto.kind ?? (dto.waitForCustomer ? 'information-request' : 'answer'));
+    return this.view(id, queued);
   }
 
   @Post('requests/:id/resolve')
@@ -114,8 +115,8 @@ export class AgentController {
   async resolve(@Param('id') id: string, @Body() body: unknown, @Caller() caller: Principal) {
     const dto = validateInput(ResolveDto, body);
     const agent = await this.access.agent(caller);
-    await this.conversation.resolve(agent, await this.access.requestForAgent(agent, id), dto.summary);
-    return this.view(id);
+    const queued = await this.conversation.resolve(agent, await this.access.requestForAgent(agent, id), dto.summary);
+    return this.view(id, queued);
   }
 
   @Post('requests/:id/release')
@@ -128,8 +129,8 @@ export class AgentController {
   @ApiError(409, 'You do not hold the request, or the lease has lapsed')
   async release(@Param('id') id: string, @Caller() caller: Principal) {
     const agent = await this.access.agent(caller);
-    await this.conversation.release(agent, await this.access.requestForAgent(agent, id));
-    return this.view(id);
+    const queued = await this.conversation.release(agent, await this.access.requestForAgent(agent, id));
+    return this.view(id, queued);
   }
 
   @Post('requests/:id/customer-replies')
@@ -153,8 +154,9 @@ export class AgentController {
     return this.conversation.customerReply(caller, request, dto.body);
   }
 
-  private async view(id: string) {
+  /** The request after a step; `queued: false` with a notice when the step is stored but Redis was unreachable after the commit. */
+  private async view(id: string, queued = true) {
     const request = (await this.store.find(id)) as RequestEntity;
-    return toRequestView(request, await this.store.timeline(id));
+    return { ...toRequestView(request, await this.store.timeline(id)), ...(queued ? {} : notQueued('what follows')) };
   }
 }

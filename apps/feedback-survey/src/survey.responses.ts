@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NotQueuedFields } from '@support/platform';
 
 /** OpenAPI shapes of the survey and report answers, for @nestjs/swagger only. */
-export class SurveyAnsweredSchema {
+export class SurveyAnsweredSchema extends NotQueuedFields {
   @ApiProperty()
   surveyId: string;
 

@@ -4,7 +4,7 @@ import { Events, InvalidInputError, Jobs, type NotificationData, Queues, type Qu
 import { decideSend, isSampled, monthWindow, previousPeriod, relationshipKey, surveyId, surveyLanguage } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { ProducerEntity, ReferenceStore, RequestEntity, RequestStore, SurveyEntity } from '@support/persistence';
-import { SETTINGS, type Settings } from '@support/platform';
+import { publishAfterCommit, SETTINGS, type Settings } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SurveyAnswerDto } from './survey.dto';
 import { SurveyPolicyService } from './survey-policy.service';
@@ -232,7 +232,7 @@ export class SurveyService {
   }
 
   /** Stores an answer once (the single use of the link), then tells integrators and opens a follow-up on a low score. */
-  async answer(token: string, dto: SurveyAnswerDto, now = new Date()): Promise<SurveyEntity> {
+  async answer(token: string, dto: SurveyAnswerDto, now = new Date()): Promise<SurveyEntity & { queued: boolean }> {
     if (!this.policyService.isFeedbackType(dto.feedbackType)) {
       throw new InvalidInputError([{ field: 'feedbackType', messages: [`feedbackType must be one of ${this.policy.feedbackTypes.map((t) => t.id).join(', ')}`] }]);
     }
@@ -241,8 +241,9 @@ export class SurveyService {
     const result = await this.repo().update({ id: survey.id, status: 'sent' }, patch);
     if ((result.affected ?? 0) !== 1) await this.open(token, now); // lost a race: answers 409 (or 410)
     const answered = { ...survey, ...patch } as SurveyEntity;
-    await this.emitAnswered(answered);
-    return answered;
+    // Stored: with Redis unreachable the answer stands, and the sweep re-emits recent answers' events.
+    const queued = await publishAfterCommit('survey answer', () => this.emitAnswered(answered));
+    return { ...answered, queued };
   }
 
   private async emitAnswered(survey: SurveyEntity): Promise<void> {

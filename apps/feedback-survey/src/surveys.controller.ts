@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPa
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { surveyLanguage } from '@support/domain';
 import type { SurveyEntity } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, pageHeaders, type Principal } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, notQueued, pageHeaders, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { messagePage, SURVEY_PAGE_CSP, surveyFormPage } from './pages';
 import { SurveyAnswerDto } from './survey.dto';
@@ -42,10 +42,11 @@ export class SurveysController {
   @ApiError(409, 'Already answered')
   @ApiError(410, 'The link has expired')
   @ApiBodyTooLarge()
+  @ApiUnavailable('The database cannot be reached: nothing was stored')
   async answer(@Param('token') token: string, @Body() body: unknown) {
     const dto = validateInput(SurveyAnswerDto, body);
     const s = await this.surveys.answer(token, dto);
-    return { surveyId: s.id, status: s.status, score: s.score, feedbackType: s.feedbackType, answeredAt: s.answeredAt };
+    return { surveyId: s.id, status: s.status, score: s.score, feedbackType: s.feedbackType, answeredAt: s.answeredAt, ...(s.queued ? {} : notQueued('what follows')) };
   }
 
   @Get('v1/companies/:companyId/surveys')
@@ -56,6 +57,7 @@ export class SurveysController {
   @ApiOkResponse({ description: 'Pending surveys', type: PendingSurveysSchema })
   @ApiKeyErrors()
   @ApiError(404, "Another company's id (existence does not leak)")
+  @ApiUnavailable()
   async pending(@Param('companyId') companyId: string, @Caller() caller: Principal) {
     // Another company's surveys do not exist for this caller.
     if (caller.kind === 'company' && caller.id !== companyId) throw new NotFoundException(`company ${companyId} not found`);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { ClassificationSchema, CustomerRequestViewSchema, EligibilitySchema, OutcomeSchema, RequestViewSchema } from '@support/platform';
+import { ClassificationSchema, CustomerRequestViewSchema, EligibilitySchema, NotQueuedFields, OutcomeSchema, RequestViewSchema } from '@support/platform';
 
 /**
  * OpenAPI shapes of the intake answers (CONTRACT.md, "Submitting a request"), for @nestjs/swagger
@@ -17,7 +17,7 @@ export class CreatedRequestSchema {
   customerToken: string;
 }
 
-export class SubmissionAnswerSchema {
+export class SubmissionAnswerSchema extends NotQueuedFields {
   @ApiProperty()
   submissionId: string;
 

@@ -3,13 +3,13 @@ import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/cont
 import { splitSubmission, statusAfter, UNDECIDED } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
-import { CUSTOMER_TOKEN, RulesService, SETTINGS, type Settings, TokenSigner } from '@support/platform';
+import { CUSTOMER_TOKEN, type NotQueued, notQueued, publishAfterCommit, RulesService, SETTINGS, type Settings, TokenSigner } from '@support/platform';
 
 /**
  * The 202 answer (CONTRACT.md), plus `notice` when rule 2.3 applied: the list of the requests a
  * split submission became, or the request to submit one request per problem ("ask" mode).
  */
-export type IntakeAnswer = SubmissionAnswer & { notice?: string };
+export type IntakeAnswer = SubmissionAnswer & { notice?: string } & Partial<NotQueued>;
 
 export interface IntakeResult {
   answer: IntakeAnswer;
@@ -73,8 +73,8 @@ export class IntakeService {
       const winner = await this.store.findSubmission(producerId, idempotencyKey as string);
       return { answer: await this.reemit(winner as SubmissionEntity), created: false };
     }
-    await this.emitReceived(submission.requestIds);
-    return { answer: await this.answer(submission, split.notice), created: true };
+    const queued = await this.emitReceived(submission.requestIds);
+    return { answer: await this.answer(submission, split.notice, queued), created: true };
   }
 
   private toRequest(
@@ -114,15 +114,19 @@ export class IntakeService {
   }
 
   private async reemit(submission: SubmissionEntity): Promise<IntakeAnswer> {
-    await this.emitReceived(submission.requestIds);
+    const queued = await this.emitReceived(submission.requestIds);
     // The first answer's notice is the one recorded on the timeline (the rules may have changed since).
     const received = (await this.store.timeline(submission.requestIds[0])).find((e) => e.event === Events.received);
     const notice = received?.detail?.notice;
-    return this.answer(submission, typeof notice === 'string' ? notice : null);
+    return this.answer(submission, typeof notice === 'string' ? notice : null, queued);
   }
 
-  private async emitReceived(requestIds: string[]): Promise<void> {
-    await Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId })));
+  /**
+   * Publishes after the commit. With Redis unreachable the submission stays stored (false): the
+   * answer says so, and the pipeline sweeper publishes requests left in `received` when it is back.
+   */
+  private emitReceived(requestIds: string[]): Promise<boolean> {
+    return publishAfterCommit('request.received', () => Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId }))));
   }
 
   /**
@@ -130,13 +134,14 @@ export class IntakeService {
    * later: derived from the stored receipt time, so a repeated idempotency key gets the same
    * tokens again (while the signing secret and the lifetime stay the same).
    */
-  private async answer(submission: SubmissionEntity, notice: string | null): Promise<IntakeAnswer> {
+  private async answer(submission: SubmissionEntity, notice: string | null, queued: boolean): Promise<IntakeAnswer> {
     const issuedAt = new Date(submission.receivedAt);
     const expiresAt = new Date(issuedAt.getTime() + this.settings.customerTokenTtlMs);
     return {
       submissionId: submission.id,
       requests: await Promise.all(submission.requestIds.map(async (id) => ({ id, customerToken: await this.tokens.sign(CUSTOMER_TOKEN, id, { issuedAt, expiresAt }) }))),
       ...(notice ? { notice } : {}),
+      ...(queued ? {} : notQueued()),
     };
   }
 }

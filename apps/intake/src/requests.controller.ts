@@ -8,6 +8,7 @@ import {
   ApiError,
   ApiInvalidInput,
   ApiKeyErrors,
+  ApiUnavailable,
   BEARER,
   belongsToCompany,
   Caller,
@@ -67,11 +68,16 @@ export class RequestsController {
   @Access('producer')
   @ApiOperation({ operationId: 'submitRequest', summary: 'Submit a support request (202; 200 for a repeated idempotency key)' })
   @ApiBody({ type: SubmissionDto })
-  @ApiResponse({ status: 202, description: 'Accepted: stored and queued; one request per problem (rule 2.3)', type: SubmissionAnswerSchema })
+  @ApiResponse({
+    status: 202,
+    description: 'Accepted: stored and queued; one request per problem (rule 2.3). Stored but Redis unreachable: `queued: false` with a `queueNotice`; processing starts when the queue is back',
+    type: SubmissionAnswerSchema,
+  })
   @ApiResponse({ status: 200, description: 'A repeated idempotency key: the first answer again, nothing new stored', type: SubmissionAnswerSchema })
   @ApiInvalidInput()
   @ApiKeyErrors()
   @ApiBodyTooLarge()
+  @ApiUnavailable('The database cannot be reached: nothing was stored; try again after Retry-After seconds (with the same idempotency key)')
   async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(SubmissionDto, body);
     const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);
@@ -90,6 +96,7 @@ export class RequestsController {
   })
   @ApiKeyErrors({ forbidden: false })
   @ApiError(404, 'No such request, or not one this key may read (existence does not leak)')
+  @ApiUnavailable()
   async read(@Param('id') id: string, @Caller() caller: Principal) {
     const request = await this.store.find(id);
     const teams = caller.kind === 'agent' ? ((await this.reference.agent(caller.id))?.teams ?? []) : [];
@@ -113,6 +120,7 @@ export class RequestsController {
   @ApiOkResponse({ description: 'One page of requests', type: RequestPageSchema })
   @ApiInvalidInput('A filter or the cursor is invalid')
   @ApiKeyErrors({ forbidden: false })
+  @ApiUnavailable()
   async list(@Query() raw: unknown, @Caller() caller: Principal) {
     const query = validateInput(ListRequestsQuery, raw);
     const limit = Number(query.limit ?? 50);

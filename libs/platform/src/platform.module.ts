@@ -7,11 +7,17 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, KeyService, TokenSigner } from './auth';
 import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
+import { ServiceUnavailableFilter } from './http/service-unavailable.filter';
 import { TransitionRefusedFilter } from './http/transition-refused.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
+import { redactingLogOptions } from './observability/log-redaction';
 import { SETTINGS, type Settings } from './settings';
+
+export interface PlatformOptions {
+  logStream?: NodeJS.WritableStream;
+}
 
 /**
  * What every app stands on: settings, JSON logs, the database (migrated), BullMQ, keys and
@@ -20,21 +26,22 @@ import { SETTINGS, type Settings } from './settings';
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(settings: Settings): DynamicModule {
+  /** `logStream`: where the JSON log lines go instead of stdout (tests read them). */
+  static forRoot(settings: Settings, options: PlatformOptions = {}): DynamicModule {
+    const logOptions = {
+      level: settings.logLevel,
+      autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
+      customProps: (req: { url?: string }) => {
+        const id = /\/v1\/requests\/([^/?]+)/.exec(req.url ?? '')?.[1];
+        return id ? { requestId: id } : {};
+      },
+      // No tokens, keys, e-mail addresses or query parameters in any line (observability/log-redaction.ts).
+      ...redactingLogOptions([settings.adminApiKey, settings.tokenSecret]),
+    };
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: settings.logLevel,
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-            customProps: (req) => {
-              const id = /\/v1\/requests\/([^/?]+)/.exec(req.url ?? '')?.[1];
-              return id ? { requestId: id } : {};
-            },
-            redact: ['req.headers.authorization'],
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: options.logStream ? [logOptions, options.logStream] : logOptions }),
         DatabaseModule.forRoot(settings.databaseUrl, settings.databasePoolSize),
         MessagingModule.forRoot({
           redisUrl: settings.redisUrl,
@@ -58,6 +65,8 @@ export class PlatformModule {
           inject: [RequestStore, EventPublisher, Metrics],
         },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // The catch-all first: Nest tries global filters last-registered first, so the typed ones below win.
+        { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ErrorBody, FieldErrorBody, ValidationErrorBody } from './errors';
+import { ErrorBody, FieldErrorBody, UnavailableErrorBody, ValidationErrorBody } from './errors';
 
 /** The name of the bearer security scheme every /v1 operation requires. */
 export const BEARER = 'bearer';
@@ -45,5 +45,5 @@ export function openApiConfig(): Omit<OpenAPIObject, 'paths'> {
 
 /** The OpenAPI document of an app: what /docs serves and `npm run openapi` writes. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, openApiConfig(), { extraModels: [ErrorBody, ValidationErrorBody, FieldErrorBody] });
+  return SwaggerModule.createDocument(app, openApiConfig(), { extraModels: [ErrorBody, ValidationErrorBody, FieldErrorBody, UnavailableErrorBody] });
 }

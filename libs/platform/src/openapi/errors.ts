@@ -65,3 +65,40 @@ export const ApiBodyTooLarge = () =>
 
 /** 422: a reference to something that does not exist (a product, SLA plan, calendar or team), named. */
 export const ApiUnknownReference = (description: string) => ApiResponse({ status: 422, description, type: ValidationErrorBody });
+
+/** 503: Redis or the database cannot be reached (ServiceUnavailableFilter). */
+export class UnavailableErrorBody {
+  @ApiProperty({ enum: [503], example: 503 })
+  statusCode: number;
+
+  @ApiProperty({ enum: ['Service Unavailable'], example: 'Service Unavailable' })
+  error: string;
+
+  @ApiProperty({ example: 'the queue (Redis) is unavailable: try again later' })
+  message: string;
+
+  @ApiProperty({ enum: ['queue', 'database'], description: 'What cannot be reached' })
+  unavailable: string;
+}
+
+/**
+ * 503 with Retry-After when Redis or the database cannot be reached. Where a step commits and then
+ * publishes, a 503 means nothing was stored; a publish that fails after the commit answers success
+ * with `queued: false` instead.
+ */
+export const ApiUnavailable = (description = 'Redis or the database cannot be reached: try again after Retry-After seconds') =>
+  ApiResponse({
+    status: 503,
+    description,
+    type: UnavailableErrorBody,
+    headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', example: 10 } } },
+  });
+
+/** The fields a success answer adds when its change was stored but Redis was unreachable after the commit. */
+export class NotQueuedFields {
+  @ApiPropertyOptional({ enum: [false], description: 'Present (false) only when the change is stored but its jobs are not published yet: they are when the queue is back' })
+  queued?: boolean;
+
+  @ApiPropertyOptional({ example: 'stored; the queue (Redis) is unavailable, so processing starts when it is back' })
+  queueNotice?: string;
+}
