@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query,
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InvalidInputError, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, BEARER, Caller, type Principal, RequestViewSchema, SubmissionLimit, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { IntakeService } from './intake.service';
@@ -53,6 +53,7 @@ export class RequestsController {
   @ApiInvalidInput()
   @ApiKeyErrors()
   @ApiBodyTooLarge()
+  @SubmissionLimit()
   async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(SubmissionDto, body);
     const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);

@@ -11,11 +11,12 @@ import { TransitionRefusedFilter } from './http/transition-refused.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
+import { RateLimitedAuthGuard, RateLimitModule } from './rate-limit';
 import { SETTINGS, type Settings } from './settings';
 
 /**
  * What every app stands on: settings, JSON logs, the database (migrated), BullMQ, keys and
- * tokens, the auth guard, health and metrics.
+ * tokens, the auth guard (with failed authentications limited), rate limits, health and metrics.
  */
 @Global()
 @Module({})
@@ -41,6 +42,7 @@ export class PlatformModule {
           queuePrefix: settings.queuePrefix,
           worker: { concurrency: settings.concurrency, lockMs: settings.workerLockMs },
         }),
+        RateLimitModule.forRoot(settings),
         TerminusModule,
         DiscoveryModule,
       ],
@@ -57,7 +59,9 @@ export class PlatformModule {
           useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) => new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
           inject: [RequestStore, EventPublisher, Metrics],
         },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        // AuthGuard, wrapped in the failed-authentication lock-out (rate-limit/auth-failure-limiter.ts).
+        AuthGuard,
+        { provide: APP_GUARD, useClass: RateLimitedAuthGuard },
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
