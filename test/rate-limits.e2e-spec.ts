@@ -109,6 +109,21 @@ describe.each(testDatabases())('rate limits on real Redis (%s)', (db) => {
     expect((await call(sys, 'GET', '/v1/requests', { from: '127.0.1.100', key: sys.adminKey })).status).toBe(200);
   });
 
+  it('locks guessing at the queue dashboard out too, counting with the API: the same key and address', async () => {
+    const from = '127.0.0.12';
+    const guess = wrongKey();
+    expect((await call(sys, 'GET', '/v1/requests', { from, key: guess })).status).toBe(401);
+    for (let i = 1; i < AUTH_FAILURES; i++) {
+      const basic = `Basic ${Buffer.from(`admin:${i === 1 ? guess : wrongKey()}`).toString('base64')}`;
+      expect((await call(sys, 'GET', '/admin/queues', { from, authorization: basic })).status).toBe(401);
+    }
+    expectTooMany(await call(sys, 'GET', '/admin/queues', { from, key: wrongKey() }), /too many failed authentications/);
+    expectTooMany(await call(sys, 'GET', '/admin/queues', { from, key: sys.adminKey }), /too many failed authentications/);
+    // The guessed key has failed twice (API and dashboard), so is not locked yet from another address.
+    expect((await call(sys, 'GET', '/admin/queues', { from: '127.0.0.13', key: guess })).status).toBe(401);
+    expect((await call(sys, 'GET', '/admin/queues', { from: '127.0.0.13', key: sys.adminKey })).status).toBe(200);
+  });
+
   it('does not count calls without a key: nothing is guessed', async () => {
     for (let i = 0; i < AUTH_FAILURES + 3; i++) expect((await call(sys, 'GET', '/v1/requests', { from: '127.0.0.5' })).status).toBe(401);
     expect((await call(sys, 'GET', '/v1/requests', { from: '127.0.0.5', key: sys.adminKey })).status).toBe(200);

@@ -64,8 +64,9 @@ export class RateLimitedAuthGuard implements CanActivate {
     if (!keyed || !this.limiter.enabled) return this.auth.canActivate(context);
     const http = context.switchToHttp();
     const req = http.getRequest<{ ip?: string; headers?: Record<string, string | string[] | undefined> }>();
-    const header = req.headers?.authorization;
-    const presented = typeof header === 'string' && header.trim() !== '' ? header.trim() : null;
+    // The credential itself (`Bearer <key>` → the key), so the same key counts alike wherever it is tried.
+    const header = typeof req.headers?.authorization === 'string' ? req.headers.authorization.trim() : '';
+    const presented = header === '' ? null : (/^\S+\s+(\S+)$/.exec(header)?.[1] ?? header);
     const locked = await this.limiter.lockedFor(req.ip, presented);
     if (locked > 0) throw tooManyRequests(http.getResponse(), REFUSAL, locked);
     try {
