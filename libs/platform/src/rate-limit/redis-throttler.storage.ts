@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
@@ -50,8 +51,12 @@ const seconds = (ms: number) => Math.ceil(ms / 1000);
  * every process of a deployment counts against the same limits. Keys live under the queue prefix
  * (`<prefix>:rate:<key>:hits` and `:block`); in a cluster the prefix carries a hash tag, so both
  * keys of one script are in one slot, and deleting the prefix's keys removes them too.
+ *
+ * When Redis cannot answer, calls are let through (and a warning logged): pages and reads that
+ * need no Redis keep working during an outage, and nothing is counted that could not be shared.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly logger = new Logger('RateLimits');
   private readonly redis: (IORedis | Cluster) & WithHit;
 
   constructor(
@@ -75,13 +80,27 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
    */
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<HitRecord> {
     const [counter, block] = this.keys(key);
-    const [hits, left, blocked, blockLeft] = await this.redis[COMMAND](counter, block, Math.max(1, Math.round(ttl)), limit, Math.max(0, Math.round(blockDuration)));
-    return { totalHits: hits, timeToExpire: seconds(left), isBlocked: blocked === 1, timeToBlockExpire: seconds(blockLeft) };
+    try {
+      const [hits, left, blocked, blockLeft] = await this.redis[COMMAND](counter, block, Math.max(1, Math.round(ttl)), limit, Math.max(0, Math.round(blockDuration)));
+      return { totalHits: hits, timeToExpire: seconds(left), isBlocked: blocked === 1, timeToBlockExpire: seconds(blockLeft) };
+    } catch (error) {
+      this.unavailable(error);
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
   }
 
   /** Seconds until the longest block among `keys` ends; 0 when none is blocked. Counts nothing. */
   async blockedFor(...keys: string[]): Promise<number> {
-    const left = await Promise.all(keys.map((key) => this.redis.pttl(this.keys(key)[1])));
-    return seconds(Math.max(0, ...left));
+    try {
+      const left = await Promise.all(keys.map((key) => this.redis.pttl(this.keys(key)[1])));
+      return seconds(Math.max(0, ...left));
+    } catch (error) {
+      this.unavailable(error);
+      return 0;
+    }
+  }
+
+  private unavailable(error: unknown): void {
+    this.logger.warn(`rate limits not applied: Redis did not answer (${(error as Error).message})`);
   }
 }
