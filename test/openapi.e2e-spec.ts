@@ -32,19 +32,21 @@ describe('OpenAPI document', () => {
     for (const kind of ['producer', 'agent', 'admin', 'company', 'customer token']) expect(scheme.description).toContain(kind);
   });
 
-  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413, 415, 503 with Retry-After', () => {
+  it('declares submit: 202 new, 200 repeated key, 400 with the validation body, 401, 403, 413, 415, 429, 503 with Retry-After', () => {
     const submit = op('post', '/v1/requests');
     expect(submit.operationId).toBe('submitRequest');
     expect(submit.security).toEqual([{ bearer: [] }]);
     expect(jsonSchema(submit.requestBody)).toEqual({ $ref: ref('SubmissionDto') });
-    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '503']);
+    expect(Object.keys(submit.responses).sort()).toEqual(['200', '202', '400', '401', '403', '413', '415', '429', '503']);
     expect(jsonSchema(submit.responses['503'])).toEqual({ $ref: ref('UnavailableErrorBody') });
     expect(submit.responses['503'].headers['Retry-After']).toBeDefined();
     expect(jsonSchema(submit.responses['202'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['200'])).toEqual({ $ref: ref('SubmissionAnswerSchema') });
     expect(jsonSchema(submit.responses['400'])).toEqual({ $ref: ref('ValidationErrorBody') });
-    for (const code of ['401', '403']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ErrorBody') });
+    for (const code of ['401', '403', '429']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ErrorBody') });
     for (const code of ['413', '415']) expect(jsonSchema(submit.responses[code])).toEqual({ $ref: ref('ValidationErrorBody') });
+    expect(submit.responses['429'].description).toContain('SUBMISSION_RATE_LIMIT');
+    expect(op('post', '/v1/triage/preview').responses['429'].description).toContain('SUBMISSION_RATE_LIMIT');
     expect(doc.components.schemas.SubmissionDto.required).toEqual(expect.arrayContaining(['customer', 'product', 'channel', 'subject', 'description']));
   });
 
@@ -97,6 +99,17 @@ describe('OpenAPI document', () => {
       const where = `${method.toUpperCase()} ${path}`;
       expect({ where, security: operation.security, unauthorized: jsonSchema(operation.responses['401']) }).toEqual({ where, security: [{ bearer: [] }], unauthorized: { $ref: ref('ErrorBody') } });
     }
+  });
+
+  it('declares 429 with Retry-After wherever a rate limit applies: every operation but /health and /metrics', () => {
+    for (const { path, method, operation } of operations().filter(({ path }) => path !== '/health' && path !== '/metrics')) {
+      const where = `${method.toUpperCase()} ${path}`;
+      const tooMany = operation.responses['429'];
+      expect({ where, body: jsonSchema(tooMany), retryAfter: !!tooMany?.headers?.['Retry-After'] }).toEqual({ where, body: { $ref: ref('ErrorBody') }, retryAfter: true });
+      const limit = operation.security.length > 0 ? 'AUTH_FAILURE_LIMIT' : 'PUBLIC_RATE_LIMIT';
+      expect({ where, limit: tooMany.description.includes(limit) }).toEqual({ where, limit: true });
+    }
+    for (const path of ['/health', '/metrics']) expect(op('get', path).responses['429']).toBeUndefined();
   });
 
   it('resolves every schema reference', () => {

@@ -41,13 +41,19 @@ export interface SystemOptions {
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 
 /**
+ * Every test client calls from 127.0.0.1: the rate limits stay on (so their code runs in every
+ * test) but far above what any test does; test/rate-limits.e2e-spec.ts sets low ones.
+ */
+export const TEST_RATE_LIMITS = { AUTH_FAILURE_LIMIT: '10000', SUBMISSION_RATE_LIMIT: '100000', PUBLIC_RATE_LIMIT: '100000' };
+
+/**
  * The whole system in this process (every app's module, as `npm start` runs it) on a fresh
  * database and a unique queue prefix, with the demo reference data loaded through the admin API.
  */
 export async function startSystem(db: DbKind, env: Record<string, string> = {}, options: SystemOptions = {}): Promise<TestSystem> {
   const database = options.sharing?.database ?? options.database ?? (await freshDatabase(db));
   const queuePrefix = options.sharing?.settings.queuePrefix ?? uniquePrefix(db);
-  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...env });
+  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...env });
   const module = composeApp(settings, options.features ?? ALL_FEATURES, { logStream: options.logStream });
   let app: INestApplication;
   if (options.override) {

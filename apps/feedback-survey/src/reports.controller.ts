@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiT
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { SurveyEntity } from '@support/persistence';
-import { Access, ApiInvalidInput, ApiKeyErrors, BEARER, pageHeaders } from '@support/platform';
+import { Access, ApiInvalidInput, ApiKeyErrors, ApiPublicRateLimit, BEARER, pageHeaders } from '@support/platform';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { CSAT_PAGE_CSP, csatReportPage } from './pages';
@@ -94,6 +94,7 @@ export class ReportsController {
   @ApiOperation({ operationId: 'csatReportPage', summary: 'The CSAT report as a chart (asks for the admin key; the data comes from /v1/reports/csat)', security: [] })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page (it holds no data)', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiPublicRateLimit()
   page(@Res() res: Response): void {
     res.set(pageHeaders(CSAT_PAGE_CSP)).type('html').send(csatReportPage());
   }

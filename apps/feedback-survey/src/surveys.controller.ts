@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPa
 import { InvalidInputError, validateInput } from '@support/contracts';
 import { surveyLanguage } from '@support/domain';
 import type { SurveyEntity } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, notQueued, pageHeaders, type Principal } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiPublicRateLimit, ApiUnavailable, BEARER, Caller, notQueued, pageHeaders, type Principal } from '@support/platform';
 import type { Response } from 'express';
 import { messagePage, SURVEY_PAGE_CSP, surveyFormPage } from './pages';
 import { SurveyAnswerDto } from './survey.dto';
@@ -43,6 +43,7 @@ export class SurveysController {
   @ApiError(410, 'The link has expired')
   @ApiBodyTooLarge()
   @ApiUnavailable('The database cannot be reached: nothing was stored')
+  @ApiPublicRateLimit()
   async answer(@Param('token') token: string, @Body() body: unknown) {
     const dto = validateInput(SurveyAnswerDto, body);
     const s = await this.surveys.answer(token, dto);
@@ -75,6 +76,7 @@ export class SurveysController {
   @ApiResponse({ status: 404, description: 'A page: not a valid survey link', schema: { type: 'string', description: 'An HTML page' } })
   @ApiResponse({ status: 409, description: 'A page: already answered', schema: { type: 'string', description: 'An HTML page' } })
   @ApiResponse({ status: 410, description: 'A page: the link has expired', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiPublicRateLimit()
   async form(@Param('token') token: string, @Res() res: Response) {
     res.set(pageHeaders(SURVEY_PAGE_CSP));
     try {
@@ -100,6 +102,7 @@ export class SurveysController {
   @ApiResponse({ status: 404, description: 'A page: not a valid survey link', schema: { type: 'string', description: 'An HTML page' } })
   @ApiResponse({ status: 409, description: 'A page: already answered', schema: { type: 'string', description: 'An HTML page' } })
   @ApiResponse({ status: 410, description: 'A page: the link has expired', schema: { type: 'string', description: 'An HTML page' } })
+  @ApiPublicRateLimit()
   async formPost(@Param('token') token: string, @Body() body: Record<string, unknown>, @Res() res: Response) {
     res.set(pageHeaders(SURVEY_PAGE_CSP));
     const raw = body ?? {};

@@ -17,6 +17,7 @@ import {
   type Principal,
   RequestViewSchema,
   seesCustomerView,
+  SubmissionLimit,
   toCustomerRequestView,
   toRequestView,
 } from '@support/platform';
@@ -78,6 +79,7 @@ export class RequestsController {
   @ApiKeyErrors()
   @ApiBodyTooLarge()
   @ApiUnavailable('The database cannot be reached: nothing was stored; try again after Retry-After seconds (with the same idempotency key)')
+  @SubmissionLimit()
   async submit(@Body() body: unknown, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const dto = validateInput(SubmissionDto, body);
     const { answer, created } = await this.intake.submit(dto, caller.id, dto.idempotencyKey ?? null);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 import { SubmissionDto, validateInput } from '@support/contracts';
 import { checkEligibility, classifyRequest, LICENCE_REGISTRY, type LicenceRegistry, type RequestFacts, routeRequest, splitSubmission } from '@support/domain';
 import { ReferenceStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiInvalidInput, ApiKeyErrors, BEARER, RulesService } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiInvalidInput, ApiKeyErrors, BEARER, RulesService, SubmissionLimit } from '@support/platform';
 import { TriagePreviewSchema } from './intake.responses';
 
 /**
@@ -29,6 +29,7 @@ export class TriagePreviewController {
   @ApiOkResponse({ description: 'What the pipeline would decide; nothing is stored or queued', type: TriagePreviewSchema })
   @ApiInvalidInput()
   @ApiBodyTooLarge()
+  @SubmissionLimit()
   async preview(@Body() body: unknown) {
     const dto = validateInput(SubmissionDto, body);
     const receivedAt = new Date();

@@ -17,3 +17,4 @@ export * from './requests';
 export * from './compose-app';
 export * from './operations/queue-dashboard.module';
 export * from './openapi';
+export * from './rate-limit';

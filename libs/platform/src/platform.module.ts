@@ -13,6 +13,7 @@ import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
 import { redactingLogOptions } from './observability/log-redaction';
+import { RateLimitedAuthGuard, RateLimitModule } from './rate-limit';
 import { SETTINGS, type Settings } from './settings';
 
 export interface PlatformOptions {
@@ -21,7 +22,7 @@ export interface PlatformOptions {
 
 /**
  * What every app stands on: settings, JSON logs, the database (migrated), BullMQ, keys and
- * tokens, the auth guard, health and metrics.
+ * tokens, the auth guard (with failed authentications limited), rate limits, health and metrics.
  */
 @Global()
 @Module({})
@@ -48,6 +49,7 @@ export class PlatformModule {
           queuePrefix: settings.queuePrefix,
           worker: { concurrency: settings.concurrency, lockMs: settings.workerLockMs },
         }),
+        RateLimitModule.forRoot(settings),
         TerminusModule,
         DiscoveryModule,
       ],
@@ -64,7 +66,9 @@ export class PlatformModule {
           useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) => new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
           inject: [RequestStore, EventPublisher, Metrics],
         },
-        { provide: APP_GUARD, useClass: AuthGuard },
+        // AuthGuard, wrapped in the failed-authentication lock-out (rate-limit/auth-failure-limiter.ts).
+        AuthGuard,
+        { provide: APP_GUARD, useClass: RateLimitedAuthGuard },
         // The catch-all first: Nest tries global filters last-registered first, so the typed ones below win.
         { provide: APP_FILTER, useClass: ServiceUnavailableFilter },
         { provide: APP_FILTER, useClass: InvalidInputFilter },

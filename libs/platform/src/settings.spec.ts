@@ -50,6 +50,7 @@ describe('settingsFromEnv', () => {
       slaSweepEveryMs: 30_000,
       surveyPolicyFile: null,
       publicUrl: 'http://localhost:3000',
+      rateLimits: { windowMs: 60_000, authFailures: 20, submissions: 600, publicPerIp: 300 },
     });
   });
 
@@ -84,6 +85,10 @@ describe('settingsFromEnv', () => {
       AUTO_CLOSE_AFTER_MS: '2000',
       REOPEN_WINDOW_MS: '0',
       REFERENCE_CACHE_MS: '0',
+      RATE_LIMIT_WINDOW_MS: '2000',
+      AUTH_FAILURE_LIMIT: '5',
+      SUBMISSION_RATE_LIMIT: '0',
+      PUBLIC_RATE_LIMIT: '50',
     });
     expect(settings).toEqual({
       redisUrl: 'redis+cluster://h1:7000,h2:7001',
@@ -110,6 +115,7 @@ describe('settingsFromEnv', () => {
       autoCloseAfterMs: 2000,
       reopenWindowMs: 0,
       referenceCacheMs: 0,
+      rateLimits: { windowMs: 2000, authFailures: 5, submissions: 0, publicPerIp: 50 },
     });
   });
 
@@ -147,6 +153,9 @@ describe('settingsFromEnv', () => {
         RULES_DIR: join(scratch, 'missing'),
         SURVEY_POLICY_FILE: scratch,
         PORT: 'eighty',
+        RATE_LIMIT_WINDOW_MS: '0',
+        AUTH_FAILURE_LIMIT: 'many',
+        SUBMISSION_RATE_LIMIT: '-1',
       });
     } catch (error) {
       message = (error as Error).message;
@@ -167,6 +176,9 @@ describe('settingsFromEnv', () => {
       'RULES_DIR must be a directory',
       'SURVEY_POLICY_FILE must be a file',
       "PORT must be an integer from 0 to 65535 (got 'eighty')",
+      "RATE_LIMIT_WINDOW_MS must be a positive integer (got '0')",
+      "AUTH_FAILURE_LIMIT must be a whole number (got 'many')",
+      "SUBMISSION_RATE_LIMIT must be a whole number (got '-1')",
     ]) {
       expect(message).toContain(expected);
     }

@@ -52,6 +52,19 @@ export interface Settings {
   surveyPolicyFile: string | null;
   /** Where customers reach this deployment's pages (survey links); default http://localhost:<port>. */
   publicUrl: string;
+  /** Rate limits (0 = off), each counted in fixed windows of rateLimitWindowMs and shared through Redis by every process. */
+  rateLimits: RateLimitSettings;
+}
+
+export interface RateLimitSettings {
+  /** The window every limit is counted in; past a limit, calls are 429 for the rest of the window. */
+  windowMs: number;
+  /** Failed authentications per presented key (hashed) and per client IP in one window. */
+  authFailures: number;
+  /** Submissions (POST /v1/requests and /v1/triage/preview) per producer in one window. */
+  submissions: number;
+  /** Calls to the public routes (pages, their assets, survey answers) per client IP in one window; not /health or /metrics. */
+  publicPerIp: number;
 }
 
 /** Every bad variable at once, in one line: `invalid settings: A ...; B ...`. */
@@ -183,6 +196,12 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     slaSweepEveryMs: Math.max(100, integer('SLA_SWEEP_EVERY_MS', 30_000, 1)),
     surveyPolicyFile,
     publicUrl,
+    rateLimits: {
+      windowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1),
+      authFailures: integer('AUTH_FAILURE_LIMIT', 20, 0),
+      submissions: integer('SUBMISSION_RATE_LIMIT', 600, 0),
+      publicPerIp: integer('PUBLIC_RATE_LIMIT', 300, 0),
+    },
   };
   if (problems.length > 0) throw new InvalidSettingsError(problems);
   return settings;

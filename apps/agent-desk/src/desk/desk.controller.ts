@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ASSET_HEADERS, contentSecurityPolicy, pageHeaders, readClientFile, RulesService, SETTINGS, type Settings } from '@support/platform';
+import { ApiPublicRateLimit, ASSET_HEADERS, contentSecurityPolicy, pageHeaders, readClientFile, RulesService, SETTINGS, type Settings } from '@support/platform';
 import type { Response } from 'express';
 import { deskPage } from './desk.page';
 import { DeskConfigSchema } from './desk.responses';
@@ -24,6 +24,7 @@ export const DESK_CSP = contentSecurityPolicy({
  * into dist/client/desk/ at build time and read from there once, when the app starts.
  */
 @ApiTags('pages')
+@ApiPublicRateLimit()
 @Controller('desk')
 export class DeskController {
   private readonly markup = deskPage().value;

@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { PRODUCER_REDIS } from '@support/messaging';
@@ -25,6 +26,7 @@ export class RedisHealthIndicator {
 
 /** GET /health: Redis and the database, as load balancers and operators expect (503 when down). */
 @ApiTags('operations')
+@SkipThrottle({ public: true }) // load balancers and scrapers call these often: never rate limited
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Injectable, type OnModuleInit } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
@@ -22,6 +23,7 @@ export class Metrics implements OnModuleInit {
 }
 
 @ApiTags('operations')
+@SkipThrottle({ public: true }) // load balancers and scrapers call these often: never rate limited
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}

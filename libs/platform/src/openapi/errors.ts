@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 /** Every error answer of the JSON API: Nest's HttpException body (CONTRACT.md, "Authentication"). */
 export class ErrorBody {
@@ -47,11 +47,32 @@ export const ApiInvalidInput = (description = 'Invalid input: every failing fiel
   applyDecorators(ApiExtraModels(FieldErrorBody), ApiResponse({ status: 400, description, type: ValidationErrorBody }));
 
 /**
+ * 429 from a rate limit, with the shared error body and `Retry-After` (seconds until the window
+ * ends). The limits are in the README's configuration table. JSON even where the route answers
+ * pages: the limit answers before the page is made.
+ */
+export const ApiTooManyRequests = (description: string) =>
+  ApiResponse({
+    status: 429,
+    description,
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBody) } } },
+    headers: { 'Retry-After': { description: 'Seconds until calls are taken again', schema: { type: 'integer', minimum: 1 } } },
+  });
+
+/** 429 on the public routes: the per-IP ceiling (PUBLIC_RATE_LIMIT). */
+export const ApiPublicRateLimit = () => ApiTooManyRequests('Too many calls to the public routes from this address in the window (PUBLIC_RATE_LIMIT)');
+
+/**
  * The answers of the auth guard on a /v1 route: 401 for a missing, unknown or revoked key; 403 for
- * a valid key of a kind the route does not admit (left out where every kind is admitted).
+ * a valid key of a kind the route does not admit (left out where every kind is admitted); 429 once
+ * a key or an address has failed authentication too often (AUTH_FAILURE_LIMIT).
  */
 export const ApiKeyErrors = ({ forbidden = true }: { forbidden?: boolean } = {}) =>
-  applyDecorators(ApiError(401, 'Missing, unknown or revoked bearer key'), ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []));
+  applyDecorators(
+    ApiError(401, 'Missing, unknown or revoked bearer key'),
+    ...(forbidden ? [ApiError(403, 'A valid key of a kind this operation does not admit')] : []),
+    ApiTooManyRequests('Too many failed authentications with this key or from this address in the window (AUTH_FAILURE_LIMIT)'),
+  );
 
 /**
  * 413 and 415 from the JSON body parser (http/boundary.ts), before any handler runs: a body larger
