@@ -80,17 +80,20 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
    */
   async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<HitRecord> {
     const [counter, block] = this.keys(key);
+    const open = { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    if (!this.ready()) return open;
     try {
       const [hits, left, blocked, blockLeft] = await this.redis[COMMAND](counter, block, Math.max(1, Math.round(ttl)), limit, Math.max(0, Math.round(blockDuration)));
       return { totalHits: hits, timeToExpire: seconds(left), isBlocked: blocked === 1, timeToBlockExpire: seconds(blockLeft) };
     } catch (error) {
       this.unavailable(error);
-      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+      return open;
     }
   }
 
   /** Seconds until the longest block among `keys` ends; 0 when none is blocked. Counts nothing. */
   async blockedFor(...keys: string[]): Promise<number> {
+    if (!this.ready()) return 0;
     try {
       const left = await Promise.all(keys.map((key) => this.redis.pttl(this.keys(key)[1])));
       return seconds(Math.max(0, ...left));
@@ -98,6 +101,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       this.unavailable(error);
       return 0;
     }
+  }
+
+  /**
+   * While the connection is down, limits are not applied at once: waiting for ioredis' reconnect
+   * attempts on every call would make each request of an outage hang for seconds.
+   */
+  private ready(): boolean {
+    // 'connecting' (the first connection) waits as usual; a lost connection does not.
+    if (!['reconnecting', 'close', 'end'].includes(this.redis.status)) return true;
+    this.unavailable(new Error(`connection ${this.redis.status}`));
+    return false;
   }
 
   private unavailable(error: unknown): void {
