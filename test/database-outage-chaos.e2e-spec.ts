@@ -57,12 +57,20 @@ describe('database stopped for 30 s in the middle of 300 submissions', () => {
     db = new Client({ connectionString: pg.database('chaos') });
     await db.connect();
     const count = async (sql: string) => Number((await db.query(sql)).rows[0].n);
+    let progress = {};
     await waitFor(
-      async () => (await count('SELECT count(*) AS n FROM submissions')) === N && (await count(`SELECT count(*) AS n FROM requests WHERE status NOT IN ('queued', 'declined')`)) === 0,
+      async () => {
+        const submissions = await count('SELECT count(*) AS n FROM submissions');
+        const unfinished = (await db.query(`SELECT status, count(*) AS n FROM requests WHERE status NOT IN ('queued', 'declined') GROUP BY 1`)).rows;
+        progress = { submissions, unfinished, intake: await intake.getJobCounts() };
+        return submissions === N && unfinished.length === 0;
+      },
       'every submission to reach its final queue state',
       180_000,
       500,
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(progress)}`);
+    });
 
     // One submission per idempotency key, each stage applied once per request.
     expect(await count('SELECT count(DISTINCT "idempotencyKey") AS n FROM submissions')).toBe(N);

@@ -1,6 +1,7 @@
 import { WorkerHost } from '@nestjs/bullmq';
 import { InvalidInputError, JOB_PAYLOAD_DTOS, type JobName, validateInput } from '@support/contracts';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import 'reflect-metadata';
 
 const HANDLES = Symbol('handles');
@@ -28,13 +29,30 @@ export function getQueueName(instance: object): string {
   return meta?.name ?? '(unknown)';
 }
 
+/** Our retry policy: what every job gets, however few attempts its producer asked for. */
+const ATTEMPTS = DEFAULT_JOB_OPTIONS.attempts ?? 10;
+const BACKOFF_MS = 500;
+
 /**
  * The base of every stage's worker: validates the job's data against the contract (bad data
  * fails at once, unrecoverably, and stays in the failed set with the reason), then dispatches to
- * the @Handles method. Errors are not caught: retries with backoff are BullMQ's.
+ * the @Handles method. Errors are not swallowed: retries with backoff are BullMQ's. A job added by
+ * an outside producer (the public intake queue) may carry fewer attempts than our policy, often
+ * one; it still gets the policy's retries, as delays, so a database outage loses no submission.
  */
 export abstract class StageProcessor extends WorkerHost {
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job, token?: string): Promise<unknown> {
+    try {
+      return await this.dispatch(job);
+    } catch (error) {
+      const producerAttempts = job.opts.attempts ?? 1;
+      if (error instanceof UnrecoverableError || !token || producerAttempts >= ATTEMPTS || job.attemptsStarted >= ATTEMPTS) throw error;
+      await job.moveToDelayed(Date.now() + BACKOFF_MS * 2 ** Math.max(0, job.attemptsStarted - 1), token);
+      throw new DelayedError(`retrying after: ${(error as Error).message}`);
+    }
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
     const key = (Reflect.getMetadata(HANDLES, this) as Map<string, string | symbol> | undefined)?.get(job.name);
     if (!key) throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${job.queueName}"`);
     const dto = JOB_PAYLOAD_DTOS[job.name as JobName];
