@@ -13,3 +13,4 @@ export * from './requests';
 export * from './compose-app';
 export * from './operations/queue-dashboard.module';
 export * from './openapi';
+export * from './operations/scheduler-watch';

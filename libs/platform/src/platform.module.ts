@@ -11,6 +11,7 @@ import { TransitionRefusedFilter } from './http/transition-refused.filter';
 import { HealthController, RedisHealthIndicator } from './observability/health';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
+import { SchedulerWatch } from './operations/scheduler-watch';
 import { SETTINGS, type Settings } from './settings';
 
 /**
@@ -52,6 +53,7 @@ export class PlatformModule {
         Metrics,
         RedisHealthIndicator,
         WorkerObserver,
+        SchedulerWatch,
         {
           provide: StageRunner,
           useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) => new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
@@ -61,7 +63,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
-      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner],
+      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner, SchedulerWatch],
     };
   }
 }

@@ -37,6 +37,8 @@ describe('settingsFromEnv', () => {
       workerLockMs: 30_000,
       stuckAfterMs: 30_000,
       sweepEveryMs: 15_000,
+      reconcileEveryMs: 15_000,
+      reconcileRetries: 3,
       logLevel: 'info',
       tokenSecret: null,
       rulesDir: join(repoRoot(), 'config', 'rules'),
@@ -70,6 +72,8 @@ describe('settingsFromEnv', () => {
       STUCK_AFTER_MS: '5000',
       SWEEP_EVERY_MS: '6000',
       SLA_SWEEP_EVERY_MS: '7000',
+      RECONCILE_EVERY_MS: '8000',
+      RECONCILE_RETRIES: '0',
       TOKEN_SECRET: 'a-long-secret',
       RULES_DIR: scratch,
       SURVEY_POLICY_FILE: join(scratch, 'policy.json'),
@@ -93,6 +97,8 @@ describe('settingsFromEnv', () => {
       workerLockMs: 4000,
       stuckAfterMs: 5000,
       sweepEveryMs: 6000,
+      reconcileEveryMs: 8000,
+      reconcileRetries: 0,
       slaSweepEveryMs: 7000,
       tokenSecret: 'a-long-secret',
       rulesDir: scratch,
@@ -141,6 +147,8 @@ describe('settingsFromEnv', () => {
         RULES_DIR: join(scratch, 'missing'),
         SURVEY_POLICY_FILE: scratch,
         PORT: 'eighty',
+        RECONCILE_EVERY_MS: '0',
+        RECONCILE_RETRIES: 'many',
       });
     } catch (error) {
       message = (error as Error).message;
@@ -161,6 +169,8 @@ describe('settingsFromEnv', () => {
       'RULES_DIR must be a directory',
       'SURVEY_POLICY_FILE must be a file',
       "PORT must be an integer from 0 to 65535 (got 'eighty')",
+      "RECONCILE_EVERY_MS must be an integer from 1 to 86400000 (got '0')",
+      "RECONCILE_RETRIES must be an integer from 0 to 100 (got 'many')",
     ]) {
       expect(message).toContain(expected);
     }

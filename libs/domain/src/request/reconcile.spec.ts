@@ -29,7 +29,7 @@ const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
   ...over,
 });
 
-const classified: ClassificationRecord = { clause: '4.1.2a', scope: 'in-scope', confidence: 0.9, caveats: [] } as ClassificationRecord;
+const classified: ClassificationRecord = { clause: '4.1.2a', scope: 'included', confidence: 0.9, caveats: [] } as ClassificationRecord;
 
 describe('what should exist in Redis for a request', () => {
   it('a pipeline request waits for the job of its next stage', () => {
