@@ -42,7 +42,7 @@ describe('what should exist in Redis for a request', () => {
 
   it('a queued request has its team-queue job at its queue order; others have none', () => {
     const queued = request({ status: 'queued', teamId: 'home-lv', priority: 2, queueJob: { queue: 'team-home-lv', id: 'req_1' } });
-    expect(expectedJobs(queued)).toEqual({ stage: null, agentQueue: { queue: 'team-home-lv', id: 'req_1', priority: queueOrder(queued) }, slaAlarm: null });
+    expect(expectedJobs(queued)).toEqual({ stage: null, agentQueue: { queue: 'team-home-lv', id: 'req_1', priority: queueOrder(queued) }, slaAlarm: null, slaClock: false });
     expect(expectedJobs({ ...queued, status: 'assigned' }).agentQueue).toBeNull();
     expect(expectedJobs({ ...queued, queueJob: null }).agentQueue).toBeNull();
   });
@@ -53,6 +53,14 @@ describe('what should exist in Redis for a request', () => {
     expect(expectedJobs(paid).slaAlarm).toEqual(nextAlarm);
     expect(expectedJobs({ ...paid, slaNextAlarmAt: null }).slaAlarm).toBeNull();
     expect(expectedJobs({ ...paid, sla: null }).slaAlarm).toBeNull();
+  });
+
+  it('a paid request queued without a clock needs the SLA worker to hear of its routing', () => {
+    const queued = request({ status: 'queued', supportPlan: 'home-plus', queueJob: { queue: 'team-home-lv', id: 'req_1' } });
+    expect(expectedJobs(queued).slaClock).toBe(true);
+    expect(expectedJobs({ ...queued, sla: { nextAlarm: null } as SlaView }).slaClock).toBe(false);
+    expect(expectedJobs({ ...queued, supportPlan: null }).slaClock).toBe(false);
+    expect(expectedJobs({ ...queued, status: 'classifying' }).slaClock).toBe(false);
   });
 });
 

@@ -23,6 +23,8 @@ export interface ExpectedJobs {
   agentQueue: AgentQueueJob | null;
   /** the next SLA alarm of a paid request */
   slaAlarm: { kind: 'warning' | 'breach'; target: 'first-response' | 'resolution'; at: string } | null;
+  /** a paid request queued without a clock: the SLA worker never heard of its routing (its job was lost) */
+  slaClock: boolean;
 }
 
 /** The stage a pipeline request waits for: licence check until eligible, then classification, then routing. */
@@ -36,7 +38,8 @@ export function expectedJobs(request: SupportRequest): ExpectedJobs {
   const agentQueue = request.status === 'queued' && request.queueJob ? { ...request.queueJob, priority: queueOrder(request) } : null;
   const next = request.sla?.nextAlarm ?? null;
   const slaAlarm = request.slaNextAlarmAt && next ? { kind: next.kind, target: next.target, at: next.at } : null;
-  return { stage: expectedStage(request), agentQueue, slaAlarm };
+  const slaClock = request.status === 'queued' && request.supportPlan !== null && request.sla === null;
+  return { stage: expectedStage(request), agentQueue, slaAlarm, slaClock };
 }
 
 /** What Redis holds for a job id: BullMQ's state, or `missing`. */

@@ -23,7 +23,7 @@ export class Metrics implements OnModuleInit {
   });
   readonly repairs = new Counter({
     name: 'support_reconciler_repairs_total',
-    help: 'What the reconciler repaired, by kind: stage-republished, stage-retried, stage-moved-aside, agent-queue-readded, sla-alarm-rescheduled, scheduler-recreated',
+    help: 'What the reconciler repaired, by kind: stage-republished, stage-retried, stage-moved-aside, agent-queue-readded, sla-clock-restarted, sla-alarm-rescheduled, scheduler-recreated',
     labelNames: ['kind'],
     registers: [this.registry],
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { StageProcessor } from '@support/messaging';
+import { getQueueName, StageProcessor } from '@support/messaging';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { Metrics } from './metrics';
 
@@ -19,6 +19,8 @@ export class WorkerObserver implements OnApplicationBootstrap {
       if (!(instance instanceof StageProcessor)) continue;
       const worker = instance.worker;
       worker.on('completed', (job) => this.record(job, 'completed'));
+      // Redis errors (a lost connection, a job whose keys Redis lost): one log line each, never an unhandled 'error' event.
+      worker.on('error', (error) => this.logger.warn({ queue: getQueueName(instance), err: error.message }, 'worker error'));
       worker.on('failed', (job, error) => {
         if (job) this.record(job, 'failed');
         // Failed for good: BullMQ will not try again (the reconciler may, see apps/reconciler).
