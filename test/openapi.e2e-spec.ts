@@ -60,6 +60,17 @@ describe('OpenAPI document', () => {
     expect(Object.keys(op('post', '/v1/requests/{id}/customer-replies').responses)).toEqual(expect.arrayContaining(['202', '404', '409']));
   });
 
+  it('declares the stuck requests for operators: the list, and a retry answering 202 or 404', () => {
+    const list = op('get', '/v1/admin/stuck');
+    expect(list.operationId).toBe('listStuckRequests');
+    expect(list.security).toEqual([{ bearer: [] }]);
+    expect(jsonSchema(list.responses['200'])).toEqual({ type: 'array', items: { $ref: ref('StuckRequestSchema') } });
+    const retry = op('post', '/v1/admin/stuck/{requestId}/retry');
+    expect(retry.operationId).toBe('retryStuckRequest');
+    expect(Object.keys(retry.responses).sort()).toEqual(['202', '401', '403', '404']);
+    expect(jsonSchema(retry.responses['202'])).toEqual({ $ref: ref('StuckRetrySchema') });
+  });
+
   it('declares surveys: the token is the credential, 409 once answered, 410 once expired', () => {
     const answer = op('post', '/v1/surveys/{token}');
     expect(answer.security).toEqual([]);

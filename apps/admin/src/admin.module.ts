@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CatalogueController } from './catalogue.controller';
 import { PeopleController } from './people.controller';
 import { SchedulesController } from './schedules.controller';
+import { StuckController } from './stuck.controller';
 
-/** The administrators' API for reference data. */
-@Module({ controllers: [CatalogueController, SchedulesController, PeopleController] })
+/** The administrators' API for reference data, and the requests the reconciler moved aside. */
+@Module({ controllers: [CatalogueController, SchedulesController, PeopleController, StuckController] })
 export class AdminModule {}

@@ -157,3 +157,38 @@ export class CompanyWithKeySchema extends CompanySchema {
   @ApiPropertyOptional(KEY)
   key?: string;
 }
+
+/** A request the reconciler moved aside: its stage job kept failing after every retry. */
+export class StuckRequestSchema {
+  @ApiProperty({ example: 'req_4f1c9e0b2a7d4c8e9f1a2b3c4d5e6f70' })
+  requestId: string;
+
+  @ApiProperty({ description: 'The request status now (a pipeline status while it is stuck)', example: 'received' })
+  status: string;
+
+  @ApiProperty({ description: 'The stage event whose job keeps failing', enum: ['request.received', 'request.eligibility-decided', 'request.classified'] })
+  job: string;
+
+  @ApiProperty({ description: 'The queue of that job', example: 'licence-check' })
+  queue: string;
+
+  @ApiProperty({ description: 'The BullMQ job id (its failure reason is in the queue dashboard too)', example: 'req_4f1c9e0b2a7d4c8e9f1a2b3c4d5e6f70.request.received' })
+  jobId: string;
+
+  @ApiProperty({ description: "The reconciler's retries before it gave up (RECONCILE_RETRIES)", example: 3 })
+  retries: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the job failed the last time', example: 'rules version 1999-01-01 is not loaded (config/rules)' })
+  lastError: string | null;
+
+  @ApiProperty({ description: 'When it was moved aside', example: '2026-11-17T10:00:00.000Z' })
+  stuckAt: string;
+}
+
+export class StuckRetrySchema {
+  @ApiProperty({ example: 'req_4f1c9e0b2a7d4c8e9f1a2b3c4d5e6f70' })
+  requestId: string;
+
+  @ApiProperty({ description: 'What happens next', example: 'the reconciler retries the stage job now, up to RECONCILE_RETRIES times again' })
+  message: string;
+}

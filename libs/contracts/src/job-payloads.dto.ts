@@ -65,7 +65,7 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Events.slaEscalated]: null,
   [Events.surveyDelivery]: null,
   [Events.surveyAnswered]: null,
-  [Jobs.pipelineSweep]: null,
+  [Jobs.reconcile]: null,
   [Jobs.slaAlarm]: SlaAlarmDto,
   [Jobs.slaSweep]: null,
   [Jobs.surveySend]: SurveySendDto,

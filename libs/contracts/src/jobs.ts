@@ -73,7 +73,8 @@ export interface AwaitAlarmData {
 
 /** Maintenance jobs started by BullMQ job schedulers, not by events. */
 export const Jobs = {
-  pipelineSweep: 'pipeline.sweep',
+  /** The reconciler's pass: compares every unfinished request with what Redis holds for it. */
+  reconcile: 'reconcile',
   reminderDue: 'request.reminder-due',
   autoCloseDue: 'request.auto-close-due',
   slaAlarm: 'sla.alarm-due',
@@ -85,7 +86,7 @@ export const Jobs = {
 } as const;
 
 export type ScheduledPayloads = {
-  [Jobs.pipelineSweep]: Record<string, never>;
+  [Jobs.reconcile]: Record<string, never>;
   [Jobs.reminderDue]: AwaitAlarmData;
   [Jobs.autoCloseDue]: AwaitAlarmData;
   [Jobs.slaAlarm]: SlaAlarmData;
@@ -133,7 +134,7 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
 
 /** The queue each scheduled job runs on. */
 export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
-  [Jobs.pipelineSweep]: Queues.maintenance,
+  [Jobs.reconcile]: Queues.maintenance,
   [Jobs.reminderDue]: Queues.lifecycle,
   [Jobs.autoCloseDue]: Queues.lifecycle,
   [Jobs.slaAlarm]: Queues.sla,

@@ -13,6 +13,9 @@ type ScheduledName = keyof ScheduledPayloads;
  * outside this library calls `queue.add`.
  */
 export class EventPublisher {
+  /** The job schedulers this process created, to re-create them when Redis lost them. */
+  private readonly schedules = new Map<ScheduledName, Omit<RepeatOptions, 'key'>>();
+
   constructor(private readonly queues: QueueRegistry) {}
 
   async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}): Promise<void> {
@@ -48,7 +51,28 @@ export class EventPublisher {
 
   /** A BullMQ job scheduler for a periodic job: created or updated, once across all processes. */
   async schedule<N extends ScheduledName>(name: N, repeat: Omit<RepeatOptions, 'key'>): Promise<void> {
+    this.schedules.set(name, repeat);
     await this.queues.get(Scheduled[name]).upsertJobScheduler(name, repeat, { name });
+  }
+
+  /**
+   * Re-creates the job schedulers this process created that Redis no longer holds (it lost its
+   * data, or was restarted without it); returns their names. Upserting is idempotent.
+   */
+  async ensureSchedules(): Promise<ScheduledName[]> {
+    const missing: ScheduledName[] = [];
+    for (const [name, repeat] of this.schedules) {
+      const queue = this.queues.get(Scheduled[name]);
+      if (await queue.getJobScheduler(name)) continue;
+      await queue.upsertJobScheduler(name, repeat, { name });
+      missing.push(name);
+    }
+    return missing;
+  }
+
+  /** Removes a job scheduler that is no longer used (e.g. one an earlier version created). */
+  async unschedule(queue: string, schedulerId: string): Promise<void> {
+    await this.queues.get(queue).removeJobScheduler(schedulerId);
   }
 
   /**

@@ -2,6 +2,7 @@ export * from './redis-connection';
 export * from './job-defaults';
 export * from './queue-registry';
 export * from './event-publisher';
+export * from './job-inspector';
 export * from './stage-processor';
 export * from './handler-check';
 export * from './messaging.module';

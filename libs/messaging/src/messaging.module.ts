@@ -6,6 +6,7 @@ import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
 import { EventPublisher } from './event-publisher';
 import { HandlerCheck } from './handler-check';
+import { JobInspector } from './job-inspector';
 import { QueueRegistry } from './queue-registry';
 import { createRedisConnection, parseRedisUrl, queuePrefix } from './redis-connection';
 import { WORKER_SETTINGS, type WorkerSettings } from './worker-options';
@@ -55,9 +56,10 @@ export class MessagingModule implements OnApplicationShutdown {
         { provide: WORKER_SETTINGS, useValue: options.worker },
         { provide: QueueRegistry, useFactory: (redis: IORedis | Cluster) => new QueueRegistry(redis, prefix), inject: [PRODUCER_REDIS] },
         { provide: EventPublisher, useFactory: (queues: QueueRegistry) => new EventPublisher(queues), inject: [QueueRegistry] },
+        { provide: JobInspector, useFactory: (queues: QueueRegistry) => new JobInspector(queues), inject: [QueueRegistry] },
         HandlerCheck,
       ],
-      exports: [PRODUCER_REDIS, WORKER_REDIS, QueueRegistry, EventPublisher, BullModule],
+      exports: [PRODUCER_REDIS, WORKER_REDIS, QueueRegistry, EventPublisher, JobInspector, BullModule],
     };
   }
 

@@ -5,3 +5,4 @@ export * from './unit-of-work';
 export * from './open-database';
 export * from './request-store';
 export * from './reference-store';
+export * from './stuck-job-store';

@@ -114,6 +114,22 @@ export class RequestStore implements RequestRepository {
       .getMany();
   }
 
+  /**
+   * What the reconciler compares with Redis, a page at a time (by id, after `afterId`): requests in
+   * one of `statuses` or with a next SLA alarm, unchanged since before `olderThan`.
+   */
+  unfinishedPage(statuses: readonly RequestStatus[], olderThan: Date, afterId: string, limit: number): Promise<RequestEntity[]> {
+    return this.dataSource
+      .getRepository(RequestEntity)
+      .createQueryBuilder('r')
+      .where('(r.status IN (:...statuses) OR r.slaNextAlarmAt IS NOT NULL)', { statuses: [...statuses] })
+      .andWhere('r.updatedAt < :t', { t: olderThan.toISOString() })
+      .andWhere('r.id > :afterId', { afterId })
+      .orderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** The id of the request's latest timeline entry among `events` (0 when none): did its history move on? */
   async latestTimelineId(requestId: string, events: readonly string[]): Promise<number> {
     const row = await this.dataSource

@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, openDatabase, RequestStore } from '@support/persistence';
+import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, openDatabase, RequestStore, StuckJobStore } from '@support/persistence';
 import { DataSource } from 'typeorm';
 
 /** The database for a process: opened and migrated before anything else may use it. */
@@ -16,8 +16,11 @@ export class DatabaseModule {
           dataSourceFactory: () => openDatabase(url, poolSize),
         }),
       ],
-      providers: [{ provide: RequestStore, useFactory: (ds: DataSource) => new RequestStore(ds), inject: [DataSource] }],
-      exports: [RequestStore, TypeOrmModule],
+      providers: [
+        { provide: RequestStore, useFactory: (ds: DataSource) => new RequestStore(ds), inject: [DataSource] },
+        { provide: StuckJobStore, useFactory: (ds: DataSource) => new StuckJobStore(ds), inject: [DataSource] },
+      ],
+      exports: [RequestStore, StuckJobStore, TypeOrmModule],
     };
   }
 }

@@ -18,3 +18,4 @@ export * from './compose-app';
 export * from './operations/queue-dashboard.module';
 export * from './openapi';
 export * from './rate-limit';
+export * from './operations/scheduler-watch';

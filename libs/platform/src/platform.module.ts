@@ -14,6 +14,7 @@ import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
 import { redactingLogOptions } from './observability/log-redaction';
 import { RateLimitedAuthGuard, RateLimitModule } from './rate-limit';
+import { SchedulerWatch } from './operations/scheduler-watch';
 import { SETTINGS, type Settings } from './settings';
 
 export interface PlatformOptions {
@@ -61,6 +62,7 @@ export class PlatformModule {
         Metrics,
         RedisHealthIndicator,
         WorkerObserver,
+        SchedulerWatch,
         {
           provide: StageRunner,
           useFactory: (store: RequestStore, publisher: EventPublisher, metrics: Metrics) => new StageRunner(store, publisher, (stage, outcome) => metrics.decisions.inc({ stage, outcome })),
@@ -74,7 +76,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
-      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner],
+      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner, SchedulerWatch],
     };
   }
 }

@@ -37,6 +37,8 @@ describe('settingsFromEnv', () => {
       workerLockMs: 30_000,
       stuckAfterMs: 30_000,
       sweepEveryMs: 15_000,
+      reconcileEveryMs: 15_000,
+      reconcileRetries: 3,
       logLevel: 'info',
       tokenSecret: null,
       tokenSecretsPrevious: [],
@@ -73,6 +75,8 @@ describe('settingsFromEnv', () => {
       STUCK_AFTER_MS: '5000',
       SWEEP_EVERY_MS: '6000',
       SLA_SWEEP_EVERY_MS: '7000',
+      RECONCILE_EVERY_MS: '8000',
+      RECONCILE_RETRIES: '0',
       TOKEN_SECRET: 'a-long-secret-of-at-least-32-characters',
       TOKEN_SECRETS_PREVIOUS: 'an-older-secret-of-32-characters-or-more, the-oldest-secret-still-verifying-tokens',
       CUSTOMER_TOKEN_TTL_MS: '86400000',
@@ -102,6 +106,8 @@ describe('settingsFromEnv', () => {
       workerLockMs: 4000,
       stuckAfterMs: 5000,
       sweepEveryMs: 6000,
+      reconcileEveryMs: 8000,
+      reconcileRetries: 0,
       slaSweepEveryMs: 7000,
       tokenSecret: 'a-long-secret-of-at-least-32-characters',
       tokenSecretsPrevious: ['an-older-secret-of-32-characters-or-more', 'the-oldest-secret-still-verifying-tokens'],
@@ -156,6 +162,8 @@ describe('settingsFromEnv', () => {
         RATE_LIMIT_WINDOW_MS: '0',
         AUTH_FAILURE_LIMIT: 'many',
         SUBMISSION_RATE_LIMIT: '-1',
+        RECONCILE_EVERY_MS: '0',
+        RECONCILE_RETRIES: 'many',
       });
     } catch (error) {
       message = (error as Error).message;
@@ -179,6 +187,8 @@ describe('settingsFromEnv', () => {
       "RATE_LIMIT_WINDOW_MS must be a positive integer (got '0')",
       "AUTH_FAILURE_LIMIT must be a whole number (got 'many')",
       "SUBMISSION_RATE_LIMIT must be a whole number (got '-1')",
+      "RECONCILE_EVERY_MS must be an integer from 1 to 86400000 (got '0')",
+      "RECONCILE_RETRIES must be an integer from 0 to 100 (got 'many')",
     ]) {
       expect(message).toContain(expected);
     }

@@ -25,9 +25,14 @@ export interface Settings {
   concurrency: number;
   /** A stage job's lock, renewed while it runs: a killed worker's jobs are taken over after it lapses. */
   workerLockMs: number;
-  /** How long a request may sit in a pipeline status before the sweeper re-emits its job. */
+  /** How long a request must be unchanged before the reconciler compares it with what Redis holds. */
   stuckAfterMs: number;
+  /** How often the survey sweeper looks for lost alarms and expired links. */
   sweepEveryMs: number;
+  /** How often the reconciler compares the database with Redis (and each process checks its job schedulers). */
+  reconcileEveryMs: number;
+  /** How often the reconciler retries a pipeline request's failed stage job before moving the request aside. */
+  reconcileRetries: number;
   logLevel: string;
   /** Signs customer and survey tokens; null: a secret made once and kept in the database. */
   tokenSecret: string | null;
@@ -183,6 +188,8 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
     sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
+    reconcileEveryMs: integer('RECONCILE_EVERY_MS', 15_000, 1, 24 * 3600_000),
+    reconcileRetries: integer('RECONCILE_RETRIES', 3, 0, 100),
     logLevel,
     tokenSecret,
     tokenSecretsPrevious,

@@ -8,3 +8,4 @@ export * from './plan-change';
 export * from './queue-order';
 export * from './lifecycle-doc';
 export * from './sla-record';
+export * from './reconcile';

@@ -6,6 +6,7 @@ import { TimelineEventEntity } from './timeline-event.entity';
 import { AgentEntity, CompanyEntity } from './people.entities';
 import { CalendarEntity, SlaPlanEntity } from './schedule.entities';
 import { SurveyEntity } from './survey.entity';
+import { StuckJobEntity } from './stuck-job.entity';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -15,6 +16,7 @@ export * from './timeline-event.entity';
 export * from './people.entities';
 export * from './schedule.entities';
 export * from './survey.entity';
+export * from './stuck-job.entity';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -31,4 +33,5 @@ export const ENTITIES = [
   CalendarEntity,
   SlaPlanEntity,
   SurveyEntity,
+  StuckJobEntity,
 ];

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable, type OnModuleInit } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of this process: Node's defaults plus the pipeline's own. */
 @Injectable()
@@ -16,6 +16,25 @@ export class Metrics implements OnModuleInit {
     registers: [this.registry],
   });
   readonly decisions = new Counter({ name: 'support_decisions_total', help: 'Decisions made, by stage and outcome', labelNames: ['stage', 'outcome'], registers: [this.registry] });
+  readonly jobsExhausted = new Counter({
+    name: 'support_jobs_exhausted_total',
+    help: 'Jobs that failed for good (attempts used up, or unrecoverable), by queue and job name',
+    labelNames: ['queue', 'job'],
+    registers: [this.registry],
+  });
+  readonly repairs = new Counter({
+    name: 'support_reconciler_repairs_total',
+    help: 'What the reconciler repaired, by kind: stage-republished, stage-retried, stage-moved-aside, agent-queue-readded, sla-clock-restarted, sla-alarm-rescheduled, scheduler-recreated',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+  readonly reconcileSeconds = new Histogram({
+    name: 'support_reconcile_duration_seconds',
+    help: 'Time one reconciler pass took',
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+    registers: [this.registry],
+  });
+  readonly stuckRequests = new Gauge({ name: 'support_stuck_requests', help: 'Requests the reconciler moved aside, waiting for an operator (at its last pass)', registers: [this.registry] });
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry });

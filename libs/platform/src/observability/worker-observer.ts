@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { StageProcessor } from '@support/messaging';
-import type { Job } from 'bullmq';
+import { getQueueName, StageProcessor } from '@support/messaging';
+import { type Job, UnrecoverableError } from 'bullmq';
 import { Metrics } from './metrics';
 
 /** Counts and times every stage job, and logs each failure as a JSON line with its request id. */
@@ -19,8 +19,12 @@ export class WorkerObserver implements OnApplicationBootstrap {
       if (!(instance instanceof StageProcessor)) continue;
       const worker = instance.worker;
       worker.on('completed', (job) => this.record(job, 'completed'));
+      // Redis errors (a lost connection, a job whose keys Redis lost): one log line each, never an unhandled 'error' event.
+      worker.on('error', (error) => this.logger.warn({ queue: getQueueName(instance), err: error.message }, 'worker error'));
       worker.on('failed', (job, error) => {
         if (job) this.record(job, 'failed');
+        // Failed for good: BullMQ will not try again (the reconciler may, see apps/reconciler).
+        if (job && (error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1))) this.metrics.jobsExhausted.inc({ queue: job.queueName, job: job.name });
         this.logger.warn({ requestId: job?.data?.requestId, queue: job?.queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed');
       });
     }

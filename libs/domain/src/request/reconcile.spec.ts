@@ -1,0 +1,84 @@
+import type { ClassificationRecord, SlaView, SupportRequest } from './aggregate';
+import { UNDECIDED } from './aggregate';
+import { queueOrder } from './queue-order';
+import { expectedJobs, expectedStage, stageRepair } from './reconcile';
+
+const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
+  id: 'req_1',
+  submissionId: 'sub_1',
+  partIndex: 0,
+  producerId: 'web',
+  status: 'received',
+  ...UNDECIDED,
+  country: 'LV',
+  language: 'en',
+  customerId: 'c-1',
+  customerEmail: 'anna@example.lv',
+  companyId: null,
+  productCode: 'kav',
+  productVersion: '21.3',
+  platform: null,
+  licenceKey: null,
+  channel: 'web',
+  topic: null,
+  subject: 's',
+  description: 'd',
+  rulesVersion: '2022-04-07',
+  receivedAt: '2026-11-17T10:00:00.000Z',
+  updatedAt: '2026-11-17T10:00:00.000Z',
+  ...over,
+});
+
+const classified: ClassificationRecord = { clause: '4.1.2a', scope: 'included', confidence: 0.9, caveats: [] } as ClassificationRecord;
+
+describe('what should exist in Redis for a request', () => {
+  it('a pipeline request waits for the job of its next stage', () => {
+    expect(expectedStage(request({ status: 'received' }))).toBe('request.received');
+    expect(expectedStage(request({ status: 'checking-licence' }))).toBe('request.received');
+    expect(expectedStage(request({ status: 'classifying' }))).toBe('request.eligibility-decided');
+    expect(expectedStage(request({ status: 'classifying', classification: classified }))).toBe('request.classified');
+    for (const status of ['queued', 'assigned', 'awaiting-customer', 'resolved', 'closed', 'declined'] as const) expect(expectedStage(request({ status }))).toBeNull();
+  });
+
+  it('a queued request has its team-queue job at its queue order; others have none', () => {
+    const queued = request({ status: 'queued', teamId: 'home-lv', priority: 2, queueJob: { queue: 'team-home-lv', id: 'req_1' } });
+    expect(expectedJobs(queued)).toEqual({ stage: null, agentQueue: { queue: 'team-home-lv', id: 'req_1', priority: queueOrder(queued) }, slaAlarm: null, slaClock: false });
+    expect(expectedJobs({ ...queued, status: 'assigned' }).agentQueue).toBeNull();
+    expect(expectedJobs({ ...queued, queueJob: null }).agentQueue).toBeNull();
+  });
+
+  it('a paid request has its next SLA alarm; one without a next alarm has none', () => {
+    const nextAlarm = { kind: 'warning' as const, target: 'first-response' as const, at: '2026-11-17T12:00:00.000Z' };
+    const paid = request({ status: 'queued', sla: { nextAlarm } as SlaView, slaNextAlarmAt: nextAlarm.at });
+    expect(expectedJobs(paid).slaAlarm).toEqual(nextAlarm);
+    expect(expectedJobs({ ...paid, slaNextAlarmAt: null }).slaAlarm).toBeNull();
+    expect(expectedJobs({ ...paid, sla: null }).slaAlarm).toBeNull();
+  });
+
+  it('a paid request queued without a clock needs the SLA worker to hear of its routing', () => {
+    const queued = request({ status: 'queued', supportPlan: 'home-plus', queueJob: { queue: 'team-home-lv', id: 'req_1' } });
+    expect(expectedJobs(queued).slaClock).toBe(true);
+    expect(expectedJobs({ ...queued, sla: { nextAlarm: null } as SlaView }).slaClock).toBe(false);
+    expect(expectedJobs({ ...queued, supportPlan: null }).slaClock).toBe(false);
+    expect(expectedJobs({ ...queued, status: 'classifying' }).slaClock).toBe(false);
+  });
+});
+
+describe('repairing a stage job', () => {
+  it('publishes a lost job, leaves one on its way alone', () => {
+    expect(stageRepair('missing', 0, 3, false)).toBe('publish');
+    for (const state of ['waiting', 'delayed', 'prioritized', 'active', 'waiting-children'] as const) expect(stageRepair(state, 0, 3, false)).toBe('none');
+  });
+
+  it('retries a failed (or completed but not moved on) job while retries last, then moves it aside once', () => {
+    expect(stageRepair('failed', 0, 3, false)).toBe('retry');
+    expect(stageRepair('completed', 2, 3, false)).toBe('retry');
+    expect(stageRepair('failed', 3, 3, false)).toBe('move-aside');
+    expect(stageRepair('failed', 3, 3, true)).toBe('none');
+    expect(stageRepair('failed', 0, 0, false)).toBe('move-aside');
+  });
+
+  it('leaves a request moved aside alone until an operator retries it, even when its job is gone', () => {
+    expect(stageRepair('missing', 3, 3, true)).toBe('none');
+  });
+});
