@@ -1,7 +1,8 @@
-import { eventJobId, Events, Queues } from '@support/contracts';
+import { eventJobId, Events, Jobs, occurrenceJobId, Queues, teamQueueName } from '@support/contracts';
 import { UNDECIDED } from '@support/domain';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { Queue } from 'bullmq';
+import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
@@ -137,5 +138,43 @@ describe.each(testDatabases())('the reconciler on %s', (db) => {
     await admin(sys.http.post(`/v1/admin/stuck/${id}/retry`)).expect(404);
     await admin(sys.http.post('/v1/admin/stuck/nope/retry')).expect(404);
     await sys.http.get('/v1/admin/stuck').set('Authorization', `Bearer ${sys.producerKey}`).expect(403);
+  });
+
+  /** Claims as `agentKey` until it holds `id` (requests of earlier tests wait in the same team queue). */
+  const claimUntil = (agentKey: string, id: string) => waitFor(async () => ((await claim(sys, agentKey))?.request.id === id ? true : null), `a claim of ${id}`, 15_000);
+
+  it('adds back the lost reminder and auto-close alarms of a request waiting for its customer', async () => {
+    const id = await storeWithoutJob();
+    await queued(id, 'the request to reach its team queue');
+    const agent = await addAgent(sys, `timers-${db}`, ['home-malware']);
+    await claimUntil(agent, id);
+    await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(agent)).send({ body: 'Please send the log.', waitForCustomer: true }).expect(200);
+    const lifecycle = new Queue(Queues.lifecycle, { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix });
+    try {
+      const alarms = [occurrenceJobId(Jobs.reminderDue, id, 1), occurrenceJobId(Jobs.autoCloseDue, id, 1)];
+      for (const jobId of alarms) expect(await lifecycle.remove(jobId)).toBe(1); // as if Redis lost them
+      for (const jobId of alarms) await waitFor(() => lifecycle.getJob(jobId), `the alarm ${jobId} to be back`, 15_000);
+      expect((await store.find(id))?.status).toBe('awaiting-customer');
+    } finally {
+      await lifecycle.close();
+    }
+  });
+
+  it('returns a held request whose job Redis lost to its queue: the lease is gone with the job', async () => {
+    const id = await storeWithoutJob();
+    await queued(id, 'the request to reach its team queue');
+    const agent = await addAgent(sys, `lease-${db}`, ['home-malware']);
+    await claimUntil(agent, id);
+    const team = new Queue(teamQueueName('home-malware'), { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix });
+    try {
+      await team.obliterate({ force: true }); // the team queue's data is lost, the held job with it
+      const back = await queued(id, 'the request back in its queue');
+      expect(back.assigneeId).toBeNull();
+      expect(await events(id)).toContain('request.lease-expired');
+      const next = await addAgent(sys, `lease-next-${db}`, ['home-malware']);
+      await claimUntil(next, id);
+    } finally {
+      await team.close();
+    }
   });
 });

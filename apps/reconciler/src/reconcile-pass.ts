@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PIPELINE } from '@support/domain';
+import { PIPELINE, WITH_AGENTS } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { RequestStore, StuckJobStore } from '@support/persistence';
 import { Metrics, SETTINGS, type Settings } from '@support/platform';
 import { AgentQueueJobs } from './agent-queue-jobs';
+import { AgentTimers } from './agent-timers';
 import { SlaAlarmJobs } from './sla-alarm-jobs';
 import { StageJobs } from './stage-jobs';
 
@@ -21,7 +22,7 @@ export interface PassResult {
  * One reconciler pass: the database is the truth, Redis holds only triggers. Every request that is
  * not finished and has been unchanged for STUCK_AFTER_MS (so a stage that is merely busy with it is
  * not second-guessed) is compared, a page at a time, with what Redis holds for it, and what is
- * missing or dead is repaired (StageJobs, AgentQueueJobs, SlaAlarmJobs); then the job schedulers
+ * missing or dead is repaired (StageJobs, AgentQueueJobs, AgentTimers, SlaAlarmJobs); then the job schedulers
  * this process created are re-created when Redis lost them. One pass at a time per process.
  */
 @Injectable()
@@ -35,6 +36,7 @@ export class ReconcilePass {
     private readonly publisher: EventPublisher,
     private readonly stages: StageJobs,
     private readonly agentQueues: AgentQueueJobs,
+    private readonly agentTimers: AgentTimers,
     private readonly slaAlarms: SlaAlarmJobs,
     private readonly metrics: Metrics,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -53,11 +55,12 @@ export class ReconcilePass {
     const seen = new Set<string>();
     let afterId = '';
     for (;;) {
-      const page = await this.store.unfinishedPage([...PIPELINE, 'queued'], olderThan, afterId, PAGE);
+      const page = await this.store.unfinishedPage([...PIPELINE, ...WITH_AGENTS], olderThan, afterId, PAGE);
       if (page.length === 0) break;
       for (const r of page) seen.add(r.id);
       await this.stages.repair(page, records, this.settings.reconcileRetries);
       await this.agentQueues.repair(page);
+      await this.agentTimers.repair(page);
       await this.slaAlarms.repair(page);
       afterId = page[page.length - 1].id;
       if (page.length < PAGE) break;

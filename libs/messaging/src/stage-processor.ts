@@ -1,5 +1,5 @@
 import { WorkerHost } from '@nestjs/bullmq';
-import { InvalidInputError, JOB_PAYLOAD_DTOS, type JobName, validateInput } from '@support/contracts';
+import { Events, InvalidInputError, JOB_PAYLOAD_DTOS, type JobName, validateInput } from '@support/contracts';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DEFAULT_JOB_OPTIONS } from './job-defaults';
 import 'reflect-metadata';
@@ -36,9 +36,11 @@ const BACKOFF_MS = 500;
 /**
  * The base of every stage's worker: validates the job's data against the contract (bad data
  * fails at once, unrecoverably, and stays in the failed set with the reason), then dispatches to
- * the @Handles method. Errors are not swallowed: retries with backoff are BullMQ's. A job added by
- * an outside producer (the public intake queue) may carry fewer attempts than our policy, often
- * one; it still gets the policy's retries, as delays, so a database outage loses no submission.
+ * the @Handles method. Errors are not swallowed: retries with backoff are BullMQ's. A submission
+ * added by an outside producer (the public intake queue) may carry fewer attempts than our policy,
+ * often one, and no row exists yet for the reconciler to re-drive it: it still gets the policy's
+ * retries, as delays, so a database outage loses no submission. Every other job is our own, added
+ * with the policy's attempts (a failed one is the reconciler's).
  */
 export abstract class StageProcessor extends WorkerHost {
   async process(job: Job, token?: string): Promise<unknown> {
@@ -46,7 +48,7 @@ export abstract class StageProcessor extends WorkerHost {
       return await this.dispatch(job);
     } catch (error) {
       const producerAttempts = job.opts.attempts ?? 1;
-      if (error instanceof UnrecoverableError || !token || producerAttempts >= ATTEMPTS || job.attemptsStarted >= ATTEMPTS) throw error;
+      if (job.name !== Events.submitted || error instanceof UnrecoverableError || !token || producerAttempts >= ATTEMPTS || job.attemptsStarted >= ATTEMPTS) throw error;
       await job.moveToDelayed(Date.now() + BACKOFF_MS * 2 ** Math.max(0, job.attemptsStarted - 1), token);
       throw new DelayedError(`retrying after: ${(error as Error).message}`);
     }

@@ -1,7 +1,7 @@
 import type { ClassificationRecord, SlaView, SupportRequest } from './aggregate';
 import { UNDECIDED } from './aggregate';
 import { queueOrder } from './queue-order';
-import { expectedJobs, expectedStage, stageRepair } from './reconcile';
+import { expectedJobs, expectedStage, expectedWaitAlarms, leaseLost, stageRepair } from './reconcile';
 
 const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
   id: 'req_1',
@@ -80,5 +80,24 @@ describe('repairing a stage job', () => {
 
   it('leaves a request moved aside alone until an operator retries it, even when its job is gone', () => {
     expect(stageRepair('missing', 3, 3, true)).toBe('none');
+  });
+});
+
+describe('what the desk keeps in Redis', () => {
+  it('a request waiting for its customer has a reminder and an auto-close alarm, due from when it started waiting', () => {
+    const since = '2026-12-01T10:00:00.000Z';
+    expect(expectedWaitAlarms({ status: 'awaiting-customer', awaitCount: 2, awaitingSince: since }, 1000, 5000)).toEqual({
+      awaitCount: 2,
+      reminderAt: Date.parse(since) + 1000,
+      autoCloseAt: Date.parse(since) + 5000,
+    });
+    expect(expectedWaitAlarms({ status: 'queued', awaitCount: 2, awaitingSince: null }, 1000, 5000)).toBeNull();
+  });
+
+  it('a held request whose job Redis lost has lost its lease; a job still there is a lease still held', () => {
+    const held = { status: 'assigned' as const, queueJob: { queue: 'team-home-lv', id: 'req_1' } };
+    expect(leaseLost(held, 'missing')).toBe(true);
+    expect(leaseLost(held, 'active')).toBe(false);
+    expect(leaseLost({ ...held, status: 'queued' }, 'missing')).toBe(false);
   });
 });

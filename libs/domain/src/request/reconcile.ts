@@ -59,3 +59,20 @@ export function stageRepair(observed: ObservedJob, retriesSoFar: number, maxRetr
   if (alreadyStuck) return 'none';
   return retriesSoFar < maxRetries ? 'retry' : 'move-aside';
 }
+
+/** The reminder and auto-close alarms of a request waiting for its customer: when each is due. */
+export interface WaitAlarms {
+  awaitCount: number;
+  reminderAt: number;
+  autoCloseAt: number;
+}
+
+/** The alarms a request waiting for its customer should have in Redis (null when it does not wait). */
+export function expectedWaitAlarms(request: Pick<SupportRequest, 'status' | 'awaitCount' | 'awaitingSince'>, reminderAfterMs: number, autoCloseAfterMs: number): WaitAlarms | null {
+  if (request.status !== 'awaiting-customer' || !request.awaitingSince) return null;
+  const since = Date.parse(request.awaitingSince);
+  return { awaitCount: request.awaitCount, reminderAt: since + reminderAfterMs, autoCloseAt: since + autoCloseAfterMs };
+}
+
+/** An agent's lease is its BullMQ job's lock: a held request whose job Redis lost holds nothing any more. */
+export const leaseLost = (request: Pick<SupportRequest, 'status' | 'queueJob'>, observed: ObservedJob): boolean => request.status === 'assigned' && request.queueJob !== null && observed === 'missing';
