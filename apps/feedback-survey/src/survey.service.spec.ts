@@ -98,6 +98,20 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
       expect((await h.queues.get(Queues.feedbackSurvey).getDelayed()).filter((j) => j.data.surveyId === expectedId)).toHaveLength(1);
     });
 
+    it('the sweep arms again, at once, the alarm of a survey not due yet that Redis lost (and adds nothing while it holds it)', async () => {
+      const request = await resolved(Date.now() - 10 * 60_000);
+      const { surveyId: id } = await surveys.scheduleAfterResolution(request.id);
+      await surveys.sweep();
+      expect((await h.queues.get(Queues.feedbackSurvey).getDelayed()).filter((j) => j.data.surveyId === id)).toHaveLength(1);
+
+      expect(await h.queues.get(Queues.feedbackSurvey).remove(`${id}.${Jobs.surveySend}`)).toBe(1); // as if Redis lost it
+      await surveys.sweep();
+
+      const job = await sendJob(id!);
+      expect(await job?.getState()).toBe('delayed');
+      expect((await row(id!)).status).toBe('scheduled');
+    });
+
     it('surveys nothing about a request that is no longer resolved', async () => {
       const request = await h.insertRequest({ status: 'queued', teamId: 'home-lv', reopenCount: 1 });
 

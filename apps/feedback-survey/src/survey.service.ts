@@ -200,6 +200,9 @@ export class SurveyService {
     const stuck = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'scheduled' }).andWhere('s.sendAt < :late', { late }).orderBy('s.sendAt', 'ASC').limit(500).getMany();
     const bucket = Math.floor(now.getTime() / Math.max(1, this.settings.stuckAfterMs));
     for (const s of stuck) await this.publisher.enqueue(Jobs.surveySend, { surveyId: s.id }, { jobId: `${sendJobId(s.id)}.sweep${bucket}` });
+    // Alarms not due yet are armed again under their own id: a no-op while Redis holds them, back at once when it lost them.
+    const pending = await this.repo().createQueryBuilder('s').where('s.status = :st', { st: 'scheduled' }).andWhere('s.sendAt >= :late', { late }).orderBy('s.sendAt', 'ASC').limit(500).getMany();
+    for (const s of pending) await this.arm(s);
     const expired = await this.repo()
       .createQueryBuilder()
       .update(SurveyEntity)
