@@ -1,5 +1,5 @@
 import { eventJobId, Events, Jobs, occurrenceJobId, Queues, teamQueueName } from '@support/contracts';
-import { UNDECIDED } from '@support/domain';
+import { aRequest } from '../libs/domain/src/testing/request-fixture';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { Queue } from 'bullmq';
 import { addAgent, bearer, claim } from './support/agents';
@@ -36,30 +36,10 @@ describe.each(testDatabases())('the reconciler on %s', (db) => {
     const now = new Date().toISOString();
     const id = newId('req');
     const sub: SubmissionEntity = { id: newId('sub'), producerId: 'web-form', idempotencyKey: null, channel: 'web', receivedAt: now, payload: body, requestIds: [id] };
-    const request = Object.assign(new RequestEntity(), {
-      id,
-      submissionId: sub.id,
-      partIndex: 0,
-      producerId: 'web-form',
-      status: 'received',
-      country: 'LV',
-      language: 'en',
-      customerId: 'c-lost',
-      customerEmail: 'lost@example.lv',
-      companyId: null,
-      productCode: 'kav',
-      productVersion: '21.3',
-      platform: null,
-      licenceKey: null,
-      channel: 'web',
-      topic: null,
-      subject: body.subject,
-      description: body.description,
-      rulesVersion,
-      ...UNDECIDED,
-      receivedAt: now,
-      updatedAt: now,
-    });
+    const request = Object.assign(
+      new RequestEntity(),
+      aRequest({ id, submissionId: sub.id, customerId: 'c-lost', customerEmail: 'lost@example.lv', subject: body.subject, description: body.description, rulesVersion, receivedAt: now }),
+    );
     await store.createSubmission(sub, [request], () => ({
       stage: 'intake',
       event: 'request.received',

@@ -1,5 +1,5 @@
 import type { TimelineRecord } from '@support/contracts';
-import { UNDECIDED } from '@support/domain';
+import { aRequest } from '../../libs/domain/src/testing/request-fixture';
 import { createRedisConnection, EventPublisher, parseRedisUrl, QueueRegistry, queuePrefix } from '@support/messaging';
 import { newId, openDatabase, ReferenceStore, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { type Settings, settingsFromEnv } from '@support/platform';
@@ -68,32 +68,18 @@ export async function serviceHarness(db: DbKind, name: string, env: Record<strin
     job: async (queue, id) => (await queues.get(queue).getJob(id)) ?? null,
     insertRequest: async (overrides = {}) => {
       const at = overrides.receivedAt ?? new Date().toISOString();
-      const request = Object.assign(new RequestEntity(), {
-        id: newId('req'),
-        submissionId: newId('sub'),
-        partIndex: 0,
-        producerId: 'web-form',
-        status: 'received',
-        ...UNDECIDED,
-        segment: 'home',
-        country: 'LV',
-        language: 'en',
-        customerId: `c-${newId('x').slice(-8)}`,
-        customerEmail: 'anna@example.lv',
-        companyId: null,
-        productCode: 'kav',
-        productVersion: '21.3',
-        platform: { os: 'windows', osVersion: '10' },
-        licenceKey: null,
-        channel: 'web',
-        topic: null,
-        subject: 'False positive on my own program',
-        description: 'Kaspersky deletes my own program as a trojan, but it is a false positive.',
-        rulesVersion: '2022-04-07',
-        receivedAt: at,
-        updatedAt: at,
-        ...overrides,
-      } satisfies RequestEntity);
+      const request = Object.assign(
+        new RequestEntity(),
+        aRequest({
+          id: newId('req'),
+          submissionId: newId('sub'),
+          segment: 'home',
+          customerId: `c-${newId('x').slice(-8)}`,
+          platform: { os: 'windows', osVersion: '10' },
+          receivedAt: at,
+          ...overrides,
+        }),
+      );
       const submission: SubmissionEntity = {
         id: request.submissionId,
         producerId: request.producerId,

@@ -1,33 +1,9 @@
 import type { ClassificationRecord, SlaView, SupportRequest } from './aggregate';
-import { UNDECIDED } from './aggregate';
+import { aRequest } from '../testing/request-fixture';
 import { queueOrder } from './queue-order';
 import { expectedJobs, expectedStage, expectedWaitAlarms, leaseLost, stageRepair } from './reconcile';
 
-const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
-  id: 'req_1',
-  submissionId: 'sub_1',
-  partIndex: 0,
-  producerId: 'web',
-  status: 'received',
-  ...UNDECIDED,
-  country: 'LV',
-  language: 'en',
-  customerId: 'c-1',
-  customerEmail: 'anna@example.lv',
-  companyId: null,
-  productCode: 'kav',
-  productVersion: '21.3',
-  platform: null,
-  licenceKey: null,
-  channel: 'web',
-  topic: null,
-  subject: 's',
-  description: 'd',
-  rulesVersion: '2022-04-07',
-  receivedAt: '2026-11-17T10:00:00.000Z',
-  updatedAt: '2026-11-17T10:00:00.000Z',
-  ...over,
-});
+const request = (over: Partial<SupportRequest> = {}): SupportRequest => aRequest({ subject: 's', description: 'd', producerId: 'web', ...over });
 
 const classified: ClassificationRecord = { clause: '4.1.2a', scope: 'included', confidence: 0.9, caveats: [] } as ClassificationRecord;
 

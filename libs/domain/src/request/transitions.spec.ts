@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Licence } from '../catalogue';
 import { loadRuleSet } from '../rules';
 import { kav } from '../testing/demo-catalogue';
-import { type SupportRequest, UNDECIDED } from './aggregate';
+import { aRequest } from '../testing/request-fixture';
+import type { SupportRequest } from './aggregate';
 import { assign, autoClose, customerMessageKind, customerWrote, escalate, reply, resolve } from './desk';
 import { TransitionRefused } from './lifecycle';
 import { classificationTransition, eligibilityTransition, routingTransition } from './pipeline';
@@ -12,31 +13,8 @@ import { planChange, planFromLicence } from './plan-change';
 const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../../config/rules/2022-04-07.json'), 'utf8')));
 const now = new Date('2026-11-17T10:00:00Z');
 
-const request = (over: Partial<SupportRequest> = {}): SupportRequest => ({
-  id: 'req_1',
-  submissionId: 'sub_1',
-  partIndex: 0,
-  producerId: 'web',
-  status: 'received',
-  ...UNDECIDED,
-  country: 'LV',
-  language: 'en',
-  customerId: 'c-1',
-  customerEmail: 'anna@example.lv',
-  companyId: null,
-  productCode: 'kav',
-  productVersion: '21.3',
-  platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 },
-  licenceKey: null,
-  channel: 'web',
-  topic: null,
-  subject: 'False positive',
-  description: 'Kaspersky deletes my own program as a trojan. It is a false positive.',
-  rulesVersion: rules.version,
-  receivedAt: now.toISOString(),
-  updatedAt: now.toISOString(),
-  ...over,
-});
+const request = (over: Partial<SupportRequest> = {}): SupportRequest =>
+  aRequest({ platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 }, rulesVersion: rules.version, receivedAt: now.toISOString(), ...over });
 
 describe('pipeline transitions', () => {
   it('a supported home request goes on to classification, citing 4.5a, and emits eligibility-decided', () => {
