@@ -67,7 +67,7 @@ describe('OpenAPI document', () => {
     expect(jsonSchema(list.responses['200'])).toEqual({ type: 'array', items: { $ref: ref('StuckRequestSchema') } });
     const retry = op('post', '/v1/admin/stuck/{requestId}/retry');
     expect(retry.operationId).toBe('retryStuckRequest');
-    expect(Object.keys(retry.responses).sort()).toEqual(['202', '401', '403', '404']);
+    expect(Object.keys(retry.responses).sort()).toEqual(['202', '401', '403', '404', '429']);
     expect(jsonSchema(retry.responses['202'])).toEqual({ $ref: ref('StuckRetrySchema') });
   });
 
