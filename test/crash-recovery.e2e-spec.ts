@@ -8,6 +8,7 @@ import { startAppProcess, stopProcess } from './support/processes';
 import { deletePrefix } from './support/redis-keys';
 import { SEED, submission } from './support/reference-data';
 import { waitFor } from './support/wait';
+import { duplicatedTimelineEvents } from './support/exactly-once';
 
 const N = 500;
 const REDIS_URL = settingsFromEnv(process.env).redisUrl;
@@ -104,16 +105,7 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
 
     expect(await dataSource.getRepository(SubmissionEntity).count()).toBe(N);
     expect(await requests.count()).toBe(N);
-    const duplicated = await dataSource
-      .getRepository(TimelineEventEntity)
-      .createQueryBuilder('t')
-      .select('t.requestId', 'requestId')
-      .addSelect('t.event', 'event')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('t.requestId')
-      .addGroupBy('t.event')
-      .having('COUNT(*) > 1')
-      .getRawMany();
+    const duplicated = await duplicatedTimelineEvents(dataSource);
     expect(duplicated).toEqual([]);
     const perRequest = await dataSource.getRepository(TimelineEventEntity).createQueryBuilder('t').select('t.requestId', 'id').addSelect('COUNT(*)', 'n').groupBy('t.requestId').getRawMany();
     const all = await requests.find();

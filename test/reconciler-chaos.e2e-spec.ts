@@ -7,6 +7,7 @@ import { OwnRedis } from './support/redis-server';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
+import { duplicatedTimelineEvents } from './support/exactly-once';
 
 const N = 1000;
 /**
@@ -169,16 +170,7 @@ describe.each(testDatabases())('the reconciler under Redis faults on %s', (db) =
     // 0 duplicated: one team-queue job per queued request, none for a declined one; each timeline event once.
     expect([...jobs.values()].every((n) => n === 1)).toBe(true);
     expect(jobs.size).toBe(queued.length);
-    const duplicated = await ds
-      .getRepository(TimelineEventEntity)
-      .createQueryBuilder('t')
-      .select('t.requestId', 'requestId')
-      .addSelect('t.event', 'event')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('t.requestId')
-      .addGroupBy('t.event')
-      .having('COUNT(*) > 1')
-      .getRawMany();
+    const duplicated = await duplicatedTimelineEvents(ds);
     expect(duplicated).toEqual([]);
     const stages = await ds
       .getRepository(TimelineEventEntity)

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { REQUEST_STATUSES } from '@support/contracts';
-import { CustomerRefSchema, OutcomeSchema, ProductRefSchema } from './request-view.schema';
+import { CustomerRefSchema, OutcomeSchema, ProductRefSchema, SlaSchema } from './request-view.schema';
 
 /**
  * The OpenAPI shapes of the customer's projection of a request (requests/customer-view.ts): what
@@ -23,19 +23,8 @@ export class CustomerMessageSchema {
   body: string;
 }
 
-export class CustomerSlaSchema {
-  @ApiProperty({ description: 'The paid support plan', example: 'business-gold' })
-  plan: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  firstResponseDueAt: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  resolutionDueAt: string | null;
-
-  @ApiProperty({ description: 'The clock stops while support waits for the customer' })
-  paused: boolean;
-}
+/** What a customer sees of the clock: the plan and its due times, not the breaches. */
+export class CustomerSlaSchema extends OmitType(SlaSchema, ['breaches'] as const) {}
 
 export class CustomerSurveySchema {
   @ApiProperty()
