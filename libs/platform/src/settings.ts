@@ -57,6 +57,14 @@ export interface Settings {
   surveyPolicyFile: string | null;
   /** Where customers reach this deployment's pages (survey links); default http://localhost:<port>. */
   publicUrl: string;
+  /** Outgoing mail (SMTP_URL): null means no SMTP server is configured (the demo then runs its own catcher, see /admin/outbox). */
+  smtpUrl: string | null;
+  /** The sender of every mail (MAIL_FROM). */
+  mailFrom: string;
+  /** The domain of the support address and of the per-request reply addresses (support+<token>@MAIL_DOMAIN). */
+  mailDomain: string;
+  /** The port of the SMTP receiver for incoming mail; null: no receiver. */
+  inboundSmtpPort: number | null;
   /** Rate limits (0 = off), each counted in fixed windows of rateLimitWindowMs and shared through Redis by every process. */
   rateLimits: RateLimitSettings;
 }
@@ -176,6 +184,16 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     return v;
   });
 
+  const smtpUrl = checked('SMTP_URL', null, (v) => {
+    want(/^smtps?:\/\/[^/]/.test(v), 'must be smtp://[user:pass@]host:port or smtps://...');
+    return v;
+  });
+  const mailDomain = checked('MAIL_DOMAIN', 'localhost', (v) => {
+    want(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(v), 'must be a domain name');
+    return v.toLowerCase();
+  });
+  const inboundSmtpPort = given('INBOUND_SMTP_PORT') === undefined ? null : integer('INBOUND_SMTP_PORT', 0, 0, 65535);
+
   const settings: Settings = {
     redisUrl,
     databaseUrl,
@@ -203,6 +221,10 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     slaSweepEveryMs: Math.max(100, integer('SLA_SWEEP_EVERY_MS', 30_000, 1)),
     surveyPolicyFile,
     publicUrl,
+    smtpUrl,
+    mailFrom: given('MAIL_FROM') ?? `Support <support@${mailDomain}>`,
+    mailDomain,
+    inboundSmtpPort,
     rateLimits: {
       windowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1),
       authFailures: integer('AUTH_FAILURE_LIMIT', 20, 0),
