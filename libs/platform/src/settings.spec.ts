@@ -52,6 +52,10 @@ describe('settingsFromEnv', () => {
       slaSweepEveryMs: 30_000,
       surveyPolicyFile: null,
       publicUrl: 'http://localhost:3000',
+      smtpUrl: null,
+      mailFrom: 'Support <support@localhost>',
+      mailDomain: 'localhost',
+      inboundSmtpPort: null,
       rateLimits: { windowMs: 60_000, authFailures: 20, submissions: 600, publicPerIp: 300 },
     });
   });
@@ -93,6 +97,10 @@ describe('settingsFromEnv', () => {
       AUTH_FAILURE_LIMIT: '5',
       SUBMISSION_RATE_LIMIT: '0',
       PUBLIC_RATE_LIMIT: '50',
+      SMTP_URL: 'smtp://mailer:pw@mail.example.com:587',
+      MAIL_FROM: 'Acme Support <help@support.example.com>',
+      MAIL_DOMAIN: 'Support.Example.com',
+      INBOUND_SMTP_PORT: '2525',
     });
     expect(settings).toEqual({
       redisUrl: 'redis+cluster://h1:7000,h2:7001',
@@ -115,6 +123,10 @@ describe('settingsFromEnv', () => {
       rulesDir: scratch,
       surveyPolicyFile: join(scratch, 'policy.json'),
       publicUrl: 'https://support.example.com',
+      smtpUrl: 'smtp://mailer:pw@mail.example.com:587',
+      mailFrom: 'Acme Support <help@support.example.com>',
+      mailDomain: 'support.example.com',
+      inboundSmtpPort: 2525,
       logLevel: 'debug',
       leaseMs: 60_000,
       reminderAfterMs: 1000,
