@@ -127,6 +127,18 @@ export interface PlanChangedDetail {
   reason: string;
 }
 
+/** A message about the request that could not be delivered (a permanent failure, or retries exhausted). */
+export interface NotificationFailedDetail {
+  channel: 'email' | 'webhook';
+  /** the mail address, or the webhook subscription id */
+  recipient: string;
+  /** the event the message was about */
+  about: string;
+  deliveryId: string;
+  attempts: number;
+  reason: string;
+}
+
 /** Event name → the detail its timeline entry carries. */
 export interface TimelineDetails {
   'request.received': ReceivedDetail;
@@ -151,6 +163,7 @@ export interface TimelineDetails {
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
   'sla.plan-changed': PlanChangedDetail;
+  'notification.failed': NotificationFailedDetail;
 }
 
 export type TimelineEventName = keyof TimelineDetails;
@@ -179,6 +192,7 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'sla.breached': true,
   'sla.escalated': true,
   'sla.plan-changed': true,
+  'notification.failed': true,
 };
 export const TIMELINE_EVENTS = Object.keys(TIMELINE_EVENT_SET) as TimelineEventName[];
 

@@ -32,9 +32,9 @@ describe('the request lifecycle table', () => {
     expect(can('received', 'request.received')).toBe(false);
   });
 
-  it('lets a finished request only record SLA facts', () => {
+  it('lets a finished request only record SLA facts and failed deliveries', () => {
     const fromFinished = LIFECYCLE.filter((r) => r.from !== 'new' && (r.from.includes('closed') || r.from.includes('declined'))).map((r) => r.on);
-    expect(fromFinished.every((e) => e.startsWith('sla.'))).toBe(true);
+    expect(fromFinished.every((e) => e.startsWith('sla.') || e === 'notification.failed')).toBe(true);
   });
 });
 

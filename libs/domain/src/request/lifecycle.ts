@@ -59,6 +59,7 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   row('sla',            'sla.warning',                  ANY,                                      SAME,                 true,  'a paid deadline is near ([sla])'),
   row('sla',            'sla.breached',                 ANY,                                      SAME,                 true,  'a paid deadline passed ([sla])'),
   row('sla',            'sla.escalated',                ANY,                                      SAME,                 true,  'supervisors told, priority to be raised ([sla])'),
+  row('notifier',       'notification.failed',          ANY,                                      SAME,                 false, 'a mail or webhook could not be delivered: why, never dropped silently'),
 ];
 
 export class TransitionRefused extends Error {
