@@ -22,7 +22,9 @@ async function generate(kind: 'sqlite' | 'postgres', url: string, name: string, 
     .reverse()
     .map((x) => `    await queryRunner.query(${q(x.query)});`)
     .join('\n');
-  const cls = `${name}${stamp}${kind === 'sqlite' ? 'Sqlite' : 'Postgres'}`;
+  // TypeORM orders migrations by the last 13 characters of the class name: the stamp goes last.
+  // (The first three migrations end in their driver's name; their order happens to be right.)
+  const cls = `${name}${kind === 'sqlite' ? 'Sqlite' : 'Postgres'}${stamp}`;
   const file = join(__dirname, '../../libs/persistence/src/migrations', kind, `${stamp}-${name}.ts`);
   writeFileSync(
     file,

@@ -135,6 +135,9 @@ export class AgentSchema {
 
   @ApiProperty({ enum: ['agent', 'supervisor'] })
   role: string;
+
+  @ApiProperty({ type: 'string', format: 'email', nullable: true, example: 'ilze@support.example.com' })
+  email: string | null;
 }
 
 export class AgentWithKeySchema extends AgentSchema {

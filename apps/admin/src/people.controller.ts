@@ -85,7 +85,7 @@ export class PeopleController {
     checkId(id);
     const teams = new Set((await this.reference.list(TeamEntity)).map((t) => t.id));
     checkReferences(dto.teams.map((team, i) => ({ field: `teams.${i}`, what: 'team', id: team, exists: teams.has(team) })));
-    return this.putWithKey('agent', AgentEntity, { id, name: dto.name, teams: dto.teams, role: dto.role ?? 'agent' }, rotate, res);
+    return this.putWithKey('agent', AgentEntity, { id, name: dto.name, teams: dto.teams, role: dto.role ?? 'agent', email: dto.email ?? null }, rotate, res);
   }
 
   @Get('agents/:id')

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsEmail,
   IsIn,
   IsInt,
   IsObject,
@@ -11,6 +12,7 @@ import {
   IsString,
   Length,
   Matches,
+  MaxLength,
   Max,
   Min,
   ValidateBy,
@@ -197,6 +199,12 @@ export class AgentDto {
   @IsOptional()
   @IsIn(['agent', 'supervisor'], { message: 'role must be agent or supervisor' })
   role?: 'agent' | 'supervisor';
+
+  @ApiPropertyOptional({ format: 'email', maxLength: 254, nullable: true, description: 'Where SLA warnings, breaches and escalations reach a supervisor', example: 'ilze@support.example.com' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string | null;
 }
 
 export class CompanyDto {

@@ -34,7 +34,7 @@ describe.each(testDatabases())('ConversationService (%s, real Redis)', (db) => {
   /** An agent with a team (and so a team queue) of its own, so tests never claim each other's work. */
   const newAgent = (): AgentEntity => {
     agents += 1;
-    return { id: `agent-${agents}`, name: `Agent ${agents}`, teams: [`team-${agents}`], role: 'agent' };
+    return { id: `agent-${agents}`, name: `Agent ${agents}`, teams: [`team-${agents}`], role: 'agent', email: null };
   };
 
   /** A request routed to the agent's team, waiting in the team queue as routing leaves it. */

@@ -5,6 +5,9 @@ import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { CUSTOMER_TOKEN, type NotQueued, notQueued, publishAfterCommit, RulesService, SETTINGS, type Settings, TokenSigner } from '@support/platform';
 
+/** What storing a request emits: written to the outbox with it, published after the commit. */
+const RECEIVED = [{ event: Events.received }];
+
 /**
  * The 202 answer (CONTRACT.md), plus `notice` when rule 2.3 applied: the list of the requests a
  * split submission became, or the request to submit one request per problem ("ask" mode).
@@ -53,21 +56,26 @@ export class IntakeService {
       payload: body as unknown as Record<string, unknown>,
       requestIds: requests.map((r) => r.id),
     };
-    const created = await this.store.createSubmission(submission, requests, (r) => ({
-      stage: 'intake',
-      event: Events.received,
-      effectKey: 'intake',
-      at: receivedAt,
-      detail: {
-        submissionId,
-        channel: body.channel,
-        part: r.partIndex + 1,
-        of: requests.length,
-        rulesVersion: ruleSet.version,
-        // Rule 2.3: what the customer was told about several problems in one message.
-        ...(split.notice ? { splitting: split.mode, problemsDetected: split.problemsDetected, notice: split.notice } : {}),
-      },
-    }));
+    const created = await this.store.createSubmission(
+      submission,
+      requests,
+      (r) => ({
+        stage: 'intake',
+        event: Events.received,
+        effectKey: 'intake',
+        at: receivedAt,
+        detail: {
+          submissionId,
+          channel: body.channel,
+          part: r.partIndex + 1,
+          of: requests.length,
+          rulesVersion: ruleSet.version,
+          // Rule 2.3: what the customer was told about several problems in one message.
+          ...(split.notice ? { splitting: split.mode, problemsDetected: split.problemsDetected, notice: split.notice } : {}),
+        },
+      }),
+      RECEIVED,
+    );
     if (!created) {
       // Another delivery of the same key won the race: answer with what it stored.
       const winner = await this.store.findSubmission(producerId, idempotencyKey as string);
@@ -126,7 +134,7 @@ export class IntakeService {
    * answer says so, and the pipeline sweeper publishes requests left in `received` when it is back.
    */
   private emitReceived(requestIds: string[]): Promise<boolean> {
-    return publishAfterCommit('request.received', () => Promise.all(requestIds.map((requestId) => this.publisher.publish(Events.received, { requestId }))));
+    return publishAfterCommit('request.received', () => Promise.all(requestIds.map((requestId) => this.publisher.emit(requestId, RECEIVED))));
   }
 
   /**

@@ -28,7 +28,7 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     await h.reference.put(SlaPlanEntity, { ...PREMIUM, firstResponseMinutes: { ...PREMIUM.firstResponseMinutes }, resolutionMinutes: { ...PREMIUM.resolutionMinutes } });
     // No calendar: the team works around the clock, so due times do not depend on when the test runs.
     await h.reference.put(TeamEntity, { id: TEAM, segment: 'home', countries: ['*'], languages: ['en'], skills: [], calendar: null });
-    await h.reference.put(AgentEntity, { id: 'sue', name: 'Sue', teams: [TEAM], role: 'supervisor' });
+    await h.reference.put(AgentEntity, { id: 'sue', name: 'Sue', teams: [TEAM], role: 'supervisor', email: null });
   });
 
   afterAll(async () => {

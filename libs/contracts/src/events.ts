@@ -12,6 +12,7 @@ export const Events = {
   resolved: 'request.resolved',
   reopened: 'request.reopened',
   closed: 'request.closed',
+  reminderSent: 'request.reminder-sent',
   released: 'request.released',
   leaseExpired: 'request.lease-expired',
   escalated: 'request.escalated',

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsISO8601, IsString, Length, Matches, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { Events } from './events';
 import { type JobName, Jobs } from './jobs';
 import { QueuedSubmissionDto } from './submission.dto';
@@ -34,6 +35,66 @@ export class SlaAlarmDto extends RequestEventDto {
   at: string;
 }
 
+class NotificationRecipientDto {
+  @IsIn(['customer', 'company', 'supervisors'])
+  kind: 'customer' | 'company' | 'supervisors';
+
+  @IsString()
+  @Length(0, 128)
+  id: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 254)
+  email?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 64)
+  team?: string | null;
+}
+
+/** What the SLA clock and the survey scheduler tell people (see NotificationData). */
+export class NotificationDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  requestId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  surveyId?: string;
+
+  @ValidateNested()
+  @Type(() => NotificationRecipientDto)
+  to: NotificationRecipientDto;
+
+  @IsString()
+  @Length(0, 1000)
+  subject: string;
+
+  @IsString()
+  @Length(0, 20000)
+  body: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  link?: string;
+
+  @IsOptional()
+  @IsObject()
+  detail?: Record<string, unknown>;
+}
+
+export class MailSendDto {
+  @IsString()
+  @Length(1, 80)
+  @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'deliveryId must be a delivery id' })
+  deliveryId: string;
+}
+
 export class SurveySendDto {
   @IsString()
   @Length(1, 40)
@@ -54,23 +115,26 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Events.resolved]: RequestEventDto,
   [Events.reopened]: RequestEventDto,
   [Events.closed]: RequestEventDto,
+  [Events.reminderSent]: RequestEventDto,
   [Events.declined]: RequestEventDto,
   [Events.licenceChanged]: LicenceChangedDto,
   [Events.planChanged]: RequestEventDto,
   [Events.slaClockChanged]: RequestEventDto,
   [Events.escalationDue]: RequestEventDto,
-  // Notifications go out to integrators; nothing in this system consumes them.
-  [Events.slaWarning]: null,
-  [Events.slaBreached]: null,
-  [Events.slaEscalated]: null,
-  [Events.surveyDelivery]: null,
-  [Events.surveyAnswered]: null,
+  [Events.slaWarning]: NotificationDto,
+  [Events.slaBreached]: NotificationDto,
+  [Events.slaEscalated]: NotificationDto,
+  [Events.surveyDelivery]: NotificationDto,
+  [Events.surveyAnswered]: NotificationDto,
   [Jobs.reconcile]: null,
   [Jobs.slaAlarm]: SlaAlarmDto,
   [Jobs.slaSweep]: null,
   [Jobs.surveySend]: SurveySendDto,
   [Jobs.surveyPeriodic]: null,
   [Jobs.surveySweep]: null,
+  [Jobs.outboxRelay]: null,
+  [Jobs.mailSend]: MailSendDto,
+  [Jobs.mailSweep]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
 };

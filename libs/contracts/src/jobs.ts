@@ -25,6 +25,7 @@ export type EventPayloads = {
   [Events.resolved]: RequestEventData;
   [Events.reopened]: RequestEventData;
   [Events.closed]: RequestEventData;
+  [Events.reminderSent]: RequestEventData;
   [Events.declined]: RequestEventData;
   [Events.licenceChanged]: LicenceChangedData;
   [Events.planChanged]: RequestEventData;
@@ -61,6 +62,11 @@ export interface SlaAlarmData {
   at: string;
 }
 
+/** Send one stored mail (its delivery row). */
+export interface MailSendData {
+  deliveryId: string;
+}
+
 export interface SurveySendData {
   surveyId: string;
 }
@@ -83,6 +89,11 @@ export const Jobs = {
   surveyPeriodic: 'survey.periodic',
   /** Re-arms lost survey alarms and expires old links (principle 7). */
   surveySweep: 'survey.sweep',
+  /** Publishes events committed with their transition but not published (the transactional outbox). */
+  outboxRelay: 'outbox.relay',
+  mailSend: 'mail.send',
+  /** Enqueues again mails whose job was lost. */
+  mailSweep: 'mail.sweep',
 } as const;
 
 export type ScheduledPayloads = {
@@ -94,6 +105,9 @@ export type ScheduledPayloads = {
   [Jobs.surveySend]: SurveySendData;
   [Jobs.surveyPeriodic]: Record<string, never>;
   [Jobs.surveySweep]: Record<string, never>;
+  [Jobs.outboxRelay]: Record<string, never>;
+  [Jobs.mailSend]: MailSendData;
+  [Jobs.mailSweep]: Record<string, never>;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -107,18 +121,21 @@ export type Job<N extends JobName = JobName> = { [K in N]: { name: K; data: JobP
  */
 export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.submitted]: [Queues.intake],
-  [Events.received]: [Queues.licenceCheck],
+  // The notifier hears what a person or an integrator must hear of (mails, webhooks); the
+  // pipeline's inner steps (eligibility decided, classified) stay between the stages.
+  [Events.received]: [Queues.licenceCheck, Queues.notifications],
   [Events.eligibilityDecided]: [Queues.classification],
   [Events.classified]: [Queues.routing],
-  [Events.routed]: [Queues.sla],
-  [Events.assigned]: [],
-  [Events.replied]: [Queues.sla],
-  [Events.awaitingCustomer]: [Queues.sla],
-  [Events.customerReplied]: [Queues.sla],
-  [Events.resolved]: [Queues.sla, Queues.feedbackSurvey],
-  [Events.reopened]: [Queues.sla, Queues.feedbackSurvey],
-  [Events.closed]: [Queues.sla],
-  [Events.declined]: [Queues.sla, Queues.feedbackSurvey],
+  [Events.routed]: [Queues.sla, Queues.notifications],
+  [Events.assigned]: [Queues.notifications],
+  [Events.replied]: [Queues.sla, Queues.notifications],
+  [Events.awaitingCustomer]: [Queues.sla, Queues.notifications],
+  [Events.customerReplied]: [Queues.sla, Queues.notifications],
+  [Events.resolved]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
+  [Events.reopened]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
+  [Events.closed]: [Queues.sla, Queues.notifications],
+  [Events.reminderSent]: [Queues.notifications],
+  [Events.declined]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
   // The licence check owns a request's paid plan; the SLA clock follows its changes.
   [Events.licenceChanged]: [Queues.licenceCheck],
   [Events.planChanged]: [Queues.sla],
@@ -142,6 +159,9 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.surveySend]: Queues.feedbackSurvey,
   [Jobs.surveyPeriodic]: Queues.feedbackSurvey,
   [Jobs.surveySweep]: Queues.feedbackSurvey,
+  [Jobs.outboxRelay]: Queues.maintenance,
+  [Jobs.mailSend]: Queues.mail,
+  [Jobs.mailSweep]: Queues.mail,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */
@@ -154,6 +174,11 @@ export function jobsConsumedBy(queue: string): JobName[] {
 /** Deterministic job id: the same event about the same request is one job, however often sent. */
 export function eventJobId(name: JobName, requestId: string): string {
   return `${requestId}.${name}`;
+}
+
+/** The job id of an event a transition emits about a request (its occurrence, when it has one, is part of it). */
+export function emitJobId(name: JobName, requestId: string, occurrence?: string | null): string {
+  return eventJobId(name, occurrence ? `${requestId}.${occurrence}` : requestId);
 }
 
 /** Events that happen more than once in a request's life get the occurrence in their job id. */

@@ -8,8 +8,10 @@ export const Queues = {
   feedbackSurvey: 'feedback-survey',
   maintenance: 'maintenance',
   lifecycle: 'lifecycle',
-  /** Outgoing notifications (escalations, survey deliveries) for integrators to consume; nothing here reads it. */
+  /** What people and integrators hear of: the notifier turns these events into mails and webhook deliveries. */
   notifications: 'notifications',
+  /** One job per outgoing mail (its delivery row holds the rendered message). */
+  mail: 'mail',
 } as const;
 
 export type StageQueue = (typeof Queues)[keyof typeof Queues];

@@ -1,9 +1,14 @@
-import { eventJobId, type EventName, type EventPayloads, FanOut, Scheduled, type ScheduledPayloads } from '@support/contracts';
+import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Scheduled, type ScheduledPayloads } from '@support/contracts';
 import type { Emit } from '@support/domain';
 import type { JobsOptions, RepeatOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
 
 type ScheduledName = keyof ScheduledPayloads;
+
+/** Told which emitted events are on their queues now, so their outbox rows can go. */
+export interface PublishedEvents {
+  markPublished(jobIds: readonly string[]): void;
+}
 
 /**
  * The one way onto a queue (immich's `queue(item)`): events go through the fan-out table, one job
@@ -16,7 +21,10 @@ export class EventPublisher {
   /** The job schedulers this process created, to re-create them when Redis lost them. */
   private readonly schedules = new Map<ScheduledName, Omit<RepeatOptions, 'key'>>();
 
-  constructor(private readonly queues: QueueRegistry) {}
+  constructor(
+    private readonly queues: QueueRegistry,
+    private readonly outbox: PublishedEvents = { markPublished: () => undefined },
+  ) {}
 
   async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}): Promise<void> {
     const { key, ...jobOptions } = options;
@@ -24,12 +32,19 @@ export class EventPublisher {
     await Promise.all(FanOut[name].map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
   }
 
-  /** What a transition emits about a request, each with an id from the request and its occurrence. */
+  /**
+   * What a transition emits about a request, each with an id from the request and its occurrence
+   * (the id its outbox row has: once published, the row is marked so).
+   */
   async emit(requestId: string, emits: readonly Emit[]): Promise<void> {
+    const ids: string[] = [];
     for (const { event, key } of emits) {
       if (!(event in FanOut)) throw new Error(`${event} is not a published event (see the fan-out table)`);
-      await this.publish(event as EventName, { requestId } as EventPayloads[EventName], { key: key ? `${requestId}.${key}` : requestId });
+      const jobId = emitJobId(event as EventName, requestId, key);
+      await this.publish(event as EventName, { requestId } as EventPayloads[EventName], { jobId });
+      ids.push(jobId);
     }
+    if (ids.length > 0) this.outbox.markPublished(ids);
   }
 
   /** A scheduled job (an alarm, a stand-in for a lost one) on the queue the contract names for it. */

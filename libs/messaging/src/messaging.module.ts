@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { Queues } from '@support/contracts';
 import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
-import { EventPublisher } from './event-publisher';
+import { EventPublisher, type PublishedEvents } from './event-publisher';
 import { HandlerCheck } from './handler-check';
 import { JobInspector } from './job-inspector';
 import { QueueRegistry } from './queue-registry';
@@ -13,6 +13,8 @@ import { WORKER_SETTINGS, type WorkerSettings } from './worker-options';
 
 export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');
 export const WORKER_REDIS = Symbol('WORKER_REDIS');
+/** Where the publisher reports emitted events that are on their queues (the database's outbox, when there is one). */
+export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
 
 export interface MessagingOptions {
   redisUrl: string;
@@ -55,7 +57,11 @@ export class MessagingModule implements OnApplicationShutdown {
         { provide: WORKER_REDIS, useValue: workerRedis },
         { provide: WORKER_SETTINGS, useValue: options.worker },
         { provide: QueueRegistry, useFactory: (redis: IORedis | Cluster) => new QueueRegistry(redis, prefix), inject: [PRODUCER_REDIS] },
-        { provide: EventPublisher, useFactory: (queues: QueueRegistry) => new EventPublisher(queues), inject: [QueueRegistry] },
+        {
+          provide: EventPublisher,
+          useFactory: (queues: QueueRegistry, published?: PublishedEvents) => new EventPublisher(queues, published),
+          inject: [QueueRegistry, { token: PUBLISHED_EVENTS, optional: true }],
+        },
         { provide: JobInspector, useFactory: (queues: QueueRegistry) => new JobInspector(queues), inject: [QueueRegistry] },
         HandlerCheck,
       ],

@@ -6,3 +6,5 @@ export * from './open-database';
 export * from './request-store';
 export * from './reference-store';
 export * from './stuck-job-store';
+export * from './outbox-store';
+export * from './mail-delivery-store';

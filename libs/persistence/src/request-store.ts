@@ -1,8 +1,9 @@
 import type { TimelineEntry, TimelineRecord } from '@support/contracts';
-import type { RequestRepository, RequestStatus, Transition } from '@support/domain';
+import type { Emit, RequestRepository, RequestStatus, Transition } from '@support/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
+import { outboxRows, writeOutbox } from './outbox-store';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
 export type { TimelineEntry } from '@support/contracts';
@@ -48,19 +49,22 @@ export class RequestStore implements RequestRepository {
   }
 
   /**
-   * Stores a submission with its requests and their first timeline entries, all or nothing.
-   * Returns false when the producer's idempotency key was already used (nothing is written).
+   * Stores a submission with its requests, their first timeline entries and the events they emit
+   * (the outbox), all or nothing. Returns false when the producer's idempotency key was already
+   * used (nothing is written).
    */
-  async createSubmission(submission: SubmissionEntity, requests: RequestEntity[], entry: (request: RequestEntity) => TimelineEntry): Promise<boolean> {
+  async createSubmission(submission: SubmissionEntity, requests: RequestEntity[], entry: (request: RequestEntity) => TimelineEntry, emits: readonly Emit[] = []): Promise<boolean> {
     const now = new Date();
+    // Built before the insert: TypeORM writes the columns it re-reads after a multi-row insert back
+    // into the entities by position, not by id, so afterwards a request may carry another's values.
+    const entries = requests.map((r) => toRow(r.id, entry(r), now));
+    const outbox = requests.flatMap((r) => outboxRows(r.id, emits, now));
     try {
       await this.unitOfWork.run(async (m) => {
         await m.insert(SubmissionEntity, submission);
         await m.insert(RequestEntity, requests);
-        await m.insert(
-          TimelineEventEntity,
-          requests.map((r) => toRow(r.id, entry(r), now)),
-        );
+        await m.insert(TimelineEventEntity, entries);
+        await writeOutbox(m, outbox);
       });
       return true;
     } catch (error) {
@@ -70,10 +74,11 @@ export class RequestStore implements RequestRepository {
   }
 
   /**
-   * Applies a transition once: its timeline entries (one carries the effect key) and its change to
-   * the request commit together. Returns false, changing nothing, when that effect was already applied.
+   * Applies a transition once: its timeline entries (one carries the effect key), its change to
+   * the request and the events it emits (the outbox) commit together. Returns false, changing
+   * nothing, when that effect was already applied.
    */
-  async apply(requestId: string, { entries, patch }: Pick<Transition, 'entries' | 'patch'>): Promise<boolean> {
+  async apply(requestId: string, { entries, patch, emits = [] }: Pick<Transition, 'entries' | 'patch'> & Partial<Pick<Transition, 'emits'>>): Promise<boolean> {
     const now = entries[0]?.at ?? new Date();
     try {
       await this.unitOfWork.run(async (m) => {
@@ -84,6 +89,7 @@ export class RequestStore implements RequestRepository {
         if (Object.keys(patch).length > 0) {
           await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
         }
+        await writeOutbox(m, outboxRows(requestId, emits, now));
       });
       return true;
     } catch (error) {

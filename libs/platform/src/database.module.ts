@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, openDatabase, RequestStore, StuckJobStore } from '@support/persistence';
+import { PUBLISHED_EVENTS } from '@support/messaging';
+import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, MailDeliveryStore, openDatabase, OutboxStore, RequestStore, StuckJobStore } from '@support/persistence';
 import { DataSource } from 'typeorm';
 
 /** The database for a process: opened and migrated before anything else may use it. */
@@ -19,8 +20,11 @@ export class DatabaseModule {
       providers: [
         { provide: RequestStore, useFactory: (ds: DataSource) => new RequestStore(ds), inject: [DataSource] },
         { provide: StuckJobStore, useFactory: (ds: DataSource) => new StuckJobStore(ds), inject: [DataSource] },
+        { provide: OutboxStore, useFactory: (ds: DataSource) => new OutboxStore(ds), inject: [DataSource] },
+        { provide: PUBLISHED_EVENTS, useExisting: OutboxStore },
+        { provide: MailDeliveryStore, useFactory: (ds: DataSource) => new MailDeliveryStore(ds), inject: [DataSource] },
       ],
-      exports: [RequestStore, StuckJobStore, TypeOrmModule],
+      exports: [RequestStore, StuckJobStore, OutboxStore, MailDeliveryStore, PUBLISHED_EVENTS, TypeOrmModule],
     };
   }
 }

@@ -56,6 +56,7 @@ describe('settingsFromEnv', () => {
       mailFrom: 'Support <support@localhost>',
       mailDomain: 'localhost',
       inboundSmtpPort: null,
+      mailRetryMs: 5000,
       rateLimits: { windowMs: 60_000, authFailures: 20, submissions: 600, publicPerIp: 300 },
     });
   });
@@ -101,6 +102,7 @@ describe('settingsFromEnv', () => {
       MAIL_FROM: 'Acme Support <help@support.example.com>',
       MAIL_DOMAIN: 'Support.Example.com',
       INBOUND_SMTP_PORT: '2525',
+      MAIL_RETRY_MS: '250',
     });
     expect(settings).toEqual({
       redisUrl: 'redis+cluster://h1:7000,h2:7001',
@@ -127,6 +129,7 @@ describe('settingsFromEnv', () => {
       mailFrom: 'Acme Support <help@support.example.com>',
       mailDomain: 'support.example.com',
       inboundSmtpPort: 2525,
+      mailRetryMs: 250,
       logLevel: 'debug',
       leaseMs: 60_000,
       reminderAfterMs: 1000,

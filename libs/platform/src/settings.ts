@@ -65,6 +65,8 @@ export interface Settings {
   mailDomain: string;
   /** The port of the SMTP receiver for incoming mail; null: no receiver. */
   inboundSmtpPort: number | null;
+  /** The first retry of a mail that could not be sent waits this long; each next one twice as long (MAIL_RETRY_MS). */
+  mailRetryMs: number;
   /** Rate limits (0 = off), each counted in fixed windows of rateLimitWindowMs and shared through Redis by every process. */
   rateLimits: RateLimitSettings;
 }
@@ -225,6 +227,7 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     mailFrom: given('MAIL_FROM') ?? `Support <support@${mailDomain}>`,
     mailDomain,
     inboundSmtpPort,
+    mailRetryMs: integer('MAIL_RETRY_MS', 5000, 1),
     rateLimits: {
       windowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1),
       authFailures: integer('AUTH_FAILURE_LIMIT', 20, 0),

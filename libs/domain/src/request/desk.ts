@@ -111,7 +111,9 @@ export const stillWaiting = (request: SupportRequest | null, awaitCount: number)
 /** No answer yet: a reminder ([cooperation]). */
 export function remind(request: SupportRequest, rules: RuleSet): Transition {
   const detail = { message: waitMessage(rules, request, 'reminder'), clauses: ['[cooperation]'] };
-  return transition(request, [{ stage: STAGE, event: 'request.reminder-sent', effectKey: `reminder:${request.awaitCount}`, detail }], {}, []);
+  return transition(request, [{ stage: STAGE, event: 'request.reminder-sent', effectKey: `reminder:${request.awaitCount}`, detail }], {}, [
+    { event: 'request.reminder-sent', key: String(request.awaitCount) },
+  ]);
 }
 
 /** No answer at all: closed, citing 4.4.5 and [cooperation]. */

@@ -9,3 +9,4 @@ export * from './queue-order';
 export * from './lifecycle-doc';
 export * from './sla-record';
 export * from './reconcile';
+export * from './notification-record';

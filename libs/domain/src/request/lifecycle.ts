@@ -48,7 +48,7 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   row('agent-desk',     'request.released',             ['assigned'],                             'queued',             false, 'the agent gave it back to the team queue'),
   row('agent-desk',     'request.replied',              ['assigned'],                             SAME,                 true,  'an answer (the first is the first response)'),
   row('agent-desk',     'request.awaiting-customer',    ['assigned'],                             'awaiting-customer',  true,  'asked for information or a diagnostic utility ([cooperation], [utilities])'),
-  row('agent-desk',     'request.reminder-sent',        ['awaiting-customer'],                    SAME,                 false, 'no answer yet: a reminder ([cooperation])'),
+  row('agent-desk',     'request.reminder-sent',        ['awaiting-customer'],                    SAME,                 true,  'no answer yet: a reminder ([cooperation])'),
   row('agent-desk',     'request.closed',               ['awaiting-customer'],                    'closed',             true,  'no answer at all: closed (4.4.5, [cooperation])'),
   row('agent-desk',     'request.customer-replied',     ['awaiting-customer'],                    'queued',             true,  'the customer answered: back to its agent'),
   row('agent-desk',     'request.customer-message',     [...PIPELINE, 'queued', 'assigned'],      SAME,                 false, 'the customer wrote while nobody waited for them'),

@@ -7,6 +7,8 @@ import { AgentEntity, CompanyEntity } from './people.entities';
 import { CalendarEntity, SlaPlanEntity } from './schedule.entities';
 import { SurveyEntity } from './survey.entity';
 import { StuckJobEntity } from './stuck-job.entity';
+import { OutboxEntity } from './outbox.entity';
+import { MailDeliveryEntity } from './mail-delivery.entity';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -17,6 +19,8 @@ export * from './people.entities';
 export * from './schedule.entities';
 export * from './survey.entity';
 export * from './stuck-job.entity';
+export * from './outbox.entity';
+export * from './mail-delivery.entity';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -34,4 +38,6 @@ export const ENTITIES = [
   SlaPlanEntity,
   SurveyEntity,
   StuckJobEntity,
+  OutboxEntity,
+  MailDeliveryEntity,
 ];

@@ -14,6 +14,10 @@ export class AgentEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'agent' })
   role: 'agent' | 'supervisor';
+
+  /** Where staff notifications (SLA warnings, breaches, escalations) reach a supervisor; optional. */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
 }
 
 /** A business customer: its portal key reads its own requests and surveys (7.2). */

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DeliveriesController } from './deliveries.controller';
+import { MailPlanner } from './mail/mail-planner';
+import { MailQueue } from './mail/mail-queue';
+import { MailRenderer } from './mail/mail-renderer';
+import { MailTransport } from './mail/mail-transport';
+import { MailProcessor } from './mail/mail.processor';
+import { ReplyAddressing } from './mail/reply-addressing';
+import { NotifierProcessor } from './notifier.processor';
+
+/** The notifier: events → mails (and webhooks), stored, sent, retried, listed. */
+@Module({
+  controllers: [DeliveriesController],
+  providers: [NotifierProcessor, MailProcessor, MailPlanner, MailQueue, MailRenderer, MailTransport, { provide: ReplyAddressing, useValue: { addressFor: () => null } }],
+  exports: [MailTransport],
+})
+export class NotifierModule {}

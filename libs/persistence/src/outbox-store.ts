@@ -1,0 +1,75 @@
+import type { Emit } from '@support/domain';
+import { emitJobId, type EventName } from '@support/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { OutboxEntity } from './entities';
+import { UnitOfWork } from './unit-of-work';
+
+/** An event waiting in the outbox. */
+export interface OutboxRow {
+  id: string;
+  requestId: string;
+  event: string;
+  occurrence: string | null;
+  createdAt: string;
+}
+
+export const outboxRows = (requestId: string, emits: readonly Emit[], now: Date): OutboxEntity[] =>
+  emits.map(({ event, key }) => ({ id: emitJobId(event as EventName, requestId, key), requestId, event, occurrence: key ?? null, createdAt: now.toISOString() }));
+
+/** Writes a transition's events inside its transaction; one that is there already (a re-emit) is left as it is. */
+export async function writeOutbox(manager: EntityManager, rows: OutboxEntity[]): Promise<void> {
+  if (rows.length > 0) await manager.createQueryBuilder().insert().into(OutboxEntity).values(rows).orIgnore().execute();
+}
+
+/**
+ * The outbox as the publisher and the relay see it: events committed but maybe not published.
+ * Published events are deleted in batches (one statement per flush, not one per event): a crash
+ * before the flush only makes the relay publish them again, which their job ids make harmless.
+ */
+export class OutboxStore {
+  private readonly unitOfWork: UnitOfWork;
+  private published = new Set<string>();
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.unitOfWork = UnitOfWork.for(dataSource);
+  }
+
+  /** Events committed before `olderThan` and still here: their publisher did not get to publish them. */
+  async leftBehind(olderThan: Date, limit: number): Promise<OutboxRow[]> {
+    return (await this.dataSource
+      .getRepository(OutboxEntity)
+      .createQueryBuilder('o')
+      .where('o.createdAt < :t', { t: olderThan.toISOString() })
+      .orderBy('o.createdAt', 'ASC')
+      .limit(limit)
+      .getMany()) as OutboxRow[];
+  }
+
+  /** Marks events as on their queues; they are deleted with the next flush. */
+  markPublished(ids: readonly string[]): void {
+    for (const id of ids) this.published.add(id);
+    this.flushing ??= Promise.resolve().then(() => this.flush());
+  }
+
+  /** Deletes what was published; resolves when the last batch is gone (tests, shutdown). */
+  async flush(): Promise<void> {
+    try {
+      while (this.published.size > 0) {
+        const ids = [...this.published].slice(0, 500);
+        await this.unitOfWork.run((m) => m.createQueryBuilder().delete().from(OutboxEntity).whereInIds(ids).execute());
+        for (const id of ids) this.published.delete(id);
+      }
+    } catch {
+      // The database is away: the rows stay, and the relay publishes them again later (harmless).
+      this.published.clear();
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /** How many events wait (metrics, health). */
+  count(): Promise<number> {
+    return this.dataSource.getRepository(OutboxEntity).count();
+  }
+}

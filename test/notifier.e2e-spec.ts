@@ -1,0 +1,167 @@
+import { addAgent, bearer, claim } from './support/agents';
+import { testDatabases } from './support/databases';
+import { submission } from './support/reference-data';
+import { settled, submit, view } from './support/requests';
+import { SmtpSink, type SunkMail } from './support/smtp-sink';
+import { policyFile } from './support/surveys';
+import { startSystem, type TestSystem } from './support/system';
+import { waitFor } from './support/wait';
+
+const DOMAIN = 'support.test';
+
+describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)', (db) => {
+  let sys: TestSystem;
+  let smtp: SmtpSink;
+  let agent: string;
+
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    const policy = policyFile({ delay: '0ms', cooldown: '0ms', monthlyCap: 100, samplingRate: 1 });
+    sys = await startSystem(db, {
+      SMTP_URL: smtp.url,
+      MAIL_DOMAIN: DOMAIN,
+      MAIL_FROM: `Support <support@${DOMAIN}>`,
+      MAIL_RETRY_MS: '300',
+      SURVEY_POLICY_FILE: policy,
+      PUBLIC_URL: 'http://portal.test',
+    });
+    agent = await addAgent(sys, `ana-${db}`, ['home-malware', 'home-lv']);
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    await smtp?.down();
+  });
+
+  const mailsAbout = (id: string) => smtp.mails.filter((m) => m.subject.includes(`[${id}]`));
+  const oneMail = async (address: string, id: string, what: string, match: (m: SunkMail) => boolean) => (await smtp.waitFor(address, (m) => m.subject.includes(`[${id}]`) && match(m), what))[0];
+
+  it('tells the customer of every step, in their language, threaded under one Message-ID, one mail each', async () => {
+    const email = `liga-${db}@example.lv`;
+    const answer = await submit(
+      sys,
+      submission({
+        customer: { id: `liga-${db}`, email, country: 'LV', language: 'lv' },
+        subject: 'Vīruss netika atrasts',
+        description: 'Mans dators ir inficēts ar trojas zirgu, ko Kaspersky neatrada. Antivīruss palaida garām ļaunprogrammatūru.',
+      }),
+    );
+    const id = answer.requests[0].id;
+    const root = `<${id}@${DOMAIN}>`;
+
+    const received = await oneMail(email, id, 'the receipt', (m) => m.messageId === root);
+    expect(received.subject).toMatch(/^Esam saņēmuši jūsu pieprasījumu: Vīruss netika atrasts \[req_/);
+    expect(received.text).toContain('Pieprasījuma numurs');
+    expect(received.html).toContain('<html lang="lv">');
+
+    await settled(sys, id);
+    expect((await claim(sys, agent))?.request.id).toBe(id);
+    await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(agent)).send({ body: 'Lūdzu, atsūtiet skenēšanas atskaiti.', waitForCustomer: true }).expect(200);
+    const asked = await oneMail(email, id, 'the information request', (m) => m.subject.startsWith('Nepieciešama papildu informācija'));
+    expect(asked.text).toContain('Lūdzu, atsūtiet skenēšanas atskaiti.');
+    expect(asked.inReplyTo).toBe(root);
+    expect(asked.references).toEqual([root]);
+    expect(asked.messageId).not.toBe(root);
+
+    await sys.http.post(`/v1/requests/${id}/customer-replies`).set(bearer(answer.requests[0].customerToken)).send({ body: 'Atskaite pielikumā.' }).expect(202);
+    expect((await claim(sys, agent))?.request.id).toBe(id);
+    await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(agent)).send({ body: 'Paldies, trojas zirgs ir noņemts.' }).expect(200);
+    await oneMail(email, id, 'the answer', (m) => m.subject.startsWith('Re: ') && m.text.includes('Paldies, trojas zirgs ir noņemts.'));
+    await sys.http.post(`/v1/requests/${id}/resolve`).set(bearer(agent)).send({ summary: 'Trojas zirgs noņemts ar Virus Removal Tool.' }).expect(200);
+    const resolved = await oneMail(email, id, 'the resolution', (m) => m.subject.startsWith('Atrisināts'));
+    expect(resolved.text).toContain('Trojas zirgs noņemts ar Virus Removal Tool.');
+
+    // Rule 7.1: the survey invitation links to the form, which opens.
+    const survey = (await smtp.waitFor(email, (m) => m.headers.has('list'), 'the survey invitation'))[0];
+    expect(survey.headers.get('list')).toMatchObject({ unsubscribe: { mail: expect.stringContaining(`support@${DOMAIN}`) } });
+    const link = /http:\/\/portal\.test(\/surveys\/[A-Za-z0-9._-]+)/.exec(survey.text);
+    expect(link).not.toBeNull();
+    const form = await sys.http.get(link![1]).expect(200);
+    expect(form.text).toContain('<form');
+    expect(survey.inReplyTo).toBe(root);
+
+    // Exactly one mail per step, however the jobs ran.
+    await waitFor(async () => (await sys.http.get(`/v1/admin/deliveries?requestId=${id}`).set(bearer(sys.adminKey))).body.every((d: { state: string }) => d.state === 'sent'), 'every delivery sent');
+    const deliveries = (await sys.http.get(`/v1/admin/deliveries?requestId=${id}`).set(bearer(sys.adminKey)).expect(200)).body;
+    expect(deliveries.map((d: { kind: string }) => d.kind).sort()).toEqual(['information-request', 'received', 'reply', 'resolved', 'survey']);
+    expect(deliveries.every((d: { recipient: string; attempts: number }) => d.recipient === email && d.attempts === 1)).toBe(true);
+    expect(mailsAbout(id)).toHaveLength(5);
+    expect(new Set(mailsAbout(id).map((m) => m.messageId)).size).toBe(5);
+  });
+
+  it('tells the team supervisors with an address of an SLA warning, breach and escalation, in staff mails', async () => {
+    const admin = (path: string, body: unknown) =>
+      sys.http
+        .put(path)
+        .set(bearer(sys.adminKey))
+        .send(body as object);
+    const all = (minutes: number) => ({ '1': minutes, '2': minutes, '3': minutes });
+    await admin('/v1/admin/sla-plans/blitz', { hours: '24x7', firstResponseMinutes: all(0.05), resolutionMinutes: all(0.5), warnAtPercent: 50 }).expect(201);
+    await admin(`/v1/admin/licences/LIC-BLITZ-${db}`, { productCode: 'kav', customerId: `paid-${db}`, status: 'active', validUntil: '2030-12-31', kind: 'commercial', supportPlan: 'blitz' }).expect(
+      201,
+    );
+    const teams = ['home-lv', 'home-ee', 'home-malware', 'home-intl', 'home-triage'];
+    await admin(`/v1/admin/agents/sue-${db}`, { name: 'Sue', teams, role: 'supervisor', email: `sue-${db}@support.test` }).expect(201);
+    await admin(`/v1/admin/agents/sam-${db}`, { name: 'Sam', teams, role: 'supervisor' }).expect(201); // no address: no mail
+    const answer = await submit(sys, submission({ customer: { id: `paid-${db}`, email: `paid-${db}@example.com`, country: 'LV', language: 'en' }, licenceKey: `LIC-BLITZ-${db}` }));
+    const id = answer.requests[0].id;
+    const staff = `sue-${db}@support.test`;
+    const warning = await oneMail(staff, id, 'the SLA warning', (m) => m.subject.startsWith('SLA warning'));
+    expect(warning.text).toMatch(/close to its blitz plan's first response deadline/);
+    expect(warning.replyTo).toBeNull();
+    await oneMail(staff, id, 'the SLA breach', (m) => m.subject.startsWith('SLA breached'));
+    const escalation = await oneMail(staff, id, 'the escalation', (m) => m.subject.startsWith('Escalation'));
+    expect(escalation.text).toMatch(/Supervisors: Sue, Sam/);
+    expect(escalation.inReplyTo).toBe(`<${id}@${DOMAIN}>`);
+    expect(smtp.to(staff).filter((m) => m.subject.includes(`[${id}]`))).toHaveLength(3);
+  });
+
+  it('declines with the clause, the offer and the self-service pointers (2.1)', async () => {
+    const email = `old-${db}@example.com`;
+    const answer = await submit(sys, submission({ customer: { id: `old-${db}`, email, country: 'LV', language: 'en' }, product: { code: 'kav', version: '20.0.5' } }));
+    const id = answer.requests[0].id;
+    const declined = await oneMail(email, id, 'the decline', (m) => m.subject.startsWith('About your request'));
+    expect(declined.text).toContain('4.3.2');
+    expect(declined.text).toContain('support restoration');
+    expect(declined.text).toContain('https://support.kaspersky.com/consumer');
+    expect(declined.replyTo).toBeNull(); // the reply address arrives with inbound mail; none yet is not a wrong one
+  });
+
+  it('sends one receipt for a split submission, listing every part (2.3)', async () => {
+    const email = `two-${db}@example.com`;
+    const answer = await submit(
+      sys,
+      submission({
+        customer: { id: `two-${db}`, email, country: 'LV', language: 'en' },
+        subject: 'Two problems',
+        description: 'I have two problems:\n1) I lost my activation code.\n2) Kaspersky crashes during the scan.',
+      }),
+    );
+    expect(answer.requests.length).toBe(2);
+    const [first, second] = answer.requests.map((r) => r.id);
+    const receipt = await oneMail(email, first, 'the receipt', (m) => m.subject.startsWith('We received'));
+    expect(receipt.text).toContain(first);
+    expect(receipt.text).toContain(second);
+    await settled(sys, second);
+    await waitFor(async () => (await view(sys, second)).status !== 'received', 'the second part to move on');
+    expect(smtp.to(email).filter((m) => m.subject.startsWith('We received'))).toHaveLength(1);
+  });
+
+  it('records a refused address as failed, with the reason, on the deliveries list and the timeline', async () => {
+    const email = `gone-${db}@example.com`;
+    smtp.refuse(email);
+    const answer = await submit(sys, submission({ customer: { id: `gone-${db}`, email, country: 'LV', language: 'en' } }));
+    const id = answer.requests[0].id;
+    const failed = await waitFor(async () => {
+      const list = (await sys.http.get(`/v1/admin/deliveries?requestId=${id}&state=failed`).set(bearer(sys.adminKey)).expect(200)).body;
+      return list.length > 0 ? list[0] : null;
+    }, 'the failed delivery');
+    expect(failed).toMatchObject({ recipient: email, about: 'request.received', attempts: 1 });
+    expect(failed.lastError).toMatch(/550/);
+    const timeline = await waitFor(async () => {
+      const v = await view(sys, id);
+      return v.timeline.find((e: { event: string }) => e.event === 'notification.failed');
+    }, 'the failure on the timeline');
+    expect(timeline.detail).toMatchObject({ channel: 'email', recipient: email, about: 'request.received', reason: expect.stringMatching(/550/) });
+    await sys.http.get('/v1/admin/deliveries?state=lost').set(bearer(sys.adminKey)).expect(400);
+  });
+});
