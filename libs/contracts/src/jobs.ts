@@ -71,6 +71,11 @@ export interface AwaitAlarmData {
   awaitCount: number;
 }
 
+/** One webhook delivery: the row holds the body, the state and the attempts; the job only carries its id. */
+export interface WebhookDeliveryData {
+  deliveryId: string;
+}
+
 /** Maintenance jobs started by BullMQ job schedulers, not by events. */
 export const Jobs = {
   /** The reconciler's pass: compares every unfinished request with what Redis holds for it. */
@@ -83,6 +88,10 @@ export const Jobs = {
   surveyPeriodic: 'survey.periodic',
   /** Re-arms lost survey alarms and expires old links (principle 7). */
   surveySweep: 'survey.sweep',
+  /** Sends one webhook delivery (and its retries: the same job, delayed). */
+  webhookDelivery: 'webhook.deliver',
+  /** Re-queues pending webhook deliveries whose job Redis lost or failed for good (principle 7). */
+  webhookSweep: 'webhook.sweep',
 } as const;
 
 export type ScheduledPayloads = {
@@ -94,6 +103,8 @@ export type ScheduledPayloads = {
   [Jobs.surveySend]: SurveySendData;
   [Jobs.surveyPeriodic]: Record<string, never>;
   [Jobs.surveySweep]: Record<string, never>;
+  [Jobs.webhookDelivery]: WebhookDeliveryData;
+  [Jobs.webhookSweep]: Record<string, never>;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -142,6 +153,8 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.surveySend]: Queues.feedbackSurvey,
   [Jobs.surveyPeriodic]: Queues.feedbackSurvey,
   [Jobs.surveySweep]: Queues.feedbackSurvey,
+  [Jobs.webhookDelivery]: Queues.webhooks,
+  [Jobs.webhookSweep]: Queues.webhooks,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */

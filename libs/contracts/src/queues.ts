@@ -10,6 +10,8 @@ export const Queues = {
   lifecycle: 'lifecycle',
   /** Outgoing notifications (escalations, survey deliveries) for integrators to consume; nothing here reads it. */
   notifications: 'notifications',
+  /** Outgoing webhook deliveries, one job per delivery row (apps/notifier/src/webhooks). */
+  webhooks: 'webhooks',
 } as const;
 
 export type StageQueue = (typeof Queues)[keyof typeof Queues];

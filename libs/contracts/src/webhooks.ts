@@ -1,0 +1,18 @@
+import { Events, type EventType } from './events';
+
+/**
+ * The events an integrator may subscribe a webhook to: every published event (events.ts) except
+ * the intake job itself, which is a submission, not something that happened to a request. `*`
+ * subscribes to all of them, including ones added later.
+ */
+export const WEBHOOK_EVENTS: readonly EventType[] = Object.values(Events).filter((e) => e !== Events.submitted);
+
+export const ALL_WEBHOOK_EVENTS = '*';
+
+/** The JSON body of every webhook (CONTRACT.md, "Reaching people"). */
+export interface WebhookBody {
+  type: string;
+  /** When the event happened (ISO-8601 UTC). */
+  timestamp: string;
+  data: { requestId: string | null } & Record<string, unknown>;
+}

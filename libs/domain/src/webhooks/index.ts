@@ -1,0 +1,5 @@
+export * from './retry-schedule';
+export * from './event-match';
+export * from './signing-secret';
+export * from './target';
+export * from './attempt-outcome';
