@@ -6,3 +6,4 @@ export * from './open-database';
 export * from './request-store';
 export * from './reference-store';
 export * from './stuck-job-store';
+export * from './webhook-store';
