@@ -16,3 +16,8 @@ export interface WebhookBody {
   timestamp: string;
   data: { requestId: string | null } & Record<string, unknown>;
 }
+
+/** A delivery's job in one round (a redelivery is a new round): the same delivery sent again adds nothing. */
+export function webhookDeliveryJobId(deliveryId: string, round: number): string {
+  return `webhook.${deliveryId}.${round}`;
+}

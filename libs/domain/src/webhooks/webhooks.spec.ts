@@ -1,4 +1,17 @@
-import { attemptOutcome, DEFAULT_RETRY_POLICY, eventListProblems, isPrivateAddress, maxAttempts, nextRetryDelay, retrySchedule, secretProblem, subscribedTo, targetProblems } from '.';
+import {
+  attemptOutcome,
+  DEFAULT_RETRY_POLICY,
+  eventListProblems,
+  isPrivateAddress,
+  maxAttempts,
+  nextRetryDelay,
+  retrySchedule,
+  secretProblem,
+  subscribedTo,
+  targetProblems,
+  webhookBody,
+  webhookDeliveryId,
+} from '.';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -76,5 +89,22 @@ describe('webhook targets', () => {
     expect(targetProblems('ftp://example.com', true)).toEqual(['url must use http or https (got ftp)']);
     expect(targetProblems('not a url', true)).toEqual(['url must be an absolute http:// or https:// URL']);
     expect(targetProblems('https://u:p@example.com', true)).toEqual([expect.stringContaining('user name')]);
+  });
+});
+
+describe('a delivery', () => {
+  it('has an id from its subscription and occurrence, the same however often it is dispatched', () => {
+    expect(webhookDeliveryId('crm', 'r1.request.resolved')).toBe(webhookDeliveryId('crm', 'r1.request.resolved'));
+    expect(webhookDeliveryId('crm', 'r1.request.resolved')).toMatch(/^msg_[0-9a-f]{32}$/);
+    expect(webhookDeliveryId('crm', 'r1.request.resolved')).not.toBe(webhookDeliveryId('erp', 'r1.request.resolved'));
+  });
+
+  it('carries the contract body, with the request id in data', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    expect(webhookBody({ id: 'x', type: 'request.resolved', requestId: 'r1', data: { status: 'resolved' }, at })).toEqual({
+      type: 'request.resolved',
+      timestamp: '2026-12-01T10:00:00.000Z',
+      data: { requestId: 'r1', status: 'resolved' },
+    });
   });
 });
