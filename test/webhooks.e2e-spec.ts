@@ -179,4 +179,19 @@ describe.each(testDatabases())('signed webhooks on %s', (db) => {
     await sys.http.delete('/v1/admin/webhooks/down').set(admin()).expect(404);
     await sys.http.get('/v1/admin/webhooks/down/deliveries').set(admin()).expect(404);
   });
+
+  it('documents the webhook operations in the OpenAPI document', async () => {
+    const doc = (await sys.http.get('/docs-json').expect(200)).body;
+    const op = (method: string, path: string) => doc.paths[path][method];
+    expect(op('put', '/v1/admin/webhooks/{id}').operationId).toBe('putWebhook');
+    expect(Object.keys(op('put', '/v1/admin/webhooks/{id}').responses)).toEqual(expect.arrayContaining(['200', '201', '400', '401', '403', '413']));
+    expect(op('get', '/v1/admin/webhooks').operationId).toBe('listWebhooks');
+    expect(Object.keys(op('delete', '/v1/admin/webhooks/{id}').responses)).toEqual(expect.arrayContaining(['204', '404']));
+    expect(op('get', '/v1/admin/webhooks/{id}/deliveries').responses['200'].content['application/json'].schema).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/WebhookDeliverySchema' },
+    });
+    expect(Object.keys(op('post', '/v1/admin/webhooks/{id}/deliveries/{deliveryId}/redeliver').responses)).toEqual(expect.arrayContaining(['202', '404', '409']));
+    expect(doc.components.schemas.WebhookSubscriptionDto.properties.events.items.enum).toEqual(expect.arrayContaining(['*', 'request.resolved', 'sla.breached']));
+  });
 });
