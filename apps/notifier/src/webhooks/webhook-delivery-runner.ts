@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { attemptOutcome, describeAttempt } from '@support/domain';
 import { type AttemptChange, type WebhookDeliveryEntity, WebhookStore } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
@@ -17,6 +17,8 @@ import { postWebhook, signedHeaders } from './webhook-sender';
  */
 @Injectable()
 export class WebhookDeliveryRunner {
+  private readonly logger = new Logger('Webhooks');
+
   constructor(
     private readonly store: WebhookStore,
     private readonly failures: WebhookFailures,
@@ -32,7 +34,8 @@ export class WebhookDeliveryRunner {
     const dueAt = Date.parse(row.nextAttemptAt ?? '') || 0;
     if (dueAt > Date.now() + 1000) return this.later(job, dueAt);
     const subscription = await this.store.subscription(row.subscriptionId);
-    if (!subscription) return 'no such subscription';
+    // Deleted while this delivery was being added: nothing will send it.
+    if (!subscription) return this.fail(row, 'not sent: the subscription was deleted');
     if (!subscription.enabled) return this.fail(row, `not sent: the subscription is disabled (${subscription.disabledReason ?? 'by an administrator'})`);
 
     const at = new Date();
@@ -47,7 +50,11 @@ export class WebhookDeliveryRunner {
     // Another run of this delivery recorded this attempt first (a stalled job taken over): it finishes it.
     if (!(await this.store.recordAttempt(row, attempt, change, this.settings.webhooks.disableAfterFailures))) return 'recorded by another run';
     if (change.state === 'pending') return this.later(job, Date.parse(change.nextAttemptAt));
-    if (change.state === 'failed') await this.failures.record({ ...row, state: 'failed', lastError: change.reason, roundAttempts: row.roundAttempts + 1 });
+    if (change.state === 'failed') {
+      // The subscription id, never its URL (it may carry a token) nor its secret.
+      this.logger.warn(`webhook delivery ${row.id} to subscription ${row.subscriptionId} failed: ${change.reason}`);
+      await this.failures.record({ ...row, state: 'failed', lastError: change.reason, roundAttempts: row.roundAttempts + 1 });
+    }
     return change.state;
   }
 

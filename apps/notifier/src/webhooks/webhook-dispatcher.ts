@@ -19,7 +19,10 @@ export class WebhookDispatcher {
   ) {}
 
   async dispatch(occurrence: WebhookOccurrence): Promise<void> {
-    if (occurrence.id.length > 200) throw new Error(`webhook occurrence id longer than 200 characters: ${occurrence.id.slice(0, 40)}...`);
+    // The columns' sizes: a longer value is a bug of the caller, not something to cut.
+    if (occurrence.id.length > 200 || occurrence.type.length > 48 || (occurrence.requestId?.length ?? 0) > 40) {
+      throw new Error(`webhook occurrence too long (id ≤ 200, type ≤ 48, requestId ≤ 40 characters): ${occurrence.type} ${occurrence.id.slice(0, 60)}`);
+    }
     const subscriptions = (await this.store.enabledSubscriptions()).filter((s) => subscribedTo(s.events, occurrence.type));
     if (subscriptions.length === 0) return;
     const payload = JSON.stringify(webhookBody(occurrence));

@@ -22,7 +22,7 @@ export function signedHeaders(secret: string, messageId: string, at: Date, body:
 }
 
 /** DNS resolution that refuses private addresses: checked on the address actually connected to, so a name cannot rebind. */
-const publicOnlyLookup: RequestOptions['lookup'] = (hostname, options, callback) =>
+export const publicOnlyLookup: NonNullable<RequestOptions['lookup']> = (hostname, options, callback) =>
   dnsLookup(hostname, options, (error, address, family) => {
     if (error) return callback(error, address, family as number);
     const addresses: LookupAddress[] = Array.isArray(address) ? address : [{ address, family: family as number }];
