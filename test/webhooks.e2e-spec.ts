@@ -53,7 +53,13 @@ describe.each(testDatabases())('signed webhooks on %s', (db) => {
     ]);
     expect((await put('bad', { url: 'https://example.com', events: [] }).expect(400)).body.errors).toEqual([{ field: 'events', messages: [expect.stringContaining('at least one event')] }]);
     expect((await put('bad', { events: ['*'] }).expect(400)).body.errors[0].field).toBe('url');
+    expect((await put('bad', { url: 'https://example.com', events: 'request.resolved', extra: 1 }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['events', 'extra']),
+    );
+    await put('bad', { url: 'https://example.com', events: [1] }).expect(400);
+    await put('bad', { url: 'x'.repeat(3000), events: ['*'] }).expect(400);
     await put('bad id!', { url: 'https://example.com', events: ['*'] }).expect(400);
+    await sys.http.get('/v1/admin/webhooks/bad/deliveries?limit=0').set(admin()).expect(400);
     await sys.http.get('/v1/admin/webhooks/bad').set(admin()).expect(404);
     await sys.http
       .put('/v1/admin/webhooks/x')
@@ -65,7 +71,7 @@ describe.each(testDatabases())('signed webhooks on %s', (db) => {
   it('shows the secret once: on creation, when given or rotated; never on GET', async () => {
     const created = await put('crm', { url: receiver.url('/crm'), events: ['request.resolved'] }).expect(201);
     expect(created.body).toMatchObject({ id: 'crm', url: receiver.url('/crm'), events: ['request.resolved'], enabled: true, secret: expect.stringMatching(/^whsec_/) });
-    const replaced = await put('crm', { url: receiver.url('/crm'), events: ['request.resolved', 'request.declined'] }).expect(200);
+    const replaced = await put('crm', { url: receiver.url('/crm'), events: ['request.resolved', 'request.declined'], secret: null }).expect(200);
     expect(replaced.body.secret).toBeUndefined();
     const rotated = await put('crm', { url: receiver.url('/crm'), events: ['request.resolved'] }, '?rotateSecret=true').expect(200);
     expect(rotated.body.secret).toMatch(/^whsec_/);

@@ -24,9 +24,11 @@ export class WebhookSubscriptionDto {
   events: string[];
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
     maxLength: 100,
-    description: 'The signing secret: "whsec_" + base64 of 24–64 random bytes (Standard Webhooks). Left out: a new subscription gets a generated one, an existing one keeps its own',
+    description: 'The signing secret: "whsec_" + base64 of 24–64 random bytes (Standard Webhooks). Left out (or null): a new subscription gets a generated one, an existing one keeps its own',
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   })
   @IsOptional()

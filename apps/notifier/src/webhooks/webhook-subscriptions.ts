@@ -30,7 +30,7 @@ export class WebhookSubscriptions {
     const add = (field: string, messages: string[]) => messages.length > 0 && errors.push({ field, messages });
     add('url', targetProblems(dto.url, this.settings.webhooks.allowPrivateTargets));
     add('events', eventListProblems(dto.events, WEBHOOK_EVENTS));
-    add('secret', dto.secret === undefined ? [] : [secretProblem(dto.secret)].filter((p): p is string => p !== null));
+    add('secret', dto.secret == null ? [] : [secretProblem(dto.secret)].filter((p): p is string => p !== null));
     if (errors.length > 0) throw new InvalidInputError(errors);
   }
 
