@@ -34,5 +34,5 @@ export class WebhookSubscriptionDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
-  secret?: string;
+  secret?: string | null;
 }
