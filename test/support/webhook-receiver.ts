@@ -19,6 +19,8 @@ export class WebhookReceiver {
   private readonly scripts = new Map<string, number[]>();
   private server: Server | null = null;
   port = 0;
+  /** How long each answer takes (a receiver doing some work). */
+  delayMs = 0;
 
   url(path: string): string {
     return `http://127.0.0.1:${this.port}${path}`;
@@ -41,7 +43,7 @@ export class WebhookReceiver {
         const path = req.url ?? '/';
         const status = this.scripts.get(path)?.shift() ?? 200;
         this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(String(status));
+        setTimeout(() => res.writeHead(status, { 'content-type': 'text/plain' }).end(String(status)), this.delayMs);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
