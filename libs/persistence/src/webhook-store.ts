@@ -1,4 +1,4 @@
-import { In, LessThan, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { In, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { type WebhookAttempt, WebhookDeliveryEntity, WebhookSubscriptionEntity } from './entities';
 import { UnitOfWork } from './unit-of-work';
 
@@ -69,9 +69,14 @@ export class WebhookStore {
     return this.deliveriesRepo().find({ where: { requestId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Pending deliveries whose next attempt was due before `before`: their job may be lost. */
-  overduePending(before: Date, limit: number): Promise<WebhookDeliveryEntity[]> {
-    return this.deliveriesRepo().find({ where: { state: 'pending', nextAttemptAt: LessThan(before.toISOString()) }, order: { nextAttemptAt: 'ASC' }, take: limit });
+  /**
+   * Pending deliveries whose next attempt was due before `before` (their job may be lost), a page
+   * at a time in (nextAttemptAt, id) order, after `after` when given.
+   */
+  overduePending(before: Date, limit: number, after?: Pick<WebhookDeliveryEntity, 'nextAttemptAt' | 'id'>): Promise<WebhookDeliveryEntity[]> {
+    const query = this.deliveriesRepo().createQueryBuilder('d').where('d.state = :pending', { pending: 'pending' }).andWhere('d.nextAttemptAt < :before', { before: before.toISOString() });
+    if (after) query.andWhere('(d.nextAttemptAt > :at OR (d.nextAttemptAt = :at AND d.id > :id))', { at: after.nextAttemptAt, id: after.id });
+    return query.orderBy('d.nextAttemptAt', 'ASC').addOrderBy('d.id', 'ASC').limit(limit).getMany();
   }
 
   /**

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Queues, webhookDeliveryJobId } from '@support/contracts';
 import { EventPublisher, JobInspector } from '@support/messaging';
-import { WebhookStore } from '@support/persistence';
+import { type WebhookDeliveryEntity, WebhookStore } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 
 const SWEEP_BATCH = 500;
+const SWEEP_PAGES = 20;
 
 /**
  * Timers are triggers, not truth (principle 7): a pending delivery whose attempt is overdue and
@@ -22,16 +23,22 @@ export class WebhookSweeper {
 
   async sweep(now = new Date()): Promise<number> {
     // An attempt in flight may run a whole timeout past its due time; a taken-over job a lock period more.
-    const grace = this.settings.webhooks.timeoutMs + this.settings.workerLockMs;
-    const overdue = await this.store.overduePending(new Date(now.getTime() - grace), SWEEP_BATCH);
+    const overdueBefore = new Date(now.getTime() - this.settings.webhooks.timeoutMs - this.settings.workerLockMs);
     let requeued = 0;
-    for (const delivery of overdue) {
-      const jobId = webhookDeliveryJobId(delivery.id, delivery.round);
-      const [state] = await this.jobs.states(Queues.webhooks, [jobId]);
-      if (state === 'missing') await this.publisher.enqueueWebhookDelivery(delivery.id, delivery.round, now);
-      else if (state === 'failed' || state === 'completed') await this.jobs.retry(Queues.webhooks, jobId, state);
-      else continue;
-      requeued++;
+    // Page on: a backlog of overdue deliveries whose jobs are only waiting must not hide a lost one behind it.
+    for (let page = 0, after: WebhookDeliveryEntity | undefined; page < SWEEP_PAGES; page++) {
+      const overdue = await this.store.overduePending(overdueBefore, SWEEP_BATCH, after);
+      const jobIds = overdue.map((d) => webhookDeliveryJobId(d.id, d.round));
+      const states = await this.jobs.states(Queues.webhooks, jobIds);
+      for (const [i, delivery] of overdue.entries()) {
+        const state = states[i];
+        if (state === 'missing') await this.publisher.enqueueWebhookDelivery(delivery.id, delivery.round, now);
+        else if (state === 'failed' || state === 'completed') await this.jobs.retry(Queues.webhooks, jobIds[i], state);
+        else continue;
+        requeued++;
+      }
+      if (overdue.length < SWEEP_BATCH) break;
+      after = overdue[overdue.length - 1];
     }
     return requeued;
   }
