@@ -7,9 +7,11 @@ import { MailTransport } from './mail/mail-transport';
 import { MailProcessor } from './mail/mail.processor';
 import { ReplyAddressing } from './mail/reply-addressing';
 import { NotifierProcessor } from './notifier.processor';
+import { WebhooksModule } from './webhooks';
 
 /** The notifier: events → mails (and webhooks), stored, sent, retried, listed. */
 @Module({
+  imports: [WebhooksModule],
   controllers: [DeliveriesController],
   providers: [NotifierProcessor, MailProcessor, MailPlanner, MailQueue, MailRenderer, MailTransport, { provide: ReplyAddressing, useValue: { addressFor: () => null } }],
   exports: [MailTransport],

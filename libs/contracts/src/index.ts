@@ -9,3 +9,4 @@ export * from './input-shape';
 export * from './request-view';
 export * from './job-payloads.dto';
 export * from './timeline';
+export * from './webhooks';

@@ -101,6 +101,12 @@ export class SurveySendDto {
   surveyId: string;
 }
 
+export class WebhookDeliveryDto {
+  @IsString()
+  @Length(1, 64)
+  deliveryId: string;
+}
+
 /** The class that validates each job's data at the queue boundary (null: the job carries no data and none is read). */
 export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | null } = {
   [Events.submitted]: QueuedSubmissionDto,
@@ -137,4 +143,6 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Jobs.mailSweep]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
+  [Jobs.webhookDelivery]: WebhookDeliveryDto,
+  [Jobs.webhookSweep]: null,
 };

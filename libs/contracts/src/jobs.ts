@@ -77,6 +77,11 @@ export interface AwaitAlarmData {
   awaitCount: number;
 }
 
+/** One webhook delivery: the row holds the body, the state and the attempts; the job only carries its id. */
+export interface WebhookDeliveryData {
+  deliveryId: string;
+}
+
 /** Maintenance jobs started by BullMQ job schedulers, not by events. */
 export const Jobs = {
   /** The reconciler's pass: compares every unfinished request with what Redis holds for it. */
@@ -94,6 +99,10 @@ export const Jobs = {
   mailSend: 'mail.send',
   /** Enqueues again mails whose job was lost. */
   mailSweep: 'mail.sweep',
+  /** Sends one webhook delivery (and its retries: the same job, delayed). */
+  webhookDelivery: 'webhook.deliver',
+  /** Re-queues pending webhook deliveries whose job Redis lost or failed for good (principle 7). */
+  webhookSweep: 'webhook.sweep',
 } as const;
 
 export type ScheduledPayloads = {
@@ -108,6 +117,8 @@ export type ScheduledPayloads = {
   [Jobs.outboxRelay]: Record<string, never>;
   [Jobs.mailSend]: MailSendData;
   [Jobs.mailSweep]: Record<string, never>;
+  [Jobs.webhookDelivery]: WebhookDeliveryData;
+  [Jobs.webhookSweep]: Record<string, never>;
 };
 
 export type JobPayloads = EventPayloads & ScheduledPayloads;
@@ -162,6 +173,8 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.outboxRelay]: Queues.maintenance,
   [Jobs.mailSend]: Queues.mail,
   [Jobs.mailSweep]: Queues.mail,
+  [Jobs.webhookDelivery]: Queues.webhooks,
+  [Jobs.webhookSweep]: Queues.webhooks,
 };
 
 /** The job names a stage queue consumes, derived from the two tables above. */

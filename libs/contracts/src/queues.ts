@@ -12,6 +12,8 @@ export const Queues = {
   notifications: 'notifications',
   /** One job per outgoing mail (its delivery row holds the rendered message). */
   mail: 'mail',
+  /** Outgoing webhook deliveries, one job per delivery row (apps/notifier/src/webhooks). */
+  webhooks: 'webhooks',
 } as const;
 
 export type StageQueue = (typeof Queues)[keyof typeof Queues];

@@ -10,3 +10,4 @@ export * from './sla';
 export * from './survey';
 export * from './request';
 export * from './notification';
+export * from './webhooks';

@@ -1,4 +1,4 @@
-import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Scheduled, type ScheduledPayloads } from '@support/contracts';
+import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Jobs, Scheduled, type ScheduledPayloads, webhookDeliveryJobId } from '@support/contracts';
 import type { Emit } from '@support/domain';
 import type { JobsOptions, RepeatOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
@@ -50,6 +50,16 @@ export class EventPublisher {
   /** A scheduled job (an alarm, a stand-in for a lost one) on the queue the contract names for it. */
   async enqueue<N extends ScheduledName>(name: N, data: ScheduledPayloads[N], options: JobsOptions & { jobId: string }): Promise<void> {
     await this.queues.get(Scheduled[name]).add(name, data, options);
+  }
+
+  /**
+   * The job that sends a webhook delivery in its round, due at `dueAt` (now when past): its id
+   * names both, so adding it again while it exists adds nothing. Retries after a receiver's
+   * failure are the same job, delayed by its worker; the policy's attempts cover only our own
+   * errors (e.g. the database away).
+   */
+  async enqueueWebhookDelivery(deliveryId: string, round: number, dueAt: Date): Promise<void> {
+    await this.enqueue(Jobs.webhookDelivery, { deliveryId }, { jobId: webhookDeliveryJobId(deliveryId, round), delay: Math.max(0, dueAt.getTime() - Date.now()) });
   }
 
   /** Many scheduled jobs of one name at once (one round trip per batch). */

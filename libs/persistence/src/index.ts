@@ -8,3 +8,4 @@ export * from './reference-store';
 export * from './stuck-job-store';
 export * from './outbox-store';
 export * from './mail-delivery-store';
+export * from './webhook-store';

@@ -58,6 +58,15 @@ describe('settingsFromEnv', () => {
       inboundSmtpPort: null,
       mailRetryMs: 5000,
       rateLimits: { windowMs: 60_000, authFailures: 20, submissions: 600, publicPerIp: 300 },
+      webhooks: {
+        timeoutMs: 10_000,
+        retryFirstDelayMs: 30_000,
+        retryMaxDelayMs: 4 * 3600_000,
+        retryForMs: DAY,
+        disableAfterFailures: 5,
+        allowPrivateTargets: true,
+        sweepEveryMs: 60_000,
+      },
     });
   });
 
@@ -103,6 +112,13 @@ describe('settingsFromEnv', () => {
       MAIL_DOMAIN: 'Support.Example.com',
       INBOUND_SMTP_PORT: '2525',
       MAIL_RETRY_MS: '250',
+      WEBHOOK_TIMEOUT_MS: '3000',
+      WEBHOOK_RETRY_FIRST_DELAY_MS: '100',
+      WEBHOOK_RETRY_MAX_DELAY_MS: '400',
+      WEBHOOK_RETRY_FOR_MS: '1000',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '2',
+      WEBHOOK_PRIVATE_TARGETS: 'refuse',
+      WEBHOOK_SWEEP_EVERY_MS: '500',
     });
     expect(settings).toEqual({
       redisUrl: 'redis+cluster://h1:7000,h2:7001',
@@ -137,7 +153,14 @@ describe('settingsFromEnv', () => {
       reopenWindowMs: 0,
       referenceCacheMs: 0,
       rateLimits: { windowMs: 2000, authFailures: 5, submissions: 0, publicPerIp: 50 },
+      webhooks: { timeoutMs: 3000, retryFirstDelayMs: 100, retryMaxDelayMs: 400, retryForMs: 1000, disableAfterFailures: 2, allowPrivateTargets: false, sweepEveryMs: 500 },
     });
+  });
+
+  it('refuses private webhook targets in production unless WEBHOOK_PRIVATE_TARGETS=allow', () => {
+    expect(settingsFromEnv({ NODE_ENV: 'production' }).webhooks.allowPrivateTargets).toBe(false);
+    expect(settingsFromEnv({ NODE_ENV: 'production', WEBHOOK_PRIVATE_TARGETS: 'allow' }).webhooks.allowPrivateTargets).toBe(true);
+    expect(problemsOf({ WEBHOOK_PRIVATE_TARGETS: 'yes' })).toEqual(["WEBHOOK_PRIVATE_TARGETS must be allow or refuse (got 'yes')"]);
   });
 
   it('turns the demo seed off in production or with DEMO_SEED=off', () => {

@@ -69,6 +69,23 @@ export interface Settings {
   mailRetryMs: number;
   /** Rate limits (0 = off), each counted in fixed windows of rateLimitWindowMs and shared through Redis by every process. */
   rateLimits: RateLimitSettings;
+  /** Outgoing webhooks (README, "Webhooks"). */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** One attempt waits this long for the receiver's answer. */
+  timeoutMs: number;
+  /** The retry schedule: the first wait, doubling up to maxDelayMs, for retryForMs after the first attempt. */
+  retryFirstDelayMs: number;
+  retryMaxDelayMs: number;
+  retryForMs: number;
+  /** A subscription is disabled after this many deliveries in a row failed for good (each after its whole retry schedule). */
+  disableAfterFailures: number;
+  /** Deliver to loopback and private addresses (refused by default in production: SSRF). */
+  allowPrivateTargets: boolean;
+  /** How often the webhook sweeper re-queues pending deliveries whose job was lost. */
+  sweepEveryMs: number;
 }
 
 export interface RateLimitSettings {
@@ -195,6 +212,10 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     return v.toLowerCase();
   });
   const inboundSmtpPort = given('INBOUND_SMTP_PORT') === undefined ? null : integer('INBOUND_SMTP_PORT', 0, 0, 65535);
+  const privateTargets = checked('WEBHOOK_PRIVATE_TARGETS', env.NODE_ENV === 'production' ? 'refuse' : 'allow', (v) => {
+    want(v === 'allow' || v === 'refuse', 'must be allow or refuse');
+    return v;
+  });
 
   const settings: Settings = {
     redisUrl,
@@ -233,6 +254,15 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
       authFailures: integer('AUTH_FAILURE_LIMIT', 20, 0),
       submissions: integer('SUBMISSION_RATE_LIMIT', 600, 0),
       publicPerIp: integer('PUBLIC_RATE_LIMIT', 300, 0),
+    },
+    webhooks: {
+      timeoutMs: integer('WEBHOOK_TIMEOUT_MS', 10_000, 1),
+      retryFirstDelayMs: integer('WEBHOOK_RETRY_FIRST_DELAY_MS', 30_000, 1),
+      retryMaxDelayMs: integer('WEBHOOK_RETRY_MAX_DELAY_MS', 4 * 3600_000, 1),
+      retryForMs: integer('WEBHOOK_RETRY_FOR_MS', DAY, 0),
+      disableAfterFailures: integer('WEBHOOK_DISABLE_AFTER_FAILURES', 5, 1),
+      allowPrivateTargets: privateTargets === 'allow',
+      sweepEveryMs: Math.max(100, integer('WEBHOOK_SWEEP_EVERY_MS', 60_000, 1)),
     },
   };
   if (problems.length > 0) throw new InvalidSettingsError(problems);

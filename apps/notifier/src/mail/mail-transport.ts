@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { MailDeliveryEntity } from '@support/persistence';
 import { SETTINGS, type Settings } from '@support/platform';
 import { createTransport, type Transporter } from 'nodemailer';
@@ -14,31 +14,30 @@ export class SendFailed extends Error {
 }
 
 /**
- * The SMTP hop (nodemailer): SMTP_URL, or the demo's own catcher when none is set (see
- * `useServer`). A 5xx answer is permanent (the address does not exist, the message is refused); a
- * 4xx answer, a refused or dropped connection, a timeout are transient.
+ * The SMTP hop (nodemailer) to SMTP_URL (in the demo, its own catcher). A 5xx answer is permanent
+ * (the address does not exist, the message is refused); a 4xx answer, a refused or dropped
+ * connection, a timeout are transient.
  */
 @Injectable()
-export class MailTransport implements OnApplicationShutdown {
+export class MailTransport implements OnApplicationShutdown, OnApplicationBootstrap {
+  private readonly logger = new Logger('mail');
   private transporter: Transporter | null = null;
-  private url: string | null;
 
-  constructor(@Inject(SETTINGS) private readonly settings: Settings) {
-    this.url = settings.smtpUrl;
+  constructor(@Inject(SETTINGS) private readonly settings: Settings) {}
+
+  /** Without SMTP_URL no mail is planned at all (webhooks still go out): nothing piles up to fail. */
+  get configured(): boolean {
+    return this.settings.smtpUrl !== null;
   }
 
-  /** Sends through this server instead (the demo's catcher); only when SMTP_URL is not set. */
-  useServer(url: string): void {
-    if (this.settings.smtpUrl) return;
-    this.transporter?.close();
-    this.transporter = null;
-    this.url = url;
+  onApplicationBootstrap(): void {
+    if (!this.configured) this.logger.warn('SMTP_URL is not set: no mail is sent (npm start runs its own catcher, see /admin/outbox)');
   }
 
   private connection(): Transporter {
-    if (!this.url) throw new SendFailed('no SMTP server is configured (set SMTP_URL)', false);
+    if (!this.settings.smtpUrl) throw new SendFailed('no SMTP server is configured (set SMTP_URL)', false);
     // Short timeouts: a server that does not answer is retried later, not waited for.
-    this.transporter ??= createTransport(this.url, { from: this.settings.mailFrom, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
+    this.transporter ??= createTransport(this.settings.smtpUrl, { from: this.settings.mailFrom, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 } as never);
     return this.transporter;
   }
 

@@ -9,6 +9,7 @@ import { SurveyEntity } from './survey.entity';
 import { StuckJobEntity } from './stuck-job.entity';
 import { OutboxEntity } from './outbox.entity';
 import { MailDeliveryEntity } from './mail-delivery.entity';
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -21,6 +22,7 @@ export * from './survey.entity';
 export * from './stuck-job.entity';
 export * from './outbox.entity';
 export * from './mail-delivery.entity';
+export * from './webhook.entities';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -40,4 +42,6 @@ export const ENTITIES = [
   StuckJobEntity,
   OutboxEntity,
   MailDeliveryEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];

@@ -3,6 +3,7 @@ import { Initial1795616724682Postgres } from './1795616724682-Initial';
 import { AgentsSlaSurveys1795618567149Postgres } from './1795618567149-AgentsSlaSurveys';
 import { StuckJobs1796173229938Postgres } from './1796173229938-StuckJobs';
 import { OutboxPostgres1796182340603 } from './1796182340603-Outbox';
+import { WebhooksPostgres1796182494101 } from './1796182494101-Webhooks';
 import { MailDeliveriesPostgres1796182906227 } from './1796182906227-MailDeliveries';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
@@ -11,5 +12,6 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   AgentsSlaSurveys1795618567149Postgres,
   StuckJobs1796173229938Postgres,
   OutboxPostgres1796182340603,
+  WebhooksPostgres1796182494101,
   MailDeliveriesPostgres1796182906227,
 ];
