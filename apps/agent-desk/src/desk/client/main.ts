@@ -11,8 +11,8 @@
  * This file only wires the forms and buttons.
  */
 import { act, claimNext } from './actions';
-import { $ } from './dom';
-import { warn } from './messages';
+import { $ } from '@support/client/dom';
+import { warn } from '@support/client/messages';
 import { refresh } from './queues';
 import { loadConfig, savedKey, signIn, signOut } from './session';
 

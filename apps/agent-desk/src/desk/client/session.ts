@@ -1,9 +1,9 @@
 import { showNothing } from './actions';
-import { api, failure, onUnauthorized } from './api';
-import { tick } from './countdown';
-import { $, clear } from './dom';
+import { api, credentials, failure, onUnauthorized } from '@support/client/api';
+import { tick } from '@support/client/countdown';
+import { $, clear } from '@support/client/dom';
 import { stopRenewing } from './lease';
-import { say, warn } from './messages';
+import { say, warn } from '@support/client/messages';
 import { refresh, refreshMine, renderQueues } from './queues';
 import { state } from './state';
 import type { Agent, DeskConfig } from './types';
@@ -33,7 +33,7 @@ export function loadConfig(): Promise<void> {
 }
 
 export function signIn(key: string, quiet?: boolean): Promise<void> {
-  state.key = key;
+  credentials.key = key;
   return api<Agent>('GET', '/v1/agent/me')
     .then((res) => {
       sessionStorage.setItem(STORE, key);
@@ -53,7 +53,7 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
     })
     .catch((err: unknown) => {
       const { message, status } = failure(err);
-      state.key = null;
+      credentials.key = null;
       sessionStorage.removeItem(STORE);
       if (status === 403) warn('That key is not an agent key.');
       else if (status === 401) warn('That key was not accepted.');
@@ -67,7 +67,7 @@ export function signOut(message?: string): void {
   clearInterval(refreshTimer);
   clearInterval(tickTimer);
   sessionStorage.removeItem(STORE);
-  state.key = null;
+  credentials.key = null;
   state.me = null;
   state.current = null;
   state.leaseExpiresAt = null;
