@@ -35,7 +35,7 @@ function decisions(r: CustomerRequest): HTMLElement {
           dl([
             row('Plan', r.sla.plan),
             row('First response due', r.firstResponseAt ? 'answered ' + fmtTime(r.firstResponseAt) : r.sla.firstResponseDueAt ? countdown(r.sla.firstResponseDueAt) : null),
-            row('Resolution due', r.resolvedAt ? 'resolved ' + fmtTime(r.resolvedAt) : r.sla.resolutionDueAt ? countdown(r.sla.resolutionDueAt) : null),
+            row('Resolution due', r.resolvedAt ? 'resolved ' + fmtTime(r.resolvedAt) : r.sla.resolutionDueAt ? countdown(r.sla.resolutionDueAt) : r.sla.paused ? 'set again when you answer' : null),
             row('Clock', r.sla.paused ? 'paused while we wait for your answer' : 'running'),
           ]),
         ])
@@ -46,7 +46,7 @@ function decisions(r: CustomerRequest): HTMLElement {
 function message(m: Message): HTMLLIElement {
   const who = m.from === 'customer' ? 'Your company' : 'Support';
   return el('li', { className: 'from-' + m.from }, [
-    el('p', { className: 'who' }, [el('strong', { text: who }), ' · ' + (KIND[m.kind] || m.kind) + ' · ', el('time', { datetime: m.at, text: fmtTime(m.at) })]),
+    el('p', { className: 'by' }, [el('strong', { text: who }), ' · ' + (KIND[m.kind] || m.kind) + ' · ', el('time', { datetime: m.at, text: fmtTime(m.at) })]),
     el('p', { className: 'quote', text: m.body }),
   ]);
 }

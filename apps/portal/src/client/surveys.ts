@@ -37,7 +37,7 @@ function surveyForm(s: PendingSurvey, n: number): HTMLElement {
     el('label', { for: id('type'), text: 'What is your feedback about?' }),
     el(
       'select',
-      { id: id('type'), name: 'feedbackType', required: true },
+      { id: id('type'), name: 'feedbackType', required: true, lang: s.language }, // the policy's labels come in the survey's language
       s.feedbackTypes.map((t) => el('option', { value: t.id, text: t.label })),
     ),
     el('label', { for: id('comment'), text: 'Comment (optional)' }),

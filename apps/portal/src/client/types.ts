@@ -44,6 +44,7 @@ export interface PendingSurvey {
   kind: string;
   subject: string | null;
   customerId: string;
+  language: string;
   expiresAt: string;
   token: string;
   feedbackTypes: { id: string; label: string }[];
