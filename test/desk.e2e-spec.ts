@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAgent, bearer, claim } from './support/agents';
-import { accessibilityProblems, launchChromium, screenshot, until, watchProblems } from './support/browser';
+import { accessibilityProblems, launchChromium, openPage, screenshot, until } from './support/browser';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
@@ -51,15 +51,10 @@ describe("the agents' page in Chromium", () => {
     return (await sys.http.get(`/v1/requests/${id}`).set(bearer(sys.adminKey)).expect(200)).body;
   }
 
-  /** A fresh page (own context: own sessionStorage) that fails the test on any script error or CSP violation. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Riga' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    const res = await page.goto(`${base}/desk`);
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+  /** The desk in a fresh page of its own, under its strict policy. */
+  async function openDesk(): Promise<{ page: Page; problems: string[] }> {
+    const { page, problems, headers } = await openPage(browser, `${base}/desk`, contexts);
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
     return { page, problems };
   }
 
@@ -93,7 +88,7 @@ describe("the agents' page in Chromium", () => {
       subject,
       description: `My computer is infected with a trojan that Kaspersky did not detect. The antivirus missed the malware. The laptop was already infected before I installed Kaspersky. ${XSS}`,
     });
-    const { page, problems } = await openPage();
+    const { page, problems } = await openDesk();
 
     // Sign in; the team counts.
     await signIn(page, dana);
@@ -182,7 +177,7 @@ describe("the agents' page in Chromium", () => {
 
   it('counts the SLA down live, and says clearly when the lease has lapsed', async () => {
     const { id } = await queued({ subject: 'Scanner misses a worm', description: 'A worm on my computer was not detected by Kaspersky. The antivirus missed the malware.' });
-    const { page, problems } = await openPage();
+    const { page, problems } = await openDesk();
     await signIn(page, dana);
     // The SLA clocks are another part's work: give this claim the shape they will have.
     const firstDue = new Date(Date.now() + 90 * 60_000).toISOString();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAgent, bearer, claim } from './support/agents';
-import { accessibilityProblems, launchChromium, screenshot, until, watchProblems } from './support/browser';
+import { accessibilityProblems, launchChromium, openPage, screenshot, until } from './support/browser';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { business, policyFile, resolve, submitQueued, surveyIn, view } from './support/surveys';
@@ -79,16 +79,8 @@ describe('the company portal in Chromium', () => {
     await sys?.stop();
   });
 
-  /** A fresh page at a phone's width (own context: own sessionStorage), watching for script errors and CSP violations. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/Riga' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    const res = await page.goto(`${base}/portal`);
-    expect(res?.status()).toBe(200);
-    return { page, problems };
-  }
+  /** The portal at a phone's width, in a fresh page of its own. */
+  const openPortal = () => openPage(browser, `${base}/portal`, contexts, 390);
 
   async function signIn(page: Page, key: string) {
     await page.getByLabel('Company key').fill(key);
@@ -114,7 +106,7 @@ describe('the company portal in Chromium', () => {
   });
 
   it('refuses a wrong key and a key of another kind', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPortal();
     await signIn(page, 'com_this-is-not-a-key');
     await until(page, '#alert', /That key was not accepted/);
     expect(await page.locator('#portal').isHidden()).toBe(true);
@@ -125,7 +117,7 @@ describe('the company portal in Chromium', () => {
   });
 
   it("shows the company's requests, opens one, answers it, and answers a survey; another company's request never shows", async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPortal();
     await signIn(page, acmeKey);
     await until(page, '#who', /Signed in for Acme SIA \(acme\)/);
 
@@ -198,7 +190,7 @@ describe('the company portal in Chromium', () => {
   it("shows Globex only Globex's request: declined (an expired licence), with the clauses cited and their titles, taking no answers", async () => {
     const globex = await view(sys, ids.globex);
     expect(globex).toMatchObject({ companyId: 'globex', status: 'declined' });
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPortal();
     await signIn(page, globexKey);
     await until(page, '#who', /Globex AS/);
     const list = await until(page, '#requests', /Globex confidential/);

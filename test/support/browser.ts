@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { waitFor } from './wait';
 
 /**
@@ -88,4 +88,18 @@ const A11Y_CHECK = `(() => {
  */
 export async function accessibilityProblems(page: Page, { live = true } = {}): Promise<string[]> {
   return page.evaluate(A11Y_CHECK.replace('LIVE', String(live))) as Promise<string[]>;
+}
+
+/**
+ * A fresh page (its own context: own sessionStorage) at `url`, watching for script errors and CSP
+ * violations; the context goes into `contexts` for the test to close. Fails unless the page answers 200.
+ */
+export async function openPage(browser: Browser, url: string, contexts: BrowserContext[], width = 1360): Promise<{ page: Page; problems: string[]; headers: Record<string, string> }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Riga' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  const res = await page.goto(url);
+  if (res?.status() !== 200) throw new Error(`${url} answered ${res?.status()}`);
+  return { page, problems, headers: res.headers() };
 }

@@ -1,47 +1,20 @@
-import { html, type SafeHtml } from '@support/platform';
+import { html, keyPage, type SafeHtml } from '@support/platform';
 
 /**
- * The company portal (GET /portal): static markup only, like the desk (apps/agent-desk/src/desk).
- * The script (client/*.ts, bundled to /portal/app.js) fills it from the /v1 API with textContent,
- * never innerHTML; script and styles are same-origin files, so the policy needs no 'unsafe-inline'.
+ * The company portal (GET /portal): static markup only, in the shell of the pages that sign in with
+ * a key, like the desk (libs/platform/src/http/key-page.ts). The script (client/*.ts, bundled to
+ * /portal/app.js) fills it from the /v1 API with textContent, never innerHTML.
  */
 export function portalPage(): SafeHtml {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>Company portal · Support</title>
-<link rel="stylesheet" href="/portal/app.css">
-<script src="/portal/app.js" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="bar">
-  <h1>Company portal</h1>
-  <div id="who" class="who" hidden>
-    <span>Signed in for <strong id="company-name"></strong></span>
-    <button id="sign-out" type="button" class="quiet">Sign out</button>
-  </div>
-</header>
-<div class="messages">
-  <p id="status" class="status" role="status" aria-live="polite"></p>
-  <p id="alert" class="alert" role="alert" aria-live="assertive" hidden></p>
-</div>
-<main id="main" tabindex="-1">
-  <section id="signin" class="panel signin" aria-labelledby="signin-h">
-    <h2 id="signin-h">Sign in</h2>
-    <form id="signin-form" novalidate>
-      <label for="company-key">Company key</label>
-      <input id="company-key" name="key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="key-hint">
-      <p id="key-hint" class="hint">The portal key your support provider issued to your company. It stays in this browser tab only, until you sign out or close the tab.</p>
-      <button type="submit" class="primary">Sign in</button>
-    </form>
-    <noscript><p class="alert">This page needs JavaScript.</p></noscript>
-  </section>
-
-  <div id="portal" class="portal" hidden>
+  return keyPage({
+    heading: 'Company portal',
+    base: '/portal',
+    keyLabel: 'Company key',
+    keyId: 'company-key',
+    keyHint: 'The portal key your support provider issued to your company. It stays in this browser tab only, until you sign out or close the tab.',
+    whoLabel: 'Signed in for',
+    whoId: 'company-name',
+    body: html`  <div id="portal" class="portal" hidden>
     <section class="panel" aria-labelledby="requests-h">
       <h2 id="requests-h">Your requests</h2>
       <p class="hint">Your company's support requests, newest first: those whose licence the licence check confirmed as your company's (rule 2.4).</p>
@@ -75,8 +48,6 @@ export function portalPage(): SafeHtml {
       <div id="surveys"></div>
     </section>
   </div>
-</main>
-</body>
-</html>
-`;
+`,
+  });
 }

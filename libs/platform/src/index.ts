@@ -7,6 +7,8 @@ export * from './http/invalid-input.filter';
 export * from './http/boundary';
 export * from './http/html';
 export * from './http/page-layout';
+export * from './http/key-page';
+export * from './http/bundled-page.controller';
 export * from './http/client-bundle';
 export * from './http/page-headers';
 export * from './http/unavailable';

@@ -10,6 +10,7 @@
  */
 import { $ } from '@support/client/dom';
 import { warn } from '@support/client/messages';
+import { wireSignIn } from '@support/client/sign-in';
 import { answer } from './request-view';
 import { refreshRequests } from './requests';
 import { savedKey, signIn, signOut } from './session';
@@ -18,16 +19,7 @@ function wire(): void {
   const key = $<HTMLInputElement>('company-key');
   const replyBody = $<HTMLTextAreaElement>('reply-body');
 
-  $('signin-form').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const value = key.value.trim();
-    if (!value) {
-      warn('Enter your company key.');
-      key.focus();
-      return;
-    }
-    void signIn(value);
-  });
+  wireSignIn('company-key', 'Enter your company key.', (value) => void signIn(value));
   $('sign-out').addEventListener('click', () => signOut());
   $('refresh').addEventListener('click', () => void refreshRequests(false));
   $('more').addEventListener('click', () => void refreshRequests(false, true));

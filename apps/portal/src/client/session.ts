@@ -2,6 +2,7 @@ import { api, credentials, failure, onUnauthorized } from '@support/client/api';
 import { tick } from '@support/client/countdown';
 import { $, clear } from '@support/client/dom';
 import { say, warn } from '@support/client/messages';
+import { refuseSignIn } from '@support/client/sign-in';
 import { closeRequest } from './request-view';
 import { loadRequests, refreshRequests } from './requests';
 import { state } from './state';
@@ -36,17 +37,9 @@ export async function signIn(key: string, quiet?: boolean): Promise<void> {
     refreshTimer = setInterval(() => void refreshRequests(true), 30000);
     tickTimer = setInterval(tick, 1000);
   } catch (err) {
-    const { message, status } = failure(err);
-    if (state.company) {
-      warn('Could not load your requests: ' + message);
-      return;
-    }
-    credentials.key = null;
-    sessionStorage.removeItem(STORE);
-    if (status === 403) warn('That key is not a company key.');
-    else if (status === 401) warn('That key was not accepted.');
-    else warn('Could not sign in: ' + message);
-    $('company-key').focus();
+    // Signed in, but the lists failed: stay signed in and say so.
+    if (state.company) warn('Could not load your requests: ' + failure(err).message);
+    else refuseSignIn(err, STORE, 'a company key', 'company-key');
   }
 }
 

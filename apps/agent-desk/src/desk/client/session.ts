@@ -1,9 +1,10 @@
 import { showNothing } from './actions';
-import { api, credentials, failure, onUnauthorized } from '@support/client/api';
+import { api, credentials, onUnauthorized } from '@support/client/api';
 import { tick } from '@support/client/countdown';
 import { $, clear } from '@support/client/dom';
 import { stopRenewing } from './lease';
 import { say, warn } from '@support/client/messages';
+import { refuseSignIn } from '@support/client/sign-in';
 import { refresh, refreshMine, renderQueues } from './queues';
 import { state } from './state';
 import type { Agent, DeskConfig } from './types';
@@ -51,15 +52,7 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       tickTimer = setInterval(tick, 1000);
       return refreshMine();
     })
-    .catch((err: unknown) => {
-      const { message, status } = failure(err);
-      credentials.key = null;
-      sessionStorage.removeItem(STORE);
-      if (status === 403) warn('That key is not an agent key.');
-      else if (status === 401) warn('That key was not accepted.');
-      else warn('Could not sign in: ' + message);
-      $('agent-key').focus();
-    });
+    .catch((err: unknown) => refuseSignIn(err, STORE, 'an agent key', 'agent-key'));
 }
 
 export function signOut(message?: string): void {
