@@ -23,7 +23,8 @@ export interface MailCatcherOptions {
  * Emits `mail` (CaughtMail) for each mail kept.
  */
 export class MailCatcher extends EventEmitter<{ mail: [CaughtMail] }> {
-  private readonly capacity: number;
+  /** How many mails it keeps. */
+  readonly capacity: number;
   private readonly host: string;
   private readonly maxMessageBytes: number;
   private readonly mails: CaughtMail[] = [];

@@ -31,7 +31,7 @@ export class OutboxController {
   @ApiOkResponse(PAGE)
   @ApiKeyErrors()
   list(@Res() res: Response): void {
-    res.set(pageHeaders(OUTBOX_CSP)).type('html').send(outboxPage(this.catcher.list(), this.catcher.port));
+    res.set(pageHeaders(OUTBOX_CSP)).type('html').send(outboxPage(this.catcher.list(), this.catcher));
   }
 
   @Get('assets/outbox.css')

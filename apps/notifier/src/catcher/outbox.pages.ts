@@ -12,17 +12,17 @@ export const OUTBOX = {
 const when = (iso: string | null) => (iso ? html`<time datetime="${iso}">${iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time>` : '—');
 
 /** GET /admin/outbox: the caught mails, newest first. No script: links and a table. */
-export function outboxPage(mails: CaughtMail[], smtpPort: number | null): string {
+export function outboxPage(mails: CaughtMail[], catcher: { port: number | null; capacity: number }): string {
   const rows = mails.map(
     (m) => html`<tr>
-<td>${when(m.receivedAt)}</td><td>${m.to || m.envelope.to.join(', ')}</td><td><a href="${OUTBOX.mail(m.id)}">${m.subject || '(no subject)'}</a></td><td>${m.from}</td>
+<td data-label="Received">${when(m.receivedAt)}</td><td data-label="To">${m.to || m.envelope.to.join(', ')}</td><td data-label="Subject"><a href="${OUTBOX.mail(m.id)}">${m.subject || '(no subject)'}</a></td><td data-label="From">${m.from}</td>
 </tr>`,
   );
   const body = html`<h1>Outbox: the demo's caught mails</h1>
-<p>Every mail the system sent to the local SMTP catcher${smtpPort === null ? ' (stopped)' : html` on port <code>${smtpPort}</code>`}, newest first; the last ${mails.length === 1 ? 'one is' : `${mails.length} are`} kept in memory until the process stops. <a href="${OUTBOX.list}">Refresh</a></p>
+<p>Every mail the system sent to the local SMTP catcher${catcher.port === null ? ' (stopped)' : html` on port <code>${catcher.port}</code>`}, newest first: ${mails.length} caught. It keeps the last ${catcher.capacity} in memory, until the process stops. <a href="${OUTBOX.list}">Refresh</a></p>
 ${
   mails.length
-    ? html`<div class="scroll"><table>
+    ? html`<div class="scroll"><table class="mails">
 <caption class="sr-only">Caught mails, newest first</caption>
 <thead><tr><th scope="col">Received</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">From</th></tr></thead>
 <tbody>${rows}</tbody>
