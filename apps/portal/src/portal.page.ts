@@ -18,7 +18,7 @@ export function portalPage(): SafeHtml {
     <section class="panel" aria-labelledby="requests-h">
       <h2 id="requests-h">Your requests</h2>
       <p class="hint">Your company's support requests, newest first: those whose licence the licence check confirmed as your company's (rule 2.4).</p>
-      <ul id="requests" class="requests" aria-live="polite"></ul>
+      <ul id="requests" class="requests"></ul>
       <div class="buttons">
         <button id="more" type="button" hidden>Show older requests</button>
         <button id="refresh" type="button">Refresh</button>

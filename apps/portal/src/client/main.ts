@@ -11,9 +11,12 @@
 import { $ } from '@support/client/dom';
 import { warn } from '@support/client/messages';
 import { wireSignIn } from '@support/client/sign-in';
-import { answer } from './request-view';
+import { failure } from '@support/client/api';
+import { answer, openRequest } from './request-view';
 import { refreshRequests } from './requests';
 import { savedKey, signIn, signOut } from './session';
+import { state } from './state';
+import { loadSurveys } from './surveys';
 
 function wire(): void {
   const key = $<HTMLInputElement>('company-key');
@@ -21,7 +24,12 @@ function wire(): void {
 
   wireSignIn('company-key', 'Enter your company key.', (value) => void signIn(value));
   $('sign-out').addEventListener('click', () => signOut());
-  $('refresh').addEventListener('click', () => void refreshRequests(false));
+  // The list, the open request and the surveys (the 30 s refresh leaves the surveys alone: a half-filled form stays).
+  $('refresh').addEventListener('click', () => {
+    void refreshRequests(false);
+    void loadSurveys().catch((err: unknown) => warn('Could not load the surveys: ' + failure(err).message));
+    if (state.current) void openRequest(state.current.id, false);
+  });
   $('more').addEventListener('click', () => void refreshRequests(false, true));
   $('reply-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
