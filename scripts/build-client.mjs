@@ -18,6 +18,9 @@ const entries = [
   ['surveys/survey', 'apps/feedback-survey/src/pages/client/survey.css'],
   ['surveys/csat-report', 'apps/feedback-survey/src/pages/client/csat-report.ts'],
   ['surveys/csat-report', 'apps/feedback-survey/src/pages/client/csat-report.css'],
+  ['portal/app', 'apps/portal/src/client/main.ts'],
+  ['portal/app', 'apps/portal/src/client/portal.css'],
+  ['outbox/outbox', 'apps/notifier/src/catcher/client/outbox.css'],
 ];
 
 const started = Date.now();

@@ -143,6 +143,7 @@ describe.each(testDatabases())('the authorisation matrix on %s', (db) => {
     await check('list', (a) => http.get('/v1/requests?limit=200').set(a), expect401({}, 200));
     await check('admin reference data', (a) => http.get('/v1/admin/products').set(a), expect401({ admin: 200 }, 403));
     await check('company surveys', (a) => http.get('/v1/companies/acme/surveys').set(a), expect401({ company: 200, admin: 200, 'other company': 404 }, 403));
+    await check('own company', (a) => http.get('/v1/company/me').set(a), expect401({ company: 200, 'other company': 200 }, 403));
     await check('reports', (a) => http.get('/v1/reports/csat?from=2020-01-01T00:00:00.000Z&to=2100-01-01T00:00:00.000Z&groupBy=team').set(a), expect401({ admin: 200 }, 403));
 
     // Agents' routes: nobody else gets past the kind check; another team's agent does not learn the request exists.
@@ -257,6 +258,10 @@ describe.each(testDatabases())('the authorisation matrix on %s', (db) => {
         .expect(200)
     ).body;
     for (const key of internals) expect(company).not.toHaveProperty(key);
+    // The clause and caveats the rules cite are the customer's to know, with their titles; the classifier's workings are not.
+    expect(JSON.stringify(company)).not.toMatch(/confidence|evidence|ranking/);
+    expect(company.clause).toEqual(expect.any(String));
+    expect(company.clauseTitles[company.clause]).toEqual(expect.any(String));
     // Producers, agents and the admin keep the full view.
     const full = (await sys.http.get(`/v1/requests/${ids.mine}`).set(bearer(sys.producerKey)).expect(200)).body;
     expect(full).toHaveProperty('classification');

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAgent, bearer, claim } from './support/agents';
+import { accessibilityProblems, launchChromium, openPage, screenshot, until } from './support/browser';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
@@ -12,37 +13,11 @@ import { waitFor } from './support/wait';
  * The agents' page (GET /desk) in headless Chromium: a whole case worked through the page, with
  * the real system listening on a real port. Needs Debian's `chromium` (.ci/run installs it).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // Long enough that a renewal (every third) survives a loaded CI machine; the test waits past it once.
 const LEASE_MS = 6000;
-const ARTIFACTS = join(__dirname, 'artifacts');
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 
 jest.setTimeout(120_000);
-
-/** Runs in the page (plain JavaScript: the tests are not compiled with the DOM types). */
-const A11Y_CHECK = `(() => {
-  const problems = [];
-  const visible = (e) => e.getClientRects().length > 0;
-  document.querySelectorAll('input, textarea, select').forEach((c) => {
-    if (c.type === 'hidden') return;
-    const named = (c.labels && [...c.labels].some((l) => l.textContent.trim())) || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
-    if (!named) problems.push('control without a label: ' + c.outerHTML.slice(0, 120));
-  });
-  document.querySelectorAll('button, [role=button], a[href]').forEach((b) => {
-    if (!visible(b) && b.tagName !== 'A') return;
-    const name = (b.getAttribute('aria-label') || b.textContent || '').trim();
-    if (!name) problems.push('control without a name: ' + b.outerHTML.slice(0, 120));
-  });
-  if (document.querySelectorAll('h1').length !== 1) problems.push('the page should have exactly one h1');
-  if (!document.querySelector('main')) problems.push('no main landmark');
-  if (!document.documentElement.lang) problems.push('no lang on html');
-  if (!document.querySelector('[role=status][aria-live]')) problems.push('no live region for status messages');
-  const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
-  if (ids.length !== new Set(ids).size) problems.push('duplicate ids');
-  return problems;
-})()`;
 
 describe("the agents' page in Chromium", () => {
   let sys: TestSystem;
@@ -53,15 +28,12 @@ describe("the agents' page in Chromium", () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH. The desk page test cannot run without it.`);
-    }
     sys = await startSystem(testDatabases()[0], { LEASE_MS: String(LEASE_MS), REMINDER_AFTER_MS: '600000', AUTO_CLOSE_AFTER_MS: '1200000' });
     await sys.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(sys.app.getHttpServer().address() as AddressInfo).port}`;
     dana = await addAgent(sys, 'dana', ['home-malware', 'home-lv']);
     ben = await addAgent(sys, 'ben', ['home-malware']);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -79,52 +51,17 @@ describe("the agents' page in Chromium", () => {
     return (await sys.http.get(`/v1/requests/${id}`).set(bearer(sys.adminKey)).expect(200)).body;
   }
 
-  /** A fresh page (own context: own sessionStorage) that fails the test on any script error or CSP violation. */
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Riga' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => {
-      // 4xx answers the page expects (e.g. the 409 of a lapsed lease) are logged by Chromium as failed loads: not problems.
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
-    const res = await page.goto(`${base}/desk`);
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+  /** The desk in a fresh page of its own, under its strict policy. */
+  async function openDesk(): Promise<{ page: Page; problems: string[] }> {
+    const { page, problems, headers } = await openPage(browser, `${base}/desk`, contexts);
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
     return { page, problems };
-  }
-
-  /** Waits until the element's visible text matches. */
-  async function until(page: Page, selector: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-    let last = '';
-    await waitFor(
-      async () => {
-        last = await page
-          .locator(selector)
-          .innerText({ timeout: 1000 })
-          .catch(() => '');
-        return pattern.test(last);
-      },
-      `${selector} to show ${pattern} (it shows: ${JSON.stringify(last.slice(0, 400))})`,
-      timeoutMs,
-      100,
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}\nlast text of ${selector}: ${last.slice(0, 1500)}`);
-    });
-    return last;
   }
 
   async function signIn(page: Page, key: string) {
     await page.getByLabel('Agent key').fill(key);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await until(page, '#who', /Signed in as/);
-  }
-
-  /** Every form control has a label, every button a name, the page has one h1 and a main landmark. */
-  async function accessibilityProblems(page: Page): Promise<string[]> {
-    return page.evaluate(A11Y_CHECK) as Promise<string[]>;
   }
 
   it('is a public page with a strict policy; its script and styles come from the same origin', async () => {
@@ -151,7 +88,7 @@ describe("the agents' page in Chromium", () => {
       subject,
       description: `My computer is infected with a trojan that Kaspersky did not detect. The antivirus missed the malware. The laptop was already infected before I installed Kaspersky. ${XSS}`,
     });
-    const { page, problems } = await openPage();
+    const { page, problems } = await openDesk();
 
     // Sign in; the team counts.
     await signIn(page, dana);
@@ -213,8 +150,7 @@ describe("the agents' page in Chromium", () => {
     expect(again).toMatch(/Agent replied[\s\S]*Asked for information[\s\S]*Please send us the report/);
     await until(page, '#lease', /You hold this request/);
 
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'desk.png'), fullPage: true });
+    await screenshot(page, 'desk.png');
 
     expect(await accessibilityProblems(page)).toEqual([]);
 
@@ -241,7 +177,7 @@ describe("the agents' page in Chromium", () => {
 
   it('counts the SLA down live, and says clearly when the lease has lapsed', async () => {
     const { id } = await queued({ subject: 'Scanner misses a worm', description: 'A worm on my computer was not detected by Kaspersky. The antivirus missed the malware.' });
-    const { page, problems } = await openPage();
+    const { page, problems } = await openDesk();
     await signIn(page, dana);
     // The SLA clocks are another part's work: give this claim the shape they will have.
     const firstDue = new Date(Date.now() + 90 * 60_000).toISOString();

@@ -76,6 +76,7 @@ describe('OpenAPI document', () => {
     expect(answer.security).toEqual([]);
     expect(Object.keys(answer.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '410']));
     expect(op('get', '/v1/companies/{companyId}/surveys').security).toEqual([{ bearer: [] }]);
+    expect(op('get', '/v1/company/me').security).toEqual([{ bearer: [] }]);
   });
 
   it('declares no security on health, metrics and the public pages', () => {
@@ -84,6 +85,7 @@ describe('OpenAPI document', () => {
     for (const [method, path] of [
       ['get', '/metrics'],
       ['get', '/desk'],
+      ['get', '/portal'],
       ['get', '/surveys/{token}'],
       ['post', '/surveys/{token}'],
       ['get', '/reports/csat'],

@@ -16,6 +16,7 @@ import {
   CustomerRequestViewSchema,
   type Principal,
   RequestViewSchema,
+  RulesService,
   seesCustomerView,
   SubmissionLimit,
   toCustomerRequestView,
@@ -63,7 +64,10 @@ export class RequestsController {
     private readonly store: RequestStore,
     private readonly reference: ReferenceStore,
     private readonly dataSource: DataSource,
+    private readonly rules: RulesService,
   ) {}
+
+  private readonly clauseTitle = (version: string, id: string) => this.rules.clauseTitle(version, id);
 
   @Post()
   @Access('producer')
@@ -107,7 +111,7 @@ export class RequestsController {
     const timeline = await this.store.timeline(id);
     if (!seesCustomerView(caller.kind)) return toRequestView(request, timeline);
     const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { requestId: id, kind: 'transactional' }, order: { round: 'DESC' } });
-    return toCustomerRequestView(request, timeline, survey);
+    return toCustomerRequestView(request, timeline, survey, this.clauseTitle);
   }
 
   @Get()
@@ -150,7 +154,7 @@ export class RequestsController {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => (seesCustomerView(caller.kind) ? toCustomerRequestView(r, null) : toRequestView(r, null))),
+      items: page.map((r) => (seesCustomerView(caller.kind) ? toCustomerRequestView(r, null, null, this.clauseTitle) : toRequestView(r, null))),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.receivedAt}|${last.id}`).toString('base64url') : null,
     };
   }

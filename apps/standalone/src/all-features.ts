@@ -5,6 +5,7 @@ import { FeedbackSurveyModule } from '../../feedback-survey/src/feedback-survey.
 import { IntakeModule } from '../../intake/src/intake.module';
 import { LicenceCheckModule } from '../../licence-check/src/licence-check.module';
 import { NotifierModule } from '../../notifier/src/notifier.module';
+import { PortalModule } from '../../portal/src/portal.module';
 import { ReconcilerModule } from '../../reconciler/src/reconciler.module';
 import { SlaModule } from '../../sla/src/sla.module';
 import { QueueDashboardModule } from '@support/platform';
@@ -17,6 +18,7 @@ export const ALL_FEATURES = [
   AgentDeskModule,
   SlaModule,
   FeedbackSurveyModule,
+  PortalModule,
   AdminModule,
   ReconcilerModule,
   NotifierModule,

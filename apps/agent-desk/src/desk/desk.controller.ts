@@ -1,63 +1,28 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiPublicRateLimit, ASSET_HEADERS, contentSecurityPolicy, pageHeaders, readClientFile, RulesService, SETTINGS, type Settings } from '@support/platform';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ASSET_HEADERS, BundledPageController, RulesService, SETTINGS, type Settings } from '@support/platform';
 import type { Response } from 'express';
 import { deskPage } from './desk.page';
 import { DeskConfigSchema } from './desk.responses';
 
 /**
- * Everything the page loads comes from this origin and nothing runs inline, so the policy can be
- * strict: no inline script or style, no plugins, no framing, API calls to this origin only.
- */
-export const DESK_CSP = contentSecurityPolicy({
-  'script-src': "'self'",
-  'style-src': "'self'",
-  'connect-src': "'self'",
-  'img-src': "'self'",
-  'form-action': "'none'",
-});
-
-/**
  * The agents' web page (CONTRACT.md, "Agents": GET /desk). Public: the page holds no data; it
  * signs in with the agent's key and calls the /v1 API with it. The markup is a template
  * (desk.page.ts); the script and styles are client/*.ts and client/desk.css, bundled by esbuild
- * into dist/client/desk/ at build time and read from there once, when the app starts.
+ * into dist/client/desk/ at build time and served by the page controller (BundledPageController).
  */
-@ApiTags('pages')
-@ApiPublicRateLimit()
 @Controller('desk')
-export class DeskController {
-  private readonly markup = deskPage().value;
-  private readonly bundle = readClientFile('desk/app.js');
-  private readonly styleSheet = readClientFile('desk/app.css');
-
+export class DeskController extends BundledPageController({
+  path: 'desk',
+  markup: deskPage,
+  name: 'desk',
+  summary: "The agents' web page (signs in with an agent key in the browser)",
+}) {
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly rules: RulesService,
-  ) {}
-
-  @Get()
-  @ApiOperation({ operationId: 'deskPage', summary: "The agents' web page (signs in with an agent key in the browser)", security: [] })
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The page', schema: { type: 'string' } })
-  page(@Res() res: Response): void {
-    res.set(pageHeaders(DESK_CSP)).type('html').send(this.markup);
-  }
-
-  @Get('app.js')
-  @ApiOperation({ operationId: 'deskScript', summary: "The desk page's script", security: [] })
-  @ApiProduces('application/javascript')
-  @ApiOkResponse({ description: 'The script', schema: { type: 'string' } })
-  script(@Res() res: Response): void {
-    res.set(ASSET_HEADERS).type('application/javascript').send(this.bundle);
-  }
-
-  @Get('app.css')
-  @ApiOperation({ operationId: 'deskStyles', summary: "The desk page's styles", security: [] })
-  @ApiProduces('text/css')
-  @ApiOkResponse({ description: 'The styles', schema: { type: 'string' } })
-  styles(@Res() res: Response): void {
-    res.set(ASSET_HEADERS).type('text/css').send(this.styleSheet);
+  ) {
+    super();
   }
 
   /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version (public rules text). */

@@ -1,48 +1,20 @@
-import { html, type SafeHtml } from '@support/platform';
+import { html, keyPage, type SafeHtml } from '@support/platform';
 
 /**
- * The agents' page (GET /desk): static markup only, a template like the other server-rendered
- * pages (libs/platform/src/http/html.ts). Everything that shows data is built by the page's
- * script (client/*.ts, bundled to /desk/app.js) with textContent, never innerHTML; the script and
- * the styles are separate same-origin files so that the Content-Security-Policy needs no 'unsafe-inline'.
+ * The agents' page (GET /desk): static markup only, in the shell of the pages that sign in with a
+ * key (libs/platform/src/http/key-page.ts). Everything that shows data is built by the page's
+ * script (client/*.ts, bundled to /desk/app.js) with textContent, never innerHTML.
  */
 export function deskPage(): SafeHtml {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>Agent desk · Support</title>
-<link rel="stylesheet" href="/desk/app.css">
-<script src="/desk/app.js" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<header class="bar">
-  <h1>Agent desk</h1>
-  <div id="who" class="who" hidden>
-    <span>Signed in as <strong id="agent-name"></strong></span>
-    <button id="sign-out" type="button" class="quiet">Sign out</button>
-  </div>
-</header>
-<div class="messages">
-  <p id="status" class="status" role="status" aria-live="polite"></p>
-  <p id="alert" class="alert" role="alert" aria-live="assertive" hidden></p>
-</div>
-<main id="main" tabindex="-1">
-  <section id="signin" class="panel signin" aria-labelledby="signin-h">
-    <h2 id="signin-h">Sign in</h2>
-    <form id="signin-form" novalidate>
-      <label for="agent-key">Agent key</label>
-      <input id="agent-key" name="key" type="password" autocomplete="off" spellcheck="false" required aria-describedby="key-hint">
-      <p id="key-hint" class="hint">The key an administrator gave you. It stays in this browser tab only, until you sign out or close the tab.</p>
-      <button type="submit" class="primary">Sign in</button>
-    </form>
-    <noscript><p class="alert">This page needs JavaScript.</p></noscript>
-  </section>
-
-  <div id="desk" class="layout" hidden>
+  return keyPage({
+    heading: 'Agent desk',
+    base: '/desk',
+    keyLabel: 'Agent key',
+    keyId: 'agent-key',
+    keyHint: 'The key an administrator gave you. It stays in this browser tab only, until you sign out or close the tab.',
+    whoLabel: 'Signed in as',
+    whoId: 'agent-name',
+    body: html`  <div id="desk" class="layout" hidden>
     <div class="side">
       <section class="panel" aria-labelledby="queues-h">
         <h2 id="queues-h">Your queues</h2>
@@ -97,8 +69,6 @@ export function deskPage(): SafeHtml {
       </div>
     </section>
   </div>
-</main>
-</body>
-</html>
-`;
+`,
+  });
 }

@@ -1,4 +1,4 @@
-import { contentSecurityPolicy, html, type SafeHtml } from '@support/platform';
+import { contentSecurityPolicy } from '@support/platform';
 
 /** Where the survey pages' bundled assets are served (page-assets.controller.ts). */
 export const ASSETS = {
@@ -19,11 +19,4 @@ export const CSAT_PAGE_CSP = contentSecurityPolicy({
   'form-action': "'none'",
 });
 
-/** The document around a page's main content, with its stylesheet and (deferred) script. */
-export function layout(lang: string, title: string, body: SafeHtml, assets: { css: string; js?: string }): string {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><link rel="stylesheet" href="${assets.css}">${assets.js && html`<script src="${assets.js}" defer></script>`}</head>
-<body><main>${body}</main></body></html>`.value;
-}
+export { layout } from '@support/platform';

@@ -86,6 +86,20 @@ export class CustomerRequestViewSchema {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   resolvedAt: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'The clause the request was classified under; null before classification or when none fits', example: '4.1.2a' })
+  clause: string | null;
+
+  @ApiProperty({ type: [String], description: 'The 4.4 caveats attached to the request (no guarantee of a fix)', example: ['4.4.2'] })
+  caveats: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The English title of every clause this view cites (clause, caveats, outcome clauses), from the rules version the request is judged by',
+    example: { '4.1.2a': 'False positives', '4.4.2': 'Mixed environment with incompatible applications' },
+  })
+  clauseTitles: Record<string, string>;
+
   @ApiProperty({ type: OutcomeSchema, nullable: true, description: 'Set when standard support does not cover the request' })
   outcome: OutcomeSchema | null;
 

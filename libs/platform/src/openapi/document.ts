@@ -21,10 +21,11 @@ const TAGS: [string, string][] = [
   ['requests', 'Submitting requests, reading them, previewing decisions'],
   ['agents', "Agents' claims with leases, and the request lifecycle (replies, resolve, release, customer replies)"],
   ['surveys', 'Feedback surveys: answering (7.1) and the company list (7.2)'],
+  ['company', "A company key's own calls: who it is (the portal's sign-in, rule 7.2)"],
   ['reports', 'Customer satisfaction report'],
   ['admin', 'Reference data: products, licences, teams, calendars, SLA plans, producers, agents, companies'],
   ['operations', 'Health and metrics for load balancers and operators'],
-  ['pages', 'Public web pages (no key: they sign in with a key in the browser or take a signed token)'],
+  ['pages', 'Web pages: the public ones sign in with a key in the browser or take a signed token; the admin pages under /admin take the admin key (Bearer, or HTTP Basic for browsers)'],
 ];
 
 /** The document's frame: info, server, the bearer scheme, tags. Paths come from the controllers. */

@@ -8,6 +8,7 @@ import { ReferenceStore } from '@support/persistence';
 import type { NextFunction, Request, Response } from 'express';
 import { KeyService } from '../auth';
 import { AuthFailureLimiter } from '../rate-limit/auth-failure-limiter';
+import { adminPageRefusal } from './admin-page-auth';
 
 const REFRESH_MS = 10_000;
 
@@ -30,30 +31,12 @@ export class DashboardQueues {
   }
 }
 
-/**
- * Admin only: `Authorization: Bearer <admin key>`, or HTTP Basic with the admin key as password (for browsers).
- * Outside Nest's guards, so the failed-authentication lock-out (AUTH_FAILURE_LIMIT) is applied here.
- */
+/** Admin only (admin-page-auth.ts): outside Nest's guards, so the refusal is answered here. */
 function adminOnly(keys: KeyService, limiter: AuthFailureLimiter, queues: () => DashboardQueues) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const header = req.headers.authorization ?? '';
-    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const basic = /^Basic\s+(\S+)$/i.exec(header)?.[1];
-    const key = bearer ?? (basic ? Buffer.from(basic, 'base64').toString().split(':').slice(1).join(':') : undefined);
-    const refuse = (seconds: number) => {
-      res.setHeader('Retry-After', String(seconds));
-      res.status(429).json({ statusCode: 429, error: 'Too Many Requests', message: `too many failed authentications with this key or from this address; retry after ${seconds} s` });
-    };
-    const locked = await limiter.lockedFor(req.ip, key ?? null);
-    if (locked > 0) return refuse(locked);
-    const principal = key ? await keys.resolve(key).catch(() => null) : null;
-    if (!principal && key) {
-      const lockedNow = await limiter.failed(req.ip, key);
-      if (lockedNow > 0) return refuse(lockedNow);
-    }
-    if (principal?.kind !== 'admin') {
-      res.setHeader('WWW-Authenticate', 'Basic realm="queues"');
-      res.status(principal ? 403 : 401).json({ statusCode: principal ? 403 : 401, message: 'the queue dashboard needs the admin key' });
+    const refusal = await adminPageRefusal(req, res, keys, limiter, 'queues');
+    if (refusal) {
+      res.status(refusal.getStatus()).json(refusal.getResponse());
       return;
     }
     await queues().refresh();

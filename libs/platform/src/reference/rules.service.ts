@@ -38,4 +38,9 @@ export class RulesService {
     if (!request.rulesVersion) throw new Error(`request ${request.id} records no rules version`);
     return this.byVersion(request.rulesVersion);
   }
+
+  /** A clause's English title in a version, or null when the version or the clause is not known. */
+  clauseTitle(version: string, id: string): string | null {
+    return this.versions.find((v) => v.version === version)?.clauses[id]?.title.en ?? null;
+  }
 }

@@ -30,8 +30,8 @@ export interface SurveyFacts {
 
 /**
  * GET /v1/requests/:id for a customer token or a company key: what the customer may see, and no
- * internals (no eligibility reasoning, classifier evidence or ranking, team, priority, agent ids,
- * stage timeline). Producers, agents and the admin get the full RequestView.
+ * internals (no eligibility reasoning, classifier evidence, ranking or confidence, team, priority,
+ * agent ids, stage timeline); the clause and caveats the rules cite are the customer's to know. Producers, agents and the admin get the full RequestView.
  */
 export interface CustomerRequestView {
   id: string;
@@ -48,6 +48,12 @@ export interface CustomerRequestView {
   updatedAt: string;
   firstResponseAt: string | null;
   resolvedAt: string | null;
+  /** The clause of the rules the request was classified under (null before classification, or when no clause fits). */
+  clause: string | null;
+  /** The 4.4 caveats attached to the request: shown to the agent and the customer (no guarantee of a fix). */
+  caveats: string[];
+  /** The title of every clause this view cites (clause, caveats, outcome), from the rules version the request is judged by. */
+  clauseTitles: Record<string, string>;
   /** Set when standard support does not cover the request: the clauses, the paid offer and the reply text. */
   outcome: OutcomeView | null;
   /** The response-time targets of a paid plan, or null. */
@@ -89,8 +95,18 @@ function messagesOf(timeline: readonly TimelineRecord[]): CustomerMessageView[] 
 
 const SHOWN_SURVEY = ['sent', 'answered', 'expired'];
 
+/** A clause's title in a rules version (RulesService.clauseTitle), or null. */
+export type ClauseTitle = (version: string, id: string) => string | null;
+
+function titlesOf(r: SupportRequest, title: ClauseTitle): Record<string, string> {
+  const version = r.rulesVersion;
+  if (!version) return {};
+  const ids = [r.classification?.clause, ...(r.classification?.caveats ?? []), ...(r.outcome?.clauses ?? [])].filter((id): id is string => !!id);
+  return Object.fromEntries(ids.flatMap((id) => (title(version, id) ? [[id, title(version, id) as string]] : [])));
+}
+
 /** The customer's projection of a request (see CustomerRequestView); `timeline` null in lists. */
-export function toCustomerRequestView(r: SupportRequest, timeline: readonly TimelineRecord[] | null, survey: SurveyFacts | null = null): CustomerRequestView {
+export function toCustomerRequestView(r: SupportRequest, timeline: readonly TimelineRecord[] | null, survey: SurveyFacts | null = null, title: ClauseTitle = () => null): CustomerRequestView {
   return {
     id: r.id,
     submissionId: r.submissionId,
@@ -106,6 +122,9 @@ export function toCustomerRequestView(r: SupportRequest, timeline: readonly Time
     updatedAt: r.updatedAt,
     firstResponseAt: r.firstResponseAt,
     resolvedAt: r.resolvedAt,
+    clause: r.classification?.clause ?? null,
+    caveats: [...(r.classification?.caveats ?? [])],
+    clauseTitles: titlesOf(r, title),
     outcome: r.outcome ? { kind: r.outcome.kind, clauses: [...r.outcome.clauses], offer: r.outcome.offer, message: r.outcome.message } : null,
     sla: r.sla ? { plan: r.sla.plan, firstResponseDueAt: r.sla.firstResponseDueAt, resolutionDueAt: r.sla.resolutionDueAt, paused: r.sla.paused } : null,
     messages: timeline ? messagesOf(timeline) : [],

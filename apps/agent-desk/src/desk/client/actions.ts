@@ -1,7 +1,7 @@
-import { api, failure } from './api';
-import { $ } from './dom';
+import { api, failure } from '@support/client/api';
+import { $ } from '@support/client/dom';
 import { holding, leaseLapsed, renew, startRenewing, stopRenewing } from './lease';
-import { say, warn } from './messages';
+import { say, warn } from '@support/client/messages';
 import { refresh } from './queues';
 import { render } from './request-view';
 import { state } from './state';

@@ -1,7 +1,7 @@
-import { api, failure } from './api';
-import { countdown, tick } from './countdown';
-import { $, clear, el } from './dom';
-import { warn } from './messages';
+import { api, failure } from '@support/client/api';
+import { countdown, tick } from '@support/client/countdown';
+import { $, clear, el } from '@support/client/dom';
+import { warn } from '@support/client/messages';
 import { refresh } from './queues';
 import { state } from './state';
 import { updateActions } from './actions';

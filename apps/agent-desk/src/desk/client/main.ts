@@ -11,8 +11,9 @@
  * This file only wires the forms and buttons.
  */
 import { act, claimNext } from './actions';
-import { $ } from './dom';
-import { warn } from './messages';
+import { $ } from '@support/client/dom';
+import { warn } from '@support/client/messages';
+import { wireSignIn } from '@support/client/sign-in';
 import { refresh } from './queues';
 import { loadConfig, savedKey, signIn, signOut } from './session';
 
@@ -21,16 +22,7 @@ function wire(): void {
   const replyBody = $<HTMLTextAreaElement>('reply-body');
   const resolveSummary = $<HTMLTextAreaElement>('resolve-summary');
 
-  $('signin-form').addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const value = key.value.trim();
-    if (!value) {
-      warn('Enter your agent key.');
-      key.focus();
-      return;
-    }
-    void signIn(value);
-  });
+  wireSignIn('agent-key', 'Enter your agent key.', (value) => void signIn(value));
   $('sign-out').addEventListener('click', () => signOut());
   $('claim').addEventListener('click', claimNext);
   $('refresh').addEventListener('click', () => {

@@ -1,6 +1,6 @@
-import { api, failure } from './api';
-import { $, clear, el } from './dom';
-import { say, warn } from './messages';
+import { api, credentials, failure } from '@support/client/api';
+import { $, clear, el } from '@support/client/dom';
+import { say, warn } from '@support/client/messages';
 import { state } from './state';
 import type { Agent, MyRequest } from './types';
 import { badge } from './widgets';
@@ -37,7 +37,7 @@ export async function refreshMine(): Promise<void> {
 
 /** Reloads the queue counts and the agent's requests; `quiet` says nothing unless asked. */
 export async function refresh(quiet: boolean): Promise<void> {
-  if (!state.key) return;
+  if (!credentials.key) return;
   try {
     await Promise.all([
       api<Agent>('GET', '/v1/agent/me').then((res) => {
@@ -48,6 +48,6 @@ export async function refresh(quiet: boolean): Promise<void> {
     ]);
     if (!quiet) say('Queues refreshed.');
   } catch (err) {
-    if (!quiet && state.key) warn('Could not refresh: ' + failure(err).message);
+    if (!quiet && credentials.key) warn('Could not refresh: ' + failure(err).message);
   }
 }

@@ -1,7 +1,7 @@
 import { updateActions } from './actions';
-import { countdown, tick } from './countdown';
-import { $, clear, el } from './dom';
-import { fmtTime } from './format';
+import { countdown, tick } from '@support/client/countdown';
+import { $, clear, el } from '@support/client/dom';
+import { fmtTime } from '@support/client/format';
 import { EVENTS, HIDDEN_FIELDS, KINDS, TEXT_FIELDS } from './labels';
 import { renderLease } from './lease';
 import type { RequestView, Sla, TimelineEntry } from './types';

@@ -1,9 +1,10 @@
 import { showNothing } from './actions';
-import { api, failure, onUnauthorized } from './api';
-import { tick } from './countdown';
-import { $, clear } from './dom';
+import { api, credentials, onUnauthorized } from '@support/client/api';
+import { tick } from '@support/client/countdown';
+import { $, clear } from '@support/client/dom';
 import { stopRenewing } from './lease';
-import { say, warn } from './messages';
+import { say, warn } from '@support/client/messages';
+import { refuseSignIn } from '@support/client/sign-in';
 import { refresh, refreshMine, renderQueues } from './queues';
 import { state } from './state';
 import type { Agent, DeskConfig } from './types';
@@ -33,7 +34,7 @@ export function loadConfig(): Promise<void> {
 }
 
 export function signIn(key: string, quiet?: boolean): Promise<void> {
-  state.key = key;
+  credentials.key = key;
   return api<Agent>('GET', '/v1/agent/me')
     .then((res) => {
       sessionStorage.setItem(STORE, key);
@@ -51,15 +52,7 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       tickTimer = setInterval(tick, 1000);
       return refreshMine();
     })
-    .catch((err: unknown) => {
-      const { message, status } = failure(err);
-      state.key = null;
-      sessionStorage.removeItem(STORE);
-      if (status === 403) warn('That key is not an agent key.');
-      else if (status === 401) warn('That key was not accepted.');
-      else warn('Could not sign in: ' + message);
-      $('agent-key').focus();
-    });
+    .catch((err: unknown) => refuseSignIn(err, STORE, 'an agent key', 'agent-key'));
 }
 
 export function signOut(message?: string): void {
@@ -67,7 +60,7 @@ export function signOut(message?: string): void {
   clearInterval(refreshTimer);
   clearInterval(tickTimer);
   sessionStorage.removeItem(STORE);
-  state.key = null;
+  credentials.key = null;
   state.me = null;
   state.current = null;
   state.leaseExpiresAt = null;

@@ -1,8 +1,7 @@
 import type { Agent, DeskConfig, RequestView } from './types';
 
-/** What the page knows: who is signed in, the open request and its lease. One object, shared by the modules. */
+/** What the page knows (the key is the API's `credentials`): who is signed in, the open request and its lease. One object, shared by the modules. */
 export const state = {
-  key: null as string | null,
   me: null as Agent | null,
   config: { leaseMs: 300000, rules: {} } as DeskConfig,
   current: null as RequestView | null,

@@ -1,4 +1,4 @@
-/** Times as the agent's browser shows them; spans as `1d 2h 03m 04s`. */
+/** Times as the user's browser shows them; spans as `1d 2h 03m 04s`. */
 
 export function fmtTime(iso: string): string {
   const d = new Date(iso);

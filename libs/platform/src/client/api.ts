@@ -1,4 +1,10 @@
-import { state } from './state';
+/**
+ * The pages' calls to the /v1 API (desk, portal) with the signed-in key as Bearer: error messages,
+ * and one hook for a key the API stops accepting (the page signs out).
+ */
+
+/** The key of this tab's session (set by the page's sign-in, null when signed out). */
+export const credentials = { key: null as string | null };
 
 /** A failed API call: the server's message and the HTTP status. */
 export class ApiError extends Error {
@@ -35,9 +41,9 @@ export function messageOf(data: unknown, fallback: string): string {
   return (m as string) || fallback;
 }
 
-/** Calls the /v1 API with the agent's key as Bearer; rejects with an ApiError on any non-2xx answer. */
+/** Calls the /v1 API with the session's key as Bearer; rejects with an ApiError on any non-2xx answer. */
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Authorization: 'Bearer ' + state.key, Accept: 'application/json' };
+  const headers: Record<string, string> = { Authorization: 'Bearer ' + credentials.key, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store', credentials: 'omit' });
   const text = await res.text();
@@ -51,7 +57,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   if (!res.ok) {
     const err = new ApiError(messageOf(data, res.status + ' ' + res.statusText), res.status);
-    if (res.status === 401 && state.key) unauthorized('Your key was not accepted (' + err.message + '). Sign in again.');
+    if (res.status === 401 && credentials.key) unauthorized('Your key was not accepted (' + err.message + '). Sign in again.');
     throw err;
   }
   return { status: res.status, data };
