@@ -3,3 +3,4 @@ export * from './key-service';
 export * from './token-signer';
 export * from './access.decorator';
 export * from './auth.guard';
+export * from './reply-address';
