@@ -1,6 +1,6 @@
+import { IntakeService } from '@support/platform';
 import { Module } from '@nestjs/common';
 import { IntakeProcessor } from './intake.processor';
-import { IntakeService } from './intake.service';
 import { RequestsController } from './requests.controller';
 import { TriagePreviewController } from './triage-preview.controller';
 

@@ -1,7 +1,7 @@
 import type { TimelineEntry, TimelineRecord } from '@support/contracts';
 import type { RequestRepository, RequestStatus, Transition } from '@support/domain';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
@@ -71,9 +71,10 @@ export class RequestStore implements RequestRepository {
 
   /**
    * Applies a transition once: its timeline entries (one carries the effect key) and its change to
-   * the request commit together. Returns false, changing nothing, when that effect was already applied.
+   * the request commit together, with what `alsoStore` writes (a unique key there counts as the
+   * effect too). Returns false, changing nothing, when that effect was already applied.
    */
-  async apply(requestId: string, { entries, patch }: Pick<Transition, 'entries' | 'patch'>): Promise<boolean> {
+  async apply(requestId: string, { entries, patch }: Pick<Transition, 'entries' | 'patch'>, alsoStore?: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
     const now = entries[0]?.at ?? new Date();
     try {
       await this.unitOfWork.run(async (m) => {
@@ -84,6 +85,7 @@ export class RequestStore implements RequestRepository {
         if (Object.keys(patch).length > 0) {
           await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
         }
+        if (alsoStore) await alsoStore(m);
       });
       return true;
     } catch (error) {

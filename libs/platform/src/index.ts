@@ -19,3 +19,5 @@ export * from './operations/queue-dashboard.module';
 export * from './openapi';
 export * from './rate-limit';
 export * from './operations/scheduler-watch';
+export * from './intake/intake.service';
+export * from './conversation/customer-replies';
