@@ -7,6 +7,7 @@ import { AgentEntity, CompanyEntity } from './people.entities';
 import { CalendarEntity, SlaPlanEntity } from './schedule.entities';
 import { SurveyEntity } from './survey.entity';
 import { StuckJobEntity } from './stuck-job.entity';
+import { InboundMailEntity, MailAttachmentEntity } from './inbound-mail.entities';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -17,6 +18,7 @@ export * from './people.entities';
 export * from './schedule.entities';
 export * from './survey.entity';
 export * from './stuck-job.entity';
+export * from './inbound-mail.entities';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -34,4 +36,6 @@ export const ENTITIES = [
   SlaPlanEntity,
   SurveyEntity,
   StuckJobEntity,
+  InboundMailEntity,
+  MailAttachmentEntity,
 ];
