@@ -9,3 +9,4 @@ export * from './calendar';
 export * from './sla';
 export * from './survey';
 export * from './request';
+export * from './mail';

@@ -1,0 +1,3 @@
+export * from './reply-text';
+export * from './attachment-policy';
+export * from './mail-submission';
