@@ -4,9 +4,21 @@ import { ClassificationModule } from '../../classification/src/classification.mo
 import { FeedbackSurveyModule } from '../../feedback-survey/src/feedback-survey.module';
 import { IntakeModule } from '../../intake/src/intake.module';
 import { LicenceCheckModule } from '../../licence-check/src/licence-check.module';
+import { MailInModule } from '../../mail-in/src/mail-in.module';
 import { ReconcilerModule } from '../../reconciler/src/reconciler.module';
 import { SlaModule } from '../../sla/src/sla.module';
 import { QueueDashboardModule } from '@support/platform';
 
 /** Every app's feature module: what the standalone process (and the end-to-end tests) run. */
-export const ALL_FEATURES = [IntakeModule, LicenceCheckModule, ClassificationModule, AgentDeskModule, SlaModule, FeedbackSurveyModule, AdminModule, ReconcilerModule, QueueDashboardModule];
+export const ALL_FEATURES = [
+  IntakeModule,
+  LicenceCheckModule,
+  ClassificationModule,
+  AgentDeskModule,
+  SlaModule,
+  FeedbackSurveyModule,
+  AdminModule,
+  ReconcilerModule,
+  MailInModule,
+  QueueDashboardModule,
+];

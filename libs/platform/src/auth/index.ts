@@ -4,3 +4,4 @@ export * from './token-signer';
 export * from './access.decorator';
 export * from './auth.guard';
 export * from './reply-address';
+export { normaliseAddress } from './reply-token';
