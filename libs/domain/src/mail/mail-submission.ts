@@ -1,4 +1,5 @@
 import type { SubmissionDto } from '@support/contracts';
+import { UNNAMED_PRODUCT } from '../catalogue';
 
 /** What a new mail to the support address says about itself. */
 export interface MailFacts {
@@ -19,12 +20,6 @@ export interface EarlierRequest {
   productVersion: string;
   licenceKey: string | null;
 }
-
-/**
- * A sender we never heard of names no product: the request carries this code, which is in no
- * catalogue, and the licence check decides it like any unknown product (README, "Mail in").
- */
-export const UNNAMED_PRODUCT = { code: 'unknown', version: '0' } as const;
 
 const SUBJECT_MAX = 200;
 const DESCRIPTION_MAX = 20_000;
