@@ -83,10 +83,19 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     expect(await mailedRequests()).toHaveLength(1);
   });
 
-  it('makes a first-time sender a request too, naming no product, with the country of the address', async () => {
+  it('makes a first-time sender a request too: no product named, the country of the address, to the triage team', async () => {
     await send({ from: 'janis@example.ee', subject: 'Help', html: '<p>The <b>scan</b> stops at 40%.</p>' });
-    const request = (await mailedRequests()).find((r) => r.customerEmail === 'janis@example.ee');
+    const request = (await mailedRequests()).find((r) => r.customerEmail === 'janis@example.ee')!;
     expect(request).toMatchObject({ country: 'EE', productCode: 'unknown', description: 'The scan stops at 40%.' });
+    const routed = await waitFor(async () => (await view(request.id)).timeline.find((e: { event: string }) => e.event === 'request.routed'), 'the first-time request to be routed');
+    expect(routed.detail.team).toBe('home-triage');
+  });
+
+  it('takes auto-replies and bounces and drops them: no request, no loop with our own mails', async () => {
+    const before = (await mailedRequests()).length;
+    await send({ subject: 'Out of office', text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await send({ envelope: { from: '', to: SUPPORT }, subject: 'Undelivered Mail Returned to Sender', text: 'bounce' });
+    expect(await mailedRequests()).toHaveLength(before);
   });
 
   it("lands a reply mail as the customer's reply on its request: quoted history stripped, attachments kept or refused, back to its agent, SLA clock resumed, once per Message-ID", async () => {
