@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { normaliseAddress, ReplyAddresses, SETTINGS, type Settings, supportAddress } from '@support/platform';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +28,7 @@ const smtpError = (code: number, text: string): SmtpError => Object.assign(new E
  * sender) are taken and dropped, so an out-of-office answer never loops with our own mails.
  */
 @Injectable()
-export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SmtpReceiver implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('MailIn');
   private server: SMTPServer | null = null;
 
@@ -49,6 +49,8 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
       // TLS belongs to the MX in front of this receiver (README, "Mail in"); it takes plain SMTP.
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
+      // A sending server that keeps its connection open must not hold up a shutdown.
+      closeTimeout: 5000,
       onRcptTo: (address, session, done) => done(this.rcptProblem(address)),
       onData: (stream, session, done) => void this.data(stream, session).then(() => done(), done),
     });
@@ -61,7 +63,8 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
     this.log.log(`receiving mail for ${supportAddress(this.settings.mailDomain)} on SMTP port ${this.port()}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and Redis close: no new mail, and the mails in flight finish (or their senders retry). */
+  async beforeApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -82,8 +85,8 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async data(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
-    const raw = await readAll(stream);
-    if (stream.sizeExceeded) throw smtpError(552, `5.3.4 message larger than ${MAX_MAIL_BYTES} bytes`);
+    const raw = await readAll(stream, MAX_MAIL_BYTES);
+    if (stream.sizeExceeded || raw === null) throw smtpError(552, `5.3.4 message larger than ${MAX_MAIL_BYTES} bytes`);
     try {
       await this.receive(raw, session);
     } catch (error) {
@@ -99,14 +102,14 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async receive(raw: Buffer, session: SMTPServerSession): Promise<void> {
     const mail = await simpleParser(raw);
-    const key = messageKey(mail.messageId, raw);
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     if (isAutomatic(mail, envelopeFrom)) {
-      this.log.log({ msg: 'automatic mail dropped (auto-reply or bounce)', messageKey: key });
+      this.log.log({ msg: 'automatic mail dropped (auto-reply or bounce)' });
       return;
     }
     // The header From is who wrote it (the envelope sender changes with forwarding and mailing lists).
     const sender = mail.from?.value[0]?.address || envelopeFrom;
+    const key = messageKey(sender, mail.messageId, raw);
     const recipients = session.envelope.rcptTo.map((r) => r.address);
     // A reply-all also reaches support@: a reply address among the recipients makes it a reply, never a new request.
     const replyTo = recipients.filter((r) => !this.isSupportAddress(r));
@@ -128,10 +131,15 @@ export class SmtpReceiver implements OnApplicationBootstrap, OnApplicationShutdo
   }
 }
 
-const readAll = async (stream: Readable): Promise<Buffer> => {
+/** The message, or null past `max` bytes (the rest is read and thrown away: the client must finish DATA to hear the 552). */
+const readAll = async (stream: Readable, max: number): Promise<Buffer | null> => {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size <= max) chunks.push(chunk as Buffer);
+  }
+  return size <= max ? Buffer.concat(chunks) : null;
 };
 
 /** RFC 3834 auto-replies, and bounces (an empty envelope sender, RFC 5321 4.5.5): never answered, never a request. */
