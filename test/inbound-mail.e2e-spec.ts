@@ -156,6 +156,19 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     expect((await view(id)).status).toBe('queued');
   });
 
+  it('refuses a reply to a declined request with 550, pointing to the support address', async () => {
+    const res = await sys.http
+      .post('/v1/requests')
+      .set(bearer(sys.producerKey))
+      .send(submission({ subject: 'Remote session', description: 'Please connect to my computer remotely and check it in a remote support session.' }))
+      .expect(202);
+    const id = res.body.requests[0].id as string;
+    await waitFor(async () => (await view(id)).status === 'declined', `request ${id} to be declined`);
+    const to = sys.app.get(ReplyAddresses).addressFor(id, ANNA);
+    await expect(send({ to, text: 'But please!' })).rejects.toMatchObject({ responseCode: 550, response: expect.stringMatching(new RegExp(`declined.*${SUPPORT}`)) });
+    expect(await customerEntries(id)).toHaveLength(0);
+  });
+
   it('answers 451 when the mail cannot be stored, so the sending server retries, and takes the retry once', async () => {
     const intake = sys.app.select(MailInModule).get(IntakeService);
     const failing = jest.spyOn(intake, 'submit').mockRejectedValueOnce(new Error('the database cannot be reached'));
