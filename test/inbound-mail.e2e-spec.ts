@@ -135,6 +135,15 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     ]);
   });
 
+  it('makes one mail to two reply addresses a reply on each request', async () => {
+    const [first, second] = [await awaitingAnna(), await awaitingAnna()];
+    const addresses = sys.app.get(ReplyAddresses);
+    await send({ to: [addresses.addressFor(first, ANNA), addresses.addressFor(second, ANNA)], text: 'Both are the same problem.', attachments: [{ filename: 'log.txt', content: 'log' }] });
+    for (const id of [first, second]) {
+      expect((await customerEntries(id)).map((e: { detail: { body: string; attachments: unknown[] } }) => [e.detail.body, e.detail.attachments.length])).toEqual([['Both are the same problem.', 1]]);
+    }
+  });
+
   it('refuses a forged, changed or expired reply address and another sender with 550, attaching nothing', async () => {
     const id = await awaitingAnna();
     const addresses = sys.app.get(ReplyAddresses);

@@ -6,6 +6,7 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sortAttachments } from './mail-attachments';
 import { MailRefused } from './mail-refused';
+import { replyKey } from './message-key';
 
 const BODY_MAX = 20_000;
 
@@ -27,7 +28,8 @@ export class MailReplies {
   ) {}
 
   /** Resolves once stored (or found stored before); throws MailRefused for a mail the request cannot take. */
-  async receive(requestId: string, mail: ParsedMail, key: string): Promise<'stored' | 'duplicate'> {
+  async receive(requestId: string, mail: ParsedMail, messageKey: string): Promise<'stored' | 'duplicate'> {
+    const key = replyKey(messageKey, requestId);
     const attachments = sortAttachments(mail.attachments, key);
     for (const r of attachments.refused) this.log.warn({ msg: 'mail attachment refused', requestId, messageKey: key, contentType: r.contentType, size: r.size, reason: r.reason });
     const text = replyText(mail.text ?? '');
@@ -52,7 +54,10 @@ export class MailReplies {
       } catch (error) {
         if (!(error instanceof ConflictException)) throw error;
         if (await this.seen(key)) return 'duplicate';
-        if (/already received/.test(error.message) && attempt === 0) continue;
+        if (/already received/.test(error.message)) {
+          if (attempt === 0) continue;
+          throw error; // still racing: a 451, the sending server tries again later
+        }
         // Closed, declined, resolved too long ago: the customer is told to write a new request.
         throw new MailRefused(550, 'request-finished', `5.7.1 ${error.message} (write to ${supportAddress(this.settings.mailDomain)})`);
       }

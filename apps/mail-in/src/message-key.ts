@@ -11,3 +11,6 @@ export function messageKey(sender: string, messageId: string | undefined, raw: B
   const hash = createHash('sha256').update(`${sender.trim().toLowerCase()}\n`);
   return (id ? hash.update(`id:${id}`) : hash.update('raw:').update(raw)).digest('hex');
 }
+
+/** A reply's key on one request: a mail to two reply addresses is one reply on each. */
+export const replyKey = (messageKey: string, requestId: string): string => createHash('sha256').update(`${messageKey}:${requestId}`).digest('hex');

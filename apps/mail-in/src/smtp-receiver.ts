@@ -101,7 +101,9 @@ export class SmtpReceiver implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async receive(raw: Buffer, session: SMTPServerSession): Promise<void> {
-    const mail = await simpleParser(raw);
+    const mail = await simpleParser(raw).catch(() => {
+      throw new MailRefused(554, 'unparseable', '5.6.0 the message could not be read as MIME');
+    });
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     if (isAutomatic(mail, envelopeFrom)) {
       this.log.log({ msg: 'automatic mail dropped (auto-reply or bounce)' });
@@ -142,10 +144,14 @@ const readAll = async (stream: Readable, max: number): Promise<Buffer | null> =>
   return size <= max ? Buffer.concat(chunks) : null;
 };
 
-/** RFC 3834 auto-replies, and bounces (an empty envelope sender, RFC 5321 4.5.5): never answered, never a request. */
+/** RFC 3834 auto-replies (and the older Precedence: auto_reply/junk), and bounces (an empty envelope sender, RFC 5321 4.5.5): never answered, never a request. */
 const isAutomatic = (mail: ParsedMail, envelopeFrom: string): boolean => {
-  const auto = mail.headers.get('auto-submitted');
-  return envelopeFrom === '' || (typeof auto === 'string' && auto.trim().toLowerCase() !== 'no');
+  const header = (name: string) => {
+    const value = mail.headers.get(name);
+    return typeof value === 'string' ? value.trim().toLowerCase() : null;
+  };
+  const auto = header('auto-submitted');
+  return envelopeFrom === '' || (auto !== null && auto !== 'no') || ['auto_reply', 'junk'].includes(header('precedence') ?? '');
 };
 
 const refusedReply = (reason: 'not-a-reply-address' | 'invalid' | 'expired' | 'sender-mismatch', mailDomain: string): MailRefused => {
