@@ -1,6 +1,8 @@
 import { RequestEntity } from '@support/persistence';
 import { IntakeService, ReplyAddresses } from '@support/platform';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
+import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { MailInModule } from '../apps/mail-in/src/mail-in.module';
 import { SmtpReceiver } from '../apps/mail-in/src/smtp-receiver';
@@ -22,9 +24,20 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
   let smtp: Transporter;
   let ana: string;
   let n = 0;
+  /** Every log line of the system, and every reply address the tests used: none may appear in a line. */
+  const lines: string[] = [];
+  const used: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
 
   beforeAll(async () => {
-    sys = await startSystem(db, { INBOUND_SMTP_PORT: '0', MAIL_DOMAIN: DOMAIN });
+    // nestjs-pino keeps the first app's logger for lines outside an HTTP request (the SMTP receiver's): this file starts one app per database.
+    __resetOutOfContextForTests();
+    sys = await startSystem(db, { INBOUND_SMTP_PORT: '0', MAIL_DOMAIN: DOMAIN, LOG_LEVEL: 'info' }, { logStream });
     smtp = createTransport({ host: '127.0.0.1', port: sys.app.get(SmtpReceiver).port() as number, secure: false, ignoreTLS: true, pool: false });
     ana = await addAgent(sys, 'ana', ['home-malware', 'home-lv']);
   });
@@ -156,6 +169,7 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
       { to: addresses.addressFor(id, ANNA, new Date(Date.now() - 400 * DAY)), answer: /expired/ },
       { to: genuine, from: 'mallory@example.lv', answer: /another sender/ },
     ];
+    used.push(genuine, changed, ...refused.map((r) => r.to));
     for (const r of refused) {
       await expect(send({ to: r.to, from: r.from ?? ANNA, text: 'Attach me somewhere.' })).rejects.toMatchObject({ responseCode: 550, response: expect.stringMatching(r.answer) });
     }
@@ -189,6 +203,20 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     await send(mail);
     await send(mail);
     expect(await mailedRequests()).toHaveLength(before + 1);
+  });
+
+  it('logs each refusal with its reason, and no reply address, token or sender address in any line', () => {
+    const refusals = lines.filter((l) => l.includes('mail refused')).map((l) => JSON.parse(l).reason);
+    expect(refusals).toEqual(expect.arrayContaining(['reply address invalid', 'reply address expired', 'reply address sender-mismatch', 'request-finished']));
+    expect(lines.some((l) => l.includes('reply mail received'))).toBe(true);
+    const tokens = used.map((a) => a.slice('support+'.length, a.indexOf('@')));
+    for (const line of lines) {
+      expect({ line, token: tokens.some((t) => t.length > 20 && line.toLowerCase().includes(t)), address: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/.test(line) }).toEqual({
+        line,
+        token: false,
+        address: false,
+      });
+    }
   });
 
   it('relays nothing (550 at RCPT) and refuses mail over the size limit (552)', async () => {
