@@ -136,6 +136,12 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     expect(replied.detail).toMatchObject({ from: 'customer', body: 'Here is the report.', channel: 'email', attachments: [{ filename: 'report.zip', contentType: 'application/zip', size: 11 }] });
     expect(replied.detail.refusedAttachments).toEqual([{ filename: 'fix.exe', contentType: 'application/octet-stream', size: 2, reason: 'a runnable file type' }]);
     expect(await mailedRequests()).toHaveLength(before);
+    // Its agent downloads the kept attachment; under another request it does not exist.
+    const file = await sys.http.get(`/v1/requests/${id}/attachments/${replied.detail.attachments[0].id}`).set(bearer(ana)).responseType('blob').expect(200);
+    expect(file.headers).toMatchObject({ 'content-type': 'application/zip', 'content-disposition': expect.stringMatching(/^attachment; filename="report.zip"/), 'x-content-type-options': 'nosniff' });
+    expect(Buffer.from(file.body).toString()).toBe('PK fake zip');
+    const other = (await mailedRequests())[0].id;
+    await sys.http.get(`/v1/requests/${other}/attachments/${replied.detail.attachments[0].id}`).set(bearer(sys.adminKey)).expect(404);
     await waitFor(async () => (await view(id)).sla?.paused === false, 'the SLA clock to resume');
     await claimOnly(id);
 
