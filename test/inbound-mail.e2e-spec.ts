@@ -2,12 +2,12 @@ import { RequestEntity } from '@support/persistence';
 import { IntakeService, ReplyAddresses } from '@support/platform';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
-import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { MailInModule } from '../apps/mail-in/src/mail-in.module';
 import { SmtpReceiver } from '../apps/mail-in/src/smtp-receiver';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
+import { EMAIL, logLines } from './support/log-lines';
 import { submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
@@ -25,14 +25,8 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
   let ana: string;
   let n = 0;
   /** Every log line of the system, and every reply address the tests used: none may appear in a line. */
-  const lines: string[] = [];
+  const { lines, stream: logStream } = logLines();
   const used: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
 
   beforeAll(async () => {
     // nestjs-pino keeps the first app's logger for lines outside an HTTP request (the SMTP receiver's): this file starts one app per database.
@@ -217,7 +211,7 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     expect(lines.some((l) => l.includes('reply mail received'))).toBe(true);
     const tokens = used.map((a) => a.slice('support+'.length, a.indexOf('@')));
     for (const line of lines) {
-      expect({ line, token: tokens.some((t) => t.length > 20 && line.toLowerCase().includes(t)), address: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/.test(line) }).toEqual({
+      expect({ line, token: tokens.some((t) => t.length > 20 && line.toLowerCase().includes(t)), address: EMAIL.test(line) }).toEqual({
         line,
         token: false,
         address: false,
