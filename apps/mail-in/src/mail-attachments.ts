@@ -1,5 +1,5 @@
 import type { MailAttachmentView, RefusedAttachmentView } from '@support/contracts';
-import { attachmentRefusal } from '@support/domain';
+import { attachmentRefusal, plainText } from '@support/domain';
 import { MailAttachmentEntity } from '@support/persistence';
 import type { Attachment } from 'mailparser';
 import { createHash } from 'node:crypto';
@@ -20,7 +20,11 @@ export function sortAttachments(attachments: readonly Attachment[], messageKey: 
   const kept: { view: MailAttachmentView; content: Buffer }[] = [];
   const refused: RefusedAttachmentView[] = [];
   attachments.forEach((a, index) => {
-    const facts = { filename: (a.filename ?? `attachment-${index + 1}`).slice(0, 255), contentType: (a.contentType || 'application/octet-stream').slice(0, 128), size: a.size ?? a.content.length };
+    const facts = {
+      filename: plainText(a.filename || `attachment-${index + 1}`).slice(0, 255),
+      contentType: plainText(a.contentType || 'application/octet-stream').slice(0, 128),
+      size: a.size ?? a.content.length,
+    };
     const refusal = attachmentRefusal(facts, kept.length);
     if (refusal) refused.push({ ...facts, reason: refusal });
     else kept.push({ view: { id: `att_${createHash('sha256').update(`${messageKey}:${index}`).digest('hex').slice(0, 32)}`, ...facts }, content: a.content });

@@ -1,5 +1,6 @@
 import type { SubmissionDto } from '@support/contracts';
 import { UNNAMED_PRODUCT } from '../catalogue';
+import { plainText } from './plain-text';
 
 /** What a new mail to the support address says about itself. */
 export interface MailFacts {
@@ -37,8 +38,8 @@ export const countryOfAddress = (address: string): string | null => {
  */
 export function mailSubmission(mail: MailFacts, earlier: EarlierRequest | null, idempotencyKey: string, fallbackCountry: string): SubmissionDto {
   const email = mail.from.trim().toLowerCase();
-  const text = mail.text.trim();
-  const subject = (mail.subject.replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX);
+  const text = plainText(mail.text).trim();
+  const subject = (plainText(mail.subject).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX);
   return {
     idempotencyKey,
     channel: 'email',

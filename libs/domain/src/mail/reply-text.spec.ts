@@ -1,3 +1,4 @@
+import { plainText } from './plain-text';
 import { replyText } from './reply-text';
 
 const ANSWER = 'Here is the log you asked for.\n\nThanks,\nAnna';
@@ -33,5 +34,11 @@ describe('replyText (quoted history stripped)', () => {
 
   it('is empty when the mail only quotes', () => {
     expect(replyText('> old\n> text')).toBe('');
+  });
+});
+
+describe('plainText', () => {
+  it('drops NUL and other control characters, keeps tabs and line breaks, replaces lone surrogates', () => {
+    expect(plainText('a\u0000b\u0007c\td\r\ne\u007f\uD800f 😀')).toBe('abc\td\r\ne\uFFFDf 😀');
   });
 });

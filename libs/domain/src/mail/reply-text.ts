@@ -1,3 +1,5 @@
+import { plainText } from './plain-text';
+
 /**
  * The new text of a reply mail, without the history it quotes: everything from the first
  * attribution or separator line on (the mail the customer answered), and every line quoted with
@@ -32,7 +34,7 @@ function startsHistory(lines: readonly string[], i: number): boolean {
 }
 
 export function replyText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = plainText(text).replace(/\r\n?/g, '\n').split('\n');
   const cut = lines.findIndex((_, i) => startsHistory(lines, i));
   return (cut < 0 ? lines : lines.slice(0, cut))
     .filter((line) => !QUOTED.test(line))
