@@ -25,4 +25,6 @@ if (stale) {
   console.log('Building (sources changed since the last build)...');
   execSync('npm run build', { cwd: root, stdio: 'inherit' });
 }
+// The demo receives mail too (CONTRACT.md, "Reaching people"); an empty INBOUND_SMTP_PORT turns it off.
+if (process.env.INBOUND_SMTP_PORT === undefined) process.env.INBOUND_SMTP_PORT = '2525';
 require(entry);

@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
+import { EMAIL, logLines } from './support/log-lines';
 import { submission } from './support/reference-data';
 import { policyFile, surveyIn, tokenOf } from './support/surveys';
 import { startSystem, type TestSystem } from './support/system';
@@ -12,17 +12,9 @@ import { waitFor } from './support/wait';
  * or survey token, no API key and no e-mail address in any of them, and a failed query's bound
  * parameters (the customer's e-mail, licence key, description) are not logged either.
  */
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-
 describe.each(testDatabases())('logs without secrets on %s', (db) => {
   let sys: TestSystem;
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { lines, stream } = logLines();
 
   beforeAll(async () => {
     sys = await startSystem(

@@ -1,3 +1,5 @@
+import { createTransport } from 'nodemailer';
+import { SmtpReceiver } from '../apps/mail-in/src/smtp-receiver';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
@@ -19,6 +21,7 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     const policy = policyFile({ delay: '0ms', cooldown: '0ms', monthlyCap: 100, samplingRate: 1 });
     sys = await startSystem(db, {
       SMTP_URL: smtp.url,
+      INBOUND_SMTP_PORT: '0',
       MAIL_DOMAIN: DOMAIN,
       MAIL_FROM: `Support <support@${DOMAIN}>`,
       MAIL_RETRY_MS: '300',
@@ -62,7 +65,20 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     expect(asked.references).toEqual([root]);
     expect(asked.messageId).not.toBe(root);
 
-    await sys.http.post(`/v1/requests/${id}/customer-replies`).set(bearer(answer.requests[0].customerToken)).send({ body: 'Atskaite pielikumā.' }).expect(202);
+    // The customer answers the mail itself: the reply address brings it back to the request and its agent.
+    expect(asked.replyTo).toMatch(new RegExp(`^support\\+[a-z2-7]{56}@${DOMAIN.replace('.', '\\.')}$`));
+    const mailIn = createTransport({ host: '127.0.0.1', port: sys.app.get(SmtpReceiver).port() as number, secure: false, ignoreTLS: true });
+    await mailIn.sendMail({
+      from: email,
+      to: asked.replyTo as string,
+      subject: `Re: ${asked.subject}`,
+      inReplyTo: asked.messageId,
+      text: `Atskaite pielikumā.\n\n> ${asked.text.split('\n').join('\n> ')}`,
+    });
+    mailIn.close();
+    await waitFor(async () => (await view(sys, id)).status === 'queued', 'the reply mail to bring the request back');
+    const replied = (await view(sys, id)).timeline.find((e: { event: string }) => e.event === 'request.customer-replied');
+    expect(replied.detail.body).toBe('Atskaite pielikumā.');
     expect((await claim(sys, agent))?.request.id).toBe(id);
     await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(agent)).send({ body: 'Paldies, trojas zirgs ir noņemts.' }).expect(200);
     await oneMail(email, id, 'the answer', (m) => m.subject.startsWith('Re: ') && m.text.includes('Paldies, trojas zirgs ir noņemts.'));
@@ -123,7 +139,7 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     expect(declined.text).toContain('4.3.2');
     expect(declined.text).toContain('support restoration');
     expect(declined.text).toContain('https://support.kaspersky.com/consumer');
-    expect(declined.replyTo).toBeNull(); // the reply address arrives with inbound mail; none yet is not a wrong one
+    expect(declined.replyTo).toMatch(/^support\+[a-z2-7]{56}@support\.test$/);
   });
 
   it('sends one receipt for a split submission, listing every part (2.3)', async () => {

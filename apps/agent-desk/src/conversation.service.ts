@@ -1,9 +1,9 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { agentQueueName, Jobs, occurrenceJobId, type ReplyKind, teamQueueName } from '@support/contracts';
-import { customerMessageKind, customerWrote, queueOrder, type QueuePlace, release, reply, resolve, type SupportRequest } from '@support/domain';
+import { Jobs, occurrenceJobId, type ReplyKind, teamQueueName } from '@support/contracts';
+import { release, reply, resolve, type SupportRequest } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { type AgentEntity, RequestStore } from '@support/persistence';
-import { type NotQueued, notQueued, type Principal, publishAfterCommit, SETTINGS, type Settings } from '@support/platform';
+import { CustomerReplies, type NotQueued, placeInQueue, type Principal, publishAfterCommit, SETTINGS, type Settings } from '@support/platform';
 import { ClaimsService } from './claims.service';
 
 export type { ReplyKind } from '@support/contracts';
@@ -63,37 +63,11 @@ export class ConversationService {
     await job.moveToCompleted('released', request.leaseToken as string, false);
     const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.release.${Date.now()}` };
     await this.store.apply(request.id, release(request, agent.id, place));
-    return publishAfterCommit('release', () => this.place(request, place));
+    return publishAfterCommit('release', () => placeInQueue(this.publisher, request, place));
   }
 
-  /**
-   * A message from the customer (customer token or company key): it brings a request that waits
-   * for them back to its agent, reopens a resolved one within the window, and is kept on any
-   * other open request.
-   */
-  async customerReply(principal: Principal, request: SupportRequest, body: string): Promise<{ status: string } & Partial<NotQueued>> {
-    const now = new Date();
-    const kind = customerMessageKind(request, now, this.settings.reopenWindowMs);
-    if (kind === 'too-late') throw new ConflictException('this request was resolved too long ago to reopen: please submit a new request');
-    if (kind === 'finished') throw new ConflictException(`this request is ${request.status}: please submit a new request`);
-    if (kind === 'note') {
-      await this.store.apply(request.id, customerWrote(request, principal.kind, body, { kind: 'note' }, now));
-      return { status: request.status };
-    }
-    // Back to its agent (a queue of their own, claimed before the team queues), or to the team.
-    const occurrence = kind === 'answered' ? `r${request.awaitCount}` : `o${request.reopenCount + 1}`;
-    const queue = request.assigneeId ? agentQueueName(request.assigneeId) : teamQueueName(request.teamId as string);
-    const place = { queue, id: `${request.id}.${occurrence}` };
-    const next = customerWrote(request, principal.kind, body, { kind, place }, now);
-    if (!(await this.store.apply(request.id, next))) throw new ConflictException('this reply was already received');
-    const queued = await publishAfterCommit('customer reply', async () => {
-      await this.place(request, place);
-      await this.publisher.emit(request.id, next.emits);
-    });
-    return { status: next.patch.status ?? request.status, ...(queued ? {} : notQueued('the agent sees it')) };
-  }
-
-  private async place(request: SupportRequest, place: QueuePlace): Promise<void> {
-    await this.publisher.enqueueForAgents(place.queue, place.id, request.id, queueOrder(request));
+  /** A message from the customer (customer token or company key): libs/platform's CustomerReplies, shared with reply mails. */
+  customerReply(principal: Principal, request: SupportRequest, body: string): Promise<{ status: string } & Partial<NotQueued>> {
+    return new CustomerReplies(this.store, this.publisher, this.settings).reply(principal.kind, request, body);
   }
 }

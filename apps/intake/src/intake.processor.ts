@@ -2,8 +2,8 @@ import { Processor } from '@nestjs/bullmq';
 import { Events, Queues, type QueuedSubmissionDto, stringProblem, type SubmissionAnswer } from '@support/contracts';
 import { Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { ReferenceStore } from '@support/persistence';
+import { IntakeService } from '@support/platform';
 import { Job, UnrecoverableError } from 'bullmq';
-import { IntakeService } from './intake.service';
 
 /**
  * Producers on the queue (CONTRACT.md): job `request.submitted` on `intake`. The job's return

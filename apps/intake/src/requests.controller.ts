@@ -12,6 +12,7 @@ import {
   BEARER,
   belongsToCompany,
   Caller,
+  IntakeService,
   companyCondition,
   CustomerRequestViewSchema,
   type Principal,
@@ -24,7 +25,6 @@ import {
 } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { IntakeService } from './intake.service';
 import { RequestPageSchema, SubmissionAnswerSchema } from './intake.responses';
 import { ListRequestsQuery } from './list-requests.query';
 

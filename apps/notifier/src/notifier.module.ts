@@ -5,7 +5,6 @@ import { MailQueue } from './mail/mail-queue';
 import { MailRenderer } from './mail/mail-renderer';
 import { MailTransport } from './mail/mail-transport';
 import { MailProcessor } from './mail/mail.processor';
-import { ReplyAddressing } from './mail/reply-addressing';
 import { NotifierProcessor } from './notifier.processor';
 import { WebhooksModule } from './webhooks';
 
@@ -13,7 +12,7 @@ import { WebhooksModule } from './webhooks';
 @Module({
   imports: [WebhooksModule],
   controllers: [DeliveriesController],
-  providers: [NotifierProcessor, MailProcessor, MailPlanner, MailQueue, MailRenderer, MailTransport, { provide: ReplyAddressing, useValue: { addressFor: () => null } }],
+  providers: [NotifierProcessor, MailProcessor, MailPlanner, MailQueue, MailRenderer, MailTransport],
   exports: [MailTransport],
 })
 export class NotifierModule {}

@@ -6,6 +6,7 @@ import { IntakeModule } from '../../intake/src/intake.module';
 import { LicenceCheckModule } from '../../licence-check/src/licence-check.module';
 import { NotifierModule } from '../../notifier/src/notifier.module';
 import { PortalModule } from '../../portal/src/portal.module';
+import { MailInModule } from '../../mail-in/src/mail-in.module';
 import { ReconcilerModule } from '../../reconciler/src/reconciler.module';
 import { SlaModule } from '../../sla/src/sla.module';
 import { QueueDashboardModule } from '@support/platform';
@@ -22,5 +23,8 @@ export const ALL_FEATURES = [
   AdminModule,
   ReconcilerModule,
   NotifierModule,
+  AdminModule,
+  ReconcilerModule,
+  MailInModule,
   QueueDashboardModule,
 ];

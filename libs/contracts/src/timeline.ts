@@ -87,6 +87,25 @@ export interface AwaitingCustomerDetail {
 export interface CustomerMessageDetail {
   from: string;
   body: string;
+  /** Set when the message came by mail (apps/mail-in): the body is the reply without its quoted history. */
+  channel?: 'email';
+  /** A mail's attachments that were kept (content in mail_attachments) and those refused, with the reason. */
+  attachments?: MailAttachmentView[];
+  refusedAttachments?: RefusedAttachmentView[];
+}
+
+export interface MailAttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface RefusedAttachmentView {
+  filename: string;
+  contentType: string;
+  size: number;
+  reason: string;
 }
 
 export interface ResolvedDetail {

@@ -11,3 +11,4 @@ export * from './survey';
 export * from './request';
 export * from './notification';
 export * from './webhooks';
+export * from './mail';

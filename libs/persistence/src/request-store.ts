@@ -1,7 +1,7 @@
 import type { TimelineEntry, TimelineRecord } from '@support/contracts';
 import type { Emit, RequestRepository, RequestStatus, Transition } from '@support/domain';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxRows, writeOutbox } from './outbox-store';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
@@ -75,10 +75,15 @@ export class RequestStore implements RequestRepository {
 
   /**
    * Applies a transition once: its timeline entries (one carries the effect key), its change to
-   * the request and the events it emits (the outbox) commit together. Returns false, changing
-   * nothing, when that effect was already applied.
+   * the request, the events it emits (the outbox) and what `alsoStore` writes (a unique key there
+   * counts as the effect too) commit together. Returns false, changing nothing, when that effect
+   * was already applied.
    */
-  async apply(requestId: string, { entries, patch, emits = [] }: Pick<Transition, 'entries' | 'patch'> & Partial<Pick<Transition, 'emits'>>): Promise<boolean> {
+  async apply(
+    requestId: string,
+    { entries, patch, emits = [] }: Pick<Transition, 'entries' | 'patch'> & Partial<Pick<Transition, 'emits'>>,
+    alsoStore?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<boolean> {
     const now = entries[0]?.at ?? new Date();
     try {
       await this.unitOfWork.run(async (m) => {
@@ -90,6 +95,7 @@ export class RequestStore implements RequestRepository {
           await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
         }
         await writeOutbox(m, outboxRows(requestId, emits, now));
+        if (alsoStore) await alsoStore(m);
       });
       return true;
     } catch (error) {

@@ -23,3 +23,5 @@ export * from './operations/admin-page-auth';
 export * from './openapi';
 export * from './rate-limit';
 export * from './operations/scheduler-watch';
+export * from './intake/intake.service';
+export * from './conversation/customer-replies';

@@ -4,7 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { EventPublisher, MessagingModule, StageRunner } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
 import { LoggerModule } from 'nestjs-pino';
-import { AuthGuard, KeyService, TokenSigner } from './auth';
+import { AuthGuard, KeyService, ReplyAddresses, TokenSigner } from './auth';
 import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
 import { ServiceUnavailableFilter } from './http/service-unavailable.filter';
@@ -59,6 +59,7 @@ export class PlatformModule {
         { provide: SETTINGS, useValue: settings },
         KeyService,
         TokenSigner,
+        ReplyAddresses,
         Metrics,
         RedisHealthIndicator,
         WorkerObserver,
@@ -76,7 +77,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: InvalidInputFilter },
         { provide: APP_FILTER, useClass: TransitionRefusedFilter },
       ],
-      exports: [SETTINGS, KeyService, TokenSigner, Metrics, StageRunner, SchedulerWatch],
+      exports: [SETTINGS, KeyService, TokenSigner, ReplyAddresses, Metrics, StageRunner, SchedulerWatch],
     };
   }
 }

@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NotificationData } from '@support/contracts';
 import { customerMailFor, occurrenceOf, replyLanguage, type SupportRequest } from '@support/domain';
 import { type MailDeliveryEntity, ReferenceStore, RequestStore } from '@support/persistence';
-import { RulesService, SETTINGS, type Settings } from '@support/platform';
+import { ReplyAddresses, RulesService, SETTINGS, type Settings } from '@support/platform';
 import { createHash } from 'node:crypto';
 import { MailRenderer, type MailView } from './mail-renderer';
-import { ReplyAddressing } from './reply-addressing';
 
 /** A mail decided and rendered, before it is stored as a delivery. */
 export type PlannedMail = Pick<MailDeliveryEntity, 'id' | 'requestId' | 'about' | 'occurrence' | 'kind' | 'recipient' | 'language' | 'subject' | 'text' | 'html' | 'headers'>;
@@ -29,7 +28,7 @@ export class MailPlanner {
     private readonly reference: ReferenceStore,
     private readonly rules: RulesService,
     private readonly renderer: MailRenderer,
-    private readonly replies: ReplyAddressing,
+    private readonly replies: ReplyAddresses,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 

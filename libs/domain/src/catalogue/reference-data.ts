@@ -41,3 +41,10 @@ export interface Team {
   skills: string[];
   calendar: string | null;
 }
+
+/**
+ * The product of a request that names none (a mail from a sender we never heard of): in no
+ * catalogue. Eligibility is then left to the triage team ([cooperation]: they ask for the product
+ * and licence) instead of refusing the request as an unknown product (4.3.2).
+ */
+export const UNNAMED_PRODUCT = { code: 'unknown', version: '0' } as const;

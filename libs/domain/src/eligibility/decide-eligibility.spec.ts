@@ -63,6 +63,10 @@ describe('decideEligibility: refusals for product and version (4.3.2)', () => {
     expect(r.reason).toContain('kxx');
   });
 
+  it('leaves a request that names no product (a first mail) to the triage team instead of refusing it', () => {
+    expect(decideEligibility(home({ product: null, productCode: 'unknown', version: '0' }))).toMatchObject({ decision: 'supported', segment: 'home', clauses: ['[cooperation]'], supportPlan: null });
+  });
+
   it('refuses a version that is not in the catalogue', () => {
     const r = decideEligibility(home({ version: '19.0.1', licence: annaLicence }));
     expect(r).toMatchObject({ decision: 'refused', segment: 'home', clauses: ['4.3.2'], messageKey: 'refused.unknown-product', offer: 'support-restoration', supportPlan: null });

@@ -1,4 +1,4 @@
-import { coversInstant, matchVersion, type Licence, type Product, type Segment } from '../catalogue';
+import { coversInstant, matchVersion, type Licence, type Product, type Segment, UNNAMED_PRODUCT } from '../catalogue';
 
 export type EligibilityDecision = 'supported' | 'limited' | 'refused';
 
@@ -31,6 +31,21 @@ export interface EligibilityResult {
   /** For a limited decision: what is wrong with the licence (the reply text names it). */
   licenceProblem?: LicenceProblem | null;
 }
+
+/**
+ * No product named: nothing to check yet. Home (4.5a: supported whatever the licence) until the
+ * triage team learns the product; classification then leaves the scope unknown (human triage).
+ */
+const UNDECIDED_ELIGIBILITY: EligibilityResult = {
+  decision: 'supported',
+  segment: 'home',
+  clauses: ['[cooperation]'],
+  reason: 'no product named: the triage team asks for the product and licence',
+  messageKey: null,
+  offer: null,
+  failedRequirement: null,
+  supportPlan: null,
+};
 
 const refused = (segment: Segment | null, clause: '4.3.1' | '4.3.2', reason: string, messageKey: EligibilityResult['messageKey'], failedRequirement: string | null = null): EligibilityResult => ({
   decision: 'refused',
@@ -120,9 +135,11 @@ export function licenceProblem(input: EligibilityInput, segment: Segment): Licen
  * unknown products and versions past their end of support are refused (4.3.2), platforms below
  * the minimum requirements are refused (4.3.1), home products are supported whatever the licence
  * (4.5a), business products need a valid licence or support is limited (4.5b, 2.4).
+ * A request that names no product (UNNAMED_PRODUCT) is not refused: it goes to human triage.
  */
 export function decideEligibility(input: EligibilityInput): EligibilityResult {
   const { product } = input;
+  if (!product && input.productCode === UNNAMED_PRODUCT.code) return UNDECIDED_ELIGIBILITY;
   if (!product) {
     return refused(null, '4.3.2', `product ${input.productCode} is not in the catalogue`, 'refused.unknown-product');
   }

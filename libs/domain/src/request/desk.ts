@@ -1,4 +1,4 @@
-import type { ReplyKind, SlaTargetName } from '@support/contracts';
+import type { CustomerMessageDetail, ReplyKind, SlaTargetName } from '@support/contracts';
 import { fillTemplate, replyLanguage, type RuleSet } from '../rules';
 import type { QueuePlace, SupportRequest, Transition } from './aggregate';
 import { transition } from './transition';
@@ -86,9 +86,9 @@ export function customerMessageKind(request: SupportRequest, now: Date, reopenWi
   return 'note';
 }
 
-/** The customer's message, as `customerMessageKind` classified it. */
-export function customerWrote(request: SupportRequest, from: string, body: string, wrote: CustomerWrote, now: Date): Transition {
-  const detail = { from, body };
+/** The customer's message, as `customerMessageKind` classified it; `extra`: what its channel adds (a mail's attachments). */
+export function customerWrote(request: SupportRequest, from: string, body: string, wrote: CustomerWrote, now: Date, extra: Omit<CustomerMessageDetail, 'from' | 'body'> = {}): Transition {
+  const detail: CustomerMessageDetail = { from, body, ...extra };
   if (wrote.kind === 'note') return transition(request, [{ stage: STAGE, event: 'request.customer-message', effectKey: `customer:${now.getTime()}`, at: now, detail }], {}, []);
   const back = { awaitingSince: null, queueJob: wrote.place };
   if (wrote.kind === 'answered') {

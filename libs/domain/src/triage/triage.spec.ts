@@ -59,6 +59,14 @@ describe('triage: the three stages composed', () => {
     });
   });
 
+  it('a request that names no product (a first mail) goes to human triage, whatever its text says', () => {
+    const facts = homeFacts({ productCode: 'unknown', productVersion: '0', platform: null, subject: 'Remote session', description: 'Please connect to my computer remotely and check it.' });
+    const { outcome, classified, route } = run(facts, null, null);
+    expect(outcome).toBeNull();
+    expect(classified).toMatchObject({ scope: 'unknown', outcome: null });
+    expect(route).toMatchObject({ teamId: 'home-triage' });
+  });
+
   it('the same complaint from Latvia goes to the malware team', () => {
     const facts = homeFacts({
       country: 'LV',

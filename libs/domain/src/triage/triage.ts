@@ -1,4 +1,4 @@
-import type { Licence, Product, Team } from '../catalogue';
+import { type Licence, type Product, type Team, UNNAMED_PRODUCT } from '../catalogue';
 import { classify, type ClassifierResult } from '../classification';
 import { decideEligibility } from '../eligibility';
 import { type EligibilitySummary, type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
@@ -60,6 +60,8 @@ export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility
     language: (['en', 'lv', 'ru'].includes(facts.language ?? '') ? facts.language : undefined) as never,
   });
   const language = facts.language ?? result.language;
+  // No product named: whatever the text says, a person decides (and asks for the product).
+  if (facts.productCode === UNNAMED_PRODUCT.code && !product) return { result, scope: 'unknown', outcome: null };
   const { scope, outcome } = scopeOutcome(rules, eligibility, result, contextOf({ ...facts, language }, product, eligibility.segment));
   return { result, scope, outcome };
 }

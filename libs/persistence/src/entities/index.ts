@@ -10,6 +10,7 @@ import { StuckJobEntity } from './stuck-job.entity';
 import { OutboxEntity } from './outbox.entity';
 import { MailDeliveryEntity } from './mail-delivery.entity';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
+import { InboundMailEntity, MailAttachmentEntity } from './inbound-mail.entities';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -23,6 +24,7 @@ export * from './stuck-job.entity';
 export * from './outbox.entity';
 export * from './mail-delivery.entity';
 export * from './webhook.entities';
+export * from './inbound-mail.entities';
 
 export const ENTITIES = [
   SubmissionEntity,
@@ -44,4 +46,6 @@ export const ENTITIES = [
   MailDeliveryEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  InboundMailEntity,
+  MailAttachmentEntity,
 ];

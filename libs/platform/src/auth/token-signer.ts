@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SettingEntity, UnitOfWork } from '@support/persistence';
 import { errors, type JWSHeaderParameters, jwtVerify, type JWTPayload, SignJWT } from 'jose';
-import { createHash } from 'node:crypto';
+import { createHash, hkdfSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { randomSecret, SETTINGS, type Settings } from '../settings';
 
@@ -57,6 +57,7 @@ export const looksLikeToken = (value: string): boolean => COMPACT.test(value);
 export class TokenSigner implements OnModuleInit {
   private current: SigningKey | null = null;
   private verifying = new Map<string, SigningKey>();
+  private secrets: string[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -69,6 +70,7 @@ export class TokenSigner implements OnModuleInit {
 
   /** The signing secret first, then the older ones that still verify. */
   useSecrets(secret: string, previous: readonly string[] = []): void {
+    this.secrets = [secret, ...previous];
     this.current = signingKey(secret);
     this.verifying = new Map([this.current, ...previous.map(signingKey)].map((k) => [k.kid, k]));
   }
@@ -89,6 +91,16 @@ export class TokenSigner implements OnModuleInit {
   private keys(): SigningKey {
     if (!this.current) throw new Error('TokenSigner used before its module was initialised');
     return this.current;
+  }
+
+  /**
+   * Keys for another signing scheme (e.g. reply addresses), derived with HKDF from the same
+   * secrets under `label`, current first: one secret to keep and rotate, and a key of one label
+   * says nothing about the keys of another or about the JWS key.
+   */
+  derivedKeys(label: string): Buffer[] {
+    this.keys();
+    return this.secrets.map((secret) => Buffer.from(hkdfSync('sha256', secret, '', `support-workflow:${label}`, 32)));
   }
 
   /** A token of this purpose for `subject`, valid until `expiresAt` (whole seconds, rounded down). */

@@ -4,6 +4,7 @@ import { AgentsSlaSurveys1795618567149Postgres } from './1795618567149-AgentsSla
 import { StuckJobs1796173229938Postgres } from './1796173229938-StuckJobs';
 import { OutboxPostgres1796182340603 } from './1796182340603-Outbox';
 import { WebhooksPostgres1796182494101 } from './1796182494101-Webhooks';
+import { InboundMailPostgres1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesPostgres1796182906227 } from './1796182906227-MailDeliveries';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
@@ -13,5 +14,6 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   StuckJobs1796173229938Postgres,
   OutboxPostgres1796182340603,
   WebhooksPostgres1796182494101,
+  InboundMailPostgres1796182648381,
   MailDeliveriesPostgres1796182906227,
 ];

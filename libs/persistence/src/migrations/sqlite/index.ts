@@ -4,6 +4,7 @@ import { AgentsSlaSurveys1795618567149Sqlite } from './1795618567149-AgentsSlaSu
 import { StuckJobs1796173229938Sqlite } from './1796173229938-StuckJobs';
 import { OutboxSqlite1796182340603 } from './1796182340603-Outbox';
 import { WebhooksSqlite1796182494101 } from './1796182494101-Webhooks';
+import { InboundMailSqlite1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesSqlite1796182906227 } from './1796182906227-MailDeliveries';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
@@ -13,5 +14,6 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   StuckJobs1796173229938Sqlite,
   OutboxSqlite1796182340603,
   WebhooksSqlite1796182494101,
+  InboundMailSqlite1796182648381,
   MailDeliveriesSqlite1796182906227,
 ];

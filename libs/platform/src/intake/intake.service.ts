@@ -3,7 +3,11 @@ import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/cont
 import { splitSubmission, statusAfter, UNDECIDED } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
-import { CUSTOMER_TOKEN, type NotQueued, notQueued, publishAfterCommit, RulesService, SETTINGS, type Settings, TokenSigner } from '@support/platform';
+import { CUSTOMER_TOKEN } from '../auth/auth.guard';
+import { TokenSigner } from '../auth/token-signer';
+import { type NotQueued, notQueued, publishAfterCommit } from '../http/after-commit';
+import { RulesService } from '../reference/rules.service';
+import { SETTINGS, type Settings } from '../settings';
 
 /** What storing a request emits: written to the outbox with it, published after the commit. */
 const RECEIVED = [{ event: Events.received }];
@@ -21,7 +25,7 @@ export interface IntakeResult {
 }
 
 /**
- * Intake, shared by HTTP and the queue: stores a submission and its requests (one per problem,
+ * Intake, shared by HTTP, the queue and mail (apps/mail-in): stores a submission and its requests (one per problem,
  * rule 2.3) in one transaction, then hands each request to the licence check. A repeated
  * idempotency key stores nothing new and re-emits, so a crash between commit and publish heals
  * on the producer's retry (and the pipeline sweeper covers producers that do not retry).

@@ -1,0 +1,44 @@
+import { plainText } from './plain-text';
+
+/**
+ * The new text of a reply mail, without the history it quotes: everything from the first
+ * attribution or separator line on (the mail the customer answered), and every line quoted with
+ * `>` (inline answers between quotes stay). Mail clients' forms in English, Latvian and Russian:
+ *
+ *   On Mon, 1 Dec 2026 at 10:00, Support <support@example.com> wrote:     (Gmail, Apple Mail, Thunderbird; may wrap)
+ *   2026. gada 1. dec., plkst. 10:00, Support <support@example.com> rakstīja:
+ *   1 дек. 2026 г., в 10:00, Support <support@example.com> написал(а):  / ... пишет:
+ *   пн, 1 дек. 2026 г. в 10:00, Support <support@example.com>:            (Gmail ru)
+ *   -----Original Message----- / -----Sākotnējā ziņa----- / -----Исходное сообщение-----
+ *   ________________________________  then From:/No:/От: ... Sent:/Nosūtīts:/Отправлено: ...   (Outlook)
+ */
+const ATTRIBUTION = /(wrote|rakstīja|написал|написала|написал\(а\)|пишет)\s*:\s*$/i;
+const ADDRESS_ATTRIBUTION = /^.{0,200}\d.{0,200}<[^<>\s]+@[^<>\s]+>\s*:\s*$/;
+const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(original message|sākotnējā ziņa|sākotnējais ziņojums|исходное сообщение|пересылаемое сообщение)\s*-{2,}\s*$/i;
+const RULE = /^\s*_{10,}\s*$/;
+const HEADER_FROM = /^\s*\*?(from|no|от|sender|sūtītājs)\*?\s*:\s*\S/i;
+const HEADER_SENT = /^\s*\*?(sent|date|nosūtīts|datums|отправлено|дата)\*?\s*:\s*\S/i;
+const QUOTED = /^\s*>/;
+
+/** Does the history start at line `i` (an attribution, possibly wrapped over two lines, or a separator)? */
+function startsHistory(lines: readonly string[], i: number): boolean {
+  const line = lines[i];
+  if (ORIGINAL_MESSAGE.test(line) || ADDRESS_ATTRIBUTION.test(line)) return true;
+  if (ATTRIBUTION.test(line) && line.trim().length < 400) return true;
+  // "On ..., Support <...>" wrapped before "wrote:".
+  const next = lines[i + 1] ?? '';
+  if (/^\s*(on|am|le)\s/i.test(line) && ATTRIBUTION.test(next) && next.trim().length < 40) return true;
+  // Outlook's header block: From:, then Sent:/Date: within the next lines (after an optional ____ rule).
+  if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_SENT.test(l))) return true;
+  return RULE.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_FROM.test(l));
+}
+
+export function replyText(text: string): string {
+  const lines = plainText(text).replace(/\r\n?/g, '\n').split('\n');
+  const cut = lines.findIndex((_, i) => startsHistory(lines, i));
+  return (cut < 0 ? lines : lines.slice(0, cut))
+    .filter((line) => !QUOTED.test(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
