@@ -199,7 +199,12 @@ function detectCaveats(f: Fields, lexicon: Lexicon, memo: Map<string, boolean>, 
 }
 
 /** included | excluded | unknown for a result at a threshold. */
-export function scopeOf(result: Pick<ClassifierResult, 'clause' | 'confidence'>, threshold = DEFAULT_CONFIDENCE_THRESHOLD): 'included' | 'excluded' | 'unknown' {
+export function scopeOf(
+  result: Pick<ClassifierResult, 'clause' | 'confidence'>,
+  threshold = DEFAULT_CONFIDENCE_THRESHOLD,
+  declineThreshold = Math.max(threshold, DEFAULT_DECLINE_THRESHOLD),
+): 'included' | 'excluded' | 'unknown' {
   if (!result.clause || result.confidence < threshold) return 'unknown';
-  return isExcludedClause(result.clause) ? 'excluded' : 'included';
+  if (isExcludedClause(result.clause)) return result.confidence < declineThreshold ? 'unknown' : 'excluded';
+  return 'included';
 }

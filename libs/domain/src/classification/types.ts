@@ -1,6 +1,6 @@
 /** Shared types of the request classifier (pure domain: no Nest, no I/O besides the lexicon loader). */
-export type Language = 'en' | 'lv' | 'ru';
-export const LANGUAGES: readonly Language[] = ['en', 'lv', 'ru'];
+export type Language = 'en' | 'lv' | 'ru' | 'et' | 'lt';
+export const LANGUAGES: readonly Language[] = ['en', 'lv', 'ru', 'et', 'lt'];
 
 export type Field = 'subject' | 'description' | 'topic';
 
