@@ -1,5 +1,5 @@
 import { Language, SplitPart } from './types';
-import { classify } from './classify';
+import { classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
 import { fold } from './normalise';
 
@@ -224,13 +224,13 @@ export function splitProblems(input: { subject: string; description: string }, l
   if (segments.length < 2) return [input];
 
   const scored: Scored[] = segments.map((seg) => {
-    const r = classify({ subject: '', description: seg.text, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon);
     return { ...seg, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
   });
 
   // An intro that is itself a problem (has a clear clause) becomes the first segment.
   if (intro) {
-    const r = classify({ subject: '', description: intro, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon);
     if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
       scored.unshift({ text: intro, boundary: 'weak', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
       intro = '';

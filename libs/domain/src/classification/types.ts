@@ -40,6 +40,8 @@ export interface ClassifierResult {
   ranking: ClauseScore[];
   /** the `version` of the lexicon that classified it (config/classifier/lexicon.json), recorded like the rules version */
   lexiconVersion: string;
+  /** the `version` of the learned model (config/classifier/model.json) when one took part */
+  modelVersion?: string;
 }
 
 export interface SplitPart {
