@@ -109,6 +109,8 @@ export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexic
   const lex = classifyByLexicon(input, lexicon);
   if (!model || tokenize(`${input.subject ?? ''} ${input.description ?? ''}`).length === 0) return lex;
   const prediction = predict(model, extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language));
+  // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
+  if (!lex.clause && prediction.knownWords === 0) return lex;
   const order = prediction.probabilities.map((p, k) => ({ p, k })).sort((a, b) => b.p - a.p);
   const best = order[0];
   const clause = model.classes[best.k];

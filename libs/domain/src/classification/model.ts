@@ -21,6 +21,8 @@ export interface Model {
 
 export interface Prediction {
   probabilities: number[];
+  /** how many of the text's word / pair / 4-gram features the model knows */
+  knownWords: number;
   /** per class, the features that pushed it most (for the evidence on the timeline) */
   contributions(classIndex: number, n: number): Array<{ feature: string; weight: number }>;
 }
@@ -53,9 +55,12 @@ export function loadModel(json: unknown): Model {
 
 export function predict(model: Model, x: FeatureVector): Prediction {
   const logits = [...model.bias];
+  let knownWords = 0;
   for (const [f, value] of x) {
     const pairs = model.weights.get(f);
-    if (pairs) for (const [k, w] of pairs) logits[k] += w * value;
+    if (!pairs) continue;
+    if (/^[wbc]:/.test(f)) knownWords++;
+    for (const [k, w] of pairs) logits[k] += w * value;
   }
   const scaled = logits.map((l) => l / model.temperature);
   const max = Math.max(...scaled);
@@ -63,6 +68,7 @@ export function predict(model: Model, x: FeatureVector): Prediction {
   const sum = exps.reduce((a, b) => a + b, 0);
   return {
     probabilities: exps.map((e) => e / sum),
+    knownWords,
     contributions(k: number, n: number) {
       const out: Array<{ feature: string; weight: number }> = [];
       for (const [f, value] of x) {
