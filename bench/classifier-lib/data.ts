@@ -96,7 +96,7 @@ export function loadReal(dir = benchDir()): Example[] {
 }
 
 export function loadCrafted(dir = benchDir()): Example[] {
-  return ['dataset.jsonl', 'crafted-baltic.jsonl']
+  return ['dataset.jsonl', 'crafted-baltic.jsonl', 'crafted-none.jsonl']
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
     .flatMap((f) => readJsonl(f).map((x) => toExample(x, 'crafted', path.basename(f))));

@@ -3,7 +3,7 @@ import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
 import { detectLanguage } from './language';
 import { TextIndex } from './match';
 import { extractFeatures } from './features';
-import { defaultModel, type Model, predict } from './model';
+import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
 import { tokenize } from './normalise';
 
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
@@ -111,7 +111,11 @@ export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexic
   const prediction = predict(model, extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language));
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;
-  const order = prediction.probabilities.map((p, k) => ({ p, k })).sort((a, b) => b.p - a.p);
+  // The best clause and its probability; the "no clause" class only takes probability away from them.
+  const order = prediction.probabilities
+    .map((p, k) => ({ p, k }))
+    .filter((o) => model.classes[o.k] !== NO_CLAUSE)
+    .sort((a, b) => b.p - a.p);
   const best = order[0];
   const clause = model.classes[best.k];
   const learned: Evidence[] = prediction.contributions(best.k, MODEL_EVIDENCE).map((c) => ({

@@ -9,6 +9,9 @@ import { findLexiconFile } from './lexicon';
  * predictions so that its probability is calibrated (the triage threshold keeps its meaning).
  * Weights are sparse: per feature, [class index, weight] pairs.
  */
+/** The model's class for "no clause": a message with nothing to place (greeting, empty question). */
+export const NO_CLAUSE = 'none';
+
 export interface Model {
   version: string;
   /** the lexicon version whose scores the model was trained on */
