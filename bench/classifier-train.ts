@@ -91,6 +91,21 @@ function main(): void {
     }).length;
     console.log(`out-of-fold on ${real ? 'real' : 'crafted'} dev: accuracy at 0.6 ${((100 * right) / part.length).toFixed(1)}% (${part.length})`);
   }
+  // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
+  for (const t of [0.7, 0.75, 0.8, 0.85, 0.9]) {
+    let declines = 0;
+    let right = 0;
+    let wrongful = 0;
+    for (const o of oof) {
+      const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
+      const best = p.indexOf(Math.max(...p));
+      if (!classes[best].startsWith('4.2.') || p[best] < t) continue;
+      declines++;
+      if (best === o.y) right++;
+      else if (classes[o.y]?.startsWith('4.1.')) wrongful++;
+    }
+    console.log(`out-of-fold declines at ${t}: ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}`);
+  }
   if (DRY) return;
   const final = train(rows, vocab.length, K, { lambda: LAMBDA, epochs: EPOCHS });
   const weights: Record<string, Array<[number, number]>> = {};

@@ -9,7 +9,7 @@ import { tokenize } from './normalise';
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
 /** An automatic decline (an excluded clause) needs this much confidence: declining an included request is the costly mistake. */
-export const DEFAULT_DECLINE_THRESHOLD = 0.85;
+export const DEFAULT_DECLINE_THRESHOLD = 0.8;
 
 export function isExcludedClause(clause: string | null | undefined): boolean {
   return !!clause && clause.startsWith('4.2.');
