@@ -2,9 +2,14 @@ import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Langua
 import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
 import { detectLanguage } from './language';
 import { TextIndex } from './match';
+import { extractFeatures } from './features';
+import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
+import { tokenize } from './normalise';
 
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
+/** An automatic decline (an excluded clause) needs this much confidence: declining an included request is the costly mistake. */
+export const DEFAULT_DECLINE_THRESHOLD = 0.8;
 
 export function isExcludedClause(clause: string | null | undefined): boolean {
   return !!clause && clause.startsWith('4.2.');
@@ -96,12 +101,51 @@ function contextHolds(name: string, f: Fields, lexicon: Lexicon, memo: Map<strin
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /**
+ * The request's clause: the lexicon's scores and phrases (classifyByLexicon) go with the customer's
+ * words into the learned model (model.ts), whose calibrated probability is the confidence. Evidence:
+ * the matched phrases and the model's strongest features. Without a model file the lexicon decides.
+ */
+export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), model: Model | null = defaultModel()): ClassifierResult {
+  const lex = classifyByLexicon(input, lexicon);
+  if (!model || tokenize(`${input.subject ?? ''} ${input.description ?? ''}`).length === 0) return lex;
+  const prediction = predict(model, extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language));
+  // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
+  if (!lex.clause && prediction.knownWords === 0) return lex;
+  // The best clause and its probability; the "no clause" class only takes probability away from them.
+  const order = prediction.probabilities
+    .map((p, k) => ({ p, k }))
+    .filter((o) => model.classes[o.k] !== NO_CLAUSE)
+    .sort((a, b) => b.p - a.p);
+  const best = order[0];
+  const clause = model.classes[best.k];
+  const learned: Evidence[] = prediction.contributions(best.k, MODEL_EVIDENCE).map((c) => ({
+    clause,
+    language: lex.language,
+    term: `model:${c.feature}`,
+    field: 'description',
+    weight: round(c.weight, 2),
+  }));
+  const phrases = lex.evidence.filter((e) => e.clause === clause || lex.caveats.includes(e.clause));
+  return {
+    ...lex,
+    clause,
+    confidence: round(best.p),
+    evidence: [...phrases, ...learned].slice(0, lexicon.settings.maxEvidence),
+    ranking: order.slice(0, 5).map((o) => ({ clause: model.classes[o.k], score: round(o.p) })),
+    modelVersion: model.version,
+  };
+}
+
+/** How many of the model's strongest features are shown as evidence. */
+const MODEL_EVIDENCE = 5;
+
+/**
  * Scores every clause of 4.1 / 4.2 by the weighted lexicon terms found in the subject, the
  * description and (as a weak hint) the customer's topic; negative cues subtract. Confidence
  * combines the strength of the best score with its margin over the runner-up; excluded clauses
  * (which lead to an automatic decline) need a larger margin.
  */
-export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): ClassifierResult {
+export function classifyByLexicon(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): ClassifierResult {
   const s = lexicon.settings;
   const language: Language = input.language ?? detectLanguage(`${input.subject ?? ''}\n${input.description ?? ''}`);
   const f = fieldsOf(input, lexicon);
@@ -197,7 +241,12 @@ function detectCaveats(f: Fields, lexicon: Lexicon, memo: Map<string, boolean>, 
 }
 
 /** included | excluded | unknown for a result at a threshold. */
-export function scopeOf(result: Pick<ClassifierResult, 'clause' | 'confidence'>, threshold = DEFAULT_CONFIDENCE_THRESHOLD): 'included' | 'excluded' | 'unknown' {
+export function scopeOf(
+  result: Pick<ClassifierResult, 'clause' | 'confidence'>,
+  threshold = DEFAULT_CONFIDENCE_THRESHOLD,
+  declineThreshold = Math.max(threshold, DEFAULT_DECLINE_THRESHOLD),
+): 'included' | 'excluded' | 'unknown' {
   if (!result.clause || result.confidence < threshold) return 'unknown';
-  return isExcludedClause(result.clause) ? 'excluded' : 'included';
+  if (isExcludedClause(result.clause)) return result.confidence < declineThreshold ? 'unknown' : 'excluded';
+  return 'included';
 }

@@ -5,8 +5,12 @@
 export type { Language, Evidence, ClauseScore, ClassifierInput, ClassifierResult, SplitPart, Field } from './types';
 export { LANGUAGES } from './types';
 export { detectLanguage } from './language';
-export { classify, DEFAULT_CONFIDENCE_THRESHOLD, scopeOf, isExcludedClause, isIncludedClause } from './classify';
+export { classify, classifyByLexicon, DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_DECLINE_THRESHOLD, scopeOf, isExcludedClause, isIncludedClause } from './classify';
 export { splitProblems } from './split';
 export { loadLexicon, defaultLexicon, findLexiconFile } from './lexicon';
 export type { Lexicon, LexiconSettings, ClauseEntry, CaveatEntry, CompiledTerm } from './lexicon';
 export { fold, tokenize } from './normalise';
+export { loadModel, defaultModel, predict, NO_CLAUSE } from './model';
+export type { Model, Prediction } from './model';
+export { extractFeatures } from './features';
+export type { FeatureVector } from './features';

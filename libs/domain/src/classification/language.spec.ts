@@ -16,3 +16,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe('detectLanguage: Estonian and Lithuanian', () => {
+  it('detects Estonian and Lithuanian text, and keeps Latvian and English apart from them', () => {
+    expect(detectLanguage('Minu arvutis ei tööta viirusetõrje pärast uuendust, palun aidake')).toBe('et');
+    expect(detectLanguage('Mano kompiuteryje antivirusinė programa nustojo veikti po atnaujinimo')).toBe('lt');
+    expect(detectLanguage('Mans datorā Kaspersky nestrādā pēc atjaunināšanas')).toBe('lv');
+    expect(detectLanguage('Windows Defender flags my installer as a trojan, no problem on VirusTotal')).toBe('en');
+  });
+});

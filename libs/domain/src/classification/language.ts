@@ -1,5 +1,9 @@
+import { detectAll } from 'tinyld';
 import { Language } from './types';
-import { lower, rawTokens } from './normalise';
+import { fold, lower, rawTokens } from './normalise';
+
+const LATIN_LANGUAGES = ['en', 'lv', 'et', 'lt'];
+const EN_STOPWORDS_RE = /\b(?:the|and|is|my|to|of|it|not|with)\b/;
 
 const LV_DIACRITICS = /[āčēģīķļņšūž]/g;
 const CYRILLIC = /[\u0400-\u04FF]/g;
@@ -135,15 +139,8 @@ const EN_STOPWORDS = new Set([
   'will',
 ]);
 
-/**
- * en / lv / ru detector: Cyrillic script → ru; otherwise Latvian diacritics and Latvian
- * stop-words against English stop-words; default en.
- */
-export function detectLanguage(text: string): Language {
-  const t = lower(text ?? '');
-  const cyr = (t.match(CYRILLIC) ?? []).length;
-  const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
-  if (cyr > 0 && cyr >= lat * 0.5) return 'ru';
+/** en / lv by stop-words and Latvian diacritics (the earlier detector; exact on short Latvian texts). */
+function enOrLv(t: string): Language {
   const tokens = rawTokens(t);
   let lv = (t.match(LV_DIACRITICS) ?? []).length * 1.5;
   let en = 0;
@@ -151,7 +148,30 @@ export function detectLanguage(text: string): Language {
     if (LV_STOPWORDS.has(tok)) lv += 1;
     if (EN_STOPWORDS.has(tok)) en += 1;
   }
-  if (lv > en && lv >= 1) return 'lv';
-  if (cyr > 0 && en === 0) return 'ru';
-  return 'en';
+  return lv > en && lv >= 1 ? 'lv' : 'en';
+}
+
+/** Letters Estonian or Lithuanian use and Latvian does not: then the n-gram detector decides. */
+const ET_LT_LETTERS = /[õäöüąęėįų]/;
+/** Common Estonian / Lithuanian words typed without diacritics (rare in English or Latvian). */
+const ET_LT_WORDS = /\b(?:tere|palun|aitah|kuidas|kust|leida|jookseb|arvuti\w*|viirus\w*|tootab|labas|prasau|aciu|kompiuter\w*|neveikia|negaliu|atsisiust\w*)\b/;
+
+/**
+ * Five languages. Cyrillic script → ru. Latin script: when the text has letters (or common words)
+ * of Estonian or Lithuanian, tinyld's n-gram model limited to the Latin-script languages we serve
+ * decides (the detector costs more than the rest of classification, so it is asked only then);
+ * otherwise Latvian by its diacritics and stop-words against English, as before.
+ */
+export function detectLanguage(text: string): Language {
+  const t = lower(text ?? '');
+  const cyr = (t.match(CYRILLIC) ?? []).length;
+  const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
+  if (cyr > 0 && cyr >= lat * 0.5) return 'ru';
+  if (ET_LT_LETTERS.test(t) || ET_LT_WORDS.test(fold(t))) {
+    const best = detectAll(t, { only: LATIN_LANGUAGES })[0];
+    if (best && (best.lang === 'et' || best.lang === 'lt' || best.lang === 'lv')) return best.lang;
+  }
+  const guess = enOrLv(t);
+  if (cyr > 0 && guess === 'en' && !EN_STOPWORDS_RE.test(t)) return 'ru';
+  return guess;
 }

@@ -6,11 +6,29 @@ export class TextIndex {
   readonly tokens: string[];
   private readonly cache = new Map<string, Array<{ pos: number; fuzzy: boolean }>>();
 
+  /**
+   * Token positions by their first three letters: every way a pattern matches (exact, prefix, one
+   * typo after the first three letters) shares them, so a pattern only looks at its own bucket
+   * instead of every token of the text (the matcher was most of the pipeline's CPU, issue 12).
+   */
+  private readonly byHead = new Map<string, number[]>();
+
   constructor(
     text: string,
     private readonly settings: Pick<LexiconSettings, 'fuzzyMinLength' | 'maxGap'>,
   ) {
     this.tokens = tokenize(text);
+    this.tokens.forEach((tok, pos) => {
+      const head = tok.slice(0, 3);
+      const list = this.byHead.get(head);
+      if (list) list.push(pos);
+      else this.byHead.set(head, [pos]);
+    });
+  }
+
+  private candidates(stem: string): Iterable<number> {
+    if (stem.length >= 3) return this.byHead.get(stem.slice(0, 3)) ?? [];
+    return this.tokens.keys();
   }
 
   private positions(p: TokenPattern): Array<{ pos: number; fuzzy: boolean }> {
@@ -19,27 +37,28 @@ export class TextIndex {
     if (hit) return hit;
     const out: Array<{ pos: number; fuzzy: boolean }> = [];
     const fuzzyOk = p.stem.length >= this.settings.fuzzyMinLength;
-    this.tokens.forEach((tok, pos) => {
+    for (const pos of this.candidates(p.stem)) {
+      const tok = this.tokens[pos];
       if (p.prefix ? tok.startsWith(p.stem) : tok === p.stem) {
         out.push({ pos, fuzzy: false });
-        return;
+        continue;
       }
       // Typos: one edit, but never in the first three letters (Latvian/Russian negation and
       // prefixes live there: "nestrādā" is not "neatrada") ...
-      if (!fuzzyOk || tok.slice(0, 3) !== p.stem.slice(0, 3)) return;
+      if (!fuzzyOk || tok.slice(0, 3) !== p.stem.slice(0, 3)) continue;
       if (p.prefix) {
         const L = p.stem.length;
         for (const len of [L, L - 1, L + 1]) {
           if (tok.length >= len && editDistance(tok.slice(0, len), p.stem, 1) <= 1) {
             out.push({ pos, fuzzy: true });
-            return;
+            break;
           }
         }
       } else if (tok[tok.length - 1] === p.stem[p.stem.length - 1] && editDistance(tok, p.stem, 1) <= 1) {
         // ... and for whole words not in the last letter either (that is another word form: installed ≠ installer)
         out.push({ pos, fuzzy: true });
       }
-    });
+    }
     this.cache.set(key, out);
     return out;
   }

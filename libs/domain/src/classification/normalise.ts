@@ -1,7 +1,7 @@
 /**
  * Text normalisation shared by the language detector, the lexicon compiler and the matcher.
  * Everything is compared in a "folded" form: NFC, lower case, Latvian diacritics removed
- * (customers often type without them), Russian ё → е.
+ * and Estonian/Lithuanian ones too (customers often type without them), Russian ё → е.
  */
 const FOLD: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -18,10 +18,19 @@ const FOLD: ReadonlyMap<string, string> = new Map(
     ž: 'z',
     ō: 'o',
     ŗ: 'r',
+    õ: 'o',
+    ä: 'a',
+    ö: 'o',
+    ü: 'u',
+    ą: 'a',
+    ę: 'e',
+    ė: 'e',
+    į: 'i',
+    ų: 'u',
     ё: 'е',
   }),
 );
-const FOLD_RE = /[āčēģīķļņšūžōŗё]/g;
+const FOLD_RE = /[āčēģīķļņšūžōŗõäöüąęėįųё]/g;
 
 export function lower(text: string): string {
   return (text ?? '').normalize('NFC').toLowerCase();

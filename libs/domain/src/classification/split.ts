@@ -1,7 +1,7 @@
 import { Language, SplitPart } from './types';
-import { classify } from './classify';
+import { classify, classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
-import { fold } from './normalise';
+import { fold, tokenize } from './normalise';
 
 /**
  * Rule 2.3 "one problem – one request": splits a submission that describes several independent
@@ -50,6 +50,18 @@ const STRONG_MARKERS = [
   'отдельный вопрос',
   'отдельная проблема',
   'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
+  'on a side note',
+  'as a side note',
+  'side note',
+  'unrelated(?: to (?:this|that))?,',
+  'separately,',
+  'teine (?:probleem|küsimus)',
+  'veel üks (?:probleem|küsimus)',
+  'teine asi',
+  'kita problema',
+  'kitas klausimas',
+  'dar viena problema',
+  'dar vienas klausimas',
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
@@ -74,6 +86,12 @@ const ORDINAL_MARKERS = [
   'второе',
   'первая',
   'вторая',
+  'esiteks',
+  'teiseks',
+  'kolmandaks',
+  'pirma',
+  'antra',
+  'trečia',
 ];
 /** Weaker sentence-initial cues: split only if both sides are about different clauses. */
 const WEAK_MARKERS = [
@@ -108,6 +126,10 @@ const WEAK_MARKERS = [
   'плюс',
   'и также',
   'и вот ещ[её]',
+  'lisaks',
+  'samuti',
+  'taip pat',
+  'be to',
 ];
 
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
@@ -119,7 +141,7 @@ const MULTI_INTRO_RE =
   /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?)|(?:два|три)\s+вопроса/iu;
 
 const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·]|[a-d]\))\s+/u;
-const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])\)\s+/gu;
+const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 function splitSentences(text: string): string[] {
   const out: string[] = [];
@@ -205,6 +227,19 @@ interface Scored extends Segment {
  */
 const MIN_PART_SCORE = 2.5;
 
+/**
+ * After an explicit "another problem" / "on a side note" the customer's own words may not be in the
+ * lexicon ("the install button never responds"): there the learned model decides whether the
+ * segment is a problem of its own (a confident clause over enough words).
+ */
+const LEARNED_MIN_WORDS = 6;
+const LEARNED_MIN_CONFIDENCE = 0.5;
+function learnedProblem(text: string, language: Language | undefined, lexicon: Lexicon): boolean {
+  if (tokenize(text).length < LEARNED_MIN_WORDS) return false;
+  const r = classify({ subject: '', description: text, language }, lexicon);
+  return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE;
+}
+
 export function splitProblems(input: { subject: string; description: string }, language?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
@@ -224,13 +259,13 @@ export function splitProblems(input: { subject: string; description: string }, l
   if (segments.length < 2) return [input];
 
   const scored: Scored[] = segments.map((seg) => {
-    const r = classify({ subject: '', description: seg.text, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon);
     return { ...seg, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
   });
 
   // An intro that is itself a problem (has a clear clause) becomes the first segment.
   if (intro) {
-    const r = classify({ subject: '', description: intro, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon);
     if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
       scored.unshift({ text: intro, boundary: 'weak', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
       intro = '';
@@ -242,7 +277,7 @@ export function splitProblems(input: { subject: string; description: string }, l
   const parts: Scored[] = [];
   let pending = '';
   for (const seg of scored) {
-    const isProblem = seg.clause !== null && seg.score >= MIN_PART_SCORE;
+    const isProblem = (seg.clause !== null && seg.score >= MIN_PART_SCORE) || (seg.boundary === 'strong' && parts.length > 0 && learnedProblem(seg.text, language, lexicon));
     const prev = parts[parts.length - 1];
     if (!prev) {
       if (isProblem) parts.push({ ...seg, text: pending ? `${pending}\n${seg.text}` : seg.text });

@@ -1,6 +1,6 @@
 /** Shared types of the request classifier (pure domain: no Nest, no I/O besides the lexicon loader). */
-export type Language = 'en' | 'lv' | 'ru';
-export const LANGUAGES: readonly Language[] = ['en', 'lv', 'ru'];
+export type Language = 'en' | 'lv' | 'ru' | 'et' | 'lt';
+export const LANGUAGES: readonly Language[] = ['en', 'lv', 'ru', 'et', 'lt'];
 
 export type Field = 'subject' | 'description' | 'topic';
 
@@ -40,6 +40,8 @@ export interface ClassifierResult {
   ranking: ClauseScore[];
   /** the `version` of the lexicon that classified it (config/classifier/lexicon.json), recorded like the rules version */
   lexiconVersion: string;
+  /** the `version` of the learned model (config/classifier/model.json) when one took part */
+  modelVersion?: string;
 }
 
 export interface SplitPart {

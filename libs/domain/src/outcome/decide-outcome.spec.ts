@@ -157,7 +157,13 @@ describe('scopeUnderRules', () => {
   });
 
   it('an excluded clause is excluded', () => {
-    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.8 })).toBe('excluded');
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.9 })).toBe('excluded');
+  });
+
+  it('a decline needs the decline threshold: between it and the confidence threshold the scope is unknown', () => {
+    expect(rules.classification.declineThreshold).toBe(0.8);
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.75 })).toBe('unknown');
+    expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.75 })).toBe('included');
   });
 
   it('below the threshold the scope is unknown', () => {

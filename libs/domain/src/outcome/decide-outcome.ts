@@ -67,10 +67,15 @@ export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, c
   return { kind: 'refused', clauses: [...eligibility.clauses], offer, message };
 }
 
-/** Scope of a classified clause under the rules; below the confidence threshold it is unknown (human triage). */
+/**
+ * Scope of a classified clause under the rules; below the confidence threshold it is unknown (human
+ * triage). A decline needs the (higher) decline threshold: declining an included request costs more
+ * than a human triage step.
+ */
 export function scopeUnderRules(rules: RuleSet, classification: ClassificationSummary): Scope {
   if (!classification.clause || classification.confidence < rules.classification.confidenceThreshold) return 'unknown';
   const kind = rules.clauses[classification.clause]?.kind;
+  if (kind === 'excluded' && classification.confidence < Math.max(rules.classification.confidenceThreshold, rules.classification.declineThreshold ?? 0)) return 'unknown';
   return kind === 'included' ? 'included' : kind === 'excluded' ? 'excluded' : 'unknown';
 }
 

@@ -225,7 +225,12 @@ describe('a new rules version routes differently, with no code change', () => {
   it('routes a clause the version adds to the team with its skill, at its priority', () => {
     const r = raw();
     r.version = '2027-06-01';
-    r.clauses['4.1.5'] = { kind: 'included', skill: 'activation', priority: 2, title: { en: 'Activation problems', lv: 'Aktivizācijas problēmas', ru: 'Проблемы с активацией' } };
+    r.clauses['4.1.5'] = {
+      kind: 'included',
+      skill: 'activation',
+      priority: 2,
+      title: { en: 'Activation problems', lv: 'Aktivizācijas problēmas', ru: 'Проблемы с активацией', et: 'Aktiveerimise probleemid', lt: 'Aktyvinimo problemos' },
+    };
     const v = loadRuleSet(r, 'v.json');
     const withActivation = [...DEMO_TEAMS, team('lv-activation', 'home', ['LV'], ['lv'], ['activation'])];
     expect(chooseTeam(v, withActivation, input({ clause: '4.1.5' }))).toMatchObject({ teamId: 'lv-activation', clauses: ['2.2', '4.1.5'] });

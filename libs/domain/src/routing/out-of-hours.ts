@@ -1,7 +1,11 @@
 import type { AcknowledgedDetail } from '@support/contracts';
 import { type CalendarSpec, isOpen, nextOpening } from '../calendar';
 import { fillTemplate, replyLanguage, type RuleSet } from '../rules';
+import type { Language } from '../classification';
+
 import { DateTime } from 'luxon';
+
+const LOCALES: Record<Language, string> = { en: 'en-GB', lv: 'lv-LV', ru: 'ru-RU', et: 'et-EE', lt: 'lt-LT' };
 
 /**
  * Rule 2.2: a request that arrives while its team is closed is acknowledged with when the team
@@ -12,7 +16,7 @@ export function outOfHoursNotice(rules: RuleSet, calendar: CalendarSpec | null, 
   const opensAt = nextOpening(calendar, at);
   if (!opensAt) return null;
   const lang = replyLanguage(language);
-  const local = DateTime.fromJSDate(opensAt, { zone: calendar.timezone }).setLocale(lang === 'lv' ? 'lv-LV' : lang === 'ru' ? 'ru-RU' : 'en-GB');
+  const local = DateTime.fromJSDate(opensAt, { zone: calendar.timezone }).setLocale(LOCALES[lang]);
   const message = fillTemplate(rules.messages[lang]['out-of-hours'], {
     opensAt: local.toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
     timezone: calendar.timezone,

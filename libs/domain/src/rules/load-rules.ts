@@ -42,6 +42,10 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
   }
   const threshold = r.classification?.confidenceThreshold;
   if (typeof threshold !== 'number' || threshold < 0 || threshold > 1) problems.push('classification.confidenceThreshold must be 0..1');
+  const decline = r.classification?.declineThreshold;
+  if (decline !== undefined && (typeof decline !== 'number' || decline < 0 || decline > 1)) {
+    problems.push('classification.declineThreshold must be 0..1');
+  }
   if (!['split', 'ask', 'off'].includes(r.splitting as string)) problems.push('splitting must be split, ask or off');
   const routing = r.routing;
   if (!isPriority(routing?.defaultPriority)) problems.push(`routing.defaultPriority must be an integer ${PRIORITIES}`);

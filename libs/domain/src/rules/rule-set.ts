@@ -62,7 +62,8 @@ export interface RuleSet {
   selfService: Record<'home' | 'business', Record<Language, string>>;
   /** Reply texts; placeholders in {braces}. */
   messages: Record<Language, Record<string, string>>;
-  classification: { confidenceThreshold: number };
+  /** declineThreshold: an automatic decline (an excluded clause) needs at least this confidence; absent = confidenceThreshold. */
+  classification: { confidenceThreshold: number; declineThreshold?: number };
   splitting: SplitMode;
   routing: RoutingRules;
 }

@@ -220,3 +220,30 @@ describe('a platform refusal names the unmet requirement in the customer languag
     if (language !== 'en') expect(outcome!.message).not.toContain('minimum 2048 MB');
   });
 });
+
+describe('triage: Estonian and Lithuanian requests', () => {
+  const baltic = (language: 'et' | 'lt', country: string, subject: string, description: string) => {
+    const facts = homeFacts({ language, country, subject, description });
+    const checked = checkEligibility(rules, facts, kav, annaLicence);
+    const classified = classifyRequest(rules, facts, checked.eligibility, kav);
+    const route = routeRequest(rules, DEMO_TEAMS, facts, 'home', classified.result.clause, classified.scope, null);
+    return { classified, route };
+  };
+
+  it('an Estonian request with "language": "et" is classified, not sent to triage for its language, and goes to the Estonian team', () => {
+    const { classified, route } = baltic('et', 'EE', 'Kaspersky ei käivitu', 'Pärast eilset uuendust Kaspersky ei käivitu, programm jookseb kokku ja ei reageeri.');
+    expect(classified.result.language).toBe('et');
+    expect(classified.result.clause).toBe('4.1.1');
+    expect(classified.scope).toBe('included');
+    expect(route!.teamId).toBe('home-ee');
+  });
+
+  it('a Lithuanian request goes to the Lithuanian team; its decline is written in Lithuanian', () => {
+    const { classified, route } = baltic('lt', 'LT', 'Kaspersky neveikia', 'Po atnaujinimo Kaspersky nepasileidžia, užstringa ir nereaguoja.');
+    expect(classified.scope).toBe('included');
+    expect(route!.teamId).toBe('home-lt');
+    const declined = baltic('lt', 'LT', 'Outlook', 'Microsoft Outlook lūžta, kai atidarau priedus. Kaip pataisyti Microsoft Office? Tai nesusiję su Kaspersky.');
+    expect(declined.classified.scope).toBe('excluded');
+    expect(declined.classified.outcome!.message).toContain('(taisyklė 4.2.7)');
+  });
+});

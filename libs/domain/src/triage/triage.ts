@@ -1,5 +1,5 @@
 import { type Licence, type Product, type Team, UNNAMED_PRODUCT } from '../catalogue';
-import { classify, type ClassifierResult } from '../classification';
+import { classify, type ClassifierResult, type Language, LANGUAGES } from '../classification';
 import { decideEligibility } from '../eligibility';
 import { type EligibilitySummary, type Outcome, refusalOutcome, type RequestContext, type Scope, scopeOutcome } from '../outcome';
 import { chooseTeam, priorityFor, type RoutingDecision, type RoutingRuleSet } from '../routing';
@@ -57,7 +57,7 @@ export function classifyRequest(rules: RuleSet, facts: RequestFacts, eligibility
     subject: facts.subject,
     description: facts.description,
     topic: facts.topic ?? undefined,
-    language: (['en', 'lv', 'ru'].includes(facts.language ?? '') ? facts.language : undefined) as never,
+    language: (LANGUAGES as readonly string[]).includes(facts.language ?? '') ? (facts.language as Language) : undefined,
   });
   const language = facts.language ?? result.language;
   // No product named: whatever the text says, a person decides (and asks for the product).

@@ -1,0 +1,39 @@
+import type { ClassifierResult, Language } from './types';
+import { tokenize } from './normalise';
+
+/**
+ * Features of the learned clause model (model.ts): the customer's words (folded tokens), word pairs,
+ * character 4-grams of longer words (inflected lv/ru/et/lt forms and typos share them), the lexicon's
+ * per-clause scores (so the model learns how far to trust each clause's phrases) and the language.
+ * Word features are L2-normalised so a long message does not outweigh a short one.
+ */
+export type FeatureVector = Map<string, number>;
+
+const MIN_TOKEN = 2;
+const GRAM = 4;
+const MIN_GRAM_WORD = 5;
+
+function textFeatures(text: string): Set<string> {
+  const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
+  const out = new Set<string>();
+  tokens.forEach((t, i) => {
+    out.add(`w:${t}`);
+    if (i > 0) out.add(`b:${tokens[i - 1]}_${t}`);
+    if (t.length >= MIN_GRAM_WORD) {
+      const padded = `^${t}$`;
+      for (let j = 0; j + GRAM <= padded.length; j++) out.add(`c:${padded.slice(j, j + GRAM)}`);
+    }
+  });
+  return out;
+}
+
+export function extractFeatures(subject: string, description: string, lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>, language: Language): FeatureVector {
+  const words = textFeatures(`${subject}\n${description}`);
+  const v: FeatureVector = new Map();
+  const norm = words.size ? 1 / Math.sqrt(words.size) : 0;
+  for (const f of words) v.set(f, norm);
+  for (const r of lexicon.ranking) v.set(`lex:${r.clause}`, Math.log1p(r.score));
+  if (lexicon.clause) v.set(`lexc:${lexicon.clause}`, lexicon.confidence);
+  v.set(`lang:${language}`, 1);
+  return v;
+}
