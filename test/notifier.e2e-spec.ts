@@ -5,7 +5,7 @@ import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { settled, submit, view } from './support/requests';
 import { SmtpSink, type SunkMail } from './support/smtp-sink';
-import { policyFile } from './support/surveys';
+import { business, policyFile, resolve, surveyIn } from './support/surveys';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
 
@@ -88,7 +88,11 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
 
     // Rule 7.1: the survey invitation links to the form, which opens.
     const survey = (await smtp.waitFor(email, (m) => m.headers.has('list'), 'the survey invitation'))[0];
-    expect(survey.headers.get('list')).toMatchObject({ unsubscribe: { mail: expect.stringContaining(`support@${DOMAIN}`) } });
+    // One-click unsubscribe (RFC 8058): the link asks on GET, unsubscribes on POST.
+    const unsubscribe = new URL((survey.headers.get('list') as { unsubscribe: { url: string } }).unsubscribe.url);
+    expect(unsubscribe.href).toMatch(/^http:\/\/portal\.test\/surveys\/unsubscribe\//);
+    expect(survey.headers.get('list')).toMatchObject({ 'unsubscribe-post': { name: 'List-Unsubscribe=One-Click' } });
+    expect((await sys.http.get(unsubscribe.pathname).expect(200)).text).toContain(`action="${unsubscribe.pathname}"`);
     const link = /http:\/\/portal\.test(\/surveys\/[A-Za-z0-9._-]+)/.exec(survey.text);
     expect(link).not.toBeNull();
     const form = await sys.http.get(link![1]).expect(200);
@@ -102,6 +106,15 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     expect(deliveries.every((d: { recipient: string; attempts: number }) => d.recipient === email && d.attempts === 1)).toBe(true);
     expect(mailsAbout(id)).toHaveLength(5);
     expect(new Set(mailsAbout(id).map((m) => m.messageId)).size).toBe(5);
+
+    // Unsubscribed: the customer's next resolved request gets no survey.
+    await sys.http.post(unsubscribe.pathname).type('form').send('List-Unsubscribe=One-Click').expect(200);
+    const next = (await submit(sys, submission({ customer: { id: `liga-${db}`, email, country: 'LV', language: 'lv' } }))).requests[0].id;
+    await settled(sys, next);
+    await resolve(sys, agent, next);
+    const skipped = await surveyIn(sys, next, ['skipped']);
+    expect(skipped.statusReason).toBe('the customer unsubscribed from surveys');
+    await sys.http.get('/surveys/unsubscribe/not-a-token').expect(404);
   });
 
   it('tells the team supervisors with an address of an SLA warning, breach and escalation, in staff mails', async () => {
@@ -129,6 +142,20 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     expect(escalation.text).toMatch(/Supervisors: Sue, Sam/);
     expect(escalation.inReplyTo).toBe(`<${id}@${DOMAIN}>`);
     expect(smtp.to(staff).filter((m) => m.subject.includes(`[${id}]`))).toHaveLength(3);
+  });
+
+  it('points a business customer to the company portal for the survey (7.2)', async () => {
+    const marta = await addAgent(sys, `marta-${db}`, ['business-baltics', 'business-triage', 'business-intl']);
+    const body = business(`acme-${db}`, 1);
+    const email = body.customer.email as string;
+    const answer = await submit(sys, body);
+    const id = answer.requests[0].id;
+    await settled(sys, id);
+    await resolve(sys, marta, id);
+    const invitation = (await smtp.waitFor(email, (m) => m.headers.has('list') && m.subject.includes(`[${id}]`), 'the company survey notice'))[0];
+    expect(invitation.text).toContain('http://portal.test/portal#feedback-h');
+    expect(invitation.text).toContain('CompanyAccount');
+    await sys.http.get('/portal').expect(200);
   });
 
   it('declines with the clause, the offer and the self-service pointers (2.1)', async () => {

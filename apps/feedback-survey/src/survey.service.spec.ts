@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { testDatabases } from '../../../test/support/databases';
 import { type ServiceHarness, serviceHarness } from '../../../test/support/service-harness';
 import { SurveyPolicyService } from './survey-policy.service';
+import { SurveyOptOuts } from './survey-opt-outs';
 import { SurveyTokens } from './survey-tokens';
 import { FOLLOW_UP_PRODUCER, SurveyService } from './survey.service';
 
@@ -23,13 +24,14 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
   let h: ServiceHarness;
   let policyDir: string;
   let tokens: SurveyTokens;
+  let signer: TokenSigner;
   /** Every resolved request sampled; a short cooldown so the monthly cap can be seen on its own. */
   let surveys: SurveyService;
 
   beforeAll(async () => {
     h = await serviceHarness(db, 'survey-spec');
     policyDir = mkdtempSync(join(tmpdir(), 'survey-spec-policy-'));
-    const signer = new TokenSigner(h.dataSource, h.settings);
+    signer = new TokenSigner(h.dataSource, h.settings);
     await signer.onModuleInit();
     tokens = new SurveyTokens(signer);
     surveys = withPolicy({ samplingRate: 1, delay: '2h', cooldown: '1d', monthlyCap: 1, tokenLifetime: '14d', lowScoreThreshold: 2 });
@@ -46,7 +48,7 @@ describe.each(testDatabases())('SurveyService (%s, real Redis)', (db) => {
     const file = join(policyDir, `policy-${Object.values(overrides).join('-')}.json`);
     writeFileSync(file, JSON.stringify({ ...base, ...overrides }));
     const settings = { ...h.settings, surveyPolicyFile: file };
-    return new SurveyService(h.dataSource, h.store, h.reference, h.publisher, new SurveyPolicyService(settings), tokens, settings);
+    return new SurveyService(h.dataSource, h.store, h.reference, h.publisher, new SurveyPolicyService(settings), tokens, new SurveyOptOuts(h.dataSource, signer, settings), settings);
   }
 
   const resolved = (resolvedAt: number, overrides: Partial<RequestEntity> = {}) =>

@@ -8,6 +8,7 @@ import { publishAfterCommit, SETTINGS, type Settings } from '@support/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SurveyAnswerDto } from './survey.dto';
 import { SurveyPolicyService } from './survey-policy.service';
+import { SurveyOptOuts } from './survey-opt-outs';
 import { SurveyTokens } from './survey-tokens';
 
 /** The producer whose `request.submitted` jobs are follow-ups of low survey scores (created when missing). */
@@ -31,6 +32,7 @@ export class SurveyService {
     private readonly publisher: EventPublisher,
     private readonly policyService: SurveyPolicyService,
     private readonly tokens: SurveyTokens,
+    private readonly optOuts: SurveyOptOuts,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -110,6 +112,7 @@ export class SurveyService {
     let patch: Partial<SurveyEntity>;
     const stale = fresh.kind === 'transactional' ? await this.staleReason(m, fresh) : null;
     if (stale) patch = { status: 'cancelled', statusReason: stale };
+    else if (await this.optOuts.hasOptedOut(m, fresh.customerId)) patch = { status: 'skipped', statusReason: 'the customer unsubscribed from surveys' };
     else {
       const month = monthWindow(now, this.policy.timezone);
       const last = await m
@@ -149,7 +152,8 @@ export class SurveyService {
     const expiresAt = new Date(survey.expiresAt as string);
     const token = await this.tokens.sign(survey.id, expiresAt);
     const portal = survey.segment === 'business' && !!survey.companyId;
-    const link = portal ? `${this.settings.publicUrl}/v1/companies/${survey.companyId}/surveys` : `${this.settings.publicUrl}/surveys/${token}`;
+    // Rule 7.2: a business survey is answered in the company portal's Feedback section.
+    const link = portal ? `${this.settings.publicUrl}/portal#feedback-h` : `${this.settings.publicUrl}/surveys/${token}`;
     const when = expiresAt.toISOString().slice(0, 10);
     const data: NotificationData = {
       to: portal ? { kind: 'company', id: survey.companyId as string, email: survey.customerEmail } : { kind: 'customer', id: survey.customerId, email: survey.customerEmail },
@@ -158,7 +162,15 @@ export class SurveyService {
       link,
       surveyId: survey.id,
       ...(survey.kind === 'transactional' ? { requestId: survey.requestId } : {}),
-      detail: { channel: portal ? 'company-portal' : 'form', language: lang, kind: survey.kind, segment: survey.segment, expiresAt: survey.expiresAt, clauses: ['[feedback]', portal ? '7.2' : '7.1'] },
+      detail: {
+        channel: portal ? 'company-portal' : 'form',
+        language: lang,
+        kind: survey.kind,
+        segment: survey.segment,
+        expiresAt: survey.expiresAt,
+        clauses: ['[feedback]', portal ? '7.2' : '7.1'],
+        unsubscribe: await this.optOuts.link(survey.customerId, new Date(survey.sentAt ?? survey.sendAt)),
+      },
     };
     await this.publisher.publish(Events.surveyDelivery, data, { key: survey.id });
   }

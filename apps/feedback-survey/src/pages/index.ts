@@ -7,3 +7,4 @@ export { ASSETS, CSAT_PAGE_CSP, SURVEY_PAGE_CSP } from './layout';
 export { messagePage } from './message.page';
 export { PageAssetsController } from './page-assets.controller';
 export { type FormTexts, surveyFormPage } from './survey-form.page';
+export { unsubscribePage } from './unsubscribe.page';

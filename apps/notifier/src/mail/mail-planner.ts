@@ -122,7 +122,9 @@ export class MailPlanner {
       replyable: false,
       footnote: 'unsubscribe',
     };
-    const listUnsubscribe = `<mailto:support@${this.settings.mailDomain}?subject=unsubscribe%20surveys>`;
+    // One-click unsubscribe (RFC 8058): an https link the survey scheduler signed for this customer.
+    const unsubscribe = typeof data.detail?.unsubscribe === 'string' ? data.detail.unsubscribe : null;
+    const listUnsubscribe = unsubscribe ? `<${unsubscribe}>` : null;
     return [this.planned(event, jobId, data.to.email, data.requestId ?? null, view, { listUnsubscribe })];
   }
 

@@ -55,7 +55,7 @@ export class MailTransport implements OnApplicationShutdown, OnApplicationBootst
         ...(h.references.length > 0 ? { references: h.references } : {}),
         ...(h.replyTo ? { replyTo: h.replyTo } : {}),
         ...(h.listUnsubscribe ? { list: { unsubscribe: h.listUnsubscribe.replace(/^<|>$/g, '') } } : {}),
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Support-Request': mail.requestId ?? '' },
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Support-Request': mail.requestId ?? '', ...(h.listUnsubscribe ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}) },
       });
     } catch (error) {
       if (error instanceof SendFailed) throw error;

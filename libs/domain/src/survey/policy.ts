@@ -23,6 +23,10 @@ export const SURVEY_TEXT_KEYS = [
   'subject',
   'body',
   'companyBody',
+  'unsubscribeTitle',
+  'unsubscribeAsk',
+  'unsubscribeButton',
+  'unsubscribed',
 ] as const;
 export type SurveyTextKey = (typeof SURVEY_TEXT_KEYS)[number];
 

@@ -6,6 +6,7 @@ import { TimelineEventEntity } from './timeline-event.entity';
 import { AgentEntity, CompanyEntity } from './people.entities';
 import { CalendarEntity, SlaPlanEntity } from './schedule.entities';
 import { SurveyEntity } from './survey.entity';
+import { SurveyOptOutEntity } from './survey-opt-out.entity';
 import { StuckJobEntity } from './stuck-job.entity';
 import { OutboxEntity } from './outbox.entity';
 import { MailDeliveryEntity } from './mail-delivery.entity';
@@ -20,6 +21,7 @@ export * from './timeline-event.entity';
 export * from './people.entities';
 export * from './schedule.entities';
 export * from './survey.entity';
+export * from './survey-opt-out.entity';
 export * from './stuck-job.entity';
 export * from './outbox.entity';
 export * from './mail-delivery.entity';
@@ -41,6 +43,7 @@ export const ENTITIES = [
   CalendarEntity,
   SlaPlanEntity,
   SurveyEntity,
+  SurveyOptOutEntity,
   StuckJobEntity,
   OutboxEntity,
   MailDeliveryEntity,

@@ -17,7 +17,7 @@ const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * What a token stands for. The purpose is the token's audience (`aud`): a token of one purpose
  * never verifies as another (a survey link is not a customer token, and the other way round).
  */
-export const TOKEN_PURPOSES = { customer: 'support:customer', survey: 'support:survey' } as const;
+export const TOKEN_PURPOSES = { customer: 'support:customer', survey: 'support:survey', unsubscribe: 'support:unsubscribe' } as const;
 export type TokenPurpose = keyof typeof TOKEN_PURPOSES;
 
 export type TokenCheck =
