@@ -11,11 +11,14 @@
  * This file only wires the forms and buttons.
  */
 import { act, claimNext } from './actions';
+import { setCountdownWords } from '@support/client/countdown';
 import { $ } from '@support/client/dom';
 import { warn } from '@support/client/messages';
 import { wireSignIn } from '@support/client/sign-in';
 import { refresh } from './queues';
 import { loadConfig, savedKey, signIn, signOut } from './session';
+
+setCountdownWords((left, span, label) => (label === 'breached' ? 'breached by ' : left >= 0 ? 'in ' : 'overdue by ') + span);
 
 function wire(): void {
   const key = $<HTMLInputElement>('agent-key');

@@ -1,10 +1,11 @@
 import { updateActions } from './actions';
-import { countdown, tick } from '@support/client/countdown';
+import { tick } from '@support/client/countdown';
 import { $, clear, el } from '@support/client/dom';
 import { fmtTime } from '@support/client/format';
 import { EVENTS, HIDDEN_FIELDS, KINDS, TEXT_FIELDS } from './labels';
 import { renderLease } from './lease';
-import type { RequestView, Sla, TimelineEntry } from './types';
+import { renderSla } from './sla-card';
+import type { RequestView, TimelineEntry } from './types';
 import { badge, card, clauseList, clauseTitle, dl, row } from './widgets';
 
 /** Draws the open request: its decisions (with the clauses cited), SLA clock, the customer's text and the timeline. */
@@ -54,7 +55,7 @@ export function render(r: RequestView): void {
             ]
           : [el('p', { className: 'hint', text: 'Not classified yet.' })],
       ),
-      renderSla(r.sla),
+      renderSla(r),
     ]),
   );
   if (o) {
@@ -74,33 +75,6 @@ export function render(r: RequestView): void {
   details.appendChild(tl);
   updateActions();
   tick();
-}
-
-function renderSla(sla: Sla | null | undefined): HTMLElement {
-  if (!sla) return card('Response times (SLA)', [el('p', { className: 'hint', text: 'No response-time clock: response times are promised only as part of a paid service (rule [sla]).' })]);
-  const breaches: unknown[] = Array.isArray(sla.breaches) ? sla.breaches : [];
-  const due = (iso: string | null | undefined) => (iso ? el('span', null, [countdown(iso), el('br'), el('span', { className: 'hint', text: fmtTime(iso) })]) : null);
-  return card('Response times (SLA)', [
-    dl([
-      row('Plan', sla.plan ? String(sla.plan) : null),
-      row('First response due', due(sla.firstResponseDueAt)),
-      row('Resolution due', due(sla.resolutionDueAt)),
-      row('Clock', sla.paused ? 'paused (waiting for the customer)' : 'running'),
-      row(
-        'Breaches',
-        breaches.length
-          ? el(
-              'ul',
-              { className: 'clauses' },
-              breaches.map((b) => {
-                const x = b as { kind?: string; target?: string; at?: string };
-                return el('li', { className: 'overdue', text: typeof b === 'string' ? b : [x.kind || x.target || '', x.at ? fmtTime(x.at) : ''].join(' ').trim() || JSON.stringify(b) });
-              }),
-            )
-          : 'none',
-      ),
-    ]),
-  ]);
 }
 
 function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {

@@ -38,8 +38,10 @@ export interface Sla {
   plan?: unknown;
   firstResponseDueAt?: string | null;
   resolutionDueAt?: string | null;
+  firstRespondedAt?: string | null;
+  resolvedAt?: string | null;
   paused?: boolean;
-  breaches?: unknown;
+  breaches?: { target: string; dueAt: string }[];
 }
 
 export interface RequestView {
