@@ -17,52 +17,52 @@ export function deskPage(): SafeHtml {
     body: html`  <div id="desk" class="layout" hidden>
     <div class="side">
       <section class="panel" aria-labelledby="queues-h">
-        <h2 id="queues-h">Your queues</h2>
+        <h2 id="queues-h" data-i18n="queues.heading">Your queues</h2>
         <table id="queues" class="queues">
-          <caption class="sr-only">Requests waiting, and being worked, in each of your teams' queues</caption>
-          <thead><tr><th scope="col">Team</th><th scope="col" class="num">Waiting</th><th scope="col" class="num">Being worked</th></tr></thead>
+          <caption class="sr-only" data-i18n="queues.caption">Requests waiting, and being worked, in each of your teams' queues</caption>
+          <thead><tr><th scope="col" data-i18n="queues.team">Team</th><th scope="col" class="num" data-i18n="queues.waiting">Waiting</th><th scope="col" class="num" data-i18n="queues.active">Being worked</th></tr></thead>
           <tbody></tbody>
         </table>
         <p id="returning" class="returning"></p>
         <div class="buttons">
-          <button id="claim" type="button" class="primary">Claim next request</button>
-          <button id="refresh" type="button">Refresh</button>
+          <button id="claim" type="button" class="primary" aria-keyshortcuts="c" data-i18n="queues.claim">Claim next request</button>
+          <button id="refresh" type="button" data-i18n="queues.refresh">Refresh</button>
         </div>
         <p id="refreshed" class="hint"></p>
       </section>
       <section class="panel" aria-labelledby="mine-h">
-        <h2 id="mine-h">My requests</h2>
+        <h2 id="mine-h" data-i18n="mine.heading">My requests</h2>
         <ul id="mine" class="mine"></ul>
       </section>
     </div>
 
     <section id="work" class="panel work" aria-labelledby="work-h">
       <h2 id="work-h" tabindex="-1">No request open</h2>
-      <p id="work-empty" class="hint">Claim the next request, or open one of yours.</p>
+      <p id="work-empty" class="hint" data-i18n="work.empty">Claim the next request, or open one of yours.</p>
       <div id="request" hidden>
         <p id="req-meta" class="meta"></p>
         <div id="lease" class="lease" aria-live="polite"></div>
         <div id="details"></div>
 
         <section class="act" aria-labelledby="act-h">
-          <h3 id="act-h">Work on it</h3>
+          <h3 id="act-h" data-i18n="work.heading">Work on it</h3>
           <p id="act-note" class="hint"></p>
           <form id="reply-form" novalidate>
-            <label for="reply-body">Message to the customer</label>
-            <textarea id="reply-body" name="body" rows="5" required></textarea>
+            <label for="reply-body" data-i18n="work.message">Message to the customer</label>
+            <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r"></textarea>
             <div class="buttons">
-              <button type="submit" value="answer" class="primary">Send reply</button>
-              <button type="submit" value="information-request">Ask for information</button>
-              <button type="submit" value="diagnostic-utility">Ask to run a diagnostic utility</button>
+              <button type="submit" value="answer" class="primary" data-i18n="work.send">Send reply</button>
+              <button type="submit" value="information-request" data-i18n="work.askInfo">Ask for information</button>
+              <button type="submit" value="diagnostic-utility" data-i18n="work.askUtility">Ask to run a diagnostic utility</button>
             </div>
-            <p class="hint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
+            <p class="hint" data-i18n="work.waitHint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
           </form>
           <form id="resolve-form" novalidate>
-            <label for="resolve-summary">Resolution summary</label>
-            <textarea id="resolve-summary" name="summary" rows="3" required></textarea>
+            <label for="resolve-summary" data-i18n="work.summary">Resolution summary</label>
+            <textarea id="resolve-summary" name="summary" rows="3" required aria-keyshortcuts="s"></textarea>
             <div class="buttons">
-              <button type="submit" class="primary">Resolve</button>
-              <button id="release" type="button">Release to the team queue</button>
+              <button type="submit" class="primary" data-i18n="work.resolve">Resolve</button>
+              <button id="release" type="button" data-i18n="work.release">Release to the team queue</button>
             </div>
           </form>
         </section>

@@ -1,6 +1,7 @@
 import { countdown } from '@support/client/countdown';
 import { el } from '@support/client/dom';
-import { fmtSpan, fmtTime } from '@support/client/format';
+import { fmtTime } from '@support/client/format';
+import { span, t } from './i18n';
 import { slaStatus, type TargetState } from './sla-status';
 import type { RequestView } from './types';
 import { card, dl, row } from './widgets';
@@ -8,29 +9,29 @@ import { card, dl, row } from './widgets';
 /** The SLA card: each target met at …, breached by …, paused, stopped (no paid plan) or counting down live. */
 export function renderSla(r: RequestView): HTMLElement {
   const s = slaStatus(r);
-  const title = 'Response times (SLA)';
-  if (s.clock === 'none') return card(title, [el('p', { className: 'hint', text: 'No response-time clock: response times are promised only as part of a paid service (rule [sla]).' })]);
+  const title = t('sla.title');
+  if (s.clock === 'none') return card(title, [el('p', { className: 'hint', text: t('sla.noClock') })]);
   if (s.clock === 'stopped') {
-    const stopped = el('span', { className: 'sla-stopped', text: 'stopped (no paid plan)' });
-    return card(title, [dl([row('Plan', 'none (removed)'), row('First response', stopped), row('Resolution', stopped.cloneNode(true)), row('Clock', 'stopped')])]);
+    const stopped = el('span', { className: 'sla-stopped', text: t('sla.stopped') });
+    return card(title, [dl([row(t('sla.plan'), t('sla.planRemoved')), row(t('sla.firstResponse'), stopped), row(t('sla.resolution'), stopped.cloneNode(true)), row(t('sla.clock'), t('sla.clockStopped'))])]);
   }
-  const clock = { running: 'running', paused: 'paused (waiting for the customer)', resolved: 'stopped (resolved)' }[s.clock];
-  return card(title, [dl([row('Plan', s.plan), row('First response', target(s.firstResponse)), row('Resolution', target(s.resolution)), row('Clock', clock)])]);
+  const clock = t({ running: 'sla.running', paused: 'sla.clockPaused', resolved: 'sla.clockResolved' }[s.clock]);
+  return card(title, [dl([row(t('sla.plan'), s.plan), row(t('sla.firstResponse'), target(s.firstResponse)), row(t('sla.resolution'), target(s.resolution)), row(t('sla.clock'), clock)])]);
 }
 
-function target(t: TargetState): HTMLElement | null {
+function target(x: TargetState): HTMLElement | null {
   const when = (iso: string) => el('span', { className: 'hint', text: fmtTime(iso) });
-  switch (t.kind) {
+  switch (x.kind) {
     case 'met':
-      return el('span', { className: 'sla-met', text: 'met at ' + fmtTime(t.at) });
+      return el('span', { className: 'sla-met', text: t('sla.metAt', { time: fmtTime(x.at) }) });
     case 'late':
-      return el('span', null, [el('strong', { className: 'overdue', text: 'breached by ' + fmtSpan(t.byMs) }), el('br'), when(t.at)]);
+      return el('span', null, [el('strong', { className: 'overdue', text: t('sla.breachedBy', { span: span(x.byMs) }) }), el('br'), when(x.at)]);
     case 'breached':
-      return el('span', null, [countdown(t.dueAt, 'breached'), el('br'), when(t.dueAt)]);
+      return el('span', null, [countdown(x.dueAt, 'breached'), el('br'), when(x.dueAt)]);
     case 'paused':
-      return el('span', { text: 'paused' });
+      return el('span', { text: t('sla.paused') });
     case 'running':
-      return el('span', null, [countdown(t.dueAt), el('br'), when(t.dueAt)]);
+      return el('span', null, [countdown(x.dueAt), el('br'), when(x.dueAt)]);
     default:
       return null;
   }

@@ -2,13 +2,16 @@
 
 export interface ClauseInfo {
   kind: string;
+  /** English */
   title: string;
+  /** language → title */
+  titles?: Record<string, string>;
 }
 
 export interface DeskConfig {
   leaseMs: number;
   latest?: string | null;
-  /** rules version → clause id → kind and English title */
+  /** rules version → clause id → kind and titles */
   rules: Record<string, Record<string, ClauseInfo>>;
 }
 
