@@ -26,8 +26,7 @@ export async function refreshMine(): Promise<void> {
   const items = res.data.items || [];
   if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: t('mine.empty') })]));
   items.forEach((r) => {
-    const sub =
-      r.status === 'assigned' && r.leaseExpiresAt ? t('mine.leaseUntil', { time: fmtClock(r.leaseExpiresAt) }) : r.status === 'queued' ? t('mine.comingBack') : r.team || '';
+    const sub = r.status === 'assigned' && r.leaseExpiresAt ? t('mine.leaseUntil', { time: fmtClock(r.leaseExpiresAt) }) : r.status === 'queued' ? t('mine.comingBack') : r.team || '';
     list.appendChild(
       el('li', { className: state.current && state.current.id === r.id ? 'current' : '' }, [
         el('div', null, [el('span', { className: 'subject', text: r.subject }), badge(r.status), ' ', el('span', { className: 'sub', text: sub })]),

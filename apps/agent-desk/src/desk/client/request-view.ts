@@ -120,7 +120,9 @@ function timelineItem(entry: TimelineEntry, version: string): HTMLLIElement {
     ' ',
     el('span', { className: 'detail', text: '(' + entry.stage + ')' }),
     facts.length ? el('div', { className: 'detail', text: facts.join(' · ') }) : null,
-    clauses.length ? el('div', { className: 'detail' }, [t('request.clausesWord') + ' ', clauses.map((id) => id + (clauseTitle(version, id) ? ' (' + clauseTitle(version, id) + ')' : '')).join(', ')]) : null,
+    clauses.length
+      ? el('div', { className: 'detail' }, [t('request.clausesWord') + ' ', clauses.map((id) => id + (clauseTitle(version, id) ? ' (' + clauseTitle(version, id) + ')' : '')).join(', ')])
+      : null,
   ]);
   TEXT_FIELDS.forEach((k) => {
     const text = d[k];

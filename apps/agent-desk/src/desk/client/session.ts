@@ -54,7 +54,9 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       tickTimer = setInterval(tick, 1000);
       return refreshMine();
     })
-    .catch((err: unknown) => refuseSignIn(err, STORE, 'an agent key', 'agent-key', { notKind: t('signIn.notAgent'), refused: t('signIn.refused'), failed: (message) => t('signIn.failed', { message }) }));
+    .catch((err: unknown) =>
+      refuseSignIn(err, STORE, 'an agent key', 'agent-key', { notKind: t('signIn.notAgent'), refused: t('signIn.refused'), failed: (message) => t('signIn.failed', { message }) }),
+    );
 }
 
 export function signOut(message?: string): void {

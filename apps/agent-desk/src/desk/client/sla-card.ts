@@ -13,7 +13,9 @@ export function renderSla(r: RequestView): HTMLElement {
   if (s.clock === 'none') return card(title, [el('p', { className: 'hint', text: t('sla.noClock') })]);
   if (s.clock === 'stopped') {
     const stopped = el('span', { className: 'sla-stopped', text: t('sla.stopped') });
-    return card(title, [dl([row(t('sla.plan'), t('sla.planRemoved')), row(t('sla.firstResponse'), stopped), row(t('sla.resolution'), stopped.cloneNode(true)), row(t('sla.clock'), t('sla.clockStopped'))])]);
+    return card(title, [
+      dl([row(t('sla.plan'), t('sla.planRemoved')), row(t('sla.firstResponse'), stopped), row(t('sla.resolution'), stopped.cloneNode(true)), row(t('sla.clock'), t('sla.clockStopped'))]),
+    ]);
   }
   const clock = t({ running: 'sla.running', paused: 'sla.clockPaused', resolved: 'sla.clockResolved' }[s.clock]);
   return card(title, [dl([row(t('sla.plan'), s.plan), row(t('sla.firstResponse'), target(s.firstResponse)), row(t('sla.resolution'), target(s.resolution)), row(t('sla.clock'), clock)])]);
