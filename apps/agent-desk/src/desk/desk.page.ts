@@ -27,6 +27,7 @@ export function deskPage(): SafeHtml {
         <div class="buttons">
           <button id="claim" type="button" class="primary" aria-keyshortcuts="c" data-i18n="queues.claim">Claim next request</button>
           <button id="refresh" type="button" data-i18n="queues.refresh">Refresh</button>
+          <button id="keys" type="button" aria-keyshortcuts="?" aria-haspopup="dialog" data-i18n="keys.button">Keyboard shortcuts</button>
         </div>
         <p id="refreshed" class="hint"></p>
       </section>
@@ -49,7 +50,7 @@ export function deskPage(): SafeHtml {
           <p id="act-note" class="hint"></p>
           <form id="reply-form" novalidate>
             <label for="reply-body" data-i18n="work.message">Message to the customer</label>
-            <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r"></textarea>
+            <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r Control+Enter"></textarea>
             <div class="buttons">
               <button type="submit" value="answer" class="primary" data-i18n="work.send">Send reply</button>
               <button type="submit" value="information-request" data-i18n="work.askInfo">Ask for information</button>
@@ -59,7 +60,7 @@ export function deskPage(): SafeHtml {
           </form>
           <form id="resolve-form" novalidate>
             <label for="resolve-summary" data-i18n="work.summary">Resolution summary</label>
-            <textarea id="resolve-summary" name="summary" rows="3" required aria-keyshortcuts="s"></textarea>
+            <textarea id="resolve-summary" name="summary" rows="3" required aria-keyshortcuts="s Control+Enter"></textarea>
             <div class="buttons">
               <button type="submit" class="primary" data-i18n="work.resolve">Resolve</button>
               <button id="release" type="button" data-i18n="work.release">Release to the team queue</button>
@@ -69,6 +70,21 @@ export function deskPage(): SafeHtml {
       </div>
     </section>
   </div>
+
+  <dialog id="keys-help" class="keys-help" aria-labelledby="keys-h">
+    <h2 id="keys-h" data-i18n="keys.title">Keyboard shortcuts</h2>
+    <dl class="keys">
+      <dt><kbd>c</kbd></dt><dd data-i18n="keys.claim">Claim the next request</dd>
+      <dt><kbd>r</kbd></dt><dd data-i18n="keys.reply">Write a reply to the customer</dd>
+      <dt><kbd>s</kbd></dt><dd data-i18n="keys.resolve">Write the resolution summary</dd>
+      <dt><kbd>n</kbd></dt><dd data-i18n="keys.next">Open the next of my requests</dd>
+      <dt><kbd>Ctrl</kbd> + <kbd>Enter</kbd></dt><dd data-i18n="keys.send">Send (reply or resolution) from its text box</dd>
+      <dt><kbd>?</kbd></dt><dd data-i18n="keys.help">Show this list</dd>
+      <dt><kbd>Esc</kbd></dt><dd data-i18n="keys.escape">Close this list</dd>
+    </dl>
+    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, ?)</span></label>
+    <div class="buttons"><button id="keys-close" type="button" class="primary" data-i18n="keys.close">Close</button></div>
+  </dialog>
 `,
   });
 }

@@ -16,6 +16,7 @@ import { $ } from '@support/client/dom';
 import { warn } from '@support/client/messages';
 import { wireSignIn } from '@support/client/sign-in';
 import { initI18n, t } from './i18n';
+import { wireKeys } from './keys';
 import { refresh, renderQueues } from './queues';
 import { render } from './request-view';
 import { renderLease } from './lease';
@@ -75,6 +76,7 @@ function wire(): void {
       t('act.resolved'),
     );
   });
+  wireKeys();
   $('release').addEventListener('click', () => act('/release', undefined, () => undefined, t('act.released')));
 
   const saved = savedKey();
