@@ -11,13 +11,15 @@ import { startSystem, type TestSystem } from './support/system';
  */
 jest.setTimeout(120_000);
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
+// Plain JavaScript in the page: the tests are not compiled with the DOM types.
+const focused = (page: Page) => page.evaluate("document.activeElement ? document.activeElement.id || document.activeElement.tagName : ''") as Promise<string>;
+const blur = (page: Page) => page.evaluate('document.activeElement && document.activeElement.blur()');
 
 /** Tabs forward until the element with `id` has the focus (at most `max` presses); answers its outline style. */
 async function tabTo(page: Page, id: string, max = 40): Promise<string> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if ((await focused(page)) === id) return page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    if ((await focused(page)) === id) return page.evaluate('getComputedStyle(document.activeElement).outlineStyle') as Promise<string>;
   }
   throw new Error(`Tab never reached #${id} (last: ${await focused(page)})`);
 }
@@ -79,12 +81,12 @@ describe('the desk by keyboard alone', () => {
 
     // Every action is reachable with Tab, and the focus shows.
     for (const control of ['claim', 'refresh', 'keys', 'reply-body', 'resolve-summary', 'release']) {
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await blur(page);
       expect(await tabTo(page, control)).not.toBe('none');
     }
 
     // s goes to the resolution summary; Ctrl+Enter resolves.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await blur(page);
     await page.keyboard.press('s');
     expect(await focused(page)).toBe('resolve-summary');
     await page.keyboard.type('Worm removed, by keyboard.');
