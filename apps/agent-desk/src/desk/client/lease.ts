@@ -42,7 +42,8 @@ export function renew(): void {
       renderLease();
     },
     (err: unknown) => {
-      if (state.current !== r) return;
+      // While an action (reply, resolve, release) is in flight its answer decides: a renewal it overtook is refused (409) without the lease having lapsed.
+      if (state.current !== r || state.busy) return;
       const { message, status } = failure(err);
       if (status === 409 || status === 404) {
         leaseLapsed(message);
