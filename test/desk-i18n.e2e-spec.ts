@@ -51,6 +51,7 @@ describe('the desk in Latvian and Russian', () => {
     await until(page, '#work-h', /Vīruss netika atrasts/);
     const lv = await until(page, '#details', /Saņemts[\s\S]*Paņemts/);
     expect(lv).toMatch(/Statuss\s+piešķirts/);
+    expect(lv).toMatch(/Lēmums\s+atbalstīts/);
     expect(lv).toMatch(/Atbildes laiki \(SLA\)/i);
     await until(page, '#lease', /Šis pieprasījums ir pie jums/);
     const receivedAt = (await requestView(sys, id)).receivedAt;

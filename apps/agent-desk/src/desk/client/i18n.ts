@@ -40,6 +40,11 @@ export function t(key: string, options?: Record<string, unknown>): string {
   return i18next.t(key, options);
 }
 
+/** A data value in words (a decision, a scope, a segment); the value itself when the catalogues do not know it. */
+export function value(kind: string, v: string): string {
+  return t('values.' + kind + '.' + v, { defaultValue: v });
+}
+
 /** The page's fixed markup: elements carry `data-i18n` (text) or `data-i18n-label` (aria-label) with a catalogue key. */
 export function translatePage(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {

@@ -2,7 +2,7 @@ import { updateActions } from './actions';
 import { tick } from '@support/client/countdown';
 import { $, clear, el } from '@support/client/dom';
 import { fmtTime } from '@support/client/format';
-import { t } from './i18n';
+import { t, value } from './i18n';
 import { eventName, HIDDEN_FIELDS, kindName, TEXT_FIELDS } from './labels';
 import { renderLease } from './lease';
 import { renderSla } from './sla-card';
@@ -29,7 +29,7 @@ export function render(r: RequestView): void {
       card(t('request.card'), [
         dl([
           row(t('request.status'), badge(r.status)),
-          row(t('request.segment'), r.segment),
+          row(t('request.segment'), r.segment ? value('segment', r.segment) : null),
           row(t('request.customer'), r.customer.id + (r.companyId ? ' ' + t('request.company', { id: r.companyId }) : '')),
           row(t('request.countryLanguage'), r.country + ' · ' + (r.language || '—')),
           row(t('request.product'), r.product.code + ' ' + r.product.version),
@@ -42,7 +42,7 @@ export function render(r: RequestView): void {
       card(
         t('request.eligibility'),
         e
-          ? [dl([row(t('request.decision'), el('strong', { text: e.decision })), row(t('request.clauses'), clauseList(v, e.clauses)), row(t('request.reason'), e.reason)])]
+          ? [dl([row(t('request.decision'), el('strong', { text: value('decision', e.decision) })), row(t('request.clauses'), clauseList(v, e.clauses)), row(t('request.reason'), e.reason)])]
           : [el('p', { className: 'hint', text: t('request.notDecided') })],
       ),
       card(
@@ -51,7 +51,7 @@ export function render(r: RequestView): void {
           ? [
               dl([
                 row(t('request.clause'), c.clause ? clauseList(v, [c.clause]) : t('request.humanTriage')),
-                row(t('request.scope'), c.scope),
+                row(t('request.scope'), c.scope ? value('scope', c.scope) : null),
                 row(t('request.confidence'), Math.round((c.confidence || 0) * 100) + '%'),
                 row(t('request.caveats'), c.caveats && c.caveats.length ? clauseList(v, c.caveats, 'caveats') : t('request.none')),
               ]),
