@@ -43,8 +43,9 @@ describe('the desk by keyboard alone', () => {
     await sys?.stop();
   });
 
-  it('signs in, claims with c, lists the shortcuts on ?, resolves with s and Ctrl+Enter; Tab reaches every action with a visible focus', async () => {
+  it('signs in, claims with c, lists the shortcuts on ?, moves between requests with n, resolves with s and Ctrl+Enter; Tab reaches every action with a visible focus', async () => {
     const { id } = await queued(sys, { subject: 'Keyboard: a worm slipped through', description: 'A worm on my computer was not detected by Kaspersky. The antivirus missed the malware.' });
+    const { id: second } = await queued(sys, { subject: 'Keyboard: the second one', description: 'A trojan on my laptop was not detected by Kaspersky. The antivirus missed the malware.' });
     const { page, problems } = await openDesk(browser, base, contexts);
 
     // The key field has the focus on arrival.
@@ -85,6 +86,23 @@ describe('the desk by keyboard alone', () => {
       expect(await tabTo(page, control)).not.toBe('none');
     }
 
+    // Ask for information with Tab and Enter (the request waits for the customer, still one of mine); c claims the second; n goes between them.
+    await blur(page);
+    await page.keyboard.press('r');
+    await page.keyboard.type('Please send us the scan report.');
+    await tabTo(page, 'ask-info', 3);
+    await page.keyboard.press('Enter');
+    await until(page, '#req-meta', /awaiting-customer/);
+    await blur(page);
+    await page.keyboard.press('c');
+    await until(page, '#work-h', /Keyboard: the second one/);
+    await until(page, '#mine', /Keyboard: a worm slipped through[\s\S]*Keyboard: the second one|Keyboard: the second one[\s\S]*Keyboard: a worm slipped through/);
+    await page.keyboard.press('n');
+    await until(page, '#work-h', /Keyboard: a worm slipped through/);
+    await page.keyboard.press('n');
+    await until(page, '#work-h', /Keyboard: the second one/);
+    await until(page, '#lease', /You hold this request/);
+
     // s goes to the resolution summary; Ctrl+Enter resolves.
     await blur(page);
     await page.keyboard.press('s');
@@ -93,7 +111,8 @@ describe('the desk by keyboard alone', () => {
     await page.keyboard.press('Control+Enter');
     await until(page, '#req-meta', /resolved/);
     await until(page, '#status', /Resolved/);
-    expect((await requestView(sys, id)).status).toBe('resolved');
+    expect((await requestView(sys, second)).status).toBe('resolved');
+    expect((await requestView(sys, id)).status).toBe('awaiting-customer');
 
     // The shortcuts can be turned off (remembered): then c does nothing.
     await page.keyboard.press('Shift+Slash');

@@ -53,7 +53,7 @@ export function deskPage(): SafeHtml {
             <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r Control+Enter"></textarea>
             <div class="buttons">
               <button type="submit" value="answer" class="primary" data-i18n="work.send">Send reply</button>
-              <button type="submit" value="information-request" data-i18n="work.askInfo">Ask for information</button>
+              <button id="ask-info" type="submit" value="information-request" data-i18n="work.askInfo">Ask for information</button>
               <button type="submit" value="diagnostic-utility" data-i18n="work.askUtility">Ask to run a diagnostic utility</button>
             </div>
             <p class="hint" data-i18n="work.waitHint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
