@@ -91,11 +91,17 @@ export async function accessibilityProblems(page: Page, { live = true } = {}): P
 }
 
 /**
- * A fresh page (its own context: own sessionStorage) at `url`, watching for script errors and CSP
+ * A fresh page (its own context: own sessionStorage) at `url`, in the browser language `locale`, watching for script errors and CSP
  * violations; the context goes into `contexts` for the test to close. Fails unless the page answers 200.
  */
-export async function openPage(browser: Browser, url: string, contexts: BrowserContext[], width = 1360): Promise<{ page: Page; problems: string[]; headers: Record<string, string> }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Riga' });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  contexts: BrowserContext[],
+  width = 1360,
+  locale = 'en-GB',
+): Promise<{ page: Page; problems: string[]; headers: Record<string, string> }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, timezoneId: 'Europe/Riga' });
   contexts.push(context);
   const page = await context.newPage();
   const problems = watchProblems(page);

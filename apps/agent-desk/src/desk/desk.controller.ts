@@ -25,13 +25,13 @@ export class DeskController extends BundledPageController({
     super();
   }
 
-  /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version (public rules text). */
+  /** What the page needs besides the API: the lease length (it renews at a third of it) and the clause titles of every rules version in every language (public rules text). */
   @Get('config.json')
   @ApiOperation({ operationId: 'deskConfig', summary: 'What the desk page needs besides the API: the lease length and the clause titles of every rules version', security: [] })
   @ApiOkResponse({ description: 'The configuration', type: DeskConfigSchema })
   config(@Res() res: Response): void {
     const rules = Object.fromEntries(
-      this.rules.versions.map((set) => [set.version, Object.fromEntries(Object.entries(set.clauses).map(([id, clause]) => [id, { kind: clause.kind, title: clause.title.en }]))]),
+      this.rules.versions.map((set) => [set.version, Object.fromEntries(Object.entries(set.clauses).map(([id, clause]) => [id, { kind: clause.kind, title: clause.title.en, titles: clause.title }]))]),
     );
     const latest = this.rules.versions[this.rules.versions.length - 1]?.version ?? null;
     res.set(ASSET_HEADERS).json({ leaseMs: this.settings.leaseMs, latest, rules });

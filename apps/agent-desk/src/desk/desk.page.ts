@@ -17,58 +17,74 @@ export function deskPage(): SafeHtml {
     body: html`  <div id="desk" class="layout" hidden>
     <div class="side">
       <section class="panel" aria-labelledby="queues-h">
-        <h2 id="queues-h">Your queues</h2>
+        <h2 id="queues-h" data-i18n="queues.heading">Your queues</h2>
         <table id="queues" class="queues">
-          <caption class="sr-only">Requests waiting, and being worked, in each of your teams' queues</caption>
-          <thead><tr><th scope="col">Team</th><th scope="col" class="num">Waiting</th><th scope="col" class="num">Being worked</th></tr></thead>
+          <caption class="sr-only" data-i18n="queues.caption">Requests waiting, and being worked, in each of your teams' queues</caption>
+          <thead><tr><th scope="col" data-i18n="queues.team">Team</th><th scope="col" class="num" data-i18n="queues.waiting">Waiting</th><th scope="col" class="num" data-i18n="queues.active">Being worked</th></tr></thead>
           <tbody></tbody>
         </table>
         <p id="returning" class="returning"></p>
         <div class="buttons">
-          <button id="claim" type="button" class="primary">Claim next request</button>
-          <button id="refresh" type="button">Refresh</button>
+          <button id="claim" type="button" class="primary" aria-keyshortcuts="c" data-i18n="queues.claim">Claim next request</button>
+          <button id="refresh" type="button" data-i18n="queues.refresh">Refresh</button>
+          <button id="keys" type="button" aria-keyshortcuts="?" aria-haspopup="dialog" data-i18n="keys.button">Keyboard shortcuts</button>
         </div>
         <p id="refreshed" class="hint"></p>
       </section>
       <section class="panel" aria-labelledby="mine-h">
-        <h2 id="mine-h">My requests</h2>
+        <h2 id="mine-h" data-i18n="mine.heading">My requests</h2>
         <ul id="mine" class="mine"></ul>
       </section>
     </div>
 
     <section id="work" class="panel work" aria-labelledby="work-h">
       <h2 id="work-h" tabindex="-1">No request open</h2>
-      <p id="work-empty" class="hint">Claim the next request, or open one of yours.</p>
+      <p id="work-empty" class="hint" data-i18n="work.empty">Claim the next request, or open one of yours.</p>
       <div id="request" hidden>
         <p id="req-meta" class="meta"></p>
         <div id="lease" class="lease" aria-live="polite"></div>
         <div id="details"></div>
 
         <section class="act" aria-labelledby="act-h">
-          <h3 id="act-h">Work on it</h3>
+          <h3 id="act-h" data-i18n="work.heading">Work on it</h3>
           <p id="act-note" class="hint"></p>
           <form id="reply-form" novalidate>
-            <label for="reply-body">Message to the customer</label>
-            <textarea id="reply-body" name="body" rows="5" required></textarea>
+            <label for="reply-body" data-i18n="work.message">Message to the customer</label>
+            <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r Control+Enter"></textarea>
             <div class="buttons">
-              <button type="submit" value="answer" class="primary">Send reply</button>
-              <button type="submit" value="information-request">Ask for information</button>
-              <button type="submit" value="diagnostic-utility">Ask to run a diagnostic utility</button>
+              <button type="submit" value="answer" class="primary" data-i18n="work.send">Send reply</button>
+              <button id="ask-info" type="submit" value="information-request" data-i18n="work.askInfo">Ask for information</button>
+              <button type="submit" value="diagnostic-utility" data-i18n="work.askUtility">Ask to run a diagnostic utility</button>
             </div>
-            <p class="hint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
+            <p class="hint" data-i18n="work.waitHint">Asking for information, or to run a diagnostic utility, sends the message and waits for the customer (status awaiting-customer; rules [cooperation], [utilities]).</p>
           </form>
           <form id="resolve-form" novalidate>
-            <label for="resolve-summary">Resolution summary</label>
-            <textarea id="resolve-summary" name="summary" rows="3" required></textarea>
+            <label for="resolve-summary" data-i18n="work.summary">Resolution summary</label>
+            <textarea id="resolve-summary" name="summary" rows="3" required aria-keyshortcuts="s Control+Enter"></textarea>
             <div class="buttons">
-              <button type="submit" class="primary">Resolve</button>
-              <button id="release" type="button">Release to the team queue</button>
+              <button type="submit" class="primary" data-i18n="work.resolve">Resolve</button>
+              <button id="release" type="button" data-i18n="work.release">Release to the team queue</button>
             </div>
           </form>
         </section>
       </div>
     </section>
   </div>
+
+  <dialog id="keys-help" class="keys-help" aria-labelledby="keys-h">
+    <h2 id="keys-h" data-i18n="keys.title">Keyboard shortcuts</h2>
+    <dl class="keys">
+      <dt><kbd>c</kbd></dt><dd data-i18n="keys.claim">Claim the next request</dd>
+      <dt><kbd>r</kbd></dt><dd data-i18n="keys.reply">Write a reply to the customer</dd>
+      <dt><kbd>s</kbd></dt><dd data-i18n="keys.resolve">Write the resolution summary</dd>
+      <dt><kbd>n</kbd></dt><dd data-i18n="keys.next">Open the next of my requests</dd>
+      <dt><kbd>Ctrl</kbd> + <kbd>Enter</kbd></dt><dd data-i18n="keys.send">Send (reply or resolution) from its text box</dd>
+      <dt><kbd>?</kbd></dt><dd data-i18n="keys.help">Show this list</dd>
+      <dt><kbd>Esc</kbd></dt><dd data-i18n="keys.escape">Close this list</dd>
+    </dl>
+    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, ?)</span></label>
+    <div class="buttons"><button id="keys-close" type="button" class="primary" data-i18n="keys.close">Close</button></div>
+  </dialog>
 `,
   });
 }

@@ -10,9 +10,12 @@ export class DeskConfigSchema {
 
   @ApiProperty({
     type: 'object',
-    description: 'Per rules version, per clause id: its kind and English title',
-    additionalProperties: { type: 'object', additionalProperties: { type: 'object', properties: { kind: { type: 'string' }, title: { type: 'string' } } } },
-    example: { '2022-04-07': { '4.1.2a': { kind: 'included', title: 'False positives' } } },
+    description: "Per rules version, per clause id: its kind, English title and its titles per language (the desk shows the agent's language)",
+    additionalProperties: {
+      type: 'object',
+      additionalProperties: { type: 'object', properties: { kind: { type: 'string' }, title: { type: 'string' }, titles: { type: 'object', additionalProperties: { type: 'string' } } } },
+    },
+    example: { '2022-04-07': { '4.1.2a': { kind: 'included', title: 'False positives', titles: { en: 'False positives', lv: 'Kļūdaini pozitīvi', ru: 'Ложные срабатывания' } } } },
   })
-  rules: Record<string, Record<string, { kind: string; title: string }>>;
+  rules: Record<string, Record<string, { kind: string; title: string; titles: Record<string, string> }>>;
 }

@@ -21,10 +21,10 @@ export interface ApiResult<T> {
   data: T;
 }
 
-let unauthorized: (message: string) => void = () => undefined;
+let unauthorized: (message: string, reason: string) => void = () => undefined;
 
-/** What to do when the API stops accepting the key (the session signs out). */
-export function onUnauthorized(handler: (message: string) => void): void {
+/** What to do when the API stops accepting the key (the session signs out): an English sentence, and the server's reason for a page with its own words. */
+export function onUnauthorized(handler: (message: string, reason: string) => void): void {
   unauthorized = handler;
 }
 
@@ -57,7 +57,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
   if (!res.ok) {
     const err = new ApiError(messageOf(data, res.status + ' ' + res.statusText), res.status);
-    if (res.status === 401 && credentials.key) unauthorized('Your key was not accepted (' + err.message + '). Sign in again.');
+    if (res.status === 401 && credentials.key) unauthorized('Your key was not accepted (' + err.message + '). Sign in again.', err.message);
     throw err;
   }
   return { status: res.status, data };

@@ -1,7 +1,16 @@
 import { el } from './dom';
 import { fmtSpan, fmtTime } from './format';
 
-/** A <time> that tick() keeps showing as "in …" / "overdue by …". */
+/** How a countdown reads: the time left (negative: past), the span as text, the countdown's label (a page may say "breached by …" for one). */
+export type CountdownWords = (leftMs: number, span: string, label: string) => string;
+let words: CountdownWords = (left, span) => (left >= 0 ? 'in ' : 'overdue by ') + span;
+
+/** A page's own words for its countdowns (the desk's are translated). */
+export function setCountdownWords(w: CountdownWords): void {
+  words = w;
+}
+
+/** A <time> that tick() keeps showing as "in …" / "overdue by …" (or the page's words). */
 export function countdown(iso: string, label?: string): HTMLTimeElement {
   return el('time', { datetime: iso, className: 'countdown', dataset: { deadline: iso, label: label || '' } }, [fmtTime(iso)]);
 }
@@ -14,7 +23,7 @@ export function tick(): void {
     const at = Date.parse(deadline);
     if (isNaN(at)) return;
     const left = at - now;
-    node.textContent = left >= 0 ? 'in ' + fmtSpan(left) : 'overdue by ' + fmtSpan(left);
+    node.textContent = words(left, fmtSpan(left), node.dataset.label || '');
     node.title = fmtTime(deadline);
     node.classList.toggle('overdue', left < 0);
   });

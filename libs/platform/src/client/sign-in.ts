@@ -17,13 +17,21 @@ export function wireSignIn(inputId: string, missing: string, signIn: (key: strin
   });
 }
 
+/** A page's own words for a refused sign-in (the desk's are translated). */
+export interface RefusalWords {
+  notKind: string;
+  refused: string;
+  failed: (message: string) => string;
+}
+
 /** A failed sign-in: the key is forgotten (this tab's `store` too) and the page says why; `kind` names the key the page wants ("an agent key"). */
-export function refuseSignIn(err: unknown, store: string, kind: string, inputId: string): void {
+export function refuseSignIn(err: unknown, store: string, kind: string, inputId: string, words?: RefusalWords): void {
   const { message, status } = failure(err);
   credentials.key = null;
   sessionStorage.removeItem(store);
-  if (status === 403) warn('That key is not ' + kind + '.');
-  else if (status === 401) warn('That key was not accepted.');
-  else warn('Could not sign in: ' + message);
+  const w = words || { notKind: 'That key is not ' + kind + '.', refused: 'That key was not accepted.', failed: (m: string) => 'Could not sign in: ' + m };
+  if (status === 403) warn(w.notKind);
+  else if (status === 401) warn(w.refused);
+  else warn(w.failed(message));
   $(inputId).focus();
 }

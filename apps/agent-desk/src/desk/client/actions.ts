@@ -4,6 +4,7 @@ import { holding, leaseLapsed, renew, startRenewing, stopRenewing } from './leas
 import { say, warn } from '@support/client/messages';
 import { refresh } from './queues';
 import { render } from './request-view';
+import { t } from './i18n';
 import { state } from './state';
 import type { Claim, MyRequest, RequestView } from './types';
 
@@ -14,7 +15,7 @@ export function showNothing(): void {
   state.current = null;
   state.leaseExpiresAt = null;
   state.lapsed = false;
-  $('work-h').textContent = 'No request open';
+  $('work-h').textContent = t('work.none');
   $('work-empty').hidden = false;
   $('request').hidden = true;
 }
@@ -42,20 +43,20 @@ function updated(r: RequestView): void {
 
 export function claimNext(): void {
   if (state.busy) return;
-  if (holding() && !confirm('You hold a request: claiming another keeps renewing only the new one. Continue?')) return;
+  if (holding() && !confirm(t('act.confirmSecond'))) return;
   setBusy(true);
   api<Claim>('POST', '/v1/agent/claims')
     .then((res) => {
       if (res.status === 204) {
-        say('Nothing waiting in your queues.');
+        say(t('act.nothingWaiting'));
         return refresh(true);
       }
       openRequest(res.data.request, res.data.leaseExpiresAt);
-      say('Claimed: ' + res.data.request.subject + '.');
+      say(t('act.claimed', { subject: res.data.request.subject }));
       $('work-h').focus();
       return refresh(true);
     })
-    .catch((err: unknown) => warn('Could not claim: ' + failure(err).message))
+    .catch((err: unknown) => warn(t('act.claimFailed', { message: failure(err).message })))
     .then(() => setBusy(false));
 }
 
@@ -68,7 +69,7 @@ export function openMine(item: MyRequest): void {
       if (mine) renew();
       $('work-h').focus();
     })
-    .catch((err: unknown) => warn('Could not open the request: ' + failure(err).message));
+    .catch((err: unknown) => warn(t('act.openFailed', { message: failure(err).message })));
 }
 
 export function updateActions(): void {
@@ -83,9 +84,9 @@ export function updateActions(): void {
   });
   let note = '';
   if (!r) note = '';
-  else if (state.lapsed) note = 'The lease lapsed: claim the request again to work on it.';
-  else if (mineWaiting) note = 'Waiting for the customer: you can still resolve it; their answer brings it back to you.';
-  else if (!holds) note = 'View only: this request is ' + r.status + (r.assignee ? ' (' + r.assignee + ')' : '') + '. Claim it to work on it.';
+  else if (state.lapsed) note = t('work.noteLapsed');
+  else if (mineWaiting) note = t('work.noteWaiting');
+  else if (!holds) note = t('work.noteViewOnly', { status: t('status.' + r.status, { defaultValue: r.status }), who: r.assignee ? ' (' + r.assignee + ')' : '' });
   $('act-note').textContent = note;
 }
 
@@ -104,13 +105,13 @@ export function act(path: string, body: unknown, done: () => void, what: string)
     .then((res) => {
       updated(res.data);
       done();
-      say(what + ' Status: ' + res.data.status + '.');
+      say(t('act.done', { what, status: t('status.' + res.data.status, { defaultValue: res.data.status }) }));
       return refresh(true);
     })
     .catch((err: unknown) => {
       const { message, status } = failure(err);
       if (status === 409 && /lease/i.test(message)) leaseLapsed(message);
-      else warn(what.replace(/\.$/, '') + ' failed: ' + message);
+      else warn(t('act.failed', { what: what.replace(/\.$/, ''), message }));
     })
     .then(() => setBusy(false));
 }

@@ -1,33 +1,11 @@
-/** The words the page uses for timeline events and reply kinds, and which detail fields it shows how. */
+import { t } from './i18n';
 
-export const EVENTS: Record<string, string> = {
-  'request.received': 'Received',
-  'request.eligibility-decided': 'Eligibility decided',
-  'request.classified': 'Classified',
-  'request.routed': 'Routed to a team',
-  'request.acknowledged': 'Acknowledged',
-  'request.assigned': 'Claimed',
-  'request.replied': 'Agent replied',
-  'request.awaiting-customer': 'Waiting for the customer',
-  'request.customer-replied': 'Customer replied',
-  'request.customer-message': 'Customer message',
-  'request.reminded': 'Reminder sent',
-  'request.resolved': 'Resolved',
-  'request.reopened': 'Reopened by the customer',
-  'request.closed': 'Closed',
-  'request.released': 'Released to the team queue',
-  'request.lease-expired': 'Lease lapsed',
-  'request.declined': 'Declined',
-  'sla.warning': 'SLA warning',
-  'sla.breached': 'SLA breached',
-  'sla.escalated': 'SLA escalated',
-};
+/** The words the page uses for timeline events and reply kinds (from the catalogues), and which detail fields it shows how. */
 
-export const KINDS: Record<string, string> = {
-  answer: 'Reply',
-  'information-request': 'Asked for information',
-  'diagnostic-utility': 'Asked to run a diagnostic utility',
-};
+export const eventName = (event: string): string => t('events.' + event, { defaultValue: event });
+
+/** A reply kind's words, or null for a kind the catalogues do not know. */
+export const kindName = (kind: string): string | null => t('kinds.' + kind, { defaultValue: '' }) || null;
 
 /** Detail fields holding a message: shown as quotes. */
 export const TEXT_FIELDS = ['body', 'summary', 'message', 'reason'];

@@ -3,6 +3,8 @@ import { countdown, tick } from '@support/client/countdown';
 import { $, clear, el } from '@support/client/dom';
 import { warn } from '@support/client/messages';
 import { refresh } from './queues';
+import { fmtClock } from '@support/client/format';
+import { t } from './i18n';
 import { state } from './state';
 import { updateActions } from './actions';
 
@@ -40,13 +42,14 @@ export function renew(): void {
       renderLease();
     },
     (err: unknown) => {
-      if (state.current !== r) return;
+      // While an action (reply, resolve, release) is in flight its answer decides: a renewal it overtook is refused (409) without the lease having lapsed.
+      if (state.current !== r || state.busy) return;
       const { message, status } = failure(err);
       if (status === 409 || status === 404) {
         leaseLapsed(message);
         return;
       }
-      renderLease('Could not renew the lease (' + message + '); trying again.');
+      renderLease(t('lease.renewFailed', { message }));
     },
   );
 }
@@ -56,25 +59,25 @@ export function leaseLapsed(why: string): void {
   state.lapsed = true;
   renderLease();
   updateActions();
-  warn('Lease lapsed: this request went back to its queue and may be with another agent now. Claim again to continue. (' + why + ')');
+  warn(t('lease.lapsedAlert', { why }));
   void refresh(true);
 }
 
 export function renderLease(problem?: string): void {
   const box = clear($('lease'));
   if (state.lapsed) {
-    box.appendChild(el('p', { className: 'lapsed', text: 'Lease lapsed — you no longer hold this request.' }));
+    box.appendChild(el('p', { className: 'lapsed', text: t('lease.lapsedLine') }));
     return;
   }
   if (!holding()) return;
   const until = state.leaseExpiresAt as string;
   box.appendChild(
     el('p', null, [
-      'You hold this request. Lease until ',
-      el('strong', { text: new Date(until).toLocaleTimeString() }),
+      t('lease.holding'),
+      el('strong', { text: fmtClock(until) }),
       ' (',
       countdown(until),
-      '), renewed automatically while this page is open.',
+      t('lease.renewed'),
       problem ? el('span', { className: 'overdue', text: ' ' + problem }) : null,
     ]),
   );

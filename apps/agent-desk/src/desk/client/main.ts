@@ -11,10 +11,17 @@
  * This file only wires the forms and buttons.
  */
 import { act, claimNext } from './actions';
+import { tick } from '@support/client/countdown';
 import { $ } from '@support/client/dom';
 import { warn } from '@support/client/messages';
 import { wireSignIn } from '@support/client/sign-in';
-import { refresh } from './queues';
+import { initI18n, t } from './i18n';
+import { wireKeys } from './keys';
+import { refresh, renderQueues } from './queues';
+import { render } from './request-view';
+import { renderLease } from './lease';
+import { languagePicker, markShell } from './shell';
+import { state } from './state';
 import { loadConfig, savedKey, signIn, signOut } from './session';
 
 function wire(): void {
@@ -22,7 +29,11 @@ function wire(): void {
   const replyBody = $<HTMLTextAreaElement>('reply-body');
   const resolveSummary = $<HTMLTextAreaElement>('resolve-summary');
 
-  wireSignIn('agent-key', 'Enter your agent key.', (value) => void signIn(value));
+  markShell();
+  initI18n();
+  languagePicker(redraw);
+  $('work-h').textContent = t('work.none');
+  wireSignIn('agent-key', t('signIn.missing'), (value) => void signIn(value));
   $('sign-out').addEventListener('click', () => signOut());
   $('claim').addEventListener('click', claimNext);
   $('refresh').addEventListener('click', () => {
@@ -34,7 +45,7 @@ function wire(): void {
     const kind = (submitter && submitter.value) || 'answer';
     const text = replyBody.value;
     if (!text.trim()) {
-      warn('Write the message first.');
+      warn(t('work.writeFirst'));
       replyBody.focus();
       return;
     }
@@ -45,14 +56,14 @@ function wire(): void {
       () => {
         replyBody.value = '';
       },
-      wait ? (kind === 'diagnostic-utility' ? 'Asked the customer to run a diagnostic utility.' : 'Asked the customer for information.') : 'Reply sent.',
+      t(wait ? (kind === 'diagnostic-utility' ? 'act.askedUtility' : 'act.askedInfo') : 'act.replied'),
     );
   });
   $('resolve-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const text = resolveSummary.value;
     if (!text.trim()) {
-      warn('Write a resolution summary first.');
+      warn(t('work.summaryFirst'));
       resolveSummary.focus();
       return;
     }
@@ -62,16 +73,27 @@ function wire(): void {
       () => {
         resolveSummary.value = '';
       },
-      'Resolved.',
+      t('act.resolved'),
     );
   });
-  $('release').addEventListener('click', () => act('/release', undefined, () => undefined, 'Released to the team queue.'));
+  wireKeys();
+  $('release').addEventListener('click', () => act('/release', undefined, () => undefined, t('act.released')));
 
   const saved = savedKey();
   void loadConfig().then(() => {
     if (saved) void signIn(saved, true);
   });
   if (!saved) key.focus();
+}
+
+/** After a language change: what the script drew, drawn again in the new language. */
+function redraw(): void {
+  if (state.me) renderQueues(state.me);
+  if (state.current) render(state.current);
+  else $('work-h').textContent = t('work.none');
+  renderLease();
+  void refresh(true);
+  tick();
 }
 
 document.addEventListener('DOMContentLoaded', wire);

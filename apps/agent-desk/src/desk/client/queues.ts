@@ -1,6 +1,8 @@
 import { api, credentials, failure } from '@support/client/api';
 import { $, clear, el } from '@support/client/dom';
 import { say, warn } from '@support/client/messages';
+import { fmtClock } from '@support/client/format';
+import { t } from './i18n';
 import { state } from './state';
 import type { Agent, MyRequest } from './types';
 import { badge } from './widgets';
@@ -14,22 +16,21 @@ export function renderQueues(me: Agent): void {
     body.appendChild(el('tr', { dataset: { team: t.id } }, [el('th', { scope: 'row', text: t.id }), el('td', { className: 'num', text: t.waiting }), el('td', { className: 'num', text: t.active })]));
   });
   const back = me.returning ? me.returning.waiting : 0;
-  $('returning').textContent = back ? 'Coming back to you: ' + back + (back === 1 ? ' request' : ' requests') + ' (a customer answered).' : '';
-  $('refreshed').textContent = 'Updated ' + new Date().toLocaleTimeString();
+  $('returning').textContent = back ? t('queues.returning', { count: back }) : '';
+  $('refreshed').textContent = t('queues.updated', { time: fmtClock(new Date()) });
 }
 
 export async function refreshMine(): Promise<void> {
   const res = await api<{ items?: MyRequest[] }>('GET', '/v1/agent/requests');
   const list = clear($('mine'));
   const items = res.data.items || [];
-  if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: 'Nothing claimed, nothing waiting for a customer.' })]));
+  if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: t('mine.empty') })]));
   items.forEach((r) => {
-    const sub =
-      r.status === 'assigned' && r.leaseExpiresAt ? 'lease until ' + new Date(r.leaseExpiresAt).toLocaleTimeString() : r.status === 'queued' ? 'coming back to you: claim next' : r.team || '';
+    const sub = r.status === 'assigned' && r.leaseExpiresAt ? t('mine.leaseUntil', { time: fmtClock(r.leaseExpiresAt) }) : r.status === 'queued' ? t('mine.comingBack') : r.team || '';
     list.appendChild(
       el('li', { className: state.current && state.current.id === r.id ? 'current' : '' }, [
         el('div', null, [el('span', { className: 'subject', text: r.subject }), badge(r.status), ' ', el('span', { className: 'sub', text: sub })]),
-        el('button', { type: 'button', 'aria-label': 'Open ' + r.subject, text: 'Open', onclick: () => openMine(r) }),
+        el('button', { type: 'button', 'aria-label': t('mine.openLabel', { subject: r.subject }), text: t('mine.open'), dataset: { open: r.id }, onclick: () => openMine(r) }),
       ]),
     );
   });
@@ -46,8 +47,8 @@ export async function refresh(quiet: boolean): Promise<void> {
       }),
       refreshMine(),
     ]);
-    if (!quiet) say('Queues refreshed.');
+    if (!quiet) say(t('queues.refreshed'));
   } catch (err) {
-    if (!quiet && credentials.key) warn('Could not refresh: ' + failure(err).message);
+    if (!quiet && credentials.key) warn(t('queues.refreshFailed', { message: failure(err).message }));
   }
 }

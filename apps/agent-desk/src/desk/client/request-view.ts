@@ -1,10 +1,12 @@
 import { updateActions } from './actions';
-import { countdown, tick } from '@support/client/countdown';
+import { tick } from '@support/client/countdown';
 import { $, clear, el } from '@support/client/dom';
 import { fmtTime } from '@support/client/format';
-import { EVENTS, HIDDEN_FIELDS, KINDS, TEXT_FIELDS } from './labels';
+import { t, value } from './i18n';
+import { eventName, HIDDEN_FIELDS, kindName, TEXT_FIELDS } from './labels';
 import { renderLease } from './lease';
-import type { RequestView, Sla, TimelineEntry } from './types';
+import { renderSla } from './sla-card';
+import type { RequestView, TimelineEntry } from './types';
 import { badge, card, clauseList, clauseTitle, dl, row } from './widgets';
 
 /** Draws the open request: its decisions (with the clauses cited), SLA clock, the customer's text and the timeline. */
@@ -14,7 +16,7 @@ export function render(r: RequestView): void {
   $('request').hidden = false;
   const meta = clear($('req-meta'));
   meta.appendChild(badge(r.status));
-  meta.appendChild(document.createTextNode(' ' + r.id + ' · received ' + fmtTime(r.receivedAt) + ' · ' + r.channel));
+  meta.appendChild(document.createTextNode(' ' + r.id + ' · ' + t('request.received', { time: fmtTime(r.receivedAt) }) + ' · ' + r.channel));
   renderLease();
 
   const v = r.rulesVersion;
@@ -24,100 +26,76 @@ export function render(r: RequestView): void {
   const details = clear($('details'));
   details.appendChild(
     el('div', { className: 'grid' }, [
-      card('Request', [
+      card(t('request.card'), [
         dl([
-          row('Status', badge(r.status)),
-          row('Segment', r.segment),
-          row('Customer', r.customer.id + (r.companyId ? ' (company ' + r.companyId + ')' : '')),
-          row('Country · language', r.country + ' · ' + (r.language || '—')),
-          row('Product', r.product.code + ' ' + r.product.version),
-          row('Team', r.team),
-          row('Priority', r.priority === null || r.priority === undefined ? null : String(r.priority)),
-          row('Assignee', r.assignee),
-          row('Rules version', v),
+          row(t('request.status'), badge(r.status)),
+          row(t('request.segment'), r.segment ? value('segment', r.segment) : null),
+          row(t('request.customer'), r.customer.id + (r.companyId ? ' ' + t('request.company', { id: r.companyId }) : '')),
+          row(t('request.countryLanguage'), r.country + ' · ' + (r.language || '—')),
+          row(t('request.product'), r.product.code + ' ' + r.product.version),
+          row(t('request.team'), r.team),
+          row(t('request.priority'), r.priority === null || r.priority === undefined ? null : String(r.priority)),
+          row(t('request.assignee'), r.assignee),
+          row(t('request.rulesVersion'), v),
         ]),
       ]),
       card(
-        'Eligibility',
-        e ? [dl([row('Decision', el('strong', { text: e.decision })), row('Clauses', clauseList(v, e.clauses)), row('Reason', e.reason)])] : [el('p', { className: 'hint', text: 'Not decided yet.' })],
+        t('request.eligibility'),
+        e
+          ? [dl([row(t('request.decision'), el('strong', { text: value('decision', e.decision) })), row(t('request.clauses'), clauseList(v, e.clauses)), row(t('request.reason'), e.reason)])]
+          : [el('p', { className: 'hint', text: t('request.notDecided') })],
       ),
       card(
-        'Classification',
+        t('request.classification'),
         c
           ? [
               dl([
-                row('Clause', c.clause ? clauseList(v, [c.clause]) : 'none (human triage)'),
-                row('Scope', c.scope),
-                row('Confidence', Math.round((c.confidence || 0) * 100) + '%'),
-                row('Caveats (4.4)', c.caveats && c.caveats.length ? clauseList(v, c.caveats, 'caveats') : 'none'),
+                row(t('request.clause'), c.clause ? clauseList(v, [c.clause]) : t('request.humanTriage')),
+                row(t('request.scope'), c.scope ? value('scope', c.scope) : null),
+                row(t('request.confidence'), Math.round((c.confidence || 0) * 100) + '%'),
+                row(t('request.caveats'), c.caveats && c.caveats.length ? clauseList(v, c.caveats, 'caveats') : t('request.none')),
               ]),
             ]
-          : [el('p', { className: 'hint', text: 'Not classified yet.' })],
+          : [el('p', { className: 'hint', text: t('request.notClassified') })],
       ),
-      renderSla(r.sla),
+      renderSla(r),
     ]),
   );
   if (o) {
     details.appendChild(
-      card('Outcome', [
-        dl([row('Kind', o.kind), row('Clauses', clauseList(v, o.clauses)), row('Offer', o.offer ? o.offer.title || o.offer.id || JSON.stringify(o.offer) : null)]),
+      card(t('request.outcome'), [
+        dl([row(t('request.kind'), o.kind), row(t('request.clauses'), clauseList(v, o.clauses)), row(t('request.offer'), o.offer ? o.offer.title || o.offer.id || JSON.stringify(o.offer) : null)]),
         o.message ? el('p', { className: 'quote', text: o.message }) : null,
       ]),
     );
   }
-  details.appendChild(el('h3', { text: 'The customer wrote' }));
+  details.appendChild(el('h3', { text: t('request.customerWrote') }));
   details.appendChild(el('p', { className: 'quote', text: r.description }));
-  details.appendChild(el('h3', { text: 'Timeline' }));
+  details.appendChild(el('h3', { text: t('request.timeline') }));
   const tl = el('ol', { className: 'timeline' });
-  (r.timeline || []).forEach((t) => tl.appendChild(timelineItem(t, v)));
-  if (!r.timeline || !r.timeline.length) tl.appendChild(el('li', { className: 'hint', text: 'No timeline in this view.' }));
+  (r.timeline || []).forEach((entry) => tl.appendChild(timelineItem(entry, v)));
+  if (!r.timeline || !r.timeline.length) tl.appendChild(el('li', { className: 'hint', text: t('request.noTimeline') }));
   details.appendChild(tl);
   updateActions();
   tick();
 }
 
-function renderSla(sla: Sla | null | undefined): HTMLElement {
-  if (!sla) return card('Response times (SLA)', [el('p', { className: 'hint', text: 'No response-time clock: response times are promised only as part of a paid service (rule [sla]).' })]);
-  const breaches: unknown[] = Array.isArray(sla.breaches) ? sla.breaches : [];
-  const due = (iso: string | null | undefined) => (iso ? el('span', null, [countdown(iso), el('br'), el('span', { className: 'hint', text: fmtTime(iso) })]) : null);
-  return card('Response times (SLA)', [
-    dl([
-      row('Plan', sla.plan ? String(sla.plan) : null),
-      row('First response due', due(sla.firstResponseDueAt)),
-      row('Resolution due', due(sla.resolutionDueAt)),
-      row('Clock', sla.paused ? 'paused (waiting for the customer)' : 'running'),
-      row(
-        'Breaches',
-        breaches.length
-          ? el(
-              'ul',
-              { className: 'clauses' },
-              breaches.map((b) => {
-                const x = b as { kind?: string; target?: string; at?: string };
-                return el('li', { className: 'overdue', text: typeof b === 'string' ? b : [x.kind || x.target || '', x.at ? fmtTime(x.at) : ''].join(' ').trim() || JSON.stringify(b) });
-              }),
-            )
-          : 'none',
-      ),
-    ]),
-  ]);
-}
-
-function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {
-  const d = t.detail || {};
-  const cls = t.event === 'request.replied' ? 't-reply' : /customer|reopened/.test(t.event) ? 't-customer' : '';
+function timelineItem(entry: TimelineEntry, version: string): HTMLLIElement {
+  const d = entry.detail || {};
+  const cls = entry.event === 'request.replied' ? 't-reply' : /customer|reopened/.test(entry.event) ? 't-customer' : '';
   const facts: string[] = [];
   Object.keys(d).forEach((k) => {
     if (TEXT_FIELDS.indexOf(k) >= 0 || HIDDEN_FIELDS.indexOf(k) >= 0 || k === 'clauses') return;
     let val = d[k];
     if (val === null || val === undefined || val === '' || (Array.isArray(val) && !val.length)) return;
-    if (k === 'kind' && KINDS[val as string]) {
-      facts.push(KINDS[val as string]);
+    if (k === 'kind' && typeof val === 'string' && kindName(val)) {
+      facts.push(kindName(val) as string);
       return;
     }
     if (k === 'ranking' && Array.isArray(val)) {
       facts.push(
-        'ranking: ' +
+        t('request.ranking') +
+          ': ' +
           val
             .slice(0, 3)
             .map((x: { clause?: string; score: number } | null) => (x && x.clause ? x.clause + ' ' + Math.round(x.score * 10) / 10 : JSON.stringify(x)))
@@ -126,7 +104,7 @@ function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {
       return;
     }
     if (k === 'confidence' && typeof val === 'number') {
-      facts.push('confidence: ' + Math.round(val * 100) + '%');
+      facts.push(t('request.confidence').toLowerCase() + ': ' + Math.round(val * 100) + '%');
       return;
     }
     if (Array.isArray(val)) val = val.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ');
@@ -136,13 +114,15 @@ function timelineItem(t: TimelineEntry, version: string): HTMLLIElement {
   });
   const clauses = Array.isArray(d.clauses) ? (d.clauses as string[]) : [];
   const item = el('li', { className: cls }, [
-    el('time', { className: 'when', datetime: t.at, text: fmtTime(t.at) }),
+    el('time', { className: 'when', datetime: entry.at, text: fmtTime(entry.at) }),
     ' ',
-    el('span', { className: 'what', text: EVENTS[t.event] || t.event }),
+    el('span', { className: 'what', text: eventName(entry.event) }),
     ' ',
-    el('span', { className: 'detail', text: '(' + t.stage + ')' }),
+    el('span', { className: 'detail', text: '(' + entry.stage + ')' }),
     facts.length ? el('div', { className: 'detail', text: facts.join(' · ') }) : null,
-    clauses.length ? el('div', { className: 'detail' }, ['clauses ', clauses.map((id) => id + (clauseTitle(version, id) ? ' (' + clauseTitle(version, id) + ')' : '')).join(', ')]) : null,
+    clauses.length
+      ? el('div', { className: 'detail' }, [t('request.clausesWord') + ' ', clauses.map((id) => id + (clauseTitle(version, id) ? ' (' + clauseTitle(version, id) + ')' : '')).join(', ')])
+      : null,
   ]);
   TEXT_FIELDS.forEach((k) => {
     const text = d[k];

@@ -6,6 +6,7 @@ import { stopRenewing } from './lease';
 import { say, warn } from '@support/client/messages';
 import { refuseSignIn } from '@support/client/sign-in';
 import { refresh, refreshMine, renderQueues } from './queues';
+import { t } from './i18n';
 import { state } from './state';
 import type { Agent, DeskConfig } from './types';
 
@@ -14,7 +15,8 @@ const STORE = 'desk.agentKey';
 let refreshTimer: ReturnType<typeof setInterval> | undefined;
 let tickTimer: ReturnType<typeof setInterval> | undefined;
 
-onUnauthorized((message) => signOut(message));
+// The API's reason (the server's words) goes inside the translated sentence.
+onUnauthorized((_message, reason) => signOut(t('signIn.keyDropped', { message: reason })));
 
 /** The saved key of this tab, if it signed in before (a reload keeps the session). */
 export function savedKey(): string | null {
@@ -45,14 +47,16 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       $('desk').hidden = false;
       $<HTMLInputElement>('agent-key').value = '';
       renderQueues(res.data);
-      if (!quiet) say('Signed in as ' + res.data.name + '.');
+      if (!quiet) say(t('signIn.signedIn', { name: res.data.name }));
       refreshTimer = setInterval(() => {
         void refresh(true);
       }, 15000);
       tickTimer = setInterval(tick, 1000);
       return refreshMine();
     })
-    .catch((err: unknown) => refuseSignIn(err, STORE, 'an agent key', 'agent-key'));
+    .catch((err: unknown) =>
+      refuseSignIn(err, STORE, 'an agent key', 'agent-key', { notKind: t('signIn.notAgent'), refused: t('signIn.refused'), failed: (message) => t('signIn.failed', { message }) }),
+    );
 }
 
 export function signOut(message?: string): void {
@@ -71,6 +75,6 @@ export function signOut(message?: string): void {
   clear($('mine'));
   showNothing();
   if (message) warn(message);
-  else say('Signed out.');
+  else say(t('signIn.signedOut'));
   $('agent-key').focus();
 }

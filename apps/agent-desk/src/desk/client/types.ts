@@ -2,13 +2,16 @@
 
 export interface ClauseInfo {
   kind: string;
+  /** English */
   title: string;
+  /** language → title */
+  titles?: Record<string, string>;
 }
 
 export interface DeskConfig {
   leaseMs: number;
   latest?: string | null;
-  /** rules version → clause id → kind and English title */
+  /** rules version → clause id → kind and titles */
   rules: Record<string, Record<string, ClauseInfo>>;
 }
 
@@ -38,8 +41,10 @@ export interface Sla {
   plan?: unknown;
   firstResponseDueAt?: string | null;
   resolutionDueAt?: string | null;
+  firstRespondedAt?: string | null;
+  resolvedAt?: string | null;
   paused?: boolean;
-  breaches?: unknown;
+  breaches?: { target: string; dueAt: string }[];
 }
 
 export interface RequestView {
