@@ -5,6 +5,7 @@ import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
 import { settled, submit, view } from './support/requests';
 import { SmtpSink, type SunkMail } from './support/smtp-sink';
+import { WebhookReceiver } from './support/webhook-receiver';
 import { business, policyFile, resolve, surveyIn } from './support/surveys';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
@@ -206,5 +207,67 @@ describe.each(testDatabases())('mail to customers and staff over real SMTP (%s)'
     }, 'the failure on the timeline');
     expect(timeline.detail).toMatchObject({ channel: 'email', recipient: email, about: 'request.received', reason: expect.stringMatching(/550/) });
     await sys.http.get('/v1/admin/deliveries?state=lost').set(bearer(sys.adminKey)).expect(400);
+  });
+});
+
+describe('reminders, auto-close, reopening: one mail and one webhook each (sqlite)', () => {
+  let sys: TestSystem;
+  let smtp: SmtpSink;
+  let receiver: WebhookReceiver;
+  let agent: string;
+
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+    receiver = new WebhookReceiver();
+    await receiver.start();
+    sys = await startSystem('sqlite', { SMTP_URL: smtp.url, MAIL_DOMAIN: DOMAIN, REMINDER_AFTER_MS: '600', AUTO_CLOSE_AFTER_MS: '1800', REOPEN_WINDOW_MS: '600000' });
+    agent = await addAgent(sys, 'rita', ['home-malware', 'home-lv']);
+    await sys.http
+      .put('/v1/admin/webhooks/all')
+      .set(bearer(sys.adminKey))
+      .send({ url: receiver.url('/all'), events: ['*'] })
+      .expect(201);
+  });
+  afterAll(async () => {
+    await sys?.stop();
+    await smtp?.down();
+    await receiver?.stop();
+  });
+
+  const hooks = (id: string, type: string) => receiver.on('/all').filter((r) => JSON.parse(r.body).type === type && JSON.parse(r.body).data.requestId === id);
+
+  it('reminds the customer, then closes the request citing 4.4.5, in their language', async () => {
+    const email = 'quiet@example.ru';
+    const answer = await submit(
+      sys,
+      submission({ customer: { id: 'quiet', email, country: 'LV', language: 'ru' }, subject: 'Не обновляется', description: 'Антивирус не обновляет базы уже неделю, выдаёт ошибку обновления.' }),
+    );
+    const id = answer.requests[0].id;
+    await settled(sys, id);
+    expect((await claim(sys, agent))?.request.id).toBe(id);
+    await sys.http.post(`/v1/requests/${id}/replies`).set(bearer(agent)).send({ body: 'Какая у вас версия Windows?', waitForCustomer: true }).expect(200);
+    const reminder = (await smtp.waitFor(email, (m) => m.subject.startsWith('Напоминание'), 'the reminder'))[0];
+    expect(reminder.text).toContain('[cooperation]');
+    const closed = (await smtp.waitFor(email, (m) => m.subject.startsWith('Ваше обращение закрыто'), 'the auto-close'))[0];
+    expect(closed.text).toContain('4.4.5');
+    expect(closed.inReplyTo).toBe(`<${id}@${DOMAIN}>`);
+    await waitFor(async () => hooks(id, 'request.closed').length === 1 && hooks(id, 'request.reminder-sent').length === 1, 'one webhook each');
+    expect(smtp.to(email).filter((m) => m.subject.startsWith('Напоминание'))).toHaveLength(1);
+  });
+
+  it('tells the customer the request was resolved and, when they write again, reopened', async () => {
+    const email = 'again@example.com';
+    const answer = await submit(sys, submission({ customer: { id: 'again', email, country: 'LV', language: 'en' } }));
+    const id = answer.requests[0].id;
+    await settled(sys, id);
+    expect((await claim(sys, agent))?.request.id).toBe(id);
+    await sys.http.post(`/v1/requests/${id}/resolve`).set(bearer(agent)).send({ summary: 'Added to the exclusions.' }).expect(200);
+    await smtp.waitFor(email, (m) => m.subject.startsWith('Resolved') && m.text.includes('Added to the exclusions.'), 'the resolution');
+    await sys.http.post(`/v1/requests/${id}/customer-replies`).set(bearer(answer.requests[0].customerToken)).send({ body: 'It is deleted again.' }).expect(202);
+    await smtp.waitFor(email, (m) => m.subject.startsWith('Reopened'), 'the reopening');
+    await waitFor(async () => hooks(id, 'request.reopened').length === 1 && hooks(id, 'request.resolved').length === 1, 'one webhook each');
+    const body = JSON.parse(hooks(id, 'request.reopened')[0].body);
+    expect(body.data).toMatchObject({ requestId: id, status: 'queued' });
+    expect(hooks(id, 'request.reopened')[0].headers['webhook-id']).toBeTruthy();
   });
 });
