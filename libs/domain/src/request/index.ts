@@ -10,3 +10,4 @@ export * from './lifecycle-doc';
 export * from './sla-record';
 export * from './reconcile';
 export * from './notification-record';
+export * from './list-columns';

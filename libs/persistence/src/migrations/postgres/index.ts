@@ -6,6 +6,7 @@ import { OutboxPostgres1796182340603 } from './1796182340603-Outbox';
 import { WebhooksPostgres1796182494101 } from './1796182494101-Webhooks';
 import { InboundMailPostgres1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesPostgres1796182906227 } from './1796182906227-MailDeliveries';
+import { WorkListsPostgres1796186060275 } from './1796186060275-WorkLists';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   WebhooksPostgres1796182494101,
   InboundMailPostgres1796182648381,
   MailDeliveriesPostgres1796182906227,
+  WorkListsPostgres1796186060275,
 ];

@@ -6,6 +6,7 @@ import { OutboxSqlite1796182340603 } from './1796182340603-Outbox';
 import { WebhooksSqlite1796182494101 } from './1796182494101-Webhooks';
 import { InboundMailSqlite1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesSqlite1796182906227 } from './1796182906227-MailDeliveries';
+import { WorkListsSqlite1796186060275 } from './1796186060275-WorkLists';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   WebhooksSqlite1796182494101,
   InboundMailSqlite1796182648381,
   MailDeliveriesSqlite1796182906227,
+  WorkListsSqlite1796186060275,
 ];
