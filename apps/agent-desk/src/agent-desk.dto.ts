@@ -37,3 +37,24 @@ export class CustomerReplyDto {
   @Matches(NOT_BLANK, { message: 'body must not be blank' })
   body: string;
 }
+
+export class NoteDto {
+  @ApiProperty({ minLength: 1, maxLength: 20000, description: 'The internal note: agents only, never shown to the customer nor sent in any mail or webhook' })
+  @IsString()
+  @Length(1, 20000)
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  body: string;
+}
+
+export class TransferDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, description: 'The team to move the request to', example: 'home-malware' })
+  @IsString()
+  @Length(1, 64)
+  team: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (on the timeline for agents and supervisors)' })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}

@@ -8,10 +8,12 @@ import { DeskAccess } from './desk-access';
 import { LifecycleProcessor } from './lifecycle.processor';
 import { QueuePlacement } from './queue-placement';
 import { RoutingProcessor } from './routing.processor';
+import { TriageController } from './triage.controller';
+import { TriageService } from './triage.service';
 
 /** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms, and the agents' page (/desk). */
 @Module({
-  controllers: [AgentController, DeskController],
-  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, DeskAccess],
+  controllers: [AgentController, TriageController, DeskController],
+  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, TriageService, DeskAccess],
 })
 export class AgentDeskModule {}

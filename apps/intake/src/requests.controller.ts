@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
+import { INTERNAL_EVENTS, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore, SurveyEntity } from '@support/persistence';
 import {
   Access,
@@ -101,6 +101,12 @@ export class RequestsController {
     // 404 rather than 403: whether a request exists must not leak to others.
     if (!request || !canRead(caller, request, teams)) throw new NotFoundException(`request ${id} not found`);
     const timeline = await this.store.timeline(id);
+    // A producer is outside the desk: agents' internal notes stay with agents and the admin.
+    if (caller.kind === 'producer')
+      return toRequestView(
+        request,
+        timeline.filter((e) => !INTERNAL_EVENTS.includes(e.event)),
+      );
     if (!seesCustomerView(caller.kind)) return toRequestView(request, timeline);
     const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { requestId: id, kind: 'transactional' }, order: { round: 'DESC' } });
     return toCustomerRequestView(request, timeline, survey, this.clauseTitle);

@@ -108,6 +108,20 @@ export interface RefusedAttachmentView {
   reason: string;
 }
 
+/** An agent's internal note: for agents only, never in the customer's view, a mail or a webhook. */
+export interface NoteAddedDetail {
+  agent: string;
+  body: string;
+}
+
+/** A person moved the request to another team (the `request.routed` written with it tells the SLA clock). */
+export interface TransferredDetail {
+  agent: string;
+  from: string | null;
+  to: string;
+  reason: string;
+}
+
 export interface ResolvedDetail {
   agent: string;
   summary: string;
@@ -158,6 +172,9 @@ export interface NotificationFailedDetail {
   reason: string;
 }
 
+/** Entries for agents only: dropped from every view outside the desk (the customer's, a producer's). */
+export const INTERNAL_EVENTS: readonly string[] = ['request.note-added'];
+
 /** Event name → the detail its timeline entry carries. */
 export interface TimelineDetails {
   'request.received': ReceivedDetail;
@@ -178,6 +195,8 @@ export interface TimelineDetails {
   'request.reminder-sent': NoticeDetail;
   'request.closed': NoticeDetail;
   'request.escalated': EscalatedDetail;
+  'request.note-added': NoteAddedDetail;
+  'request.transferred': TransferredDetail;
   'sla.warning': SlaAlarmDetail;
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
@@ -207,6 +226,8 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'request.reminder-sent': true,
   'request.closed': true,
   'request.escalated': true,
+  'request.note-added': true,
+  'request.transferred': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.escalated': true,

@@ -11,3 +11,4 @@ export * from './sla-record';
 export * from './reconcile';
 export * from './notification-record';
 export * from './list-columns';
+export * from './triage';
