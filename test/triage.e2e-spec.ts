@@ -1,3 +1,5 @@
+import { labelledExamplesJsonl } from '@support/persistence';
+import { DataSource } from 'typeorm';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
@@ -105,5 +107,39 @@ describe.each(testDatabases())('triage on %s', (db) => {
     expect(await claim(sys, dave)).toBeNull(); // gone from the old team's queue
     const lv = await addAgent(sys, 'tri-erik', ['home-lv']);
     expect((await claim(sys, lv))?.request.id).toBe(r.id);
+  });
+
+  it("reclassifies: the agent's clause on the timeline, routing and priority again, and a labelled example for the classifier bench", async () => {
+    const r = await queued(submission({ subject: 'Programma izdzēsta', customer: { id: 'c-tri-3', email: 'y@example.lv', country: 'LV', language: 'lv' } }));
+    const before = await view(r.id);
+    const fay = await addAgent(sys, 'tri-fay', [r.team, 'home-lv']);
+    const bad = async (body: object, message: string) => {
+      const res = await sys.http.post(`/v1/requests/${r.id}/reclassify`).set(bearer(fay)).send(body).expect(400);
+      expect(JSON.stringify(res.body)).toContain(message);
+    };
+    await bad({ clause: '4.2.1', reason: 'x' }, 'not a clause standard support includes');
+    await bad({ clause: '9.9.9', reason: 'x' }, 'not a clause standard support includes');
+    await bad({ clause: before.classification.clause, reason: 'x' }, 'already classified');
+    await bad({ clause: '4.1.3' }, 'reason');
+
+    const res = await sys.http.post(`/v1/requests/${r.id}/reclassify`).set(bearer(fay)).send({ clause: '4.1.3', reason: 'it is about the licence' }).expect(200);
+    expect(res.body.classification).toMatchObject({ clause: '4.1.3', scope: 'included', confidence: 1 });
+    const reclassified = res.body.timeline.find((e: { event: string }) => e.event === 'request.reclassified');
+    expect(reclassified.detail).toEqual({ agent: 'tri-fay', from: before.classification.clause, to: '4.1.3', reason: 'it is about the licence', rulesVersion: before.rulesVersion });
+    expect(events(res.body).at(-1)).toBe('request.routed');
+    if (res.body.team !== before.team) expect(events(res.body).at(-2)).toBe('request.transferred');
+    expect(res.body.status).toBe('queued');
+    expect((await claim(sys, fay))?.request.id).toBe(r.id); // waiting in the queue routing chose
+
+    const list = await sys.http.get('/v1/requests').query({ clause: '4.1.3' }).set(bearer(fay)).expect(200);
+    expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
+
+    const lines = (await labelledExamplesJsonl(sys.app.get(DataSource)))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ language: 'lv', subject: 'Programma izdzēsta', gold: ['4.1.3'], rulesVersion: before.rulesVersion, source: 'agent:tri-fay', description: before.description }),
+    );
   });
 });

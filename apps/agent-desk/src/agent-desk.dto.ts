@@ -58,3 +58,16 @@ export class TransferDto {
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason: string;
 }
+
+export class ReclassifyDto {
+  @ApiProperty({ minLength: 1, maxLength: 32, description: 'A clause standard support includes (4.1.x) in the rules version the request is judged by', example: '4.1.2b' })
+  @IsString()
+  @Length(1, 32)
+  clause: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (on the timeline)' })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}

@@ -3,12 +3,12 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiRespo
 import { validateInput } from '@support/contracts';
 import { RequestStore } from '@support/persistence';
 import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, type Principal, RequestViewSchema } from '@support/platform';
-import { NoteDto, TransferDto } from './agent-desk.dto';
+import { NoteDto, ReclassifyDto, TransferDto } from './agent-desk.dto';
 import { DeskAccess } from './desk-access';
 import { stepAnswer } from './step-answer';
 import { TriageService } from './triage.service';
 
-/** Triage tools of the agents' API: internal notes and transfers between teams. */
+/** Triage tools of the agents' API: internal notes, transfers between teams, reclassification. */
 @ApiTags('agents')
 @ApiBearerAuth(BEARER)
 @ApiKeyErrors()
@@ -53,6 +53,27 @@ export class TriageController {
     const dto = validateInput(TransferDto, body);
     const agent = await this.access.agent(caller);
     const queued = await this.triage.transfer(agent, await this.access.requestForAgent(agent, id), dto.team, dto.reason);
+    return stepAnswer(this.store, id, queued);
+  }
+
+  @Post(':id/reclassify')
+  @HttpCode(200)
+  @Access('agent')
+  @ApiOperation({
+    operationId: 'reclassifyRequest',
+    summary: "Replace the classifier's clause with yours: routing and the SLA are decided again, and the request becomes a labelled classifier example",
+  })
+  @ApiParam({ name: 'id', description: 'A queued request of your teams, or one you hold' })
+  @ApiBody({ type: ReclassifyDto })
+  @ApiOkResponse({ description: 'The request with its new clause, team and priority (`request.reclassified`, then `request.routed`, on its timeline)', type: RequestViewSchema })
+  @ApiInvalidInput('The body is invalid, the clause is not one standard support includes, or it is the clause already')
+  @ApiError(404, 'No such request in your teams')
+  @ApiError(409, 'Claimed by another agent, not queued or claimed, or no team takes the clause')
+  @ApiBodyTooLarge()
+  async reclassify(@Param('id') id: string, @Body() body: unknown, @Caller() caller: Principal) {
+    const dto = validateInput(ReclassifyDto, body);
+    const agent = await this.access.agent(caller);
+    const queued = await this.triage.reclassify(agent, await this.access.requestForAgent(agent, id), dto.clause, dto.reason);
     return stepAnswer(this.store, id, queued);
   }
 }

@@ -122,6 +122,15 @@ export interface TransferredDetail {
   reason: string;
 }
 
+/** A person's decision on the clause, over the classifier's: re-routes the request (a `request.routed` follows) and is kept as a labelled example. */
+export interface ReclassifiedDetail {
+  agent: string;
+  from: string | null;
+  to: string;
+  reason: string;
+  rulesVersion: string | null;
+}
+
 export interface ResolvedDetail {
   agent: string;
   summary: string;
@@ -197,6 +206,7 @@ export interface TimelineDetails {
   'request.escalated': EscalatedDetail;
   'request.note-added': NoteAddedDetail;
   'request.transferred': TransferredDetail;
+  'request.reclassified': ReclassifiedDetail;
   'sla.warning': SlaAlarmDetail;
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
@@ -228,6 +238,7 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'request.escalated': true,
   'request.note-added': true,
   'request.transferred': true,
+  'request.reclassified': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.escalated': true,

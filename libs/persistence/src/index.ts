@@ -10,3 +10,4 @@ export * from './outbox-store';
 export * from './mail-delivery-store';
 export * from './webhook-store';
 export * from './full-text-search';
+export * from './labelled-examples';

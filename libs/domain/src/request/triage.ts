@@ -1,3 +1,4 @@
+import type { Route } from '../triage/triage';
 import type { QueuePlace, SupportRequest, Transition } from './aggregate';
 import { transition } from './transition';
 
@@ -34,4 +35,36 @@ export function transfer(request: SupportRequest, agent: string, to: string, rea
     { teamId: to, assigneeId: null, leaseToken: null, leaseExpiresAt: null, queueJob: place },
     [{ event: 'request.routed', key }],
   );
+}
+
+export interface Reclassification {
+  agent: string;
+  to: string;
+  reason: string;
+  /** routing decided again for the new clause (routeRequest) */
+  route: Route;
+  /** the new team's queue place when the route changes the team; null keeps the request where it is */
+  place: QueuePlace | null;
+  now: Date;
+}
+
+/**
+ * A person's clause over the classifier's: the decision on the timeline, then routing again (the
+ * team and priority the new clause gets; a new team is a transfer) with a `request.routed` the SLA
+ * clock reads. The caller stores the labelled example with it.
+ */
+export function reclassify(request: SupportRequest, { agent, to, reason, route, place, now }: Reclassification): Transition {
+  const from = request.classification?.clause ?? null;
+  const entries: Transition['entries'] = [
+    { stage: STAGE, event: 'request.reclassified', effectKey: `reclassified:${now.getTime()}:${agent}`, at: now, detail: { agent, from, to, reason, rulesVersion: request.rulesVersion } },
+  ];
+  const classification = { clause: to, scope: 'included' as const, confidence: 1, caveats: request.classification?.caveats ?? [] };
+  const patch: Partial<SupportRequest> = { classification, priority: route.priority };
+  if (place) {
+    entries.push({ stage: STAGE, event: 'request.transferred', at: now, detail: { agent, from: request.teamId, to: route.teamId, reason: `reclassified to ${to}: ${reason}` } });
+    Object.assign(patch, { teamId: route.teamId, assigneeId: null, leaseToken: null, leaseExpiresAt: null, queueJob: place });
+  }
+  const { teamId, priority, fallback, clauses, priorityReason } = route;
+  entries.push({ stage: STAGE, event: 'request.routed', at: now, detail: { team: teamId, priority, reason: route.reason, fallback, clauses, priorityReason } });
+  return transition(request, entries, patch, [{ event: 'request.routed', key: `reclassify.${now.getTime()}.${agent}` }]);
 }

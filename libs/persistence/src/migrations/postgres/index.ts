@@ -7,6 +7,7 @@ import { WebhooksPostgres1796182494101 } from './1796182494101-Webhooks';
 import { InboundMailPostgres1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesPostgres1796182906227 } from './1796182906227-MailDeliveries';
 import { WorkListsPostgres1796186060275 } from './1796186060275-WorkLists';
+import { LabelledExamplesPostgres1796187093110 } from './1796187093110-LabelledExamples';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   InboundMailPostgres1796182648381,
   MailDeliveriesPostgres1796182906227,
   WorkListsPostgres1796186060275,
+  LabelledExamplesPostgres1796187093110,
 ];

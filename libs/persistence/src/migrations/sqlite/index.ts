@@ -7,6 +7,7 @@ import { WebhooksSqlite1796182494101 } from './1796182494101-Webhooks';
 import { InboundMailSqlite1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesSqlite1796182906227 } from './1796182906227-MailDeliveries';
 import { WorkListsSqlite1796186060275 } from './1796186060275-WorkLists';
+import { LabelledExamplesSqlite1796187093110 } from './1796187093110-LabelledExamples';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   InboundMailSqlite1796182648381,
   MailDeliveriesSqlite1796182906227,
   WorkListsSqlite1796186060275,
+  LabelledExamplesSqlite1796187093110,
 ];
