@@ -8,12 +8,14 @@ import { DeskAccess } from './desk-access';
 import { LifecycleProcessor } from './lifecycle.processor';
 import { QueuePlacement } from './queue-placement';
 import { RoutingProcessor } from './routing.processor';
+import { SupervisorController } from './supervisor.controller';
+import { SupervisorService } from './supervisor.service';
 import { TriageController } from './triage.controller';
 import { TriageService } from './triage.service';
 
 /** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms, and the agents' page (/desk). */
 @Module({
-  controllers: [AgentController, TriageController, DeskController],
-  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, TriageService, DeskAccess],
+  controllers: [AgentController, TriageController, SupervisorController, DeskController],
+  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, TriageService, SupervisorService, DeskAccess],
 })
 export class AgentDeskModule {}

@@ -131,6 +131,15 @@ export interface ReclassifiedDetail {
   rulesVersion: string | null;
 }
 
+/** A request held for its agent (the agent's own queue, after a customer reply) went back to the team queue. */
+export interface ReturnedToTeamDetail {
+  /** the agent it was held for */
+  agent: string;
+  /** the supervisor who released it, or "timer" (RETURN_TO_TEAM_AFTER_MS) */
+  by: string;
+  team: string;
+}
+
 export interface ResolvedDetail {
   agent: string;
   summary: string;
@@ -207,6 +216,7 @@ export interface TimelineDetails {
   'request.note-added': NoteAddedDetail;
   'request.transferred': TransferredDetail;
   'request.reclassified': ReclassifiedDetail;
+  'request.returned-to-team': ReturnedToTeamDetail;
   'sla.warning': SlaAlarmDetail;
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
@@ -239,6 +249,7 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'request.note-added': true,
   'request.transferred': true,
   'request.reclassified': true,
+  'request.returned-to-team': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.escalated': true,

@@ -12,3 +12,4 @@ export * from './reconcile';
 export * from './notification-record';
 export * from './list-columns';
 export * from './triage';
+export * from './supervision';
