@@ -1,6 +1,6 @@
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
-import { submission } from './support/reference-data';
+import { SEED, submission } from './support/reference-data';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
 
@@ -79,5 +79,36 @@ describe.each(testDatabases())('supervisors on %s', (db) => {
     expect(ids((await overview()).waiting)).toEqual([r.id]);
     expect((await claim(sys, ag2))?.request.id).toBe(r.id);
     expect(await claim(sys, ag)).toBeNull(); // nothing left in sv-ag's own queue
+  });
+
+  it("gives a request held for its agent to the team by itself after the team's RETURN_TO_TEAM_AFTER", async () => {
+    const seed = SEED.teams.find((t) => t.id === team)!;
+    const put = await sys.http
+      .put(`/v1/admin/teams/${team}`)
+      .set(bearer(sys.adminKey))
+      .send({ ...seed, id: undefined, calendar: null, returnToTeamAfterMs: 1500 })
+      .expect(200);
+    expect(put.body.returnToTeamAfterMs).toBe(1500);
+    await sys.http
+      .put(`/v1/admin/teams/${team}`)
+      .set(bearer(sys.adminKey))
+      .send({ ...seed, id: undefined, calendar: null, returnToTeamAfterMs: 5 })
+      .expect(400);
+    const r = await queued(3);
+    expect((await claim(sys, ag))?.request.id).toBe(r.id);
+    await sys.http.post(`/v1/requests/${r.id}/replies`).set(bearer(ag)).send({ body: 'Which file?', waitForCustomer: true }).expect(200);
+    await sys.http.post(`/v1/requests/${r.id}/customer-replies`).set(bearer(r.token)).send({ body: 'This one.' }).expect(202);
+    expect(await claim(sys, ag2)).toBeNull(); // held for sv-ag at first
+    const back = await waitFor(
+      async () => {
+        const v = await view(r.id);
+        return v.timeline.some((e: { event: string }) => e.event === 'request.returned-to-team') ? v : null;
+      },
+      'the request to return to the team by itself',
+      10_000,
+    );
+    expect(back).toMatchObject({ status: 'queued', assignee: null });
+    expect(back.timeline.at(-1)).toMatchObject({ event: 'request.returned-to-team', detail: { agent: 'sv-ag', by: 'timer', team } });
+    expect((await claim(sys, ag2))?.request.id).toBe(r.id);
   });
 });

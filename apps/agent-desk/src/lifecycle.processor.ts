@@ -1,10 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
-import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData } from '@support/contracts';
-import { autoClose, escalate, remind, stillWaiting } from '@support/domain';
+import { ConflictException, Inject } from '@nestjs/common';
+import { type AwaitAlarmData, entriesOf, Events, Jobs, occurrenceJobId, Queues, type RequestEventData, type ReturnToTeamData } from '@support/contracts';
+import { autoClose, escalate, heldForAgent, remind, returnToTeamDue, stillWaiting } from '@support/domain';
 import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
-import { RequestStore } from '@support/persistence';
-import { RulesService } from '@support/platform';
+import { ReferenceStore, RequestStore, TeamEntity } from '@support/persistence';
+import { RulesService, SETTINGS, type Settings } from '@support/platform';
 import { QueuePlacement } from './queue-placement';
+import { SupervisorService } from './supervisor.service';
 
 /**
  * The desk's own timers and its queue order. Waiting for the customer ([cooperation]): a
@@ -20,8 +22,39 @@ export class LifecycleProcessor extends StageProcessor {
     private readonly rules: RulesService,
     private readonly publisher: EventPublisher,
     private readonly placement: QueuePlacement,
+    private readonly supervisors: SupervisorService,
+    private readonly reference: ReferenceStore,
+    @Inject(SETTINGS) private readonly settings: Settings,
   ) {
     super();
+  }
+
+  /** Back in its agent's own queue: the alarm that gives it to the team after RETURN_TO_TEAM_AFTER (the team's, else the setting). */
+  @Handles(Events.customerReplied)
+  @Handles(Events.reopened)
+  async onBackToAgent({ requestId }: RequestEventData): Promise<string> {
+    const request = await this.store.find(requestId);
+    if (!request?.teamId) return 'gone';
+    const team = await this.reference.get(TeamEntity, { id: request.teamId });
+    const due = returnToTeamDue(request, team?.returnToTeamAfterMs ?? this.settings.returnToTeamAfterMs);
+    if (!due) return 'not held';
+    const data: ReturnToTeamData = { requestId, holdId: due.holdId };
+    await this.publisher.enqueue(Jobs.returnToTeamDue, data, { jobId: occurrenceJobId(Jobs.returnToTeamDue, requestId, due.holdId), delay: Math.max(0, due.at - Date.now()) });
+    return 'alarm set';
+  }
+
+  /** Nobody took it from the agent's queue in time: to the team queue (an alarm of an earlier hold does nothing). */
+  @Handles(Jobs.returnToTeamDue)
+  async onReturnToTeamDue({ requestId, holdId }: ReturnToTeamData): Promise<string> {
+    const request = await this.store.find(requestId);
+    if (!request || !heldForAgent(request) || request.queueJob?.id !== holdId) return 'stale';
+    try {
+      await this.supervisors.returnToTeam('timer', request);
+      return 'returned';
+    } catch (error) {
+      if (error instanceof ConflictException) return 'stale'; // its agent took it just now
+      throw error;
+    }
   }
 
   @Handles(Jobs.reminderDue)

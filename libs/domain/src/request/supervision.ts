@@ -43,3 +43,9 @@ export function teamOverview(rows: readonly Row[], agents: readonly { id: string
     agents: agents.map((a) => ({ id: a.id, name: a.name, role: a.role, holds: rows.filter((r) => r.assigneeId === a.id && r.status !== 'awaiting-customer').map(brief) })),
   };
 }
+
+/** When a request held for its agent goes to the team (RETURN_TO_TEAM_AFTER from when the hold began, its last change); null when not held. */
+export function returnToTeamDue(request: Pick<SupportRequest, 'status' | 'assigneeId' | 'queueJob' | 'updatedAt'>, afterMs: number): { holdId: string; at: number } | null {
+  if (!heldForAgent(request)) return null;
+  return { holdId: (request.queueJob as QueuePlace).id, at: Date.parse(request.updatedAt) + afterMs };
+}

@@ -8,6 +8,7 @@ import { InboundMailPostgres1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesPostgres1796182906227 } from './1796182906227-MailDeliveries';
 import { WorkListsPostgres1796186060275 } from './1796186060275-WorkLists';
 import { LabelledExamplesPostgres1796187093110 } from './1796187093110-LabelledExamples';
+import { ReturnToTeamPostgres1796187897815 } from './1796187897815-ReturnToTeam';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   MailDeliveriesPostgres1796182906227,
   WorkListsPostgres1796186060275,
   LabelledExamplesPostgres1796187093110,
+  ReturnToTeamPostgres1796187897815,
 ];

@@ -8,6 +8,7 @@ import { InboundMailSqlite1796182648381 } from './1796182648381-InboundMail';
 import { MailDeliveriesSqlite1796182906227 } from './1796182906227-MailDeliveries';
 import { WorkListsSqlite1796186060275 } from './1796186060275-WorkLists';
 import { LabelledExamplesSqlite1796187093110 } from './1796187093110-LabelledExamples';
+import { ReturnToTeamSqlite1796187897815 } from './1796187897815-ReturnToTeam';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   MailDeliveriesSqlite1796182906227,
   WorkListsSqlite1796186060275,
   LabelledExamplesSqlite1796187093110,
+  ReturnToTeamSqlite1796187897815,
 ];
