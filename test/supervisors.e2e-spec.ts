@@ -81,6 +81,25 @@ describe.each(testDatabases())('supervisors on %s', (db) => {
     expect(await claim(sys, ag)).toBeNull(); // nothing left in sv-ag's own queue
   });
 
+  it('reassigns a waiting or claimed request to one agent of the team', async () => {
+    const r = await queued(4);
+    const reassign = (agent: string, key = sup) => sys.http.post(`/v1/supervisor/requests/${r.id}/reassign`).set(bearer(key)).send({ agent });
+    await reassign('sv-ag', ag).expect(403);
+    expect(JSON.stringify((await reassign('nobody').expect(400)).body)).toContain('not an agent of team');
+    const toAg = await reassign('sv-ag').expect(200);
+    expect(toAg.body).toMatchObject({ status: 'queued', assignee: 'sv-ag' });
+    expect(toAg.body.timeline.at(-1)).toMatchObject({ event: 'request.reassigned', detail: { by: 'sv-sup', from: null, to: 'sv-ag' } });
+    await reassign('sv-ag').expect(400);
+    expect(await claim(sys, ag2)).toBeNull(); // it waits for sv-ag only
+    expect((await claim(sys, ag))?.request.id).toBe(r.id);
+    const toAg2 = await reassign('sv-ag2').expect(200); // taken from sv-ag's hands
+    expect(toAg2.body).toMatchObject({ status: 'queued', assignee: 'sv-ag2' });
+    await sys.http.post(`/v1/agent/claims/${r.id}/renew`).set(bearer(ag)).expect(409);
+    expect((await claim(sys, ag2))?.request.id).toBe(r.id);
+    await sys.http.post(`/v1/requests/${r.id}/resolve`).set(bearer(ag2)).send({ summary: 'done' }).expect(200);
+    await reassign('sv-ag').expect(409);
+  });
+
   it("gives a request held for its agent to the team by itself after the team's RETURN_TO_TEAM_AFTER", async () => {
     const seed = SEED.teams.find((t) => t.id === team)!;
     const put = await sys.http

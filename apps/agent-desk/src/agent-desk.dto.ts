@@ -71,3 +71,10 @@ export class ReclassifyDto {
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason: string;
 }
+
+export class ReassignDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, description: 'The agent to give the request to (one of its team)', example: 'ana' })
+  @IsString()
+  @Length(1, 64)
+  agent: string;
+}

@@ -1,11 +1,12 @@
 import { Processor } from '@nestjs/bullmq';
-import { ConflictException, Inject } from '@nestjs/common';
-import { type AwaitAlarmData, entriesOf, Events, Jobs, occurrenceJobId, Queues, type RequestEventData, type ReturnToTeamData } from '@support/contracts';
-import { autoClose, escalate, heldForAgent, remind, returnToTeamDue, stillWaiting } from '@support/domain';
+import { ConflictException } from '@nestjs/common';
+import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData, type ReturnToTeamData } from '@support/contracts';
+import { autoClose, escalate, heldForAgent, remind, stillWaiting } from '@support/domain';
 import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
-import { ReferenceStore, RequestStore, TeamEntity } from '@support/persistence';
-import { RulesService, SETTINGS, type Settings } from '@support/platform';
+import { RequestStore } from '@support/persistence';
+import { RulesService } from '@support/platform';
 import { QueuePlacement } from './queue-placement';
+import { ReturnToTeamAlarm } from './return-to-team-alarm';
 import { SupervisorService } from './supervisor.service';
 
 /**
@@ -23,24 +24,17 @@ export class LifecycleProcessor extends StageProcessor {
     private readonly publisher: EventPublisher,
     private readonly placement: QueuePlacement,
     private readonly supervisors: SupervisorService,
-    private readonly reference: ReferenceStore,
-    @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly returnAlarm: ReturnToTeamAlarm,
   ) {
     super();
   }
 
-  /** Back in its agent's own queue: the alarm that gives it to the team after RETURN_TO_TEAM_AFTER (the team's, else the setting). */
+  /** Back in its agent's own queue: the alarm that gives it to the team after RETURN_TO_TEAM_AFTER. */
   @Handles(Events.customerReplied)
   @Handles(Events.reopened)
   async onBackToAgent({ requestId }: RequestEventData): Promise<string> {
     const request = await this.store.find(requestId);
-    if (!request?.teamId) return 'gone';
-    const team = await this.reference.get(TeamEntity, { id: request.teamId });
-    const due = returnToTeamDue(request, team?.returnToTeamAfterMs ?? this.settings.returnToTeamAfterMs);
-    if (!due) return 'not held';
-    const data: ReturnToTeamData = { requestId, holdId: due.holdId };
-    await this.publisher.enqueue(Jobs.returnToTeamDue, data, { jobId: occurrenceJobId(Jobs.returnToTeamDue, requestId, due.holdId), delay: Math.max(0, due.at - Date.now()) });
-    return 'alarm set';
+    return request && (await this.returnAlarm.set(request)) ? 'alarm set' : 'not held';
   }
 
   /** Nobody took it from the agent's queue in time: to the team queue (an alarm of an earlier hold does nothing). */

@@ -1,7 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { validateInput } from '@support/contracts';
 import { RequestStore } from '@support/persistence';
-import { Access, ApiError, ApiKeyErrors, ApiUnavailable, BEARER, Caller, type Principal, RequestViewSchema } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, type Principal, RequestViewSchema } from '@support/platform';
+import { ReassignDto } from './agent-desk.dto';
 import { stepAnswer } from './step-answer';
 import { SupervisorService } from './supervisor.service';
 
@@ -83,5 +85,22 @@ export class SupervisorController {
   async returnToTeam(@Param('id') id: string, @Caller() caller: Principal) {
     const { supervisor, request } = await this.supervisors.request(caller, id);
     return stepAnswer(this.store, id, await this.supervisors.returnToTeam(supervisor.id, request));
+  }
+
+  @Post('requests/:id/reassign')
+  @HttpCode(200)
+  @Access('agent')
+  @ApiOperation({ operationId: 'reassignRequest', summary: "Give a queued or claimed request to one agent of its team (into that agent's own queue)" })
+  @ApiParam({ name: 'id', description: 'A queued or claimed request of your teams' })
+  @ApiBody({ type: ReassignDto })
+  @ApiOkResponse({ description: 'The request, waiting for that agent (`request.reassigned`)', type: RequestViewSchema })
+  @ApiInvalidInput('Not an agent of the team, or the request is already theirs')
+  @ApiError(404, 'No such request in your teams')
+  @ApiError(409, 'Not queued or claimed, or it changed hands meanwhile')
+  @ApiBodyTooLarge()
+  async reassign(@Param('id') id: string, @Body() body: unknown, @Caller() caller: Principal) {
+    const dto = validateInput(ReassignDto, body);
+    const { supervisor, request } = await this.supervisors.request(caller, id);
+    return stepAnswer(this.store, id, await this.supervisors.reassign(supervisor, request, dto.agent));
   }
 }

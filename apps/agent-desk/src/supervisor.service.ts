@@ -1,11 +1,12 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { teamQueueName } from '@support/contracts';
-import { heldForAgent, release, returnToTeam, type SupportRequest, teamOverview, WITH_AGENTS } from '@support/domain';
+import { agentQueueName, InvalidInputError, teamQueueName } from '@support/contracts';
+import { heldForAgent, reassign, release, returnToTeam, type SupportRequest, teamOverview, WITH_AGENTS } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { type AgentEntity, ReferenceStore, RequestEntity, RequestStore } from '@support/persistence';
 import { placeInQueue, type Principal, publishAfterCommit } from '@support/platform';
 import { DataSource, In } from 'typeorm';
 import { AgentQueues } from './agent-queues';
+import { ReturnToTeamAlarm } from './return-to-team-alarm';
 
 /** How far ahead an open SLA deadline counts as at risk in the team view. */
 const RISK_WITHIN_MS = 60 * 60_000;
@@ -20,6 +21,7 @@ export class SupervisorService {
     private readonly queues: AgentQueues,
     private readonly publisher: EventPublisher,
     private readonly dataSource: DataSource,
+    private readonly returnAlarm: ReturnToTeamAlarm,
   ) {}
 
   /** The caller as a supervisor of `team` (403 for an agent who is not a supervisor; 404 for a team not theirs). */
@@ -65,6 +67,26 @@ export class SupervisorService {
     const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.returned.${Date.now()}` };
     await this.store.apply(request.id, returnToTeam(request, by, place));
     return publishAfterCommit('return to team', () => placeInQueue(this.publisher, request, place));
+  }
+
+  /** Gives a queued or claimed request to one agent of its team: into that agent's own queue (RETURN_TO_TEAM_AFTER applies there too). */
+  async reassign(supervisor: AgentEntity, request: SupportRequest, to: string): Promise<boolean> {
+    const target = await this.reference.agent(to);
+    if (!target || !target.teams.includes(request.teamId as string)) throw new InvalidInputError([{ field: 'agent', messages: [`${to} is not an agent of team ${request.teamId}`] }]);
+    if (request.status !== 'queued' && request.status !== 'assigned') throw new ConflictException(`request ${request.id} is ${request.status}: only a queued or claimed request can be reassigned`);
+    if (request.assigneeId === to) throw new InvalidInputError([{ field: 'agent', messages: [`the request is already ${to}'s`] }]);
+    const job = request.queueJob ? await this.queues.job(request.queueJob.queue, request.queueJob.id) : null;
+    const out = request.status === 'assigned' ? job?.moveToCompleted('reassigned', request.leaseToken as string, false) : job?.remove();
+    await out?.catch(() => {
+      throw new ConflictException(`request ${request.id} changed hands meanwhile: look again`);
+    });
+    const place = { queue: agentQueueName(to), id: `${request.id}.reassigned.${Date.now()}` };
+    const next = reassign(request, supervisor.id, to, place, new Date());
+    await this.store.apply(request.id, next);
+    return publishAfterCommit('reassign', async () => {
+      await placeInQueue(this.publisher, request, place);
+      await this.returnAlarm.set((await this.store.find(request.id)) as SupportRequest);
+    });
   }
 }
 

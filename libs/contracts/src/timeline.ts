@@ -140,6 +140,13 @@ export interface ReturnedToTeamDetail {
   team: string;
 }
 
+/** A supervisor gave the request to an agent (into that agent's own queue). */
+export interface ReassignedDetail {
+  by: string;
+  from: string | null;
+  to: string;
+}
+
 export interface ResolvedDetail {
   agent: string;
   summary: string;
@@ -217,6 +224,7 @@ export interface TimelineDetails {
   'request.transferred': TransferredDetail;
   'request.reclassified': ReclassifiedDetail;
   'request.returned-to-team': ReturnedToTeamDetail;
+  'request.reassigned': ReassignedDetail;
   'sla.warning': SlaAlarmDetail;
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
@@ -250,6 +258,7 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'request.transferred': true,
   'request.reclassified': true,
   'request.returned-to-team': true,
+  'request.reassigned': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.escalated': true,

@@ -58,6 +58,7 @@ export const LIFECYCLE: readonly LifecycleRow[] = [
   row('agent-desk',     'request.reclassified',         ['queued', 'assigned'],                   SAME,                 false, 'a person chose the clause: routing and the SLA are decided again (4.1, 2.2)'),
   row('agent-desk',     'request.routed',               ['queued', 'assigned'],                   SAME,                 true,  'written with a transfer or a reclassification: the SLA clock follows the team and priority (2.2)'),
   row('agent-desk',     'request.returned-to-team',     ['queued'],                               SAME,                 false, 'held for an absent agent: a supervisor or RETURN_TO_TEAM_AFTER gives it to the team'),
+  row('agent-desk',     'request.reassigned',           ['queued', 'assigned'],                   'queued',             false, 'a supervisor gave it to one agent: into that agent\'s own queue'),
   row('agent-desk',     'request.note-added',           ANY,                                      SAME,                 false, 'an internal note: agents only, never the customer, a mail or a webhook'),
   row('agent-desk',     'request.escalated',            OPEN,                                     SAME,                 false, 'an SLA breach raised its priority in the team queue ([sla])'),
   row('licence-check',  'sla.plan-changed',             OPEN,                                     SAME,                 true,  'the licence\'s paid plan changed ([sla], 4.5, 2.4)'),

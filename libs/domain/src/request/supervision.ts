@@ -49,3 +49,13 @@ export function returnToTeamDue(request: Pick<SupportRequest, 'status' | 'assign
   if (!heldForAgent(request)) return null;
   return { holdId: (request.queueJob as QueuePlace).id, at: Date.parse(request.updatedAt) + afterMs };
 }
+
+/** A supervisor gives the request to one agent: out of the team queue or another agent's hands, into `to`'s own queue (claimed before the team's). */
+export function reassign(request: SupportRequest, by: string, to: string, place: QueuePlace, now: Date): Transition {
+  return transition(
+    request,
+    [{ stage: 'agent-desk', event: 'request.reassigned', effectKey: `reassigned:${now.getTime()}:${to}`, at: now, detail: { by, from: request.assigneeId, to } }],
+    { assigneeId: to, leaseToken: null, leaseExpiresAt: null, queueJob: place },
+    [],
+  );
+}
