@@ -171,6 +171,18 @@ export class TeamDto {
   @ValidateIf((o) => o.calendar !== null)
   @Matches(ID, { message: 'calendar must be a calendar id or null' })
   calendar?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1000,
+    description: 'How long a request held for its agent (after a customer reply) waits before it goes to the team queue; null or absent: RETURN_TO_TEAM_AFTER_MS',
+  })
+  @IsOptional()
+  @ValidateIf((o) => o.returnToTeamAfterMs !== null)
+  @IsInt({ message: 'returnToTeamAfterMs must be a whole number of milliseconds or null' })
+  @Min(1000)
+  returnToTeamAfterMs?: number | null;
 }
 
 export class ProducerDto {

@@ -30,7 +30,15 @@ export class SchedulesController {
     const dto = validateInput(TeamDto, body);
     checkId(id);
     if (dto.calendar) checkReferences([{ field: 'calendar', what: 'calendar', id: dto.calendar, exists: !!(await this.reference.get(CalendarEntity, { id: dto.calendar })) }]);
-    return this.reference.put(TeamEntity, { id: checkId(id), segment: dto.segment, countries: dto.countries, languages: dto.languages, skills: dto.skills ?? [], calendar: dto.calendar ?? null });
+    return this.reference.put(TeamEntity, {
+      id: checkId(id),
+      segment: dto.segment,
+      countries: dto.countries,
+      languages: dto.languages,
+      skills: dto.skills ?? [],
+      calendar: dto.calendar ?? null,
+      returnToTeamAfterMs: dto.returnToTeamAfterMs ?? null,
+    });
   }
 
   @Get('teams/:id')

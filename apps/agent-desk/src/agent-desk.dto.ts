@@ -37,3 +37,44 @@ export class CustomerReplyDto {
   @Matches(NOT_BLANK, { message: 'body must not be blank' })
   body: string;
 }
+
+export class NoteDto {
+  @ApiProperty({ minLength: 1, maxLength: 20000, description: 'The internal note: agents only, never shown to the customer nor sent in any mail or webhook' })
+  @IsString()
+  @Length(1, 20000)
+  @Matches(NOT_BLANK, { message: 'body must not be blank' })
+  body: string;
+}
+
+export class TransferDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, description: 'The team to move the request to', example: 'home-malware' })
+  @IsString()
+  @Length(1, 64)
+  team: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (on the timeline for agents and supervisors)' })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+export class ReclassifyDto {
+  @ApiProperty({ minLength: 1, maxLength: 32, description: 'A clause standard support includes (4.1.x) in the rules version the request is judged by', example: '4.1.2b' })
+  @IsString()
+  @Length(1, 32)
+  clause: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why (on the timeline)' })
+  @IsString()
+  @Length(1, 1000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+export class ReassignDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, description: 'The agent to give the request to (one of its team)', example: 'ana' })
+  @IsString()
+  @Length(1, 64)
+  agent: string;
+}

@@ -7,11 +7,16 @@ import { DeskController } from './desk/desk.controller';
 import { DeskAccess } from './desk-access';
 import { LifecycleProcessor } from './lifecycle.processor';
 import { QueuePlacement } from './queue-placement';
+import { ReturnToTeamAlarm } from './return-to-team-alarm';
 import { RoutingProcessor } from './routing.processor';
+import { SupervisorController } from './supervisor.controller';
+import { SupervisorService } from './supervisor.service';
+import { TriageController } from './triage.controller';
+import { TriageService } from './triage.service';
 
 /** Routing into team queues, agents' claims with leases, the request lifecycle and its alarms, and the agents' page (/desk). */
 @Module({
-  controllers: [AgentController, DeskController],
-  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, DeskAccess],
+  controllers: [AgentController, TriageController, SupervisorController, DeskController],
+  providers: [RoutingProcessor, LifecycleProcessor, QueuePlacement, AgentQueues, ClaimsService, ConversationService, TriageService, SupervisorService, ReturnToTeamAlarm, DeskAccess],
 })
 export class AgentDeskModule {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperati
 import { agentQueueName, teamQueueName, validateInput } from '@support/contracts';
 import { WITH_AGENTS } from '@support/domain';
 import { RequestEntity, RequestStore } from '@support/persistence';
-import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, notQueued, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
+import { Access, ApiBodyTooLarge, ApiError, ApiInvalidInput, ApiKeyErrors, ApiUnavailable, BEARER, Caller, type Principal, RequestViewSchema, toRequestView } from '@support/platform';
 import type { Response } from 'express';
 import { DataSource, In } from 'typeorm';
 import { AgentQueues } from './agent-queues';
@@ -12,6 +12,7 @@ import { AgentRequestsSchema, AgentSelfSchema, ClaimSchema, CustomerReplyAnswerS
 import { ClaimsService } from './claims.service';
 import { ConversationService } from './conversation.service';
 import { DeskAccess } from './desk-access';
+import { stepAnswer } from './step-answer';
 
 /** The agents' API: claims with leases, their queues, and working a request. */
 @ApiTags('agents')
@@ -154,9 +155,7 @@ export class AgentController {
     return this.conversation.customerReply(caller, request, dto.body);
   }
 
-  /** The request after a step; `queued: false` with a notice when the step is stored but Redis was unreachable after the commit. */
-  private async view(id: string, queued = true) {
-    const request = (await this.store.find(id)) as RequestEntity;
-    return { ...toRequestView(request, await this.store.timeline(id)), ...(queued ? {} : notQueued('what follows')) };
+  private view(id: string, queued = true) {
+    return stepAnswer(this.store, id, queued);
   }
 }

@@ -1,10 +1,13 @@
 import { Processor } from '@nestjs/bullmq';
-import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData } from '@support/contracts';
-import { autoClose, escalate, remind, stillWaiting } from '@support/domain';
+import { ConflictException } from '@nestjs/common';
+import { type AwaitAlarmData, entriesOf, Events, Jobs, Queues, type RequestEventData, type ReturnToTeamData } from '@support/contracts';
+import { autoClose, escalate, heldForAgent, remind, stillWaiting } from '@support/domain';
 import { EventPublisher, Handles, StageProcessor, stageWorkerOptions } from '@support/messaging';
 import { RequestStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
 import { QueuePlacement } from './queue-placement';
+import { ReturnToTeamAlarm } from './return-to-team-alarm';
+import { SupervisorService } from './supervisor.service';
 
 /**
  * The desk's own timers and its queue order. Waiting for the customer ([cooperation]): a
@@ -20,8 +23,32 @@ export class LifecycleProcessor extends StageProcessor {
     private readonly rules: RulesService,
     private readonly publisher: EventPublisher,
     private readonly placement: QueuePlacement,
+    private readonly supervisors: SupervisorService,
+    private readonly returnAlarm: ReturnToTeamAlarm,
   ) {
     super();
+  }
+
+  /** Back in its agent's own queue: the alarm that gives it to the team after RETURN_TO_TEAM_AFTER. */
+  @Handles(Events.customerReplied)
+  @Handles(Events.reopened)
+  async onBackToAgent({ requestId }: RequestEventData): Promise<string> {
+    const request = await this.store.find(requestId);
+    return request && (await this.returnAlarm.set(request)) ? 'alarm set' : 'not held';
+  }
+
+  /** Nobody took it from the agent's queue in time: to the team queue (an alarm of an earlier hold does nothing). */
+  @Handles(Jobs.returnToTeamDue)
+  async onReturnToTeamDue({ requestId, holdId }: ReturnToTeamData): Promise<string> {
+    const request = await this.store.find(requestId);
+    if (!request || !heldForAgent(request) || request.queueJob?.id !== holdId) return 'stale';
+    try {
+      await this.supervisors.returnToTeam('timer', request);
+      return 'returned';
+    } catch (error) {
+      if (error instanceof ConflictException) return 'stale'; // its agent took it just now
+      throw error;
+    }
   }
 
   @Handles(Jobs.reminderDue)

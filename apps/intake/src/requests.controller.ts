@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { InvalidInputError, REQUEST_STATUSES, stringProblem, SubmissionDto, validateInput } from '@support/contracts';
+import { INTERNAL_EVENTS, REQUEST_STATUSES, SubmissionDto, validateInput } from '@support/contracts';
 import { ReferenceStore, RequestEntity, RequestStore, SurveyEntity } from '@support/persistence';
 import {
   Access,
@@ -26,7 +26,8 @@ import {
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { RequestPageSchema, SubmissionAnswerSchema } from './intake.responses';
-import { ListRequestsQuery } from './list-requests.query';
+import { LIST_SORTS, ListRequestsQuery } from './list-requests.query';
+import { applyFilters, applyOrder } from './work-list';
 
 /** Who may see a request: its producer, its customer (token), its company (confirmed by the licence check), an agent of its team, an admin. */
 export function canRead(principal: Principal, r: RequestEntity, agentTeams: string[] = []): boolean {
@@ -45,15 +46,6 @@ export function canRead(principal: Principal, r: RequestEntity, agentTeams: stri
       return false;
   }
 }
-
-/** The cursor's time and id: a cursor this API did not give out (it may decode to anything, NUL bytes included) is a 400. */
-const decodeCursor = (cursor: string): [string, string] => {
-  const [at, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at)) || stringProblem(at) || stringProblem(id)) {
-    throw new InvalidInputError([{ field: 'cursor', messages: ['cursor is not one this API gave out'] }]);
-  }
-  return [at, id];
-};
 
 @ApiTags('requests')
 @ApiBearerAuth(BEARER)
@@ -109,6 +101,12 @@ export class RequestsController {
     // 404 rather than 403: whether a request exists must not leak to others.
     if (!request || !canRead(caller, request, teams)) throw new NotFoundException(`request ${id} not found`);
     const timeline = await this.store.timeline(id);
+    // A producer is outside the desk: agents' internal notes stay with agents and the admin.
+    if (caller.kind === 'producer')
+      return toRequestView(
+        request,
+        timeline.filter((e) => !INTERNAL_EVENTS.includes(e.event)),
+      );
     if (!seesCustomerView(caller.kind)) return toRequestView(request, timeline);
     const survey = await this.dataSource.getRepository(SurveyEntity).findOne({ where: { requestId: id, kind: 'transactional' }, order: { round: 'DESC' } });
     return toCustomerRequestView(request, timeline, survey, this.clauseTitle);
@@ -117,12 +115,31 @@ export class RequestsController {
   @Get()
   @HttpCode(200)
   @Access('producer', 'admin', 'customer', 'company', 'agent')
-  @ApiOperation({ operationId: 'listRequests', summary: 'List requests visible to the caller, newest first' })
+  @ApiOperation({ operationId: 'listRequests', summary: "List and search the requests visible to the caller (an agent: its teams' requests), newest first unless sorted" })
   @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'The nextCursor of the previous page (opaque)' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, description: 'Page size' })
   @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', minLength: 1, maxLength: 128 }, description: "Only this customer's requests", example: 'c-1001' })
   @ApiQuery({ name: 'team', required: false, schema: { type: 'string', minLength: 1, maxLength: 64 }, description: 'Only requests of this team', example: 'home-lv' })
   @ApiQuery({ name: 'status', required: false, enum: REQUEST_STATUSES, description: 'Only requests in this status' })
+  @ApiQuery({
+    name: 'q',
+    required: false,
+    schema: { type: 'string', minLength: 1, maxLength: 200 },
+    description: 'Full-text search on subject and description: every word must occur (whole words, any case)',
+    example: 'trojan',
+  })
+  @ApiQuery({ name: 'clause', required: false, schema: { type: 'string', minLength: 1, maxLength: 32 }, description: 'Only requests classified under this clause', example: '4.1.2b' })
+  @ApiQuery({ name: 'priority', required: false, schema: { type: 'integer', minimum: 1, maximum: 9 }, description: 'Only requests of this priority' })
+  @ApiQuery({ name: 'slaDueBefore', required: false, schema: { type: 'string', format: 'date-time' }, description: 'Only requests whose next open SLA deadline is before this time' })
+  @ApiQuery({ name: 'assignee', required: false, schema: { type: 'string', minLength: 1, maxLength: 64 }, description: 'Only requests assigned to this agent' })
+  @ApiQuery({ name: 'language', required: false, schema: { type: 'string', pattern: '^[a-z]{2,3}$' }, description: 'Only requests in this language', example: 'lv' })
+  @ApiQuery({ name: 'customer', required: false, schema: { type: 'string', minLength: 1, maxLength: 254 }, description: "Only this customer's requests: a customer id, e-mail address or company id" })
+  @ApiQuery({
+    name: 'sort',
+    required: false,
+    enum: LIST_SORTS,
+    description: 'Order (a leading - for descending); requests without an SLA deadline or priority come last in ascending order. Default -receivedAt',
+  })
   @ApiOkResponse({ description: 'One page of requests', type: RequestPageSchema })
   @ApiInvalidInput('A filter or the cursor is invalid')
   @ApiKeyErrors({ forbidden: false })
@@ -139,23 +156,14 @@ export class RequestsController {
       const teams = (await this.reference.agent(caller.id))?.teams ?? [];
       qb.andWhere(teams.length > 0 ? 'r.teamId IN (:...teams)' : '1 = 0', { teams });
     }
-    if (query.status) qb.andWhere('r.status = :s', { s: query.status });
-    if (query.team) qb.andWhere('r.teamId = :t', { t: query.team });
-    if (query.customerId) qb.andWhere('r.customerId = :cu', { cu: query.customerId });
-    if (query.cursor) {
-      const [at, id] = decodeCursor(query.cursor);
-      qb.andWhere('(r.receivedAt < :at OR (r.receivedAt = :at AND r.id < :id))', { at, id });
-    }
-    const rows = await qb
-      .orderBy('r.receivedAt', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
+    applyFilters(qb, query, this.dataSource.options.type === 'postgres');
+    const cursorOf = applyOrder(qb, query.sort ?? '-receivedAt', query.cursor);
+    const rows = await qb.take(limit + 1).getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((r) => (seesCustomerView(caller.kind) ? toCustomerRequestView(r, null, null, this.clauseTitle) : toRequestView(r, null))),
-      nextCursor: rows.length > limit && last ? Buffer.from(`${last.receivedAt}|${last.id}`).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? cursorOf(last) : null,
     };
   }
 }

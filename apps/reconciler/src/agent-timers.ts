@@ -1,15 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Jobs, occurrenceJobId, Queues } from '@support/contracts';
-import { expectedWaitAlarms, leaseExpired, leaseLost, queueOrder, type SupportRequest } from '@support/domain';
+import { expectedWaitAlarms, leaseExpired, leaseLost, queueOrder, returnToTeamDue, type SupportRequest } from '@support/domain';
 import { EventPublisher, JobInspector } from '@support/messaging';
-import { RequestStore } from '@support/persistence';
+import { ReferenceStore, RequestStore, TeamEntity } from '@support/persistence';
 import { Metrics, SETTINGS, type Settings } from '@support/platform';
 
 /**
  * What the desk keeps in Redis besides the queues: the reminder and auto-close alarms of a request
  * waiting for its customer (added again when lost; firing twice changes nothing, their effect keys
  * see to that), and the lease of a held request, which is its job's lock: a job Redis lost is a
- * lapsed lease, so the request goes back to its queue for the next agent.
+ * lapsed lease, so the request goes back to its queue for the next agent; and the
+ * RETURN_TO_TEAM_AFTER alarm of a request held in its agent's own queue (re-added when lost,
+ * counted from the hold's start, the request's last change).
  */
 @Injectable()
 export class AgentTimers {
@@ -18,6 +20,7 @@ export class AgentTimers {
     private readonly publisher: EventPublisher,
     private readonly inspector: JobInspector,
     private readonly metrics: Metrics,
+    private readonly reference: ReferenceStore,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
@@ -25,6 +28,7 @@ export class AgentTimers {
     for (const request of requests) {
       await this.waitAlarms(request);
       await this.lease(request);
+      await this.returnAlarm(request);
     }
   }
 
@@ -42,6 +46,18 @@ export class AgentTimers {
       await this.publisher.enqueue(name, data, { jobId, delay: Math.max(0, at - Date.now()) });
       this.metrics.repairs.inc({ kind: 'wait-alarm-readded' });
     }
+  }
+
+  private async returnAlarm(request: SupportRequest): Promise<void> {
+    if (!request.teamId) return;
+    const team = await this.reference.get(TeamEntity, { id: request.teamId });
+    const due = returnToTeamDue(request, team?.returnToTeamAfterMs ?? this.settings.returnToTeamAfterMs);
+    if (!due) return;
+    const jobId = occurrenceJobId(Jobs.returnToTeamDue, request.id, due.holdId);
+    const [state] = await this.inspector.states(Queues.lifecycle, [jobId]);
+    if (state !== 'missing') return;
+    await this.publisher.enqueue(Jobs.returnToTeamDue, { requestId: request.id, holdId: due.holdId }, { jobId, delay: Math.max(0, due.at - Date.now()) });
+    this.metrics.repairs.inc({ kind: 'return-alarm-readded' });
   }
 
   private async lease(request: SupportRequest): Promise<void> {

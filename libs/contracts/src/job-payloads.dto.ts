@@ -18,6 +18,12 @@ export class AwaitAlarmDto extends RequestEventDto {
   awaitCount: number;
 }
 
+export class ReturnToTeamDto extends RequestEventDto {
+  @IsString()
+  @Length(1, 200)
+  holdId: string;
+}
+
 export class LicenceChangedDto {
   @IsString()
   @Length(1, 128)
@@ -143,6 +149,7 @@ export const JOB_PAYLOAD_DTOS: { readonly [N in JobName]: (new () => object) | n
   [Jobs.mailSweep]: null,
   [Jobs.reminderDue]: AwaitAlarmDto,
   [Jobs.autoCloseDue]: AwaitAlarmDto,
+  [Jobs.returnToTeamDue]: ReturnToTeamDto,
   [Jobs.webhookDelivery]: WebhookDeliveryDto,
   [Jobs.webhookSweep]: null,
 };

@@ -77,6 +77,12 @@ export interface AwaitAlarmData {
   awaitCount: number;
 }
 
+/** RETURN_TO_TEAM_AFTER: a request held in its agent's own queue goes to the team unless that hold (its queue job id) ended first. */
+export interface ReturnToTeamData {
+  requestId: string;
+  holdId: string;
+}
+
 /** One webhook delivery: the row holds the body, the state and the attempts; the job only carries its id. */
 export interface WebhookDeliveryData {
   deliveryId: string;
@@ -88,6 +94,7 @@ export const Jobs = {
   reconcile: 'reconcile',
   reminderDue: 'request.reminder-due',
   autoCloseDue: 'request.auto-close-due',
+  returnToTeamDue: 'request.return-to-team-due',
   slaAlarm: 'sla.alarm-due',
   slaSweep: 'sla.sweep',
   surveySend: 'survey.send-due',
@@ -109,6 +116,7 @@ export type ScheduledPayloads = {
   [Jobs.reconcile]: Record<string, never>;
   [Jobs.reminderDue]: AwaitAlarmData;
   [Jobs.autoCloseDue]: AwaitAlarmData;
+  [Jobs.returnToTeamDue]: ReturnToTeamData;
   [Jobs.slaAlarm]: SlaAlarmData;
   [Jobs.slaSweep]: Record<string, never>;
   [Jobs.surveySend]: SurveySendData;
@@ -141,9 +149,10 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.assigned]: [Queues.notifications],
   [Events.replied]: [Queues.sla, Queues.notifications],
   [Events.awaitingCustomer]: [Queues.sla, Queues.notifications],
-  [Events.customerReplied]: [Queues.sla, Queues.notifications],
+  // The desk starts RETURN_TO_TEAM_AFTER when a request comes back to its agent's own queue.
+  [Events.customerReplied]: [Queues.sla, Queues.notifications, Queues.lifecycle],
   [Events.resolved]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
-  [Events.reopened]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
+  [Events.reopened]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications, Queues.lifecycle],
   [Events.closed]: [Queues.sla, Queues.notifications],
   [Events.reminderSent]: [Queues.notifications],
   [Events.declined]: [Queues.sla, Queues.feedbackSurvey, Queues.notifications],
@@ -165,6 +174,7 @@ export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.reconcile]: Queues.maintenance,
   [Jobs.reminderDue]: Queues.lifecycle,
   [Jobs.autoCloseDue]: Queues.lifecycle,
+  [Jobs.returnToTeamDue]: Queues.lifecycle,
   [Jobs.slaAlarm]: Queues.sla,
   [Jobs.slaSweep]: Queues.sla,
   [Jobs.surveySend]: Queues.feedbackSurvey,

@@ -108,6 +108,45 @@ export interface RefusedAttachmentView {
   reason: string;
 }
 
+/** An agent's internal note: for agents only, never in the customer's view, a mail or a webhook. */
+export interface NoteAddedDetail {
+  agent: string;
+  body: string;
+}
+
+/** A person moved the request to another team (the `request.routed` written with it tells the SLA clock). */
+export interface TransferredDetail {
+  agent: string;
+  from: string | null;
+  to: string;
+  reason: string;
+}
+
+/** A person's decision on the clause, over the classifier's: re-routes the request (a `request.routed` follows) and is kept as a labelled example. */
+export interface ReclassifiedDetail {
+  agent: string;
+  from: string | null;
+  to: string;
+  reason: string;
+  rulesVersion: string | null;
+}
+
+/** A request held for its agent (the agent's own queue, after a customer reply) went back to the team queue. */
+export interface ReturnedToTeamDetail {
+  /** the agent it was held for */
+  agent: string;
+  /** the supervisor who released it, or "timer" (RETURN_TO_TEAM_AFTER_MS) */
+  by: string;
+  team: string;
+}
+
+/** A supervisor gave the request to an agent (into that agent's own queue). */
+export interface ReassignedDetail {
+  by: string;
+  from: string | null;
+  to: string;
+}
+
 export interface ResolvedDetail {
   agent: string;
   summary: string;
@@ -158,6 +197,9 @@ export interface NotificationFailedDetail {
   reason: string;
 }
 
+/** Entries for agents only: dropped from every view outside the desk (the customer's, a producer's). */
+export const INTERNAL_EVENTS: readonly string[] = ['request.note-added'];
+
 /** Event name → the detail its timeline entry carries. */
 export interface TimelineDetails {
   'request.received': ReceivedDetail;
@@ -178,6 +220,11 @@ export interface TimelineDetails {
   'request.reminder-sent': NoticeDetail;
   'request.closed': NoticeDetail;
   'request.escalated': EscalatedDetail;
+  'request.note-added': NoteAddedDetail;
+  'request.transferred': TransferredDetail;
+  'request.reclassified': ReclassifiedDetail;
+  'request.returned-to-team': ReturnedToTeamDetail;
+  'request.reassigned': ReassignedDetail;
   'sla.warning': SlaAlarmDetail;
   'sla.breached': SlaAlarmDetail;
   'sla.escalated': EscalatedDetail;
@@ -207,6 +254,11 @@ const TIMELINE_EVENT_SET: Record<TimelineEventName, true> = {
   'request.reminder-sent': true,
   'request.closed': true,
   'request.escalated': true,
+  'request.note-added': true,
+  'request.transferred': true,
+  'request.reclassified': true,
+  'request.returned-to-team': true,
+  'request.reassigned': true,
   'sla.warning': true,
   'sla.breached': true,
   'sla.escalated': true,

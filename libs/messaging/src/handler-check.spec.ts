@@ -6,15 +6,14 @@ describe('the startup check of job handlers', () => {
     expect(
       checkHandlers([
         { queue: 'lifecycle', jobs: ['request.reminder-due'], name: 'A' },
-        { queue: 'lifecycle', jobs: ['request.auto-close-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'B' },
+        { queue: 'lifecycle', jobs: ['request.auto-close-due', 'sla.clock-changed', 'sla.escalation-due', 'request.customer-replied', 'request.reopened', 'request.return-to-team-due'], name: 'B' },
       ]),
     ).toEqual([]);
   });
 
   it('names a job without a handler', () => {
-    expect(checkHandlers([{ queue: 'lifecycle', jobs: ['request.reminder-due', 'sla.clock-changed', 'sla.escalation-due'], name: 'Lifecycle' }])).toEqual([
-      'queue lifecycle: job request.auto-close-due has no handler',
-    ]);
+    const lifecycle = ['request.reminder-due', 'sla.clock-changed', 'sla.escalation-due', 'request.customer-replied', 'request.reopened', 'request.return-to-team-due'];
+    expect(checkHandlers([{ queue: 'lifecycle', jobs: lifecycle, name: 'Lifecycle' }])).toEqual(['queue lifecycle: job request.auto-close-due has no handler']);
   });
 
   it('names a job with two handlers', () => {

@@ -9,3 +9,5 @@ export * from './stuck-job-store';
 export * from './outbox-store';
 export * from './mail-delivery-store';
 export * from './webhook-store';
+export * from './full-text-search';
+export * from './labelled-examples';

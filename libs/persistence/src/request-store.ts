@@ -1,5 +1,5 @@
 import type { TimelineEntry, TimelineRecord } from '@support/contracts';
-import type { Emit, RequestRepository, RequestStatus, Transition } from '@support/domain';
+import { type Emit, listColumns, type RequestRepository, type RequestStatus, type Transition } from '@support/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
@@ -92,7 +92,7 @@ export class RequestStore implements RequestRepository {
           entries.map((e) => toRow(requestId, e, now)),
         );
         if (Object.keys(patch).length > 0) {
-          await m.update(RequestEntity, { id: requestId }, { ...patch, updatedAt: now.toISOString() } as object);
+          await m.update(RequestEntity, { id: requestId }, { ...patch, ...listColumns(patch), updatedAt: now.toISOString() } as object);
         }
         await writeOutbox(m, outboxRows(requestId, emits, now));
         if (alsoStore) await alsoStore(m);
@@ -106,7 +106,7 @@ export class RequestStore implements RequestRepository {
 
   /** A change with no history of its own (e.g. a renewed lease's new expiry). */
   async update(requestId: string, patch: Partial<RequestEntity>): Promise<void> {
-    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, patch as object));
+    await this.unitOfWork.run((m) => m.update(RequestEntity, { id: requestId }, { ...patch, ...listColumns(patch) } as object));
   }
 
   /** A status change that is not a stage's effect (e.g. waiting on an outage), only from the expected status. */

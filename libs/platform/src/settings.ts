@@ -48,6 +48,8 @@ export interface Settings {
   leaseMs: number;
   /** Waiting for the customer: a reminder after this long, then the request closes (4.4.5, [cooperation]). */
   reminderAfterMs: number;
+  /** How long a request held for its agent (after a customer reply) waits before it goes to the team queue (a team's returnToTeamAfterMs overrides). */
+  returnToTeamAfterMs: number;
   autoCloseAfterMs: number;
   /** A customer writing within this long after resolution reopens the request. */
   reopenWindowMs: number;
@@ -239,6 +241,7 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     referenceCacheMs: integer('REFERENCE_CACHE_MS', 5000, 0),
     leaseMs: integer('LEASE_MS', 5 * 60_000, 1),
     reminderAfterMs: integer('REMINDER_AFTER_MS', 3 * DAY, 1),
+    returnToTeamAfterMs: integer('RETURN_TO_TEAM_AFTER_MS', 4 * 3600_000, 1),
     autoCloseAfterMs: integer('AUTO_CLOSE_AFTER_MS', 7 * DAY, 1),
     reopenWindowMs: integer('REOPEN_WINDOW_MS', 14 * DAY, 0),
     slaSweepEveryMs: Math.max(100, integer('SLA_SWEEP_EVERY_MS', 30_000, 1)),

@@ -52,6 +52,8 @@ export function customerMailFor(event: string, occurrence: string | null, reques
       return mail('received', [received.detail.notice], { listParts: received.detail.of > 1 });
     }
     case 'request.routed': {
+      // A transfer or reclassification (triage.ts) is internal: the customer hears nothing of it.
+      if (occurrence?.startsWith('transfer.') || occurrence?.startsWith('reclassify.')) return null;
       const acknowledged = last(timeline, 'request.acknowledged');
       return acknowledged ? mail('out-of-hours', [acknowledged.detail.message]) : null;
     }

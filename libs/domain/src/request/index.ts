@@ -10,3 +10,6 @@ export * from './lifecycle-doc';
 export * from './sla-record';
 export * from './reconcile';
 export * from './notification-record';
+export * from './list-columns';
+export * from './triage';
+export * from './supervision';

@@ -1,7 +1,7 @@
 import { TIMELINE_EVENTS } from '@support/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { can, LIFECYCLE, statusAfter, TransitionRefused } from './lifecycle';
+import { can, LIFECYCLE, SAME, statusAfter, TransitionRefused } from './lifecycle';
 import { LIFECYCLE_DOC_MARKERS, renderLifecycle } from './lifecycle-doc';
 
 const [BEGIN, END] = LIFECYCLE_DOC_MARKERS;
@@ -32,9 +32,10 @@ describe('the request lifecycle table', () => {
     expect(can('received', 'request.received')).toBe(false);
   });
 
-  it('lets a finished request only record SLA facts and failed deliveries', () => {
+  it("lets a finished request only record SLA facts, failed deliveries and agents' internal notes", () => {
     const fromFinished = LIFECYCLE.filter((r) => r.from !== 'new' && (r.from.includes('closed') || r.from.includes('declined'))).map((r) => r.on);
-    expect(fromFinished.every((e) => e.startsWith('sla.') || e === 'notification.failed')).toBe(true);
+    expect(fromFinished.every((e) => e.startsWith('sla.') || e === 'notification.failed' || e === 'request.note-added')).toBe(true);
+    expect(LIFECYCLE.filter((r) => r.from !== 'new' && r.from.includes('closed')).every((r) => r.to === SAME)).toBe(true);
   });
 });
 

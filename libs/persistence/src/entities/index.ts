@@ -12,6 +12,7 @@ import { OutboxEntity } from './outbox.entity';
 import { MailDeliveryEntity } from './mail-delivery.entity';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
 import { InboundMailEntity, MailAttachmentEntity } from './inbound-mail.entities';
+import { LabelledExampleEntity } from './labelled-example.entity';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -27,8 +28,10 @@ export * from './outbox.entity';
 export * from './mail-delivery.entity';
 export * from './webhook.entities';
 export * from './inbound-mail.entities';
+export * from './labelled-example.entity';
 
 export const ENTITIES = [
+  LabelledExampleEntity,
   SubmissionEntity,
   RequestEntity,
   TimelineEventEntity,

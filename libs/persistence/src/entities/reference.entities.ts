@@ -68,6 +68,10 @@ export class TeamEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   calendar: string | null;
+
+  /** This team's RETURN_TO_TEAM_AFTER_MS (null: the setting's). */
+  @Column({ type: 'integer', nullable: true })
+  returnToTeamAfterMs?: number | null;
 }
 
 /** Producers: systems that push requests (web forms, e-mail gateways, portals). */

@@ -10,6 +10,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_requests_sla_alarm', ['slaNextAlarmAt'])
 @Index('ix_requests_assignee', ['assigneeId', 'status'])
 @Index('ix_requests_company', ['companyId'])
+@Index('ix_requests_team_received', ['teamId', 'receivedAt'])
+@Index('ix_requests_team_sla_due', ['teamId', 'slaDueAt'])
+// PostgreSQL's full-text GIN index is an expression TypeORM cannot describe: the migration makes it (full-text-search.ts).
+@Index('ix_requests_fts', { synchronize: false })
 export class RequestEntity implements SupportRequest {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id: string;
@@ -98,6 +102,14 @@ export class RequestEntity implements SupportRequest {
   /** When the SLA clock's next alarm is due: what the SLA sweeper scans for missed alarms. */
   @Column({ type: 'varchar', length: 30, nullable: true })
   slaNextAlarmAt: string | null;
+
+  /** The classification's clause, kept as a column for the agents' work list filter (see list-columns.ts). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  clauseId: string | null;
+
+  /** The SLA's next open deadline (first response, then resolution), for the work list's filter and sort (see list-columns.ts). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  slaDueAt: string | null;
 
   /** The BullMQ job that holds the request in a team or agent queue: { queue, id }. */
   @Column({ type: 'simple-json', nullable: true })
