@@ -43,7 +43,9 @@ const variants = [
  * request reaches its final queue state, with 0 lost and 0 duplicated, and every job scheduler and
  * SLA alarm is back. On a redis-server this test starts itself.
  */
-describe.each(testDatabases())('the reconciler under Redis faults on %s', (db) => {
+// The faults are Redis's: one database (the first of TEST_DATABASES) keeps the suite under 15 minutes;
+// the database's own outages are database-outage-chaos's, on both.
+describe.each(testDatabases().slice(0, 1))('the reconciler under Redis faults on %s', (db) => {
   let redis: OwnRedis;
   let sys: TestSystem;
   let ds: DataSource;
