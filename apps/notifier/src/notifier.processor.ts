@@ -39,12 +39,13 @@ export class NotifierProcessor extends StageProcessor {
   @Handles(Events.resolved)
   @Handles(Events.reopened)
   async onRequestEvent({ requestId }: RequestEventData, job: Job): Promise<{ mails: number }> {
+    // Read once: the webhook's data and the customer's mail come from the same stored request.
     const request = await this.requests.find(requestId);
     const data = request
       ? { status: request.status, clause: request.classification?.clause ?? null, team: request.teamId, priority: request.priority, customerId: request.customerId, companyId: request.companyId }
       : {};
     await this.webhooks.dispatch({ id: job.id as string, type: job.name, requestId, data, at: new Date(job.timestamp) });
-    return this.deliver(() => this.planner.forRequestEvent(job.name, job.id as string, requestId));
+    return this.deliver(async () => (request ? this.planner.forRequestEvent(job.name, job.id as string, request) : []));
   }
 
   @Handles(Events.slaWarning)

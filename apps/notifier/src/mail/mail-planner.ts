@@ -71,11 +71,10 @@ export class MailPlanner {
   }
 
   /** The customer's mail about an event of their request, if the event calls for one. */
-  async forRequestEvent(event: string, jobId: string, requestId: string): Promise<PlannedMail[]> {
-    const request = await this.store.find(requestId);
-    if (!request || !isAddress(request.customerEmail)) return [];
-    const timeline = await this.store.timeline(requestId);
-    const mail = customerMailFor(event, occurrenceOf(jobId, requestId, event), request, timeline);
+  async forRequestEvent(event: string, jobId: string, request: SupportRequest): Promise<PlannedMail[]> {
+    if (!isAddress(request.customerEmail)) return [];
+    const timeline = await this.store.timeline(request.id);
+    const mail = customerMailFor(event, occurrenceOf(jobId, request.id, event), request, timeline);
     if (!mail) return [];
     const language = this.renderer.languageFor(request.language);
     const view: MailView = {
