@@ -32,7 +32,7 @@ export class ConversationService {
   async reply(agent: AgentEntity, request: SupportRequest, body: string, waitForCustomer: boolean, kind: ReplyKind): Promise<boolean> {
     const job = await this.claims.heldJob(agent, request);
     const next = reply(request, agent.id, body, kind, waitForCustomer, new Date());
-    await this.store.apply(request.id, next);
+    await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('reply', async () => {
       await this.publisher.emit(request.id, next.emits);
       if (!waitForCustomer) return;
@@ -50,7 +50,7 @@ export class ConversationService {
     }
     const job = holds ? await this.claims.heldJob(agent, request) : null;
     const next = resolve(request, agent.id, summary, new Date());
-    await this.store.apply(request.id, next);
+    await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('resolve', async () => {
       if (job) await job.moveToCompleted('resolved', request.leaseToken as string, false);
       await this.publisher.emit(request.id, next.emits);
@@ -62,7 +62,7 @@ export class ConversationService {
     const job = await this.claims.heldJob(agent, request);
     await job.moveToCompleted('released', request.leaseToken as string, false);
     const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.release.${Date.now()}` };
-    await this.store.apply(request.id, release(request, agent.id, place));
+    await this.store.apply(request.id, release(request, agent.id, place), { durable: true });
     return publishAfterCommit('release', () => placeInQueue(this.publisher, request, place));
   }
 

@@ -53,7 +53,7 @@ export class SupervisorService {
       throw new ConflictException('the lease has lapsed meanwhile: the request went back to its queue');
     });
     const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.release.${Date.now()}` };
-    await this.store.apply(request.id, release(request, supervisor.id, place));
+    await this.store.apply(request.id, release(request, supervisor.id, place), { durable: true });
     return publishAfterCommit('release', () => placeInQueue(this.publisher, request, place));
   }
 
@@ -65,7 +65,7 @@ export class SupervisorService {
       throw new ConflictException(`request ${request.id} was just claimed by its agent`);
     });
     const place = { queue: teamQueueName(request.teamId as string), id: `${request.id}.returned.${Date.now()}` };
-    await this.store.apply(request.id, returnToTeam(request, by, place));
+    await this.store.apply(request.id, returnToTeam(request, by, place), { durable: true });
     return publishAfterCommit('return to team', () => placeInQueue(this.publisher, request, place));
   }
 
@@ -82,7 +82,7 @@ export class SupervisorService {
     });
     const place = { queue: agentQueueName(to), id: `${request.id}.reassigned.${Date.now()}` };
     const next = reassign(request, supervisor.id, to, place, new Date());
-    await this.store.apply(request.id, next);
+    await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('reassign', async () => {
       await placeInQueue(this.publisher, request, place);
       await this.returnAlarm.set((await this.store.find(request.id)) as SupportRequest);

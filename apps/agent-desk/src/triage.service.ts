@@ -5,6 +5,7 @@ import { EventPublisher } from '@support/messaging';
 import { type AgentEntity, LabelledExampleEntity, ReferenceStore, RequestStore } from '@support/persistence';
 import { placeInQueue, publishAfterCommit, RulesService } from '@support/platform';
 import type { Job } from 'bullmq';
+import type { EntityManager } from 'typeorm';
 import { AgentQueues } from './agent-queues';
 import { ClaimsService } from './claims.service';
 import { QueuePlacement } from './queue-placement';
@@ -26,7 +27,7 @@ export class TriageService {
 
   /** An internal note: stored only (nothing is published, so no mail or webhook can carry it). */
   async note(agent: AgentEntity, request: SupportRequest, body: string): Promise<void> {
-    await this.store.apply(request.id, addNote(request, agent.id, body, new Date()));
+    await this.store.apply(request.id, addNote(request, agent.id, body, new Date()), { durable: true });
   }
 
   async transfer(agent: AgentEntity, request: SupportRequest, to: string, reason: string): Promise<boolean> {
@@ -81,8 +82,8 @@ export class TriageService {
     });
   }
 
-  private async commit(request: SupportRequest, next: Transition, place: QueuePlace | null, alsoStore?: Parameters<RequestStore['apply']>[2]): Promise<boolean> {
-    await this.store.apply(request.id, next, alsoStore);
+  private async commit(request: SupportRequest, next: Transition, place: QueuePlace | null, alsoStore?: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
+    await this.store.apply(request.id, next, { alsoStore, durable: true });
     return publishAfterCommit('triage', async () => {
       if (place) await placeInQueue(this.publisher, { ...request, ...next.patch }, place);
       else await this.placement.follow(request.id); // a new priority re-orders a waiting request in its queue

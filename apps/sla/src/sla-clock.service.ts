@@ -54,21 +54,23 @@ export class SlaClockService {
       const { asOf, ...result } = await this.evaluateOnce(requestId, trigger);
       fired.push(...result.fired);
       outcome = { ...result, fired };
-      if ((await this.store.latestTimelineId(requestId, CLOCK_EVENTS)) === asOf) break;
+      if (asOf === null || (await this.store.latestTimelineId(requestId, CLOCK_EVENTS)) === asOf) break;
     }
     return outcome;
   }
 
-  private async evaluateOnce(requestId: string, trigger: string): Promise<SlaOutcome & { asOf: number }> {
+  /** `asOf`: the latest clock event the evaluation saw; null when no later event can change its answer. */
+  private async evaluateOnce(requestId: string, trigger: string): Promise<SlaOutcome & { asOf: number | null }> {
     const request = await this.store.find(requestId);
     if (!request) throw new UnrecoverableError(`request ${requestId} does not exist`);
+    // [sla]: no paid plan, no clock at all (and no alarm); a plan added later comes with its own
+    // evaluation (licence.changed). A removed plan removes the clock.
+    if (!request.supportPlan) return (await this.clear(request), { requestId, clock: false, nextAlarm: null, fired: [], asOf: null });
+
     const rows = await this.store.timeline(requestId);
     const timeline: readonly TimelineFact[] = rows;
     const asOf = Math.max(0, ...rows.filter((e) => CLOCK_EVENTS.includes(e.event)).map((e) => e.id));
     const none = { requestId, clock: false, nextAlarm: null, fired: [], asOf };
-
-    // [sla]: no paid plan, no clock at all (and no alarm). A removed plan removes the clock.
-    if (!request.supportPlan) return (await this.clear(request), none);
 
     const plans = new Map<string, SlaPlan>();
     for (const id of plansNeeded(request, timeline)) {

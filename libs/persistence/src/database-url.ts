@@ -14,6 +14,17 @@ export function databaseKind(url: string): DatabaseKind {
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${url}")`);
 }
 
+/**
+ * Commits are relaxed by default: a commit returns before the log reaches the disk (SQLite WAL with
+ * `synchronous=NORMAL`, PostgreSQL `synchronous_commit=off`). A process crash loses nothing; an
+ * operating-system crash or power cut may roll back the last moments of commits, consistently (no
+ * corruption). What a worker wrote is re-driven from the database by the reconciler, so that is
+ * safe; what was promised to a producer (the 202 of a submission) is committed durably instead
+ * (`UnitOfWork.run(work, { durable: true })`). See README.md, "Durability".
+ */
+export const RELAXED_SQLITE_SYNC = 'NORMAL';
+export const RELAXED_POSTGRES_COMMIT = 'off';
+
 /** An entity or migration class, as TypeORM takes them. */
 export type EntityOrMigrationClass = new (...args: never[]) => unknown;
 
@@ -33,9 +44,10 @@ export function dataSourceOptions(url: string, entities: EntityOrMigrationClass[
       entities,
       migrations,
       enableWAL: true,
-      // Several processes may share the file (apps run alone): wait for a lock rather than fail at once.
       prepareDatabase: (db: { pragma: (s: string) => unknown }) => {
+        // Several processes may share the file (apps run alone): wait for a lock rather than fail at once.
         db.pragma('busy_timeout = 15000');
+        db.pragma(`synchronous = ${RELAXED_SQLITE_SYNC}`);
       },
       synchronize: false,
     };
@@ -46,6 +58,6 @@ export function dataSourceOptions(url: string, entities: EntityOrMigrationClass[
     entities,
     migrations,
     synchronize: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, options: `-c synchronous_commit=${RELAXED_POSTGRES_COMMIT}` },
   };
 }

@@ -5,7 +5,7 @@ import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEnti
 
 /**
  * Reference data (products, licences, teams, producers): admin-maintained rows, read by the stages.
- * Products, teams, calendars and SLA plans are read on every job, so they are cached for a few
+ * Products, teams, calendars, SLA plans and producers are read on every job, so they are cached for a few
  * seconds (REFERENCE_CACHE_MS); a change made through this process clears the cache at once,
  * other processes see it when their cache lapses.
  */
@@ -72,8 +72,9 @@ export class ReferenceStore implements LicenceRegistry {
     return this.repo(CompanyEntity).findOneBy({ id });
   }
 
+  /** Read on every submission (intake checks the producer exists): cached like the rest. */
   producer(id: string): Promise<ProducerEntity | null> {
-    return this.repo(ProducerEntity).findOneBy({ id });
+    return this.cached(`producer:${id}`, () => this.repo(ProducerEntity).findOneBy({ id }));
   }
 
   /** Creates or replaces a row (admin PUT). */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxRows, writeOutbox } from './outbox-store';
+import { requestColumns } from './request-columns';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
 export type { TimelineEntry } from '@support/contracts';
@@ -31,9 +32,17 @@ export class RequestStore implements RequestRepository {
     this.unitOfWork = UnitOfWork.for(dataSource);
   }
 
-  find(id: string): Promise<RequestEntity | null> {
-    return this.dataSource.getRepository(RequestEntity).findOneBy({ id });
+  /**
+   * One request by id: the hottest read (every stage, the notifier, the SLA clock), so it is one
+   * cached statement mapped by hand (request-columns.ts) rather than a query built and hydrated per call.
+   */
+  async find(id: string): Promise<RequestEntity | null> {
+    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${this.dataSource.options.type === 'postgres' ? '$1' : '?'}`;
+    const [row] = (await this.dataSource.query(this.findSql, [id])) as Record<string, unknown>[];
+    return row ? (this.requestColumns ??= requestColumns(this.dataSource)).read(row) : null;
   }
+  private findSql?: string;
+  private requestColumns?: ReturnType<typeof requestColumns>;
 
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
@@ -60,12 +69,16 @@ export class RequestStore implements RequestRepository {
     const entries = requests.map((r) => toRow(r.id, entry(r), now));
     const outbox = requests.flatMap((r) => outboxRows(r.id, emits, now));
     try {
-      await this.unitOfWork.run(async (m) => {
-        await m.insert(SubmissionEntity, submission);
-        await m.insert(RequestEntity, requests);
-        await m.insert(TimelineEventEntity, entries);
-        await writeOutbox(m, outbox);
-      });
+      await this.unitOfWork.run(
+        async (m) => {
+          await m.insert(SubmissionEntity, submission);
+          // updateEntity(false): no re-read of the defaulted columns (awaitCount, reopenCount), which the rows carry.
+          await m.createQueryBuilder().insert().into(RequestEntity).values(requests).updateEntity(false).execute();
+          await m.insert(TimelineEventEntity, entries);
+          await writeOutbox(m, outbox);
+        },
+        { durable: true },
+      );
       return true;
     } catch (error) {
       if (isUniqueViolation(error) && submission.idempotencyKey !== null) return false;
@@ -77,26 +90,31 @@ export class RequestStore implements RequestRepository {
    * Applies a transition once: its timeline entries (one carries the effect key), its change to
    * the request, the events it emits (the outbox) and what `alsoStore` writes (a unique key there
    * counts as the effect too) commit together. Returns false, changing nothing, when that effect
-   * was already applied.
+   * was already applied. `durable` for a change someone outside is told about (an HTTP answer, an
+   * SMTP 250): it is on disk before this resolves. A worker's change is re-driven from the database
+   * when lost, so it takes the connection's relaxed commit (see database-url.ts).
    */
   async apply(
     requestId: string,
     { entries, patch, emits = [] }: Pick<Transition, 'entries' | 'patch'> & Partial<Pick<Transition, 'emits'>>,
-    alsoStore?: (manager: EntityManager) => Promise<unknown>,
+    { alsoStore, durable = false }: { alsoStore?: (manager: EntityManager) => Promise<unknown>; durable?: boolean } = {},
   ): Promise<boolean> {
     const now = entries[0]?.at ?? new Date();
     try {
-      await this.unitOfWork.run(async (m) => {
-        await m.insert(
-          TimelineEventEntity,
-          entries.map((e) => toRow(requestId, e, now)),
-        );
-        if (Object.keys(patch).length > 0) {
-          await m.update(RequestEntity, { id: requestId }, { ...patch, ...listColumns(patch), updatedAt: now.toISOString() } as object);
-        }
-        await writeOutbox(m, outboxRows(requestId, emits, now));
-        if (alsoStore) await alsoStore(m);
-      });
+      await this.unitOfWork.run(
+        async (m) => {
+          await m.insert(
+            TimelineEventEntity,
+            entries.map((e) => toRow(requestId, e, now)),
+          );
+          if (Object.keys(patch).length > 0) {
+            await m.update(RequestEntity, { id: requestId }, { ...patch, ...listColumns(patch), updatedAt: now.toISOString() } as object);
+          }
+          await writeOutbox(m, outboxRows(requestId, emits, now));
+          if (alsoStore) await alsoStore(m);
+        },
+        { durable },
+      );
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { RELAXED_SQLITE_SYNC } from './database-url';
 
 /**
  * Runs work in one transaction. SQLite has one connection per process, so concurrent
@@ -21,11 +22,30 @@ export class UnitOfWork {
     return unit;
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type !== 'better-sqlite3') return this.dataSource.transaction(work);
-    const next = this.tail.then(() => this.dataSource.transaction(work));
+  /**
+   * `durable`: the commit is on disk when this resolves (for what is promised to someone outside,
+   * e.g. a submission's 202); otherwise the connection's relaxed commit applies (database-url.ts).
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, { durable = false }: { durable?: boolean } = {}): Promise<T> {
+    if (this.dataSource.options.type !== 'better-sqlite3') {
+      return this.dataSource.transaction(async (m) => {
+        if (durable) await m.query('SET LOCAL synchronous_commit = on');
+        return work(m);
+      });
+    }
+    const next = this.tail.then(() => (durable ? this.durably(work) : this.dataSource.transaction(work)));
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** SQLite: FULL for this one commit, which also syncs the relaxed commits before it in the log. */
+  private async durably<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    await this.dataSource.query('PRAGMA synchronous = FULL');
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      await this.dataSource.query(`PRAGMA synchronous = ${RELAXED_SQLITE_SYNC}`);
+    }
   }
 }
 

@@ -11,8 +11,13 @@ const KEPT_ATTEMPTS = 100;
 /** Webhook subscriptions and their deliveries: the truth about every outgoing webhook. */
 export class WebhookStore {
   private readonly unitOfWork: UnitOfWork;
+  /** The enabled subscriptions, read for every event the notifier hears: kept `cacheMs`, dropped on a change made here. */
+  private enabled?: { until: number; value: Promise<WebhookSubscriptionEntity[]> };
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cacheMs = 0,
+  ) {
     this.unitOfWork = UnitOfWork.for(dataSource);
   }
 
@@ -33,19 +38,26 @@ export class WebhookStore {
   }
 
   enabledSubscriptions(): Promise<WebhookSubscriptionEntity[]> {
-    return this.subscriptionsRepo().find({ where: { enabled: true }, order: { id: 'ASC' } });
+    if (this.enabled && this.enabled.until > Date.now()) return this.enabled.value;
+    const value = this.subscriptionsRepo().find({ where: { enabled: true }, order: { id: 'ASC' } });
+    this.enabled = { until: Date.now() + this.cacheMs, value };
+    value.catch(() => (this.enabled = undefined));
+    return value;
   }
 
   async saveSubscription(row: WebhookSubscriptionEntity): Promise<void> {
     await this.unitOfWork.run((m) => m.save(WebhookSubscriptionEntity, row));
+    this.enabled = undefined;
   }
 
   /** Removes a subscription with its delivery history; false when there is none. */
-  removeSubscription(id: string): Promise<boolean> {
-    return this.unitOfWork.run(async (m) => {
+  async removeSubscription(id: string): Promise<boolean> {
+    const removed = await this.unitOfWork.run(async (m) => {
       await m.delete(WebhookDeliveryEntity, { subscriptionId: id });
       return ((await m.delete(WebhookSubscriptionEntity, { id })).affected ?? 0) > 0;
     });
+    this.enabled = undefined;
+    return removed;
   }
 
   /** Adds the deliveries that do not exist yet (one per subscription and occurrence) and answers all of them as stored. */
@@ -114,6 +126,7 @@ export class WebhookStore {
         if (change.gone) await m.update(WebhookSubscriptionEntity, { id: row.subscriptionId, enabled: true }, { ...disabled, disabledReason: change.reason });
         const reason = `${disableAfter} deliveries in a row failed for good`;
         await m.update(WebhookSubscriptionEntity, { id: row.subscriptionId, enabled: true, consecutiveFailures: MoreThanOrEqual(disableAfter) }, { ...disabled, disabledReason: reason });
+        this.enabled = undefined; // it may have been disabled
       }
       return true;
     });

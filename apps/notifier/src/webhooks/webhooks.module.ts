@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WebhookStore } from '@support/persistence';
+import { SETTINGS, type Settings } from '@support/platform';
 import { DataSource } from 'typeorm';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDeliveryRunner } from './webhook-delivery-runner';
@@ -18,7 +19,7 @@ import { WebhooksProcessor } from './webhooks.processor';
 @Module({
   controllers: [WebhooksController],
   providers: [
-    { provide: WebhookStore, useFactory: (ds: DataSource) => new WebhookStore(ds), inject: [DataSource] },
+    { provide: WebhookStore, useFactory: (ds: DataSource, settings: Settings) => new WebhookStore(ds, settings.referenceCacheMs), inject: [DataSource, SETTINGS] },
     WebhookSubscriptions,
     WebhookDispatcher,
     WebhookDeliveries,

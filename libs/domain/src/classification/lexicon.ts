@@ -18,7 +18,13 @@ import { tokenize } from './normalise';
 export interface TokenPattern {
   stem: string;
   prefix: boolean;
+  /** stem + '*' for a prefix: the matcher's cache key, made once here rather than per text. */
+  key: string;
+  /** The stem's first three letters (the matcher's bucket), or null for a shorter stem. */
+  head: string | null;
 }
+
+const tokenPattern = (stem: string, prefix: boolean): TokenPattern => ({ stem, prefix, key: prefix ? `${stem}*` : stem, head: stem.length >= 3 ? stem.slice(0, 3) : null });
 
 export interface CompiledTerm {
   text: string;
@@ -123,7 +129,7 @@ export function compileTerm(raw: unknown, language: Language, where: string, con
     const body = prefix ? part.slice(0, -1) : part;
     const toks = tokenize(body);
     if (toks.length === 0) fail(where, `term "${text}" has an empty token "${part}"`);
-    toks.forEach((stem, i) => tokens.push({ stem, prefix: prefix && i === toks.length - 1 }));
+    toks.forEach((stem, i) => tokens.push(tokenPattern(stem, prefix && i === toks.length - 1)));
   }
   return { text, language, weight, tokens, ctx: ctx as string | undefined };
 }
@@ -132,7 +138,7 @@ export function compileTerm(raw: unknown, language: Language, where: string, con
 function dedupe(terms: CompiledTerm[]): CompiledTerm[] {
   const byKey = new Map<string, CompiledTerm>();
   for (const t of terms) {
-    const key = `${t.tokens.map((p) => p.stem + (p.prefix ? '*' : '')).join(' ')}|${t.ctx ?? ''}`;
+    const key = `${t.tokens.map((p) => p.key).join(' ')}|${t.ctx ?? ''}`;
     const prev = byKey.get(key);
     if (!prev || t.weight > prev.weight) byKey.set(key, t);
   }

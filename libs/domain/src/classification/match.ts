@@ -1,6 +1,8 @@
 import { CompiledTerm, LexiconSettings, TokenPattern } from './lexicon';
 import { editDistance, tokenize } from './normalise';
 
+const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
+
 /** A tokenised text with a per-pattern cache of matching positions. */
 export class TextIndex {
   readonly tokens: string[];
@@ -26,26 +28,23 @@ export class TextIndex {
     });
   }
 
-  private candidates(stem: string): Iterable<number> {
-    if (stem.length >= 3) return this.byHead.get(stem.slice(0, 3)) ?? [];
-    return this.tokens.keys();
-  }
-
-  private positions(p: TokenPattern): Array<{ pos: number; fuzzy: boolean }> {
-    const key = `${p.stem}${p.prefix ? '*' : ''}`;
-    const hit = this.cache.get(key);
+  private positions(p: TokenPattern): ReadonlyArray<{ pos: number; fuzzy: boolean }> {
+    // Most of a lexicon's words do not occur in a given text: their bucket is empty (no allocation).
+    const bucket = p.head === null ? null : this.byHead.get(p.head);
+    if (bucket === undefined) return NOWHERE;
+    const hit = this.cache.get(p.key);
     if (hit) return hit;
     const out: Array<{ pos: number; fuzzy: boolean }> = [];
     const fuzzyOk = p.stem.length >= this.settings.fuzzyMinLength;
-    for (const pos of this.candidates(p.stem)) {
+    for (const pos of bucket ?? this.tokens.keys()) {
       const tok = this.tokens[pos];
       if (p.prefix ? tok.startsWith(p.stem) : tok === p.stem) {
         out.push({ pos, fuzzy: false });
         continue;
       }
       // Typos: one edit, but never in the first three letters (Latvian/Russian negation and
-      // prefixes live there: "nestrādā" is not "neatrada") ...
-      if (!fuzzyOk || tok.slice(0, 3) !== p.stem.slice(0, 3)) continue;
+      // prefixes live there: "nestrādā" is not "neatrada"; a bucket's tokens share them) ...
+      if (!fuzzyOk || bucket === null) continue;
       if (p.prefix) {
         const L = p.stem.length;
         for (const len of [L, L - 1, L + 1]) {
@@ -59,7 +58,7 @@ export class TextIndex {
         out.push({ pos, fuzzy: true });
       }
     }
-    this.cache.set(key, out);
+    this.cache.set(p.key, out);
     return out;
   }
 

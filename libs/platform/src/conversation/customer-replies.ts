@@ -39,7 +39,7 @@ export class CustomerReplies {
     if (kind === 'too-late') throw new ConflictException('this request was resolved too long ago to reopen: please submit a new request');
     if (kind === 'finished') throw new ConflictException(`this request is ${request.status}: please submit a new request`);
     if (kind === 'note') {
-      if (!(await this.store.apply(request.id, customerWrote(request, from, body, { kind: 'note' }, now, extras.detail), extras.alsoStore))) {
+      if (!(await this.store.apply(request.id, customerWrote(request, from, body, { kind: 'note' }, now, extras.detail), { alsoStore: extras.alsoStore, durable: true }))) {
         throw new ConflictException('this message was already received');
       }
       return { status: request.status };
@@ -49,7 +49,7 @@ export class CustomerReplies {
     const queue = request.assigneeId ? agentQueueName(request.assigneeId) : teamQueueName(request.teamId as string);
     const place = { queue, id: `${request.id}.${occurrence}` };
     const next = customerWrote(request, from, body, { kind, place }, now, extras.detail);
-    if (!(await this.store.apply(request.id, next, extras.alsoStore))) throw new ConflictException('this reply was already received');
+    if (!(await this.store.apply(request.id, next, { alsoStore: extras.alsoStore, durable: true }))) throw new ConflictException('this reply was already received');
     const queued = await publishAfterCommit('customer reply', async () => {
       await placeInQueue(this.publisher, request, place);
       await this.publisher.emit(request.id, next.emits);
