@@ -24,7 +24,7 @@ import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
@@ -41,10 +41,12 @@ interface Args {
   warmup: number;
   stallS: number;
   seed: number;
+  /** Write a CPU profile of the measured pipeline run (only) to this file. */
+  profile: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { n: 5000, db: 'sqlite', concurrency: 8, rate: 0, warmup: 200, stallS: 60, seed: 1 };
+  const args: Args = { n: 5000, db: 'sqlite', concurrency: 8, rate: 0, warmup: 200, stallS: 60, seed: 1, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -78,9 +80,12 @@ function parseArgs(argv: string[]): Args {
       case '--seed':
         args.seed = Math.floor(num('--seed'));
         break;
+      case '--profile':
+        args.profile = value();
+        break;
       case '--help':
       case '-h':
-        console.log('node dist/bench/pipeline.js [--n 5000] [--db sqlite|postgres] [--concurrency 8] [--rate 0] [--warmup 200] [--stall-s 60] [--seed 1]');
+        console.log('node dist/bench/pipeline.js [--n 5000] [--db sqlite|postgres] [--concurrency 8] [--rate 0] [--warmup 200] [--stall-s 60] [--seed 1] [--profile pipeline.cpuprofile]');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default:
@@ -300,9 +305,36 @@ interface Figures {
   mean: number;
   /** Arrival rate (req/s) in each tenth of the run: shows whether the rate holds or decays with N. */
   tenths: number[];
+  /** CPU time of this process (user + system) per arrived submission: steadier than seconds on a shared machine. */
+  cpuMs: number;
 }
 
-function figures(started: Map<string, number>, ended: Map<string, number>): Figures {
+/** Runs `run` under the V8 CPU profiler and writes the profile (open it in Chrome's DevTools). */
+async function profiled<T>(file: string, run: () => Promise<T>): Promise<T> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile of the pipeline run: ${file}`);
+  }
+}
+
+/** Runs `run` and adds the process's CPU time per arrived submission to its figures. */
+async function withCpu(run: () => Promise<Omit<Figures, 'cpuMs'>>): Promise<Figures> {
+  const before = process.cpuUsage();
+  const f = await run();
+  const used = process.cpuUsage(before);
+  return { ...f, cpuMs: (used.user + used.system) / 1000 / Math.max(1, f.arrived) };
+}
+
+function figures(started: Map<string, number>, ended: Map<string, number>): Omit<Figures, 'cpuMs'> {
   const latencies: number[] = [];
   let first = Infinity;
   let last = -Infinity;
@@ -344,6 +376,7 @@ function meanOf(a: Figures, b: Figures): Figures {
     max: m(a.max, b.max),
     mean: m(a.mean, b.mean),
     tenths: a.tenths.map((x, i) => +m(x, b.tenths[i]).toFixed(1)),
+    cpuMs: m(a.cpuMs, b.cpuMs),
   };
 }
 
@@ -458,14 +491,15 @@ async function main(): Promise<void> {
     const baseArrivals = new Arrivals(blocking, basePrefix, teams);
     await Promise.all([baseArrivals.ready(), ...baseWorkers.map((w) => w.waitUntilReady())]);
     const baseIntake = baseQueue('intake');
-    const runBaseline = async (batch: Submission[]) => {
-      baseArrivals.arrived = new Map();
-      const started = await submit(baseIntake, batch, args.rate, producer);
-      await baseArrivals.wait(batch.length, stallMs);
-      const ended = new Map<string, number>();
-      for (const [jobId, t] of baseArrivals.arrived) ended.set(jobId.slice(4), t);
-      return figures(started, ended);
-    };
+    const runBaseline = (batch: Submission[]) =>
+      withCpu(async () => {
+        baseArrivals.arrived = new Map();
+        const started = await submit(baseIntake, batch, args.rate, producer);
+        await baseArrivals.wait(batch.length, stallMs);
+        const ended = new Map<string, number>();
+        for (const [jobId, t] of baseArrivals.arrived) ended.set(jobId.slice(4), t);
+        return figures(started, ended);
+      });
     closers.push(async () => {
       await Promise.all(baseWorkers.map((w) => w.close()));
       await baseArrivals.close();
@@ -485,24 +519,25 @@ async function main(): Promise<void> {
     closers.push(() => arrivals.close());
     await arrivals.ready();
     const submissions = dataSource.getRepository(persistence.SubmissionEntity);
-    const runPipeline = async (batch: Submission[]) => {
-      arrivals.arrived = new Map();
-      const started = await submit(intake, batch, args.rate, producer);
-      await arrivals.wait(batch.length, stallMs);
-      // team job id = request id; back to the submission's key through the submissions table
-      const keyOf = new Map<string, string>();
-      for (const row of await submissions.find({ select: { idempotencyKey: true, requestIds: true } })) {
-        for (const id of row.requestIds) keyOf.set(id, row.idempotencyKey as string);
-      }
-      const ended = new Map<string, number>();
-      for (const [requestId, t] of arrivals.arrived) {
-        const key = keyOf.get(requestId);
-        if (key) ended.set(key, t);
-      }
-      return figures(started, ended);
-    };
+    const runPipeline = (batch: Submission[]) =>
+      withCpu(async () => {
+        arrivals.arrived = new Map();
+        const started = await submit(intake, batch, args.rate, producer);
+        await arrivals.wait(batch.length, stallMs);
+        // team job id = request id; back to the submission's key through the submissions table
+        const keyOf = new Map<string, string>();
+        for (const row of await submissions.find({ select: { idempotencyKey: true, requestIds: true } })) {
+          for (const id of row.requestIds) keyOf.set(id, row.idempotencyKey as string);
+        }
+        const ended = new Map<string, number>();
+        for (const [requestId, t] of arrivals.arrived) {
+          const key = keyOf.get(requestId);
+          if (key) ended.set(key, t);
+        }
+        return figures(started, ended);
+      });
     if (warm.length) await runPipeline(warm);
-    const pipeline = await runPipeline(subs);
+    const pipeline = args.profile ? await profiled(args.profile, () => runPipeline(subs)) : await runPipeline(subs);
 
     // Let the app finish what the routed requests still cause (the sla queue), then the baseline again.
     const registry = app.get(messaging.QueueRegistry);
@@ -531,12 +566,13 @@ async function main(): Promise<void> {
 
     // ---- report ----------------------------------------------------------------------------------
     const line = (label: string, f: Figures) =>
-      `  ${label.padEnd(9)} ${String(f.arrived).padStart(6)}/${f.submitted}  ${fmt(f.seconds, 2).padStart(8)} s  ${fmt(f.throughput, 1).padStart(8)} req/s   p50 ${fmt(f.p50).padStart(7)} ms   p99 ${fmt(f.p99).padStart(7)} ms   max ${fmt(f.max).padStart(7)} ms   mean ${fmt(f.mean).padStart(7)} ms`;
+      `  ${label.padEnd(9)} ${String(f.arrived).padStart(6)}/${f.submitted}  ${fmt(f.seconds, 2).padStart(8)} s  ${fmt(f.throughput, 1).padStart(8)} req/s   p50 ${fmt(f.p50).padStart(7)} ms   p99 ${fmt(f.p99).padStart(7)} ms   max ${fmt(f.max).padStart(7)} ms   mean ${fmt(f.mean).padStart(7)} ms   cpu ${fmt(f.cpuMs, 2).padStart(6)} ms/req`;
     const ratio = {
       throughput: pipeline.throughput / baseline.throughput,
       p50: pipeline.p50 / baseline.p50,
       p99: pipeline.p99 / baseline.p99,
       max: pipeline.max / baseline.max,
+      cpu: pipeline.cpuMs / baseline.cpuMs,
     };
     console.log('');
     console.log(`  ${'run'.padEnd(9)} ${'arrived'.padStart(6)}  ${'total'.padStart(10)}  ${'throughput'.padStart(14)}`);
@@ -545,7 +581,7 @@ async function main(): Promise<void> {
     console.log(line('baseline', baseline) + '   (mean of #1, #2)');
     console.log(line('pipeline', pipeline));
     console.log(
-      `  ratio pipeline/baseline: throughput ×${fmt(ratio.throughput, 3)} (baseline is ${fmt(1 / ratio.throughput, 1)}× faster), p50 latency ×${fmt(ratio.p50, 2)}, p99 latency ×${fmt(ratio.p99, 2)}, max ×${fmt(ratio.max, 2)}`,
+      `  ratio pipeline/baseline: throughput ×${fmt(ratio.throughput, 3)} (baseline is ${fmt(1 / ratio.throughput, 1)}× faster), p50 latency ×${fmt(ratio.p50, 2)}, p99 latency ×${fmt(ratio.p99, 2)}, max ×${fmt(ratio.max, 2)}, CPU per request ×${fmt(ratio.cpu, 2)}`,
     );
     if (pipeline.arrived < pipeline.submitted || baseline.arrived < baseline.submitted) {
       console.log(`  WARNING: not every submission reached a team queue within the stall limit (${args.stallS} s without progress)`);
@@ -553,7 +589,7 @@ async function main(): Promise<void> {
     }
     console.log(`  arrival rate per tenth of the run (req/s): baseline #1 ${baselineBefore.tenths.map((x) => fmt(x)).join(' ')}; pipeline ${pipeline.tenths.map((x) => fmt(x)).join(' ')}`);
     for (const p of problems) console.log(`  problem: ${p}`);
-    const round = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), throughput: +f.throughput.toFixed(2), mean: +f.mean.toFixed(1) });
+    const round = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), throughput: +f.throughput.toFixed(2), mean: +f.mean.toFixed(1), cpuMs: +f.cpuMs.toFixed(3) });
     console.log(
       JSON.stringify({
         bench: 'pipeline',
@@ -565,7 +601,7 @@ async function main(): Promise<void> {
         pipeline: round(pipeline),
         baseline: round(baseline),
         baselineRuns: [round(baselineBefore), round(baselineAfter)],
-        ratio: { throughput: +ratio.throughput.toFixed(4), p50: +ratio.p50.toFixed(3), p99: +ratio.p99.toFixed(3), max: +ratio.max.toFixed(3) },
+        ratio: { throughput: +ratio.throughput.toFixed(4), p50: +ratio.p50.toFixed(3), p99: +ratio.p99.toFixed(3), max: +ratio.max.toFixed(3), cpu: +ratio.cpu.toFixed(3) },
       }),
     );
   } catch (error) {
