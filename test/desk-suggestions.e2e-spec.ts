@@ -76,7 +76,12 @@ describe.each(testDatabases())('suggested replies and the customer panel on %s',
     expect(s.items[0].text).toContain('Zināšanu bāze');
 
     const de = await queued(submission({ customer: { id: 'c-sug-2', email: 'jonas@example.de', country: 'LV', language: 'de' } }));
-    const sde = (await sys.http.get(`/v1/requests/${de.id}/suggestions`).set(bearer(await addAgent(sys, 'sug-de', [de.team]))).expect(200)).body;
+    const sde = (
+      await sys.http
+        .get(`/v1/requests/${de.id}/suggestions`)
+        .set(bearer(await addAgent(sys, 'sug-de', [de.team])))
+        .expect(200)
+    ).body;
     expect(sde).toMatchObject({ language: 'en', fallback: true });
     expect(sde.items.map((i: { id: string }) => i.id)).toEqual(['self-service:home', `macro:${english.id}`]);
     expect(sde.items[0].text).toContain('Knowledge Base');
@@ -89,7 +94,11 @@ describe.each(testDatabases())('suggested replies and the customer panel on %s',
     const bad = await sys.http.post(`/v1/requests/${r.id}/replies`).set(bearer(ana)).send({ body: 'x', suggestionId: 'whatever' }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('suggestionId must be a suggestion id');
     const text = `${own.body} Paldies.`;
-    const replied = await sys.http.post(`/v1/requests/${r.id}/replies`).set(bearer(ana)).send({ body: text, suggestionId: `macro:${own.id}` }).expect(200);
+    const replied = await sys.http
+      .post(`/v1/requests/${r.id}/replies`)
+      .set(bearer(ana))
+      .send({ body: text, suggestionId: `macro:${own.id}` })
+      .expect(200);
     const entry = replied.body.timeline.find((e: { event: string }) => e.event === 'request.replied');
     expect(entry.detail).toMatchObject({ agent: 'sug-ana', body: text, suggestionId: `macro:${own.id}` });
     const customerView = await view(r.id, r.token);
@@ -102,9 +111,7 @@ describe.each(testDatabases())('suggested replies and the customer panel on %s',
     const anna = { id: 'c-1001', email: 'anna@example.lv', country: 'LV', language: 'en' };
     const first = await queued(submission({ customer: anna, licenceKey: 'LIC-ANNA-KAV' }));
     const second = await queued(submission({ customer: anna, licenceKey: 'LIC-ANNA-KAV', subject: 'Another false positive', description: 'It deletes my tool as a trojan again, a false positive.' }));
-    const download = await queued(
-      submission({ customer: anna, subject: 'Where can I download the installer?', description: 'How and where do I download the software installer for my computer?' }),
-    );
+    const download = await queued(submission({ customer: anna, subject: 'Where can I download the installer?', description: 'How and where do I download the software installer for my computer?' }));
     const stranger = await queued(submission({ customer: { id: 'c-panel-9', email: 'x@example.lv', country: 'LV', language: 'en' } }));
     expect(download.team).not.toBe(first.team);
     const narrow = await addAgent(sys, 'panel-narrow', [first.team]);

@@ -124,3 +124,25 @@ export class CustomerPanelSchema {
   @ApiProperty({ type: [PanelRequestSchema], description: "The customer's (or company's) other requests in your teams, newest first (up to 20)" })
   requests: PanelRequestSchema[];
 }
+
+class TeamSummarySchema {
+  @ApiProperty({ example: 'home-lv' })
+  id: string;
+
+  @ApiProperty({ enum: ['home', 'business'] })
+  segment: string;
+
+  @ApiProperty({ type: [String], example: ['LV'] })
+  countries: string[];
+
+  @ApiProperty({ type: [String], example: ['lv', 'ru', 'en'] })
+  languages: string[];
+
+  @ApiProperty({ type: [String], example: ['malware'] })
+  skills: string[];
+}
+
+export class TeamListSchema {
+  @ApiProperty({ type: [TeamSummarySchema] })
+  items: TeamSummarySchema[];
+}

@@ -37,11 +37,7 @@ describe('suggestReplies', () => {
   });
 
   it('offers the limited-licence text for a business request whose licence only allows licence questions', () => {
-    const s = suggestReplies(
-      rules,
-      request({ segment: 'business', language: 'ru', eligibility: { decision: 'limited', clauses: ['2.4', '4.5b'], reason: 'x', licenceProblem: 'expired' } }),
-      [],
-    );
+    const s = suggestReplies(rules, request({ segment: 'business', language: 'ru', eligibility: { decision: 'limited', clauses: ['2.4', '4.5b'], reason: 'x', licenceProblem: 'expired' } }), []);
     expect(s.items[0]).toMatchObject({ id: 'rules:4.1.2a', kind: 'rules', language: 'ru' });
     expect(s.items[0].text).toContain(rules.messages.ru['licence.expired']);
     expect(s.items[1].text).toContain(rules.selfService.business.ru);

@@ -65,7 +65,14 @@ export function suggestReplies(rules: RuleSet, request: SuggestionRequest, macro
   const rulesText = clause && rules.clauses[clause] ? declineText(rules, request, clause) : null;
   if (rulesText) items.push({ id: `rules:${clause}`, kind: 'rules', name: null, language, clauses: rulesText.clauses, text: rulesText.message });
   const texts = rules.messages[language];
-  items.push({ id: `self-service:${segment}`, kind: 'self-service', name: null, language, clauses: ['2.1'], text: fillTemplate(texts['self-service'], { links: rules.selfService[segment][language] }) });
+  items.push({
+    id: `self-service:${segment}`,
+    kind: 'self-service',
+    name: null,
+    language,
+    clauses: ['2.1'],
+    text: fillTemplate(texts['self-service'], { links: rules.selfService[segment][language] }),
+  });
   items.push(...macrosFor(macros, language, clause).map((m): Suggestion => ({ id: `macro:${m.id}`, kind: 'macro', name: m.name, language: m.language, clauses: m.clauses, text: m.body })));
   return { language, fallback: language !== request.language, clause, draft: items[0].id, items };
 }

@@ -5,12 +5,14 @@ export class MacrosPostgres1796196010645 implements MigrationInterface {
   name = 'MacrosPostgres1796196010645';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"macros\" (\"id\" character varying(64) NOT NULL, \"name\" character varying(100) NOT NULL, \"language\" character varying(8) NOT NULL, \"clauses\" text NOT NULL, \"body\" text NOT NULL, \"createdAt\" character varying(30) NOT NULL, \"updatedAt\" character varying(30) NOT NULL, CONSTRAINT \"PK_cc6dbe6db03bd5465a8ace61be5\" PRIMARY KEY (\"id\"))");
-    await queryRunner.query("CREATE UNIQUE INDEX \"ux_macros_language_name\" ON \"macros\"  (\"language\", \"name\") ");
+    await queryRunner.query(
+      'CREATE TABLE "macros" ("id" character varying(64) NOT NULL, "name" character varying(100) NOT NULL, "language" character varying(8) NOT NULL, "clauses" text NOT NULL, "body" text NOT NULL, "createdAt" character varying(30) NOT NULL, "updatedAt" character varying(30) NOT NULL, CONSTRAINT "PK_cc6dbe6db03bd5465a8ace61be5" PRIMARY KEY ("id"))',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "ux_macros_language_name" ON "macros"  ("language", "name") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"public\".\"ux_macros_language_name\"");
-    await queryRunner.query("DROP TABLE \"macros\"");
+    await queryRunner.query('DROP INDEX "public"."ux_macros_language_name"');
+    await queryRunner.query('DROP TABLE "macros"');
   }
 }

@@ -5,12 +5,14 @@ export class MacrosSqlite1796196010645 implements MigrationInterface {
   name = 'MacrosSqlite1796196010645';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"macros\" (\"id\" varchar(64) PRIMARY KEY NOT NULL, \"name\" varchar(100) NOT NULL, \"language\" varchar(8) NOT NULL, \"clauses\" text NOT NULL, \"body\" text NOT NULL, \"createdAt\" varchar(30) NOT NULL, \"updatedAt\" varchar(30) NOT NULL)");
-    await queryRunner.query("CREATE UNIQUE INDEX \"ux_macros_language_name\" ON \"macros\" (\"language\", \"name\") ");
+    await queryRunner.query(
+      'CREATE TABLE "macros" ("id" varchar(64) PRIMARY KEY NOT NULL, "name" varchar(100) NOT NULL, "language" varchar(8) NOT NULL, "clauses" text NOT NULL, "body" text NOT NULL, "createdAt" varchar(30) NOT NULL, "updatedAt" varchar(30) NOT NULL)',
+    );
+    await queryRunner.query('CREATE UNIQUE INDEX "ux_macros_language_name" ON "macros" ("language", "name") ');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("DROP INDEX \"ux_macros_language_name\"");
-    await queryRunner.query("DROP TABLE \"macros\"");
+    await queryRunner.query('DROP INDEX "ux_macros_language_name"');
+    await queryRunner.query('DROP TABLE "macros"');
   }
 }
