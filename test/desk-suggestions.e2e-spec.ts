@@ -136,6 +136,9 @@ describe.each(testDatabases())('suggested replies and the customer panel on %s',
     await sys.http.get(`/v1/requests/${second.id}/customer`).set(bearer(outsider)).expect(404);
     await sys.http.get(`/v1/requests/${second.id}/customer`).set(bearer(second.token)).expect(403);
     await sys.http.get('/v1/requests/req_none/customer').set(bearer(wide)).expect(404);
+    const teams = (await sys.http.get('/v1/agent/teams').set(bearer(narrow)).expect(200)).body.items;
+    expect(teams).toContainEqual(expect.objectContaining({ id: download.team, segment: 'home' }));
+    await sys.http.get('/v1/agent/teams').set(bearer(second.token)).expect(403);
   });
 
   it("shows a business request's company, its licences and the company's other requests", async () => {

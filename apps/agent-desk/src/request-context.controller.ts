@@ -24,7 +24,7 @@ export class RequestContextController {
 
   @Get('agent/teams')
   @Access('agent')
-  @ApiOperation({ operationId: 'listTeams', summary: 'Every team, for a transfer (POST /v1/requests/{id}/transfer)' })
+  @ApiOperation({ operationId: 'listTransferTeams', summary: 'Every team, for a transfer (POST /v1/requests/{id}/transfer)' })
   @ApiOkResponse({ description: 'The teams, by id', type: TeamListSchema })
   async teams(@Caller() caller: Principal) {
     await this.access.agent(caller);
