@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { addAgent } from './support/agents';
 import { accessibilityProblems, launchChromium, screenshot, until } from './support/browser';
 import { testDatabases } from './support/databases';
-import { listen, openDesk, queued, requestView } from './support/desk';
+import { blur, focused, listen, openDesk, queued, requestView, tabTo } from './support/desk';
 import { startSystem, type TestSystem } from './support/system';
 
 /**
@@ -10,19 +10,6 @@ import { startSystem, type TestSystem } from './support/system';
  * and Ctrl+Enter; every action is reachable with Tab and shows where the focus is.
  */
 jest.setTimeout(120_000);
-
-// Plain JavaScript in the page: the tests are not compiled with the DOM types.
-const focused = (page: Page) => page.evaluate("document.activeElement ? document.activeElement.id || document.activeElement.tagName : ''") as Promise<string>;
-const blur = (page: Page) => page.evaluate('document.activeElement && document.activeElement.blur()');
-
-/** Tabs forward until the element with `id` has the focus (at most `max` presses); answers its outline style. */
-async function tabTo(page: Page, id: string, max = 40): Promise<string> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focused(page)) === id) return page.evaluate('getComputedStyle(document.activeElement).outlineStyle') as Promise<string>;
-  }
-  throw new Error(`Tab never reached #${id} (last: ${await focused(page)})`);
-}
 
 describe('the desk by keyboard alone', () => {
   let sys: TestSystem;
@@ -73,9 +60,10 @@ describe('the desk by keyboard alone', () => {
     await help.waitFor({ state: 'hidden' });
     expect(await focused(page)).toBe('work-h');
 
-    // Single keys do nothing while typing: r goes to the reply box, where "c" is just a letter.
+    // Single keys do nothing while typing: r goes to the reply box (its draft is a suggested reply), where "c" is just a letter.
     await page.keyboard.press('r');
     expect(await focused(page)).toBe('reply-body');
+    await page.keyboard.press('Control+A');
     await page.keyboard.type('ccc');
     expect(await page.locator('#reply-body').inputValue()).toBe('ccc');
     await page.locator('#reply-body').fill('');

@@ -36,6 +36,28 @@ export async function openDesk(browser: Browser, base: string, contexts: Browser
   return { page, problems };
 }
 
+// Plain JavaScript in the page: the tests are not compiled with the DOM types.
+export const focused = (page: Page) => page.evaluate("document.activeElement ? document.activeElement.id || document.activeElement.tagName : ''") as Promise<string>;
+export const blur = (page: Page) => page.evaluate('document.activeElement && document.activeElement.blur()');
+
+/** Tabs forward until the element with `id` has the focus (at most `max` presses); answers its outline style. */
+export async function tabTo(page: Page, id: string, max = 40): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)) === id) return page.evaluate('getComputedStyle(document.activeElement).outlineStyle') as Promise<string>;
+  }
+  throw new Error(`Tab never reached #${id} (last: ${await focused(page)})`);
+}
+
+/** Picks an option of the focused select with the arrow keys (as a keyboard user does), until its value is `value`. */
+export async function arrowTo(page: Page, value: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await page.evaluate('document.activeElement && document.activeElement.value')) === value) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`ArrowDown never reached the option ${value} (focus: ${await focused(page)})`);
+}
+
 export async function signIn(page: Page, key: string): Promise<void> {
   await page.locator('#agent-key').fill(key);
   await page.locator('#signin-form button[type=submit]').click();

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SUGGESTION_ID } from '@support/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const NOT_BLANK = /\S/;
@@ -20,6 +21,17 @@ export class ReplyDto {
   @IsOptional()
   @IsIn(['answer', 'information-request', 'diagnostic-utility'], { message: 'kind must be answer, information-request or diagnostic-utility' })
   kind?: 'answer' | 'information-request' | 'diagnostic-utility';
+
+  @ApiPropertyOptional({
+    maxLength: 80,
+    pattern: SUGGESTION_ID.source,
+    description: 'The suggested reply the text started from (an `id` of GET /v1/requests/{id}/suggestions): recorded on the timeline for agents, never shown to the customer',
+    example: 'macro:mac_4f0c2b1e9a7d4c3b8e2f1a0b9c8d7e6f',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SUGGESTION_ID, { message: 'suggestionId must be a suggestion id like rules:4.1.2a, self-service:home or macro:<id>' })
+  suggestionId?: string;
 }
 
 export class ResolveDto {

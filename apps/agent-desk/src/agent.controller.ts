@@ -98,7 +98,7 @@ export class AgentController {
     const dto = validateInput(ReplyDto, body);
     const agent = await this.access.agent(caller);
     const request = await this.access.requestForAgent(agent, id);
-    const queued = await this.conversation.reply(agent, request, dto.body, dto.waitForCustomer ?? false, dto.kind ?? (dto.waitForCustomer ? 'information-request' : 'answer'));
+    const queued = await this.conversation.reply(agent, request, dto.body, dto.waitForCustomer ?? false, dto.kind ?? (dto.waitForCustomer ? 'information-request' : 'answer'), dto.suggestionId);
     return this.view(id, queued);
   }
 

@@ -29,9 +29,9 @@ export class ConversationService {
   ) {}
 
   /** Answers whether what follows the commit was published (false: stored, Redis unreachable). */
-  async reply(agent: AgentEntity, request: SupportRequest, body: string, waitForCustomer: boolean, kind: ReplyKind): Promise<boolean> {
+  async reply(agent: AgentEntity, request: SupportRequest, body: string, waitForCustomer: boolean, kind: ReplyKind, suggestionId?: string): Promise<boolean> {
     const job = await this.claims.heldJob(agent, request);
-    const next = reply(request, agent.id, body, kind, waitForCustomer, new Date());
+    const next = reply(request, agent.id, body, kind, waitForCustomer, new Date(), suggestionId);
     await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('reply', async () => {
       await this.publisher.emit(request.id, next.emits);

@@ -77,6 +77,8 @@ export interface RepliedDetail {
   body: string;
   kind: ReplyKind;
   firstResponse: boolean;
+  /** The suggested reply the agent started from (`rules:<clause>`, `self-service:<segment>`, `macro:<id>`): for agents, never in the customer's view. */
+  suggestionId?: string;
 }
 
 export interface AwaitingCustomerDetail {

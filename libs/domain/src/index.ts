@@ -12,3 +12,4 @@ export * from './request';
 export * from './notification';
 export * from './webhooks';
 export * from './mail';
+export * from './replies';

@@ -11,3 +11,4 @@ export * from './mail-delivery-store';
 export * from './webhook-store';
 export * from './full-text-search';
 export * from './labelled-examples';
+export * from './macro-store';

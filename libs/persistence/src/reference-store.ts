@@ -79,7 +79,7 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Creates or replaces a row (admin PUT). */
   async put<T extends ObjectLiteral>(entity: EntityTarget<T>, row: T): Promise<T> {
-    await UnitOfWork.for(this.dataSource).run((m) => m.save(entity, row));
+    await UnitOfWork.for(this.dataSource).run((m) => m.save(entity, row), { durable: true });
     this.forget();
     return row;
   }
@@ -94,7 +94,7 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Removes a row; false when there was none. */
   async remove<T extends ObjectLiteral>(entity: EntityTarget<T>, where: Partial<T>): Promise<boolean> {
-    const result = await UnitOfWork.for(this.dataSource).run((m) => m.delete(entity, where as never));
+    const result = await UnitOfWork.for(this.dataSource).run((m) => m.delete(entity, where as never), { durable: true });
     this.forget();
     return (result.affected ?? 0) > 0;
   }

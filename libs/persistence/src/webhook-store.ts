@@ -46,16 +46,19 @@ export class WebhookStore {
   }
 
   async saveSubscription(row: WebhookSubscriptionEntity): Promise<void> {
-    await this.unitOfWork.run((m) => m.save(WebhookSubscriptionEntity, row));
+    await this.unitOfWork.run((m) => m.save(WebhookSubscriptionEntity, row), { durable: true });
     this.enabled = undefined;
   }
 
   /** Removes a subscription with its delivery history; false when there is none. */
   async removeSubscription(id: string): Promise<boolean> {
-    const removed = await this.unitOfWork.run(async (m) => {
-      await m.delete(WebhookDeliveryEntity, { subscriptionId: id });
-      return ((await m.delete(WebhookSubscriptionEntity, { id })).affected ?? 0) > 0;
-    });
+    const removed = await this.unitOfWork.run(
+      async (m) => {
+        await m.delete(WebhookDeliveryEntity, { subscriptionId: id });
+        return ((await m.delete(WebhookSubscriptionEntity, { id })).affected ?? 0) > 0;
+      },
+      { durable: true },
+    );
     this.enabled = undefined;
     return removed;
   }

@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PUBLISHED_EVENTS } from '@support/messaging';
-import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, MailDeliveryStore, openDatabase, OutboxStore, RequestStore, StuckJobStore } from '@support/persistence';
+import { dataSourceOptions, databaseKind, ENTITIES, migrationsFor, MacroStore, MailDeliveryStore, openDatabase, OutboxStore, RequestStore, StuckJobStore } from '@support/persistence';
 import { DataSource } from 'typeorm';
 
 /** The database for a process: opened and migrated before anything else may use it. */
@@ -23,8 +23,9 @@ export class DatabaseModule {
         { provide: OutboxStore, useFactory: (ds: DataSource) => new OutboxStore(ds), inject: [DataSource] },
         { provide: PUBLISHED_EVENTS, useExisting: OutboxStore },
         { provide: MailDeliveryStore, useFactory: (ds: DataSource) => new MailDeliveryStore(ds), inject: [DataSource] },
+        { provide: MacroStore, useFactory: (ds: DataSource) => new MacroStore(ds), inject: [DataSource] },
       ],
-      exports: [RequestStore, StuckJobStore, OutboxStore, MailDeliveryStore, PUBLISHED_EVENTS, TypeOrmModule],
+      exports: [RequestStore, StuckJobStore, OutboxStore, MailDeliveryStore, MacroStore, PUBLISHED_EVENTS, TypeOrmModule],
     };
   }
 }

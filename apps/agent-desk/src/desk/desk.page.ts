@@ -44,11 +44,18 @@ export function deskPage(): SafeHtml {
         <p id="req-meta" class="meta"></p>
         <div id="lease" class="lease" aria-live="polite"></div>
         <div id="details"></div>
+        <section id="customer" class="customer" aria-labelledby="customer-h">
+          <h3 id="customer-h" data-i18n="customer.heading">Customer</h3>
+          <div id="customer-body" aria-live="polite"></div>
+        </section>
 
         <section class="act" aria-labelledby="act-h">
           <h3 id="act-h" data-i18n="work.heading">Work on it</h3>
           <p id="act-note" class="hint"></p>
           <form id="reply-form" novalidate>
+            <label for="reply-suggestion" data-i18n="suggest.label">Start from a suggested reply</label>
+            <select id="reply-suggestion" aria-describedby="reply-suggestion-hint"></select>
+            <p id="reply-suggestion-hint" class="hint" data-i18n="suggest.hint">The rules' text for the request's clause, the self-service pointers (rule 2.1) and the macros for its language. Picking one replaces the message; edit it before sending.</p>
             <label for="reply-body" data-i18n="work.message">Message to the customer</label>
             <textarea id="reply-body" name="body" rows="5" required aria-keyshortcuts="r Control+Enter"></textarea>
             <div class="buttons">
@@ -67,6 +74,33 @@ export function deskPage(): SafeHtml {
             </div>
           </form>
         </section>
+
+        <section class="act triage" aria-labelledby="triage-h">
+          <h3 id="triage-h" data-i18n="triage.heading">Triage</h3>
+          <p id="triage-note" class="hint"></p>
+          <form id="note-form" novalidate>
+            <label for="note-body" data-i18n="triage.note">Internal note</label>
+            <textarea id="note-body" name="body" rows="2" required aria-describedby="note-hint" aria-keyshortcuts="i Control+Enter"></textarea>
+            <p id="note-hint" class="hint" data-i18n="triage.noteHint">For agents only: never shown to the customer nor sent in any mail.</p>
+            <div class="buttons"><button type="submit" data-i18n="triage.addNote">Add internal note</button></div>
+          </form>
+          <h4 id="notes-h" data-i18n="triage.notes">Internal notes</h4>
+          <ul id="notes" class="notes" aria-labelledby="notes-h"></ul>
+          <form id="transfer-form" novalidate>
+            <label for="transfer-team" data-i18n="triage.team">Transfer to team</label>
+            <select id="transfer-team" name="team" required></select>
+            <label for="transfer-reason" data-i18n="triage.transferReason">Reason for the transfer</label>
+            <input id="transfer-reason" name="reason" type="text" maxlength="1000" required>
+            <div class="buttons"><button type="submit" data-i18n="triage.transfer">Transfer</button></div>
+          </form>
+          <form id="reclassify-form" novalidate>
+            <label for="reclassify-clause" data-i18n="triage.clause">Reclassify to clause</label>
+            <select id="reclassify-clause" name="clause" required></select>
+            <label for="reclassify-reason" data-i18n="triage.reclassifyReason">Reason for the new clause</label>
+            <input id="reclassify-reason" name="reason" type="text" maxlength="1000" required>
+            <div class="buttons"><button type="submit" data-i18n="triage.reclassify">Reclassify</button></div>
+          </form>
+        </section>
       </div>
     </section>
   </div>
@@ -78,11 +112,12 @@ export function deskPage(): SafeHtml {
       <dt><kbd>r</kbd></dt><dd data-i18n="keys.reply">Write a reply to the customer</dd>
       <dt><kbd>s</kbd></dt><dd data-i18n="keys.resolve">Write the resolution summary</dd>
       <dt><kbd>n</kbd></dt><dd data-i18n="keys.next">Open the next of my requests</dd>
-      <dt><kbd>Ctrl</kbd> + <kbd>Enter</kbd></dt><dd data-i18n="keys.send">Send (reply or resolution) from its text box</dd>
+      <dt><kbd>i</kbd></dt><dd data-i18n="keys.note">Write an internal note</dd>
+      <dt><kbd>Ctrl</kbd> + <kbd>Enter</kbd></dt><dd data-i18n="keys.send">Send (reply, resolution or note) from its text box</dd>
       <dt><kbd>?</kbd></dt><dd data-i18n="keys.help">Show this list</dd>
       <dt><kbd>Esc</kbd></dt><dd data-i18n="keys.escape">Close this list</dd>
     </dl>
-    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, ?)</span></label>
+    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, i, ?)</span></label>
     <div class="buttons"><button id="keys-close" type="button" class="primary" data-i18n="keys.close">Close</button></div>
   </dialog>
 `,

@@ -41,10 +41,11 @@ export function release(request: SupportRequest, agent: string, place: QueuePlac
 }
 
 /** A reply (the first is the first response); asking for information or a utility waits for the customer. */
-export function reply(request: SupportRequest, agent: string, body: string, kind: ReplyKind, waitForCustomer: boolean, now: Date): Transition {
+export function reply(request: SupportRequest, agent: string, body: string, kind: ReplyKind, waitForCustomer: boolean, now: Date, suggestionId?: string): Transition {
   const first = !request.firstResponseAt;
   const replyKey = `reply:${now.getTime()}:${agent}`;
-  const entries: Transition['entries'] = [{ stage: STAGE, event: 'request.replied', effectKey: replyKey, at: now, detail: { agent, body, kind, firstResponse: first } }];
+  const detail = { agent, body, kind, firstResponse: first, ...(suggestionId ? { suggestionId } : {}) };
+  const entries: Transition['entries'] = [{ stage: STAGE, event: 'request.replied', effectKey: replyKey, at: now, detail }];
   const patch: Partial<SupportRequest> = first ? { firstResponseAt: now.toISOString() } : {};
   // Job ids keep clear of ":" (BullMQ reserves it), so the occurrence is spelled with dots.
   const emits: Transition['emits'] = [{ event: 'request.replied', key: `reply.${now.getTime()}.${agent}` }];

@@ -13,6 +13,7 @@ import { MailDeliveryEntity } from './mail-delivery.entity';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook.entities';
 import { InboundMailEntity, MailAttachmentEntity } from './inbound-mail.entities';
 import { LabelledExampleEntity } from './labelled-example.entity';
+import { MacroEntity } from './macro.entity';
 
 export * from './api-key.entity';
 export * from './reference.entities';
@@ -29,6 +30,7 @@ export * from './mail-delivery.entity';
 export * from './webhook.entities';
 export * from './inbound-mail.entities';
 export * from './labelled-example.entity';
+export * from './macro.entity';
 
 export const ENTITIES = [
   LabelledExampleEntity,
@@ -54,4 +56,5 @@ export const ENTITIES = [
   WebhookDeliveryEntity,
   InboundMailEntity,
   MailAttachmentEntity,
+  MacroEntity,
 ];

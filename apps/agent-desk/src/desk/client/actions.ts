@@ -6,6 +6,9 @@ import { refresh } from './queues';
 import { render } from './request-view';
 import { t } from './i18n';
 import { state } from './state';
+import { loadCustomer } from './customer-panel';
+import { loadSuggestions } from './suggestions';
+import { loadTeams, updateTriage } from './triage-tools';
 import type { Claim, MyRequest, RequestView } from './types';
 
 /** Working on requests: claim the next, open one of mine, reply, resolve, release; which controls are enabled. */
@@ -28,6 +31,9 @@ export function openRequest(r: RequestView, leaseExpiresAt: string | null | unde
   $<HTMLTextAreaElement>('reply-body').value = '';
   $<HTMLTextAreaElement>('resolve-summary').value = '';
   render(r);
+  loadSuggestions(r);
+  loadCustomer(r);
+  loadTeams();
   if (holding()) startRenewing();
 }
 
@@ -88,6 +94,7 @@ export function updateActions(): void {
   else if (mineWaiting) note = t('work.noteWaiting');
   else if (!holds) note = t('work.noteViewOnly', { status: t('status.' + r.status, { defaultValue: r.status }), who: r.assignee ? ' (' + r.assignee + ')' : '' });
   $('act-note').textContent = note;
+  updateTriage();
 }
 
 function setBusy(b: boolean): void {

@@ -4,7 +4,7 @@ import { state } from './state';
 
 /**
  * Keyboard shortcuts (listed in the `?` dialog): c claim, r reply, s resolve, n next of my
- * requests, Ctrl+Enter sends from a text box. Single keys act only outside text fields, and the
+ * requests, i internal note, Ctrl+Enter sends from a text box. Single keys act only outside text fields, and the
  * agent can turn them off (WCAG 2.1.4: they would fire from speech input), remembered here.
  */
 const STORE = 'desk.shortcuts';
@@ -42,7 +42,9 @@ function showHelp(): void {
   $('keys-close').focus();
 }
 
-const SINGLE: Record<string, () => void> = { c: claimNext, r: () => write('reply-body'), s: () => write('resolve-summary'), n: openNext, '?': showHelp };
+const SINGLE: Record<string, () => void> = { c: claimNext, r: () => write('reply-body'), s: () => write('resolve-summary'), n: openNext, i: () => write('note-body'), '?': showHelp };
+/** The text boxes Ctrl+Enter sends from. */
+const SENDS = ['reply-body', 'resolve-summary', 'note-body'];
 
 export function wireKeys(): void {
   const dialog = $<HTMLDialogElement>('keys-help');
@@ -66,7 +68,7 @@ export function wireKeys(): void {
   document.addEventListener('keydown', (ev) => {
     if (ev.defaultPrevented || $('desk').hidden || dialog.open) return;
     // Ctrl+Enter (⌘+Enter on a Mac) in a text box submits its form with the form's first button.
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && (ev.target === $('reply-body') || ev.target === $('resolve-summary'))) {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey) && SENDS.includes((ev.target as HTMLElement).id)) {
       ev.preventDefault();
       const form = (ev.target as HTMLTextAreaElement).form as HTMLFormElement;
       form.requestSubmit(form.querySelector<HTMLButtonElement>('button[type=submit]'));
@@ -74,7 +76,7 @@ export function wireKeys(): void {
     }
     if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target) || !singleKeysOn()) return;
     // The letter's key by position too: on a Russian or Latvian-ŪGJRMV layout the same key types another letter.
-    const key = SINGLE[ev.key] ? ev.key : /^Key[CRSN]$/.test(ev.code) ? ev.code.slice(3).toLowerCase() : '';
+    const key = SINGLE[ev.key] ? ev.key : /^Key[CRSNI]$/.test(ev.code) ? ev.code.slice(3).toLowerCase() : '';
     const action = SINGLE[key];
     if (!action) return;
     ev.preventDefault();

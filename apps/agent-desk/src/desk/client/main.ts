@@ -6,6 +6,9 @@
  *   queues.ts         the team queues and "my requests" panels
  *   actions.ts        claim, open, reply, resolve, release; which controls are enabled
  *   request-view.ts   the open request: decisions, SLA, timeline
+ *   suggestions.ts    suggested replies: the draft and the choice of rules' texts and macros
+ *   customer-panel.ts the customer's plan, licences and other requests
+ *   triage-tools.ts   internal notes, transfer, reclassify
  *   lease.ts          the lease timer: renewals, lapse
  *   countdown.ts, format.ts, widgets.ts, dom.ts, messages.ts   small helpers; state.ts, types.ts, labels.ts
  * This file only wires the forms and buttons.
@@ -22,6 +25,9 @@ import { render } from './request-view';
 import { renderLease } from './lease';
 import { languagePicker, markShell } from './shell';
 import { state } from './state';
+import { renderCustomer } from './customer-panel';
+import { renderSuggestions, resetSuggestion, suggestionForReply, wireSuggestions } from './suggestions';
+import { wireTriage } from './triage-tools';
 import { loadConfig, savedKey, signIn, signOut } from './session';
 
 function wire(): void {
@@ -52,9 +58,10 @@ function wire(): void {
     const wait = kind !== 'answer';
     act(
       '/replies',
-      { body: text, waitForCustomer: wait, kind },
+      { body: text, waitForCustomer: wait, kind, suggestionId: suggestionForReply() },
       () => {
         replyBody.value = '';
+        resetSuggestion();
       },
       t(wait ? (kind === 'diagnostic-utility' ? 'act.askedUtility' : 'act.askedInfo') : 'act.replied'),
     );
@@ -77,6 +84,8 @@ function wire(): void {
     );
   });
   wireKeys();
+  wireSuggestions();
+  wireTriage();
   $('release').addEventListener('click', () => act('/release', undefined, () => undefined, t('act.released')));
 
   const saved = savedKey();
@@ -91,6 +100,8 @@ function redraw(): void {
   if (state.me) renderQueues(state.me);
   if (state.current) render(state.current);
   else $('work-h').textContent = t('work.none');
+  renderSuggestions();
+  renderCustomer();
   renderLease();
   void refresh(true);
   tick();

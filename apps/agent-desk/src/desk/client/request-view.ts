@@ -6,6 +6,7 @@ import { t, value } from './i18n';
 import { eventName, HIDDEN_FIELDS, kindName, TEXT_FIELDS } from './labels';
 import { renderLease } from './lease';
 import { renderSla } from './sla-card';
+import { renderTriage } from './triage-tools';
 import type { RequestView, TimelineEntry } from './types';
 import { badge, card, clauseList, clauseTitle, dl, row } from './widgets';
 
@@ -76,6 +77,7 @@ export function render(r: RequestView): void {
   (r.timeline || []).forEach((entry) => tl.appendChild(timelineItem(entry, v)));
   if (!r.timeline || !r.timeline.length) tl.appendChild(el('li', { className: 'hint', text: t('request.noTimeline') }));
   details.appendChild(tl);
+  renderTriage(r);
   updateActions();
   tick();
 }

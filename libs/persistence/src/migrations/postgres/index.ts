@@ -10,6 +10,7 @@ import { WorkListsPostgres1796186060275 } from './1796186060275-WorkLists';
 import { SurveyOptOutsPostgres1796186247470 } from './1796186247470-SurveyOptOuts';
 import { LabelledExamplesPostgres1796187093110 } from './1796187093110-LabelledExamples';
 import { ReturnToTeamPostgres1796187897815 } from './1796187897815-ReturnToTeam';
+import { MacrosPostgres1796196010645 } from './1796196010645-Macros';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   SurveyOptOutsPostgres1796186247470,
   LabelledExamplesPostgres1796187093110,
   ReturnToTeamPostgres1796187897815,
+  MacrosPostgres1796196010645,
 ];

@@ -10,6 +10,7 @@ import { WorkListsSqlite1796186060275 } from './1796186060275-WorkLists';
 import { SurveyOptOutsSqlite1796186247470 } from './1796186247470-SurveyOptOuts';
 import { LabelledExamplesSqlite1796187093110 } from './1796187093110-LabelledExamples';
 import { ReturnToTeamSqlite1796187897815 } from './1796187897815-ReturnToTeam';
+import { MacrosSqlite1796196010645 } from './1796196010645-Macros';
 
 /** Migrations in the order they run (generate new ones with scripts/generate-migration.ts). */
 export const MIGRATIONS: EntityOrMigrationClass[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: EntityOrMigrationClass[] = [
   SurveyOptOutsSqlite1796186247470,
   LabelledExamplesSqlite1796187093110,
   ReturnToTeamSqlite1796187897815,
+  MacrosSqlite1796196010645,
 ];
