@@ -6,6 +6,8 @@
  *   queues.ts         the team queues and "my requests" panels
  *   actions.ts        claim, open, reply, resolve, release; which controls are enabled
  *   request-view.ts   the open request: decisions, SLA, timeline
+ *   work-list.ts      the work list: search, filters, order, paging (list-query.ts builds the query)
+ *   supervisor.ts     the supervisors' view of a team: release, return to team, reassign
  *   lease.ts          the lease timer: renewals, lapse
  *   countdown.ts, format.ts, widgets.ts, dom.ts, messages.ts   small helpers; state.ts, types.ts, labels.ts
  * This file only wires the forms and buttons.
@@ -23,6 +25,8 @@ import { renderLease } from './lease';
 import { languagePicker, markShell } from './shell';
 import { state } from './state';
 import { loadConfig, savedKey, signIn, signOut } from './session';
+import { renderTeam, wireSupervisor } from './supervisor';
+import { fillChoices, renderList, wireList } from './work-list';
 
 function wire(): void {
   const key = $<HTMLInputElement>('agent-key');
@@ -77,6 +81,8 @@ function wire(): void {
     );
   });
   wireKeys();
+  wireList();
+  wireSupervisor();
   $('release').addEventListener('click', () => act('/release', undefined, () => undefined, t('act.released')));
 
   const saved = savedKey();
@@ -88,7 +94,12 @@ function wire(): void {
 
 /** After a language change: what the script drew, drawn again in the new language. */
 function redraw(): void {
-  if (state.me) renderQueues(state.me);
+  if (state.me) {
+    renderQueues(state.me);
+    fillChoices(state.me);
+  }
+  renderList();
+  renderTeam();
   if (state.current) render(state.current);
   else $('work-h').textContent = t('work.none');
   renderLease();
