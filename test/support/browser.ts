@@ -56,6 +56,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
 }
 
+/** A screenshot of one element (a section of the page) at test/artifacts/<name>. */
+export async function sectionScreenshot(page: Page, selector: string, name: string): Promise<void> {
+  mkdirSync(dirname(join(ARTIFACTS, name)), { recursive: true });
+  await page.locator(selector).screenshot({ path: join(ARTIFACTS, name) });
+}
+
 /** Runs in the page (plain JavaScript: the tests are not compiled with the DOM types). */
 const A11Y_CHECK = `(() => {
   const problems = [];
