@@ -71,6 +71,6 @@ export function workListMarkup(): SafeHtml {
         </table>
       </div>
       <p id="list-keys" class="hint" data-i18n="list.keysHint">j / k or the arrow keys move between requests; Enter opens one.</p>
-      <div class="buttons"><button id="list-more" type="button" hidden data-i18n="list.more">Load more</button><button id="list-refresh" type="button" data-i18n="list.refresh">Refresh the list</button></div>
+      <div class="buttons"><button id="list-more" type="button" hidden data-i18n="list.more">Load more</button><button id="list-refresh" type="button" data-i18n="list.refresh">Reload the list</button></div>
     </section>`;
 }
