@@ -16,7 +16,7 @@ jest.setTimeout(150_000);
 
 const row = (page: Page, subject: string) => page.locator('#sup-requests tbody tr', { has: page.locator('th', { hasText: subject }) });
 
-describe('the supervisor view', () => {
+describe.each(testDatabases())('the supervisor view on %s', (db) => {
   let sys: TestSystem;
   let browser: Browser;
   let base: string;
@@ -27,7 +27,7 @@ describe('the supervisor view', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    sys = await startSystem(testDatabases()[0], { LEASE_MS: '60000' });
+    sys = await startSystem(db, { LEASE_MS: '60000' });
     base = await listen(sys);
     const worked = await queued(sys, { subject: 'Sup: being worked', description: 'Kaspersky deletes my program as a trojan; it is a false positive.' });
     const team = (await requestView(sys, worked.id)).team;
