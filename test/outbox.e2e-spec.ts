@@ -4,6 +4,7 @@ import { createTransport } from 'nodemailer';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { AdminModule } from '../apps/admin/src/admin.module';
 import { MailCatcher, MailCatcherModule } from '../apps/notifier/src/catcher';
+import { axeViolations } from './support/axe';
 import { accessibilityProblems, ARTIFACTS, launchChromium, screenshot, until, watchProblems } from './support/browser';
 import { startSystem, type TestSystem } from './support/system';
 
@@ -89,6 +90,7 @@ describe('the outbox page (/admin/outbox) in Chromium', () => {
     const list = await until(page, 'tbody', /An agent answered[\s\S]*We received your request/);
     expect(list).toMatch(/anna@example\.lv/);
     expect(await accessibilityProblems(page, { live: false })).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'outbox-list.png');
 
     await page.getByRole('link', { name: '[REQ-1] An agent answered' }).click();
@@ -110,6 +112,7 @@ describe('the outbox page (/admin/outbox) in Chromium', () => {
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.locator('iframe.mail-html').getAttribute('sandbox')).toBe('');
     expect(await accessibilityProblems(page, { live: false })).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'outbox-mail.png');
     // A full-page shot leaves the sandboxed (out-of-process) frame blank: the frame on its own.
     await page.locator('iframe.mail-html').screenshot({ path: join(ARTIFACTS, 'outbox-mail-html.png') });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAgent, bearer, claim } from './support/agents';
+import { axeViolations } from './support/axe';
 import { accessibilityProblems, launchChromium, openPage, screenshot, until } from './support/browser';
 import { testDatabases } from './support/databases';
 import { submission } from './support/reference-data';
@@ -118,6 +119,7 @@ describe('the company portal in Chromium', () => {
 
   it("shows the company's requests, opens one, answers it, and answers a survey; another company's request never shows", async () => {
     const { page, problems } = await openPortal();
+    expect(await axeViolations(page)).toEqual([]); // the sign-in form
     await signIn(page, acmeKey);
     await until(page, '#who', /Signed in for Acme SIA \(acme\)/);
 
@@ -150,6 +152,7 @@ describe('the company portal in Chromium', () => {
     await until(page, '#reply-hint', /waiting for your answer/);
     await screenshot(page, 'portal-request.png');
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Your answer').fill('Here is the log: agent.log shows <b>error 0x80070005</b> at 03:00.');
     await page.getByRole('button', { name: 'Send answer' }).click();
@@ -179,6 +182,7 @@ describe('the company portal in Chromium', () => {
     const survey = await surveyIn(sys, ids.resolved, ['answered']);
     expect(survey).toMatchObject({ score: 4, feedbackType: 'speed', comment: 'Quick and clear, thank you.' });
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // Sign out forgets the key.
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -205,6 +209,7 @@ describe('the company portal in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Send answer' }).isDisabled()).toBe(true);
     await screenshot(page, 'portal-globex.png');
     expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

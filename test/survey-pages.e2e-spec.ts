@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addAgent } from './support/agents';
+import { axeViolations } from './support/axe';
 import { testDatabases } from './support/databases';
 import { ARTIFACTS } from './support/processes';
 import { startSystem, type TestSystem } from './support/system';
@@ -62,6 +63,7 @@ describe('survey form and CSAT report in headless Chromium', () => {
     await page.goto(`${base}/surveys/${token}`);
     expect(await page.getAttribute('html', 'lang')).toBe('lv');
     expect(await page.textContent('h1')).toBe('Kā mums veicās?');
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.locator('fieldset legend').allTextContents()).toEqual(['Par ko ir jūsu atsauksme?', 'Jūsu vērtējums (1 = ļoti slikti, 5 = izcili)']);
     // every control is reachable by its label
     await page.getByLabel('Atbildes ātrums').check();
@@ -72,6 +74,7 @@ describe('survey form and CSAT report in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('p[role=status]');
     expect(await page.textContent('p[role=status]')).toBe('Paldies par jūsu atsauksmi.');
+    expect(await axeViolations(page)).toEqual([]);
     const row = await sys.app.get(DataSource).getRepository(SurveyEntity).findOneByOrFail({ id: s.id });
     expect(row).toMatchObject({ status: 'answered', score: 4, feedbackType: 'speed', comment: 'Ātri <script>alert(1)</script>' });
     await page.goto(`${base}/surveys/${token}`);
@@ -135,6 +138,7 @@ describe('survey form and CSAT report in headless Chromium', () => {
     expect(await page.locator('#chart b').count()).toBe(0);
     const total = await page.locator('#rows tr').last().locator('td').allTextContents();
     expect(total[0]).toBe(String(rows.length + 1)); // with the form test's answered survey
+    expect(await axeViolations(page)).toEqual([]);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'csat.png'), fullPage: true });
     // a reload keeps the session

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { waitFor } from './wait';
 
@@ -50,9 +50,16 @@ export async function until(page: Page, selector: string, pattern: RegExp, timeo
   return last;
 }
 
+/** A full-page screenshot at test/artifacts/<name> (`name` may hold a folder: `screenshots/x.png`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(dirname(join(ARTIFACTS, name)), { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, name), fullPage: true });
+}
+
+/** A screenshot of one element (a section of the page) at test/artifacts/<name>. */
+export async function sectionScreenshot(page: Page, selector: string, name: string): Promise<void> {
+  mkdirSync(dirname(join(ARTIFACTS, name)), { recursive: true });
+  await page.locator(selector).screenshot({ path: join(ARTIFACTS, name) });
 }
 
 /** Runs in the page (plain JavaScript: the tests are not compiled with the DOM types). */

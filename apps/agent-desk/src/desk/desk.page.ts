@@ -1,4 +1,6 @@
 import { html, keyPage, type SafeHtml } from '@support/platform';
+import { supervisorMarkup } from './supervisor.page';
+import { workListMarkup } from './work-list.page';
 
 /**
  * The agents' page (GET /desk): static markup only, in the shell of the pages that sign in with a
@@ -15,6 +17,7 @@ export function deskPage(): SafeHtml {
     whoLabel: 'Signed in as',
     whoId: 'agent-name',
     body: html`  <div id="desk" class="layout" hidden>
+    ${workListMarkup()}
     <div class="side">
       <section class="panel" aria-labelledby="queues-h">
         <h2 id="queues-h" data-i18n="queues.heading">Your queues</h2>
@@ -103,6 +106,7 @@ export function deskPage(): SafeHtml {
         </section>
       </div>
     </section>
+    ${supervisorMarkup()}
   </div>
 
   <dialog id="keys-help" class="keys-help" aria-labelledby="keys-h">
@@ -113,11 +117,13 @@ export function deskPage(): SafeHtml {
       <dt><kbd>s</kbd></dt><dd data-i18n="keys.resolve">Write the resolution summary</dd>
       <dt><kbd>n</kbd></dt><dd data-i18n="keys.next">Open the next of my requests</dd>
       <dt><kbd>i</kbd></dt><dd data-i18n="keys.note">Write an internal note</dd>
+      <dt><kbd>/</kbd></dt><dd data-i18n="keys.search">Search the work list</dd>
+      <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd data-i18n="keys.rows">Next / previous request of the work list (the arrow keys too, inside the list)</dd>
       <dt><kbd>Ctrl</kbd> + <kbd>Enter</kbd></dt><dd data-i18n="keys.send">Send (reply, resolution or note) from its text box</dd>
       <dt><kbd>?</kbd></dt><dd data-i18n="keys.help">Show this list</dd>
       <dt><kbd>Esc</kbd></dt><dd data-i18n="keys.escape">Close this list</dd>
     </dl>
-    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, i, ?)</span></label>
+    <label class="check"><input id="keys-on" type="checkbox" checked> <span data-i18n="keys.singleKeys">Single-key shortcuts (c, r, s, n, i, /, j, k, ?)</span></label>
     <div class="buttons"><button id="keys-close" type="button" class="primary" data-i18n="keys.close">Close</button></div>
   </dialog>
 `,

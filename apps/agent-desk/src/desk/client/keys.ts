@@ -1,10 +1,11 @@
 import { $ } from '@support/client/dom';
 import { claimNext } from './actions';
 import { state } from './state';
+import { focusSearch, moveInList } from './work-list';
 
 /**
  * Keyboard shortcuts (listed in the `?` dialog): c claim, r reply, s resolve, n next of my
- * requests, i internal note, Ctrl+Enter sends from a text box. Single keys act only outside text fields, and the
+ * requests, i internal note, / search the work list, j / k next / previous row of it, Ctrl+Enter sends from a text box. Single keys act only outside text fields, and the
  * agent can turn them off (WCAG 2.1.4: they would fire from speech input), remembered here.
  */
 const STORE = 'desk.shortcuts';
@@ -42,7 +43,17 @@ function showHelp(): void {
   $('keys-close').focus();
 }
 
-const SINGLE: Record<string, () => void> = { c: claimNext, r: () => write('reply-body'), s: () => write('resolve-summary'), n: openNext, i: () => write('note-body'), '?': showHelp };
+const SINGLE: Record<string, () => void> = {
+  c: claimNext,
+  r: () => write('reply-body'),
+  s: () => write('resolve-summary'),
+  n: openNext,
+  i: () => write('note-body'),
+  '/': focusSearch,
+  j: () => moveInList(1),
+  k: () => moveInList(-1),
+  '?': showHelp,
+};
 /** The text boxes Ctrl+Enter sends from. */
 const SENDS = ['reply-body', 'resolve-summary', 'note-body'];
 
@@ -76,7 +87,7 @@ export function wireKeys(): void {
     }
     if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target) || !singleKeysOn()) return;
     // The letter's key by position too: on a Russian or Latvian-ŪGJRMV layout the same key types another letter.
-    const key = SINGLE[ev.key] ? ev.key : /^Key[CRSNI]$/.test(ev.code) ? ev.code.slice(3).toLowerCase() : '';
+    const key = SINGLE[ev.key] ? ev.key : /^Key[CRSNIJK]$/.test(ev.code) ? ev.code.slice(3).toLowerCase() : ev.code === 'Slash' && !ev.shiftKey ? '/' : '';
     const action = SINGLE[key];
     if (!action) return;
     ev.preventDefault();

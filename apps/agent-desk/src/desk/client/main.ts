@@ -9,6 +9,8 @@
  *   suggestions.ts    suggested replies: the draft and the choice of rules' texts and macros
  *   customer-panel.ts the customer's plan, licences and other requests
  *   triage-tools.ts   internal notes, transfer, reclassify
+ *   work-list.ts      the work list: search, filters, order, paging (list-query.ts builds the query)
+ *   supervisor.ts     the supervisors' view of a team: release, return to team, reassign
  *   lease.ts          the lease timer: renewals, lapse
  *   countdown.ts, format.ts, widgets.ts, dom.ts, messages.ts   small helpers; state.ts, types.ts, labels.ts
  * This file only wires the forms and buttons.
@@ -29,6 +31,8 @@ import { renderCustomer } from './customer-panel';
 import { renderSuggestions, resetSuggestion, suggestionForReply, wireSuggestions } from './suggestions';
 import { wireTriage } from './triage-tools';
 import { loadConfig, savedKey, signIn, signOut } from './session';
+import { renderTeam, wireSupervisor } from './supervisor';
+import { fillChoices, renderList, wireList } from './work-list';
 
 function wire(): void {
   const key = $<HTMLInputElement>('agent-key');
@@ -86,6 +90,8 @@ function wire(): void {
   wireKeys();
   wireSuggestions();
   wireTriage();
+  wireList();
+  wireSupervisor();
   $('release').addEventListener('click', () => act('/release', undefined, () => undefined, t('act.released')));
 
   const saved = savedKey();
@@ -97,7 +103,12 @@ function wire(): void {
 
 /** After a language change: what the script drew, drawn again in the new language. */
 function redraw(): void {
-  if (state.me) renderQueues(state.me);
+  if (state.me) {
+    renderQueues(state.me);
+    fillChoices(state.me);
+  }
+  renderList();
+  renderTeam();
   if (state.current) render(state.current);
   else $('work-h').textContent = t('work.none');
   renderSuggestions();

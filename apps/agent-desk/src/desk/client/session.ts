@@ -8,7 +8,9 @@ import { refuseSignIn } from '@support/client/sign-in';
 import { refresh, refreshMine, renderQueues } from './queues';
 import { t } from './i18n';
 import { state } from './state';
+import { startSupervisor, stopSupervisor } from './supervisor';
 import type { Agent, DeskConfig } from './types';
+import { startList, stopList } from './work-list';
 
 /** Signing in with the agent's key (kept in this tab's sessionStorage only) and out. */
 const STORE = 'desk.agentKey';
@@ -47,6 +49,8 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       $('desk').hidden = false;
       $<HTMLInputElement>('agent-key').value = '';
       renderQueues(res.data);
+      startList(res.data);
+      startSupervisor(res.data);
       if (!quiet) say(t('signIn.signedIn', { name: res.data.name }));
       refreshTimer = setInterval(() => {
         void refresh(true);
@@ -73,6 +77,8 @@ export function signOut(message?: string): void {
   $('signin').hidden = false;
   clear($<HTMLTableElement>('queues').tBodies[0]);
   clear($('mine'));
+  stopList();
+  stopSupervisor();
   showNothing();
   if (message) warn(message);
   else say(t('signIn.signedOut'));

@@ -18,6 +18,8 @@ export interface DeskConfig {
 export interface Agent {
   id: string;
   name: string;
+  /** `supervisor` sees the supervision section */
+  role?: string;
   teams: { id: string; waiting: number; active: number }[];
   returning?: { waiting: number } | null;
 }
