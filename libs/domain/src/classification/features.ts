@@ -1,5 +1,6 @@
 import type { ClassifierResult, Language } from './types';
 import { tokenize } from './normalise';
+import { stemRussian } from './stem';
 
 /**
  * Features of the learned clause model (model.ts): the customer's words (folded tokens), word pairs,
@@ -15,10 +16,12 @@ const MIN_GRAM_WORD = 5;
 
 function textFeatures(text: string): Set<string> {
   const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
+  // Russian words and pairs by their stems (one feature for "удалил", "удаляет", "удалила"); 4-grams of the word as written.
+  const words = tokens.map(stemRussian);
   const out = new Set<string>();
   tokens.forEach((t, i) => {
-    out.add(`w:${t}`);
-    if (i > 0) out.add(`b:${tokens[i - 1]}_${t}`);
+    out.add(`w:${words[i]}`);
+    if (i > 0) out.add(`b:${words[i - 1]}_${words[i]}`);
     if (t.length >= MIN_GRAM_WORD) {
       const padded = `^${t}$`;
       for (let j = 0; j + GRAM <= padded.length; j++) out.add(`c:${padded.slice(j, j + GRAM)}`);
