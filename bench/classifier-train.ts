@@ -95,6 +95,25 @@ function main(): void {
     });
     console.log(`out-of-fold on ${real ? 'real' : 'crafted'} dev: accuracy at 0.6 ${((100 * part.filter(rightAt06).length) / part.length).toFixed(1)}% (${part.length}); ${perLanguage.join(', ')}`);
   }
+  // Where the real dev examples go out of fold (what to work on, without looking at a held-out side).
+  const realOof = oof.filter((o) => o.real);
+  const recall = classes
+    .map((c, k) => {
+      const gold = realOof.filter((o) => o.y === k);
+      if (!gold.length) return '';
+      const wrong = new Map<string, number>();
+      for (const o of gold) {
+        if (rightAt06(o)) continue;
+        const p = calibrated(o).map((q, j) => (j === none ? -1 : q));
+        const best = p.indexOf(Math.max(...p));
+        const to = p[best] >= 0.6 ? classes[best] : '?';
+        wrong.set(to, (wrong.get(to) ?? 0) + 1);
+      }
+      const off = [...wrong.entries()].map(([t, n]) => `${t}:${n}`).join(' ');
+      return `${c} ${gold.length - [...wrong.values()].reduce((a, b) => a + b, 0)}/${gold.length}${off ? ` (${off})` : ''}`;
+    })
+    .filter(Boolean);
+  console.log(`out-of-fold on real dev per clause: ${recall.join(', ')}`);
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
   for (const t of [0.7, 0.75, 0.8, 0.85, 0.9]) {
     let declines = 0;
