@@ -20,7 +20,7 @@ function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
-const LAMBDA = option('--lambda', 3e-4);
+const LAMBDA = option('--lambda', 1e-4);
 const REAL_WEIGHT = option('--real-weight', 2);
 const EPOCHS = option('--epochs', 250);
 const NONE_WEIGHT = option('--none-weight', 0.5);

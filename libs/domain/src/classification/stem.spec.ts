@@ -1,4 +1,4 @@
-import { stemRussian } from './stem';
+import { stemEnglish, stemRussian } from './stem';
 import { extractFeatures } from './features';
 
 describe('stemRussian', () => {
@@ -24,5 +24,23 @@ describe('stemRussian', () => {
     const b = extractFeatures('', 'антивирусом удалила файлы', lexicon, 'ru');
     const words = (v: Map<string, number>) => [...v.keys()].filter((k) => k.startsWith('w:')).sort();
     expect(words(a)).toEqual(words(b));
+  });
+});
+
+describe('stemEnglish', () => {
+  it.each([
+    [['quarantined', 'quarantines', 'quarantine'], 'quarantin'],
+    [['blocked', 'blocking', 'blocks'], 'block'],
+    [['flagged', 'flags'], 'flag'],
+    [['viruses', 'virus'], 'virus'],
+  ])('gives one stem to the forms of a word (%j)', (forms, stem) => {
+    for (const form of forms) expect(stemEnglish(form)).toBe(stem);
+  });
+
+  it('keeps words ending in -ss, -us, -is and non-English tokens', () => {
+    expect(stemEnglish('access')).toBe('access');
+    expect(stemEnglish('this')).toBe('this');
+    expect(stemEnglish('vīruss')).toBe('vīruss');
+    expect(stemEnglish('файлы')).toBe('файлы');
   });
 });

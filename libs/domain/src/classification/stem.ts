@@ -118,3 +118,25 @@ export function stemRussian(word: string): string {
   if (rv.endsWith('ь')) rv = rv.slice(0, -1);
   return head + rv;
 }
+
+/**
+ * A light English stemmer for the same purpose ("quarantined", "quarantines", "quarantine";
+ * "blocked", "blocking"): plural/3rd-person -s, -ed, -ing and a final -e are removed, a doubled
+ * final consonant is undone ("flagged" → "flag"). Words ending in -ss, -us, -is keep their s
+ * ("virus", "access", "this"). Only for English messages: Latvian, Estonian and Lithuanian endings
+ * are not these.
+ */
+const ENGLISH = /^[a-z]+$/;
+const DOUBLE = /([bdfgmnprt])\1$/;
+
+export function stemEnglish(word: string): string {
+  if (word.length < 4 || !ENGLISH.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ing') && w.length >= 6) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length >= 5) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  if (w !== word && DOUBLE.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length >= 4) w = w.slice(0, -1);
+  return w;
+}
