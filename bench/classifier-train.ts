@@ -20,7 +20,7 @@ function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
-const LAMBDA = option('--lambda', 3e-4);
+const LAMBDA = option('--lambda', 1e-4);
 const REAL_WEIGHT = option('--real-weight', 2);
 const EPOCHS = option('--epochs', 250);
 const NONE_WEIGHT = option('--none-weight', 0.5);
@@ -62,14 +62,14 @@ function main(): void {
     weight: (x.kind === 'real' ? REAL_WEIGHT : 1) * (x.gold.length === 0 ? NONE_WEIGHT : 1),
   }));
   const foldOf = (x: Example) => fnv1a32(x.group ?? x.id) % FOLDS;
-  const oof: Array<{ logits: number[]; y: number; real: boolean }> = [];
+  const oof: Array<{ logits: number[]; y: number; real: boolean; language: string }> = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainRows = rows.filter((_, i) => foldOf(usable[i]) !== fold);
     const t = train(trainRows, vocab.length, K, { lambda: LAMBDA, epochs: EPOCHS });
     rows.forEach((r, i) => {
       if (foldOf(usable[i]) !== fold) return;
       const p = softmaxRow(t, r.x, K);
-      oof.push({ logits: p.map((q) => Math.log(q)), y: r.y, real: usable[i].kind === 'real' });
+      oof.push({ logits: p.map((q) => Math.log(q)), y: r.y, real: usable[i].kind === 'real', language: usable[i].language });
     });
   }
   const temperature = fitTemperature(oof);
@@ -81,16 +81,39 @@ function main(): void {
     return e.map((v) => v / s);
   };
   const none = classes.indexOf(NO_CLAUSE);
+  // as classify decides: the best clause (never "no clause") needs 0.6; a "no clause" example is right when nothing reaches it
+  const rightAt06 = (o: (typeof oof)[number]): boolean => {
+    const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
+    const best = p.indexOf(Math.max(...p));
+    return p[best] >= 0.6 ? best === o.y : o.y === none;
+  };
   for (const real of [true, false]) {
     const part = oof.filter((o) => o.real === real);
-    // as classify decides: the best clause (never "no clause") needs 0.6; a "no clause" example is right when nothing reaches it
-    const right = part.filter((o) => {
-      const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
-      const best = p.indexOf(Math.max(...p));
-      return p[best] >= 0.6 ? best === o.y : o.y === none;
-    }).length;
-    console.log(`out-of-fold on ${real ? 'real' : 'crafted'} dev: accuracy at 0.6 ${((100 * right) / part.length).toFixed(1)}% (${part.length})`);
+    const perLanguage = [...new Set(part.map((o) => o.language))].sort().map((l) => {
+      const lp = part.filter((o) => o.language === l);
+      return `${l} ${((100 * lp.filter(rightAt06).length) / lp.length).toFixed(1)}% (${lp.length})`;
+    });
+    console.log(`out-of-fold on ${real ? 'real' : 'crafted'} dev: accuracy at 0.6 ${((100 * part.filter(rightAt06).length) / part.length).toFixed(1)}% (${part.length}); ${perLanguage.join(', ')}`);
   }
+  // Where the real dev examples go out of fold (what to work on, without looking at a held-out side).
+  const realOof = oof.filter((o) => o.real);
+  const recall = classes
+    .map((c, k) => {
+      const gold = realOof.filter((o) => o.y === k);
+      if (!gold.length) return '';
+      const wrong = new Map<string, number>();
+      for (const o of gold) {
+        if (rightAt06(o)) continue;
+        const p = calibrated(o).map((q, j) => (j === none ? -1 : q));
+        const best = p.indexOf(Math.max(...p));
+        const to = p[best] >= 0.6 ? classes[best] : '?';
+        wrong.set(to, (wrong.get(to) ?? 0) + 1);
+      }
+      const off = [...wrong.entries()].map(([t, n]) => `${t}:${n}`).join(' ');
+      return `${c} ${gold.length - [...wrong.values()].reduce((a, b) => a + b, 0)}/${gold.length}${off ? ` (${off})` : ''}`;
+    })
+    .filter(Boolean);
+  console.log(`out-of-fold on real dev per clause: ${recall.join(', ')}`);
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
   for (const t of [0.7, 0.75, 0.8, 0.85, 0.9]) {
     let declines = 0;

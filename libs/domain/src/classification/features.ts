@@ -1,8 +1,9 @@
 import type { ClassifierResult, Language } from './types';
 import { tokenize } from './normalise';
+import { stemEnglish, stemRussian } from './stem';
 
 /**
- * Features of the learned clause model (model.ts): the customer's words (folded tokens), word pairs,
+ * Features of the learned clause model (model.ts): the customer's words (folded tokens, Russian and English ones stemmed), word pairs,
  * character 4-grams of longer words (inflected lv/ru/et/lt forms and typos share them), the lexicon's
  * per-clause scores (so the model learns how far to trust each clause's phrases) and the language.
  * Word features are L2-normalised so a long message does not outweigh a short one.
@@ -13,12 +14,14 @@ const MIN_TOKEN = 2;
 const GRAM = 4;
 const MIN_GRAM_WORD = 5;
 
-function textFeatures(text: string): Set<string> {
+function textFeatures(text: string, language: Language): Set<string> {
   const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
+  // Words and pairs by their stems (one feature for "удалил", "удалила"; for "blocked", "blocking"); 4-grams of the word as written.
+  const words = tokens.map(language === 'en' ? (t) => stemEnglish(stemRussian(t)) : stemRussian);
   const out = new Set<string>();
   tokens.forEach((t, i) => {
-    out.add(`w:${t}`);
-    if (i > 0) out.add(`b:${tokens[i - 1]}_${t}`);
+    out.add(`w:${words[i]}`);
+    if (i > 0) out.add(`b:${words[i - 1]}_${words[i]}`);
     if (t.length >= MIN_GRAM_WORD) {
       const padded = `^${t}$`;
       for (let j = 0; j + GRAM <= padded.length; j++) out.add(`c:${padded.slice(j, j + GRAM)}`);
@@ -28,7 +31,7 @@ function textFeatures(text: string): Set<string> {
 }
 
 export function extractFeatures(subject: string, description: string, lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>, language: Language): FeatureVector {
-  const words = textFeatures(`${subject}\n${description}`);
+  const words = textFeatures(`${subject}\n${description}`, language);
   const v: FeatureVector = new Map();
   const norm = words.size ? 1 / Math.sqrt(words.size) : 0;
   for (const f of words) v.set(f, norm);

@@ -69,6 +69,22 @@ describe('splitProblems', () => {
     expect(splitProblems(input)).toHaveLength(1);
   });
 
+  it('splits Russian ordinals announced as two problems (a licence key that is not accepted)', () => {
+    const parts = splitProblems({
+      subject: 'две проблемы',
+      description: 'Во-первых, антивирус удалил нашу программу учёта, считает её трояном. Во-вторых, после переустановки не принимается ключ активации.',
+    });
+    expect(clauses(parts)).toEqual(['4.1.2a', '4.1.3']);
+  });
+
+  it('does not split a detection from the malfunction it causes told in separate paragraphs', () => {
+    const input = {
+      subject: 'Crash',
+      description: 'The game closes by itself and its EXE gets corrupted every time I open the save folder.\n\nI found in Avast virus chest logs that the EXE was triggered as IDP.Generic.',
+    };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

@@ -228,16 +228,24 @@ interface Scored extends Segment {
 const MIN_PART_SCORE = 2.5;
 
 /**
- * After an explicit "another problem" / "on a side note" the customer's own words may not be in the
- * lexicon ("the install button never responds"): there the learned model decides whether the
- * segment is a problem of its own (a confident clause over enough words).
+ * After an explicit "another problem" / "on a side note", an ordinal ("secondly", "во-вторых") or a
+ * list item, the customer's own words may not be in the lexicon ("the install button never
+ * responds", "не принимается ключ"): there the learned model decides whether the segment is a
+ * problem of its own (a confident clause over enough words), and which. Only segments after such a
+ * marker are classified this way, so a plain message costs nothing more.
  */
 const LEARNED_MIN_WORDS = 6;
 const LEARNED_MIN_CONFIDENCE = 0.5;
-function learnedProblem(text: string, language: Language | undefined, lexicon: Lexicon): boolean {
-  if (tokenize(text).length < LEARNED_MIN_WORDS) return false;
+/** A list item or ordinal without an announcement splits on the model only when both sides are this sure of different clauses. */
+const LEARNED_LIST_CONFIDENCE = 0.8;
+interface Learned {
+  clause: string;
+  confidence: number;
+}
+function learnedProblem(text: string, language: Language | undefined, lexicon: Lexicon): Learned | null {
+  if (tokenize(text).length < LEARNED_MIN_WORDS) return null;
   const r = classify({ subject: '', description: text, language }, lexicon);
-  return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE;
+  return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE ? { clause: r.clause, confidence: r.confidence } : null;
 }
 
 export function splitProblems(input: { subject: string; description: string }, language?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
@@ -277,7 +285,9 @@ export function splitProblems(input: { subject: string; description: string }, l
   const parts: Scored[] = [];
   let pending = '';
   for (const seg of scored) {
-    const isProblem = (seg.clause !== null && seg.score >= MIN_PART_SCORE) || (seg.boundary === 'strong' && parts.length > 0 && learnedProblem(seg.text, language, lexicon));
+    const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
+    const learned = !lexical && seg.boundary !== 'weak' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
+    const isProblem = lexical || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
     const prev = parts[parts.length - 1];
     if (!prev) {
       if (isProblem) parts.push({ ...seg, text: pending ? `${pending}\n${seg.text}` : seg.text });
@@ -285,7 +295,11 @@ export function splitProblems(input: { subject: string; description: string }, l
       continue;
     }
     const keep =
-      isProblem && (seg.boundary === 'strong' || (announced && seg.boundary !== 'weak') || (seg.clause !== prev.clause && (seg.boundary === 'list' || seg.boundary === 'weak') && distinct(prev, seg)));
+      isProblem &&
+      (seg.boundary === 'strong' ||
+        (announced && seg.boundary !== 'weak') ||
+        (seg.clause !== prev.clause && (seg.boundary === 'list' || (seg.boundary === 'weak' && !consequence(prev, seg))) && distinct(prev, seg)) ||
+        (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)));
     if (keep) parts.push({ ...seg });
     else {
       prev.text = `${prev.text}\n${seg.text}`;
@@ -301,6 +315,24 @@ export function splitProblems(input: { subject: string; description: string }, l
     subject: `${input.subject ?? ''} (${i + 1}/${n})`.trim(),
     description: intro ? `${intro}\n${p.text}` : p.text,
   }));
+}
+
+/**
+ * A detection and a malfunction or failed download told in separate paragraphs ("the game closes
+ * and its EXE is corrupted … Avast's logs show IDP.Generic"; "Defender found a trojan … it will not
+ * let me download the zip") are mostly one problem and its cause: without an explicit marker they
+ * are not split.
+ */
+const DETECTION = '4.1.2a';
+const CONSEQUENCES = new Set(['4.1.1', '4.1.4a']);
+function consequence(a: Scored, b: Scored): boolean {
+  return (a.clause === DETECTION && CONSEQUENCES.has(b.clause ?? '')) || (b.clause === DETECTION && CONSEQUENCES.has(a.clause ?? ''));
+}
+
+/** The part before a list item is, by the model too, confidently about another clause than the item. */
+function differsFrom(prev: Scored, item: Learned, language: Language | undefined, lexicon: Lexicon): boolean {
+  const before = learnedProblem(prev.text, language, lexicon);
+  return before !== null && before.clause !== item.clause && before.confidence >= LEARNED_LIST_CONFIDENCE;
 }
 
 /** Both sides are confident enough about different clauses to be separate problems. */
