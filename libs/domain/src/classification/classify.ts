@@ -1,7 +1,7 @@
 import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Language } from './types';
 import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
 import { detectLanguage } from './language';
-import { TextIndex } from './match';
+import { TermsByHead, TextIndex } from './match';
 import { extractFeatures } from './features';
 import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
 import { tokenize } from './normalise';
@@ -70,7 +70,7 @@ function bestMatch(term: CompiledTerm, f: Fields, lexicon: Lexicon, withTopic: b
  */
 function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTopic: boolean, memo: Map<string, boolean>): Hit[] {
   const hits: Hit[] = [];
-  for (const term of terms) {
+  for (const term of TermsByHead.of(terms).candidates(withTopic ? [f.description, f.subject, f.topic] : [f.description, f.subject])) {
     const m = bestMatch(term, f, lexicon, withTopic);
     if (!m) continue;
     if (term.ctx && !contextHolds(term.ctx, f, lexicon, memo)) continue;

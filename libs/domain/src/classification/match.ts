@@ -28,6 +28,11 @@ export class TextIndex {
     });
   }
 
+  /** The three-letter heads of the text's tokens (see TermsByHead). */
+  heads(): Iterable<string> {
+    return this.byHead.keys();
+  }
+
   private positions(p: TokenPattern): ReadonlyArray<{ pos: number; fuzzy: boolean }> {
     // Most of a lexicon's words do not occur in a given text: their bucket is empty (no allocation).
     const bucket = p.head === null ? null : this.byHead.get(p.head);
@@ -94,5 +99,45 @@ export class TextIndex {
       }
     }
     return best;
+  }
+}
+
+/**
+ * A list of terms indexed by the head of its first word: a term can only match a text that has a
+ * token with that head, so a text looks at the terms of its own heads (a few dozen of the
+ * lexicon's thousands) instead of trying every one. Terms whose first word is shorter than three
+ * letters are always tried. The order of the list is kept (hits are ranked by weight, ties by it).
+ */
+export class TermsByHead {
+  private static readonly built = new WeakMap<readonly CompiledTerm[], TermsByHead>();
+  private readonly byHead = new Map<string, number[]>();
+  private readonly always: number[] = [];
+
+  private constructor(private readonly terms: readonly CompiledTerm[]) {
+    terms.forEach((term, i) => {
+      const head = term.tokens[0].head;
+      if (head === null) return void this.always.push(i);
+      const list = this.byHead.get(head);
+      if (list) list.push(i);
+      else this.byHead.set(head, [i]);
+    });
+  }
+
+  static of(terms: readonly CompiledTerm[]): TermsByHead {
+    let index = TermsByHead.built.get(terms);
+    if (!index) TermsByHead.built.set(terms, (index = new TermsByHead(terms)));
+    return index;
+  }
+
+  /** The terms that may match one of these texts, in the list's order. */
+  candidates(texts: readonly TextIndex[]): CompiledTerm[] {
+    const picked = new Set<number>(this.always);
+    for (const text of texts) {
+      for (const head of text.heads()) {
+        const list = this.byHead.get(head);
+        if (list) for (const i of list) picked.add(i);
+      }
+    }
+    return [...picked].sort((a, b) => a - b).map((i) => this.terms[i]);
   }
 }
