@@ -64,7 +64,8 @@ export async function submitMany(
   let midway: Promise<void> | null = null;
   const one = async (i: number) => {
     for (let attempt = 0; ; attempt++) {
-      const res = await sys.http.post('/v1/requests').set(auth(sys.producerKey)).send(body(i));
+      // A call that never answers is a failure of its own, not a test timeout.
+      const res = await sys.http.post('/v1/requests').set(auth(sys.producerKey)).send(body(i)).timeout(30_000);
       if (res.status === 202 || res.status === 200) {
         for (const r of res.body.requests as { id: string }[]) ids.add(r.id);
         return;
