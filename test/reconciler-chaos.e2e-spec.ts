@@ -1,13 +1,14 @@
 import { Jobs, Queues, Scheduled } from '@support/contracts';
-import { RequestEntity, TimelineEventEntity } from '@support/persistence';
+import { RequestEntity } from '@support/persistence';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { testDatabases } from './support/databases';
 import { OwnRedis } from './support/redis-server';
-import { submission } from './support/reference-data';
+import { OUTCOME_VARIANTS } from './support/reference-data';
+import { submitMany } from './support/requests';
 import { startSystem, type TestSystem } from './support/system';
 import { waitFor } from './support/wait';
-import { duplicatedTimelineEvents } from './support/exactly-once';
+import { duplicatedTimelineEvents, OPEN_JOB_STATES, pipelineStageMismatches, teamQueueJobs } from './support/exactly-once';
 
 const N = 1000;
 /**
@@ -20,22 +21,6 @@ const CHAOS_DEBUG_EVERY = process.env.CHAOS_DEBUG ? 2000 : 250;
 const PERIOD = 1000;
 const STUCK_AFTER = 2000;
 const SCHEDULERS = [Jobs.reconcile, Jobs.slaSweep, Jobs.surveySweep, Jobs.surveyPeriodic] as const;
-
-/** Supported and paid (an SLA clock), refused for its version, out of scope, business: the pipeline's outcomes. */
-const variants = [
-  submission({ licenceKey: 'LIC-ANNA-KAV' }),
-  submission({ product: { code: 'kav', version: '20.1' } }),
-  submission({ subject: 'Remote session', description: 'Please connect to my computer remotely with TeamViewer and configure everything for me in a remote session.' }),
-  submission({
-    customer: { id: 'c-2', email: 'a@globex.lv', country: 'LV', language: 'en' },
-    companyId: 'globex',
-    licenceKey: 'LIC-GLOBEX-KESB',
-    product: { code: 'kesb', version: '12' },
-    platform: { os: 'windows', osVersion: '11', ramMb: 16000, diskFreeMb: 90000 },
-    subject: 'Crash',
-    description: 'The endpoint agent crashes every hour and the update fails with an error.',
-  }),
-];
 
 /**
  * Redis loses everything in the middle of 1,000 submissions (FLUSHALL; or kill -9 and a restart on
@@ -78,54 +63,22 @@ describe.each(testDatabases().slice(0, 1))('the reconciler under Redis faults on
 
   /** Submits N requests over HTTP, 16 at a time, each retried (same idempotency key) until answered; runs `fault` once half are in. */
   async function submitAll(fault: (at: number) => Promise<void>): Promise<{ ids: Set<string>; faultAt: number }> {
-    const ids = new Set<string>();
-    let next = 0;
-    let answered = 0;
     let faultAt = 0;
-    let faulting: Promise<void> | null = null;
-    const one = async (i: number) => {
-      const body = { ...variants[i % variants.length], idempotencyKey: `chaos-${i}` };
-      for (let attempt = 0; ; attempt++) {
-        const res = await sys.http.post('/v1/requests').set('Authorization', `Bearer ${sys.producerKey}`).send(body);
-        if (res.status === 202 || res.status === 200) {
-          for (const r of res.body.requests as { id: string }[]) ids.add(r.id);
-          return;
-        }
-        if (attempt > 200) throw new Error(`submission ${i} not accepted: ${res.status} ${JSON.stringify(res.body)}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
-    const lane = async () => {
-      while (next < N) {
-        const i = next++;
-        await one(i);
-        answered++;
-        if (process.env.CHAOS_DEBUG && answered % 100 === 0) process.stdout.write(`${answered} answered at ${Date.now()}\n`);
-        if (answered === N / 2 && !faulting) {
-          faultAt = Date.now();
-          faulting = fault(faultAt);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: 16 }, lane));
-    await faulting;
+    const { ids } = await submitMany(sys, N, (i) => ({ ...OUTCOME_VARIANTS[i % OUTCOME_VARIANTS.length], idempotencyKey: `chaos-${i}` }), {
+      midway: () => fault((faultAt = Date.now())),
+    });
     return { ids, faultAt };
   }
 
   /** The team-queue jobs Redis holds, by request id. */
-  async function teamQueueJobs(): Promise<Map<string, number>> {
-    const teams = [...new Set((await ds.getRepository(RequestEntity).find({ select: { teamId: true } })).map((r) => r.teamId).filter(Boolean))] as string[];
-    const byRequest = new Map<string, number>();
-    for (const team of teams) {
-      const q = queue(`team-${team}`);
-      try {
-        for (const job of await q.getJobs(['waiting', 'prioritized', 'delayed', 'active'], 0, -1)) byRequest.set(job.data.requestId, (byRequest.get(job.data.requestId) ?? 0) + 1);
-      } finally {
-        await q.close();
-      }
+  const jobsOf = async (name: string) => {
+    const q = queue(name);
+    try {
+      return await q.getJobs([...OPEN_JOB_STATES], 0, -1);
+    } finally {
+      await q.close();
     }
-    return byRequest;
-  }
+  };
 
   async function settledAndChecked(ids: Set<string>, started: number): Promise<Record<string, number>> {
     const requests = ds.getRepository(RequestEntity);
@@ -157,7 +110,7 @@ describe.each(testDatabases().slice(0, 1))('the reconciler under Redis faults on
     const queued = await requests.findBy({ status: 'queued' });
     const jobs = await waitFor(
       async () => {
-        const byRequest = await teamQueueJobs();
+        const byRequest = await teamQueueJobs(ds, jobsOf);
         return queued.every((r) => byRequest.get(r.id) === 1) ? byRequest : null;
       },
       'every queued request to have its team-queue job',
@@ -174,18 +127,7 @@ describe.each(testDatabases().slice(0, 1))('the reconciler under Redis faults on
     expect(jobs.size).toBe(queued.length);
     const duplicated = await duplicatedTimelineEvents(ds);
     expect(duplicated).toEqual([]);
-    const stages = await ds
-      .getRepository(TimelineEventEntity)
-      .createQueryBuilder('t')
-      .select('t.requestId', 'id')
-      .addSelect('COUNT(*)', 'n')
-      .where('t.effectKey IN (:...k)', { k: ['intake', 'licence-check', 'classification', 'routing'] })
-      .groupBy('t.requestId')
-      .getRawMany<{ id: string; n: string }>();
-    const all = await requests.find();
-    const want = new Map(all.map((r) => [r.id, r.status === 'queued' || r.classification ? (r.status === 'queued' ? 4 : 3) : 2]));
-    expect(stages.filter((s) => Number(s.n) !== want.get(s.id))).toEqual([]);
-    expect(stages).toHaveLength(N);
+    expect(await pipelineStageMismatches(ds)).toEqual({ counted: N, mismatched: [] });
 
     // The paid ones have their clock and their next alarm's job.
     const paid = queued.filter((r) => r.supportPlan);

@@ -22,3 +22,19 @@ export function submission(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** One submission per outcome of the pipeline: supported and paid (an SLA clock), refused for its version, out of scope, business limited. */
+export const OUTCOME_VARIANTS = [
+  submission({ licenceKey: 'LIC-ANNA-KAV' }),
+  submission({ product: { code: 'kav', version: '20.1' } }),
+  submission({ subject: 'Remote session', description: 'Please connect to my computer remotely with TeamViewer and configure everything for me in a remote session.' }),
+  submission({
+    customer: { id: 'c-2', email: 'a@globex.lv', country: 'LV', language: 'en' },
+    companyId: 'globex',
+    licenceKey: 'LIC-GLOBEX-KESB',
+    product: { code: 'kesb', version: '12' },
+    platform: { os: 'windows', osVersion: '11', ramMb: 16000, diskFreeMb: 90000 },
+    subject: 'Crash',
+    description: 'The endpoint agent crashes every hour and the update fails with an error.',
+  }),
+];

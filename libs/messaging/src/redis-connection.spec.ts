@@ -1,4 +1,5 @@
-import { parseRedisUrl, queuePrefix } from './redis-connection';
+import { Cluster } from 'ioredis';
+import { createRedisConnection, parseRedisUrl, queuePrefix } from './redis-connection';
 
 describe('REDIS_URL', () => {
   it('reads a single server', () => {
@@ -27,5 +28,15 @@ describe('REDIS_URL', () => {
     expect(queuePrefix('support', cluster)).toBe('{support}');
     expect(queuePrefix('{support}', cluster)).toBe('{support}');
     expect(queuePrefix('support', parseRedisUrl('redis://h:1'))).toBe('support');
+  });
+
+  it('gives a cluster its own connect and retry options (a lazy preflight stays lazy), the rest to its nodes', () => {
+    const retry = () => null;
+    const cluster = createRedisConnection(parseRedisUrl('redis+cluster://:pw@h1:7000'), 'producer', { lazyConnect: true, retryStrategy: retry, connectTimeout: 500 }) as Cluster;
+    expect(cluster).toBeInstanceOf(Cluster);
+    expect(cluster.status).toBe('wait'); // not connecting: connect() is the caller's
+    expect(cluster.options).toMatchObject({ lazyConnect: true, clusterRetryStrategy: retry, redisOptions: { connectTimeout: 500, maxRetriesPerRequest: 3, password: 'pw' } });
+    expect(cluster.options.redisOptions).not.toHaveProperty('lazyConnect');
+    cluster.disconnect();
   });
 });

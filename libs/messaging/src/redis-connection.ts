@@ -42,7 +42,10 @@ export function createRedisConnection(target: RedisTarget, role: 'worker' | 'pro
     ...extra,
   };
   if (target.kind === 'cluster') {
-    return new Cluster(target.nodes, { redisOptions: { ...options, password: target.password } });
+    // Connecting and retrying are the Cluster's own options (given to its nodes they would be ignored,
+    // and a lazy connect would not be lazy); the rest applies to each node's connection.
+    const { lazyConnect, enableReadyCheck, retryStrategy, ...node } = options;
+    return new Cluster(target.nodes, { lazyConnect, enableReadyCheck, clusterRetryStrategy: retryStrategy, redisOptions: { ...node, password: target.password } });
   }
   return new IORedis(target.url, options);
 }

@@ -18,6 +18,8 @@ describe('unavailablePart', () => {
     ['a closed connection', new Error('Connection is closed.')],
     ['an unwritable stream', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
     ['a cluster without nodes', named('ClusterAllFailedError', 'Failed to refresh slots cache.')],
+    ['a cluster in failover, after the redirections', new Error('Too many Cluster redirections. Last error: ReplyError: MOVED 2220 127.0.0.1:7977')],
+    ['a cluster without a master for the slot', named('ReplyError', 'CLUSTERDOWN The cluster is down')],
     ['a socket error on the Redis port', socket('ECONNREFUSED', 6380)],
   ])('the queue: %s', (_, error) => expect(unavailablePart(error, endpoints)).toBe('queue'));
 

@@ -3,8 +3,9 @@
  * database, or null when it is not a connection error at all (a bug, a constraint, bad SQL: those
  * stay 500s). Only the shapes the drivers give for "cannot reach the server" count:
  * - ioredis / BullMQ: a command rejected after `maxRetriesPerRequest` reconnects
- *   (MaxRetriesPerRequestError), on a closed or unwritable connection, or a cluster without
- *   reachable nodes; ioredis never rejects a command with a bare socket error.
+ *   (MaxRetriesPerRequestError), on a closed or unwritable connection, a cluster without
+ *   reachable nodes, or one in failover (too many redirections, CLUSTERDOWN); ioredis never
+ *   rejects a command with a bare socket error.
  * - pg (also inside TypeORM's QueryFailedError.driverError): a socket error while connecting
  *   (ECONNREFUSED, ETIMEDOUT, ...), a connection ended under the query, a pool connect timeout,
  *   and the server's own class 08 (connection exception) and 57P0x (shutting down, starting up)
@@ -28,7 +29,17 @@ export interface Endpoints {
 
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED']);
 const REDIS_ERROR_NAMES = new Set(['MaxRetriesPerRequestError', 'ClusterAllFailedError']);
-const REDIS_MESSAGES = [/^Connection is closed\.?$/, /^Stream isn't writeable/, /^None of startup nodes is available/, /^Failed to refresh slots cache/, /^Redis is not ready/i];
+// A cluster in failover: ioredis gives up after its redirections (MOVED to the dead master, CLUSTERDOWN
+// until a replica takes over); the node's own CLUSTERDOWN / TRYAGAIN replies say the same.
+const REDIS_MESSAGES = [
+  /^Connection is closed\.?$/,
+  /^Stream isn't writeable/,
+  /^None of startup nodes is available/,
+  /^Failed to refresh slots cache/,
+  /^Redis is not ready/i,
+  /^Too many Cluster redirections/,
+  /^(CLUSTERDOWN|TRYAGAIN) /,
+];
 const PG_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect/, /^Client has encountered a connection error/, /^Connection ended/];
 const PG_CODES = /^(08...|57P0[123]|53300)$/;
 const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|FULL|READONLY|NOTADB|CORRUPT)/;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Injectable } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { PRODUCER_REDIS } from '@support/messaging';
+import { PRODUCER_REDIS, QueueRegistry } from '@support/messaging';
 import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
 
@@ -10,13 +10,18 @@ import type IORedis from 'ioredis';
 export class RedisHealthIndicator {
   constructor(
     @Inject(PRODUCER_REDIS) private readonly redis: IORedis | Cluster,
+    private readonly queues: QueueRegistry,
     private readonly indicators: HealthIndicatorService,
   ) {}
 
+  /**
+   * A read of a key under the queue prefix, not a PING: on a cluster a PING answers from any node,
+   * while this goes to the master that holds the queues' slot, so a failover shows as down.
+   */
   async check(key = 'redis') {
     const indicator = this.indicators.check(key);
     try {
-      await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      await Promise.race([this.redis.exists(`${this.queues.prefix}:health`), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
