@@ -5,6 +5,7 @@ import { accessibilityProblems, launchChromium, until } from './support/browser'
 import { testDatabases } from './support/databases';
 import { listen, openDesk, queued, requestView, signIn } from './support/desk';
 import { startSystem, type TestSystem } from './support/system';
+import { waitFor } from './support/wait';
 
 /**
  * The desk's work list in headless Chromium: full-text search by a word of the description, a
@@ -112,6 +113,8 @@ describe.each(testDatabases())('the work list on %s', (db) => {
     await page.keyboard.type('pagingword');
     await page.keyboard.press('Enter');
     await until(page, '#list-count', /^20 requests shown; more can be loaded\.$/);
+    // The first page before the search says the same count: wait for the search's own rows.
+    await waitFor(async () => (await subjects(page)).every((s) => s.startsWith('Paged')), 'the search results on the list');
     // In the search box j is a letter; out of it (Tab to the button), j / k move between rows.
     await page.keyboard.press('Tab');
     await page.keyboard.press('j');

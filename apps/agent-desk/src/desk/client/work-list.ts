@@ -35,13 +35,19 @@ function fields(): Record<string, string> {
   return out;
 }
 
+/** How many loads were started: only the latest one's answer is shown. */
+let loads = 0;
+
 /** Loads the first page (`more`: the next page after the cursor) and announces how many are shown. */
 export async function loadList(more = false): Promise<void> {
-  if (list.loading) return;
+  if (more && list.loading) return;
+  // A new search while one is loading supersedes it (the agent's latest words win); its answer is dropped.
+  const mine = ++loads;
   list.loading = true;
   $<HTMLButtonElement>('list-more').disabled = true;
   try {
     const res = await api<Page>('GET', listQuery(fields(), more ? list.cursor : null));
+    if (mine !== loads) return;
     const focusAt = more ? list.items.length : -1;
     list.items = more ? list.items.concat(res.data.items) : res.data.items;
     list.cursor = res.data.nextCursor;
@@ -50,10 +56,12 @@ export async function loadList(more = false): Promise<void> {
     // After "load more" the focus goes to the first new row, so the keyboard continues there.
     if (focusAt >= 0 && rows()[focusAt]) rows()[focusAt].focus();
   } catch (err) {
-    $('list-count').textContent = t('list.failed', { message: failure(err).message });
+    if (mine === loads) $('list-count').textContent = t('list.failed', { message: failure(err).message });
   } finally {
-    list.loading = false;
-    $<HTMLButtonElement>('list-more').disabled = false;
+    if (mine === loads) {
+      list.loading = false;
+      $<HTMLButtonElement>('list-more').disabled = false;
+    }
   }
 }
 
