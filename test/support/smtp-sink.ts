@@ -70,6 +70,8 @@ export class SmtpSink {
           .catch(callback);
       },
     });
+    // A client that vanishes mid-session (the notifier SIGKILLed) resets its connection: expected, not a failure.
+    server.on('error', () => undefined);
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;

@@ -294,7 +294,8 @@ export class SurveyService {
   private async openFollowUp(survey: SurveyEntity): Promise<{ queue: string; jobId: string; producer: string }> {
     const jobId = `follow-up.${survey.id}`;
     if (!(await this.reference.producer(FOLLOW_UP_PRODUCER))) {
-      await this.dataSource.getRepository(ProducerEntity).createQueryBuilder().insert().values({ id: FOLLOW_UP_PRODUCER, name: 'Survey follow-ups (low scores)' }).orIgnore().execute();
+      // Through the store: it writes in the unit of work and forgets the "no such producer" it just cached.
+      await this.reference.put(ProducerEntity, { id: FOLLOW_UP_PRODUCER, name: 'Survey follow-ups (low scores)' });
     }
     const basis =
       survey.kind === 'transactional'

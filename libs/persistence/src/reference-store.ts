@@ -74,7 +74,12 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Read on every submission (intake checks the producer exists): cached like the rest. */
   producer(id: string): Promise<ProducerEntity | null> {
-    return this.cached(`producer:${id}`, () => this.repo(ProducerEntity).findOneBy({ id }));
+    // Only a found producer is kept: one created meanwhile (here or in another process) must not be refused.
+    const key = `producer:${id}`;
+    return this.cached(key, () => this.repo(ProducerEntity).findOneBy({ id })).then((producer) => {
+      if (!producer) this.cache.delete(key);
+      return producer;
+    });
   }
 
   /** Creates or replaces a row (admin PUT). */
