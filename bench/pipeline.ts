@@ -26,7 +26,7 @@ import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
-import { Arrivals, figuresLine, meanOf, pipelineRunner, profiled, roundFigures, submit, withCpu, figures } from './support/measure';
+import { Arrivals, drain, figuresLine, meanOf, pipelineRunner, profiled, roundFigures, submit, withCpu, figures } from './support/measure';
 import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
 import { buildPool, drawSubmissions, type Submission } from './support/submissions';
 
@@ -240,15 +240,7 @@ async function main(): Promise<void> {
 
     // Let the app finish what the routed requests still cause (the sla queue), then the baseline again.
     const registry = app.get(messaging.QueueRegistry);
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      let busy = 0;
-      for (const name of ['intake', 'licence-check', 'classification', 'routing', 'sla', 'feedback-survey']) {
-        const c = await registry.get(name).getJobCounts('waiting', 'active', 'prioritized');
-        busy += c.waiting + c.active + c.prioritized;
-      }
-      if (busy === 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await drain(registry, 120_000);
     const baselineAfter = await runBaseline(subsAfter);
     const baseline = meanOf(baselineBefore, baselineAfter);
 

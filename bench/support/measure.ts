@@ -214,3 +214,19 @@ export const figuresLine = (label: string, f: Figures) =>
 
 /** Figures rounded for the JSON line. */
 export const roundFigures = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), throughput: +f.throughput.toFixed(2), mean: +f.mean.toFixed(1), cpuMs: +f.cpuMs.toFixed(3) });
+
+/** The queues a submission and what it causes go through. */
+export const PIPELINE_QUEUES = ['intake', 'licence-check', 'classification', 'routing', 'sla', 'feedback-survey'];
+
+/** Waits (up to `limitMs`) until the system has nothing waiting or active in its pipeline queues. */
+export async function drain(registry: { get(name: string): Queue }, limitMs: number): Promise<void> {
+  for (const deadline = Date.now() + limitMs; Date.now() < deadline;) {
+    let busy = 0;
+    for (const name of PIPELINE_QUEUES) {
+      const c = await registry.get(name).getJobCounts('waiting', 'active', 'prioritized');
+      busy += c.waiting + c.active + c.prioritized;
+    }
+    if (busy === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
