@@ -5,11 +5,12 @@
  * `intake`, job id = idempotency key, the same default job options) and answers 202.
  *
  *   npm run bench:intake-http -- --duration 10 --connections 20 --db sqlite|postgres
- *   node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1]
+ *   node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off]
  *
  * Same connections, duration and bodies on both sides; every request carries a fresh
- * `idempotencyKey` (a new submission each time). Only the HTTP answer is measured: the system's
- * workers run (the realistic case) and take the submissions through the pipeline meanwhile.
+ * `idempotencyKey` (a new submission each time). Only the HTTP answer is measured. `--workers on`
+ * (default, the realistic case): the system's workers take the submissions through the pipeline
+ * meanwhile, in this process; `off`: the pipeline's queues are paused, so only the HTTP path runs.
  * The bare server runs before and after the system (the machine is noisy; its figures are the
  * mean). Environment, cleanup: as bench/pipeline (REDIS_URL, BENCH_PG_URL, fresh prefixes and database).
  */
@@ -22,12 +23,12 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
 import { parseFlags } from './support/args';
-import { drain } from './support/measure';
+import { drain, PIPELINE_QUEUES } from './support/measure';
 import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
 import { buildPool, type Submission } from './support/submissions';
 
-const USAGE = 'node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1]';
-const FLAGS = { duration: 10, connections: 20, warmup: 2, db: ['sqlite', 'postgres'] as const, seed: 1 };
+const USAGE = 'node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off]';
+const FLAGS = { duration: 10, connections: 20, warmup: 2, db: ['sqlite', 'postgres'] as const, seed: 1, workers: ['on', 'off'] as const };
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 
 interface HttpFigures {
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
     if (created.status !== 201) throw new Error(`creating the producer answered ${created.status}: ${await created.text()}`);
     const { key: producerKey } = (await created.json()) as { key: string };
 
+    const registry = app.get(messaging.QueueRegistry);
+    if (args.workers === 'off') for (const name of PIPELINE_QUEUES) await registry.get(name).pause();
+
     const previewer = app.get(TriagePreviewController, { strict: false });
     const { pool } = await buildPool(platform.repoRoot(), (b) => previewer.preview(b) as never, args.seed);
     if (pool.length === 0) throw new Error('no routable submission could be built from the dataset');
@@ -154,7 +158,9 @@ async function main(): Promise<void> {
       baseConnection.disconnect();
     });
 
-    console.log(`intake-http bench: ${args.connections} connections, ${args.duration} s measured after ${args.warmup} s of warm-up, db=${args.db}, workers running`);
+    console.log(
+      `intake-http bench: ${args.connections} connections, ${args.duration} s measured after ${args.warmup} s of warm-up, db=${args.db}, workers ${args.workers === 'on' ? 'running' : 'paused'}`,
+    );
     console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}; bodies drawn from ${pool.length} routable variants`);
     const run = async (url: string, tag: string) => {
       if (args.warmup > 0) await load(url, producerKey, pool, `w${tag}${stamp}`, args.warmup, args.connections);
@@ -164,7 +170,7 @@ async function main(): Promise<void> {
     const system = await run(systemUrl, 's');
     // The workers in this process are still taking the system's submissions through: the bare
     // server's second run waits for them, or it would measure their load.
-    await drain(app.get(messaging.QueueRegistry), 120_000);
+    if (args.workers === 'on') await drain(registry, 120_000);
     const bare2 = await run(bareUrl, 'b2');
     const baseline = mean(bare1, bare2);
 
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
         bench: 'intake-http',
         db: args.db,
         connections: args.connections,
+        workers: args.workers,
         durationS: args.duration,
         warmupS: args.warmup,
         system: round(system),
