@@ -24,7 +24,7 @@ import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
 import { parseFlags } from './support/args';
 import { Arrivals, type Figures, figuresLine, meanOf, pipelineRunner, roundFigures } from './support/measure';
 import { startApp, stopApp } from './support/processes';
-import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
+import { benchEnvironment, deleteKeys, fmt, scratchDatabase, tearDown } from './support/scratch';
 import { buildPool, drawSubmissions, type Submission } from './support/submissions';
 
 const USAGE = 'node dist/bench/scale-out.js [--n 1000] [--db postgres|sqlite] [--copies 2] [--concurrency 8] [--rate 0] [--warmup 200] [--stall-s 60] [--seed 1] [--pool-size 3]';
@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     exitCode = 1;
   } finally {
     await catcher.stop();
+    await deleteKeys(redisUrl, `bench-${stamp}-setup`).catch(() => 0); // the setup app's queues (no jobs, their metadata)
   }
   process.exit(exitCode);
 }
