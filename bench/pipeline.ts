@@ -22,13 +22,13 @@
  */
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
-import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { type Job, Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
+import { Arrivals, drain, figuresLine, meanOf, pipelineRunner, profiled, roundFigures, submit, withCpu, figures } from './support/measure';
 import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
+import { buildPool, drawSubmissions, type Submission } from './support/submissions';
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -94,290 +94,6 @@ function parseArgs(argv: string[]): Args {
   }
   if (args.n < 1) throw new Error('--n must be at least 1');
   return args;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Submissions: realistic, varied, each one problem that the pipeline routes to a team
-
-interface Submission {
-  key: string; // idempotency key = intake job id
-  body: Record<string, unknown>;
-  team: string; // where the pipeline will put it (from the triage preview)
-  priority: number;
-}
-
-interface DatasetItem {
-  id: string;
-  language: 'en' | 'lv' | 'ru';
-  subject: string;
-  description: string;
-  topic?: string;
-  gold: string[];
-}
-
-/** A small deterministic PRNG (mulberry32), so a seed gives the same submissions every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const COUNTRIES: Record<DatasetItem['language'], string[]> = { lv: ['LV'], ru: ['LV', 'EE', 'LT'], en: ['LV', 'EE', 'LT', 'DE', 'GB', 'US'] };
-
-/** Product/customer profiles over the demo seed's products and licences. */
-const PROFILES: { name: string; make: (i: number) => Record<string, unknown> }[] = [
-  { name: 'kav-home', make: (i) => ({ customer: { id: `c-${i}` }, product: { code: 'kav', version: '21.3' }, platform: { os: 'windows', osVersion: '11', ramMb: 8192, diskFreeMb: 40000 } }) },
-  {
-    name: 'kav-home-plus',
-    make: () => ({ customer: { id: 'c-1001' }, product: { code: 'kav', version: '21.3' }, licenceKey: 'LIC-ANNA-KAV', platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 5000 } }),
-  },
-  { name: 'kis-home', make: (i) => ({ customer: { id: `c-${i}` }, product: { code: 'kis', version: '21' }, platform: { os: 'windows', osVersion: '10', ramMb: 4096, diskFreeMb: 20000 } }) },
-  {
-    name: 'kesb-acme',
-    make: (i) => ({
-      customer: { id: `acme-${i}` },
-      companyId: 'acme',
-      product: { code: 'kesb', version: '12' },
-      licenceKey: 'LIC-ACME-KESB',
-      platform: { os: 'windows', osVersion: 'server2022', ramMb: 16384, diskFreeMb: 100000 },
-    }),
-  },
-];
-
-const CHANNELS = ['web', 'email', 'portal', 'api'];
-
-async function buildPool(
-  root: string,
-  preview: (body: unknown) => Promise<{ parts: { team: string | null; priority: number | null }[] }>,
-  seed: number,
-): Promise<{ pool: Omit<Submission, 'key'>[]; candidates: number }> {
-  const items = readFileSync(join(root, 'bench', 'classifier', 'dataset.jsonl'), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as DatasetItem)
-    .filter((x) => x.gold.length <= 1); // single-problem items: one submission = one request
-  const rnd = prng(seed);
-  const pool: Omit<Submission, 'key'>[] = [];
-  let candidates = 0;
-  for (const [index, item] of items.entries()) {
-    for (const profile of PROFILES) {
-      const base = profile.make(1000 + index) as { customer: Record<string, unknown> } & Record<string, unknown>;
-      const countries = COUNTRIES[item.language] ?? ['LV'];
-      const country = countries[Math.floor(rnd() * countries.length)];
-      const body: Record<string, unknown> = {
-        ...base,
-        customer: {
-          ...base.customer,
-          email: `${String(base.customer.id).toLowerCase()}@example.com`,
-          country,
-          // a third of the customers leave the language to detection
-          ...(rnd() < 0.67 ? { language: item.language } : {}),
-        },
-        channel: CHANNELS[Math.floor(rnd() * CHANNELS.length)],
-        ...(item.topic ? { topic: item.topic } : {}),
-        subject: item.subject.slice(0, 200),
-        description: item.description.slice(0, 20000),
-      };
-      candidates++;
-      let decided;
-      try {
-        decided = await preview(body);
-      } catch (error) {
-        if (process.env.BENCH_DEBUG) console.error(error);
-        continue; // invalid for the contract: not a useful bench submission
-      }
-      if (decided.parts.length !== 1 || !decided.parts[0].team) continue; // split, declined, or no team
-      pool.push({ body, team: decided.parts[0].team, priority: decided.parts[0].priority ?? 3 });
-    }
-  }
-  return { pool, candidates };
-}
-
-function drawSubmissions(pool: Omit<Submission, 'key'>[], n: number, prefix: string, seed: number): Submission[] {
-  const rnd = prng(seed);
-  return Array.from({ length: n }, (_, i) => {
-    const pick = pool[Math.floor(rnd() * pool.length)];
-    return { ...pick, key: `${prefix}-${i}` };
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measurement
-
-/** Redis time (ms) of a stream event id "<ms>-<seq>". */
-const streamMs = (id: string) => Number(id.slice(0, id.indexOf('-')));
-
-/** Watches every team queue's event stream and records when each job was added (Redis time). */
-class Arrivals {
-  private readonly events: QueueEvents[] = [];
-  private readonly connections: IORedis[] = [];
-  arrived = new Map<string, number>();
-  private waiter: { expected: number; resolve: () => void } | null = null;
-  lastProgressAt = Date.now();
-
-  constructor(connect: () => IORedis, prefix: string, teams: string[]) {
-    for (const team of teams) {
-      // lastEventId 0: read the (fresh, empty) stream from its start, so no event is missed
-      const connection = connect();
-      this.connections.push(connection);
-      const events = new QueueEvents(`team-${team}`, { connection, prefix, lastEventId: '0' });
-      events.on('added', ({ jobId }: { jobId: string }, id: string) => {
-        if (this.arrived.has(jobId)) return;
-        this.arrived.set(jobId, streamMs(id));
-        this.lastProgressAt = Date.now();
-        if (this.waiter && this.arrived.size >= this.waiter.expected) this.waiter.resolve();
-      });
-      events.on('error', (e) => console.error(`QueueEvents team-${team}: ${e.message}`));
-      this.events.push(events);
-    }
-  }
-
-  ready() {
-    return Promise.all(this.events.map((e) => e.waitUntilReady()));
-  }
-
-  /** Resolves when `expected` jobs have arrived, or when none arrived for `stallMs`. */
-  async wait(expected: number, stallMs: number): Promise<void> {
-    if (this.arrived.size >= expected) return;
-    this.lastProgressAt = Date.now();
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (Date.now() - this.lastProgressAt > stallMs) done();
-      }, 250);
-      const done = () => {
-        clearInterval(timer);
-        this.waiter = null;
-        resolve();
-      };
-      this.waiter = { expected, resolve: done };
-    });
-  }
-
-  async close() {
-    await Promise.all(this.events.map((e) => e.close()));
-    for (const c of this.connections) c.disconnect();
-  }
-}
-
-/** Adds the submissions to the intake queue (all at once, or at `rate` per second); returns key → start ms. */
-async function submit(intake: Queue, subs: Submission[], rate: number, producer: string): Promise<Map<string, number>> {
-  const started = new Map<string, number>();
-  const toJob = (s: Submission) => ({ name: 'request.submitted', data: { ...s.body, idempotencyKey: s.key, producer }, opts: { jobId: s.key } });
-  if (rate <= 0) {
-    for (let i = 0; i < subs.length; i += 250) {
-      const chunk = subs.slice(i, i + 250);
-      const t = Date.now();
-      for (const s of chunk) started.set(s.key, t);
-      await intake.addBulk(chunk.map(toJob));
-    }
-    return started;
-  }
-  const t0 = Date.now();
-  let next = 0;
-  while (next < subs.length) {
-    const due = Math.min(subs.length, Math.floor(((Date.now() - t0) / 1000) * rate) + 1);
-    if (due > next) {
-      const chunk = subs.slice(next, due);
-      next = due;
-      const t = Date.now();
-      for (const s of chunk) started.set(s.key, t);
-      await (chunk.length === 1 ? intake.add(toJob(chunk[0]).name, toJob(chunk[0]).data, toJob(chunk[0]).opts) : intake.addBulk(chunk.map(toJob)));
-    }
-    const wait = t0 + (next / rate) * 1000 - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, Math.min(wait, 50)));
-  }
-  return started;
-}
-
-interface Figures {
-  submitted: number;
-  arrived: number;
-  seconds: number;
-  throughput: number;
-  p50: number;
-  p99: number;
-  max: number;
-  mean: number;
-  /** Arrival rate (req/s) in each tenth of the run: shows whether the rate holds or decays with N. */
-  tenths: number[];
-  /** CPU time of this process (user + system) per arrived submission: steadier than seconds on a shared machine. */
-  cpuMs: number;
-}
-
-/** Runs `run` under the V8 CPU profiler and writes the profile (open it in Chrome's DevTools). */
-async function profiled<T>(file: string, run: () => Promise<T>): Promise<T> {
-  const { Session } = await import('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await run();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    console.log(`  CPU profile of the pipeline run: ${file}`);
-  }
-}
-
-/** Runs `run` and adds the process's CPU time per arrived submission to its figures. */
-async function withCpu(run: () => Promise<Omit<Figures, 'cpuMs'>>): Promise<Figures> {
-  const before = process.cpuUsage();
-  const f = await run();
-  const used = process.cpuUsage(before);
-  return { ...f, cpuMs: (used.user + used.system) / 1000 / Math.max(1, f.arrived) };
-}
-
-function figures(started: Map<string, number>, ended: Map<string, number>): Omit<Figures, 'cpuMs'> {
-  const latencies: number[] = [];
-  let first = Infinity;
-  let last = -Infinity;
-  for (const t of started.values()) first = Math.min(first, t);
-  for (const [key, end] of ended) {
-    const start = started.get(key);
-    if (start === undefined) continue;
-    latencies.push(Math.max(0, end - start));
-    last = Math.max(last, end);
-  }
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : NaN);
-  const seconds = latencies.length ? (last - first) / 1000 : NaN;
-  const tenths = new Array(10).fill(0);
-  for (const [key, end] of ended) if (started.has(key)) tenths[Math.min(9, Math.floor(((end - first) / (last - first || 1)) * 10))]++;
-  return {
-    submitted: started.size,
-    arrived: latencies.length,
-    seconds,
-    throughput: latencies.length / seconds,
-    p50: q(0.5),
-    p99: q(0.99),
-    max: latencies.length ? latencies[latencies.length - 1] : NaN,
-    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
-    tenths: tenths.map((c) => +(c / (seconds / 10)).toFixed(1)),
-  };
-}
-
-/** The mean of two runs, field by field: the baseline's reference figures. */
-function meanOf(a: Figures, b: Figures): Figures {
-  const m = (x: number, y: number) => (x + y) / 2;
-  return {
-    submitted: a.submitted,
-    arrived: Math.min(a.arrived, b.arrived),
-    seconds: m(a.seconds, b.seconds),
-    throughput: m(a.throughput, b.throughput),
-    p50: m(a.p50, b.p50),
-    p99: m(a.p99, b.p99),
-    max: m(a.max, b.max),
-    mean: m(a.mean, b.mean),
-    tenths: a.tenths.map((x, i) => +m(x, b.tenths[i]).toFixed(1)),
-    cpuMs: m(a.cpuMs, b.cpuMs),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,38 +234,13 @@ async function main(): Promise<void> {
     const arrivals = new Arrivals(blocking, prefix, teams);
     closers.push(() => arrivals.close());
     await arrivals.ready();
-    const submissions = dataSource.getRepository(persistence.SubmissionEntity);
-    const runPipeline = (batch: Submission[]) =>
-      withCpu(async () => {
-        arrivals.arrived = new Map();
-        const started = await submit(intake, batch, args.rate, producer);
-        await arrivals.wait(batch.length, stallMs);
-        // team job id = request id; back to the submission's key through the submissions table
-        const keyOf = new Map<string, string>();
-        for (const row of await submissions.find({ select: { idempotencyKey: true, requestIds: true } })) {
-          for (const id of row.requestIds) keyOf.set(id, row.idempotencyKey as string);
-        }
-        const ended = new Map<string, number>();
-        for (const [requestId, t] of arrivals.arrived) {
-          const key = keyOf.get(requestId);
-          if (key) ended.set(key, t);
-        }
-        return figures(started, ended);
-      });
+    const runPipeline = pipelineRunner({ intake, arrivals, submissions: dataSource.getRepository(persistence.SubmissionEntity), rate: args.rate, producer, stallMs });
     if (warm.length) await runPipeline(warm);
     const pipeline = args.profile ? await profiled(args.profile, () => runPipeline(subs)) : await runPipeline(subs);
 
     // Let the app finish what the routed requests still cause (the sla queue), then the baseline again.
     const registry = app.get(messaging.QueueRegistry);
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      let busy = 0;
-      for (const name of ['intake', 'licence-check', 'classification', 'routing', 'sla', 'feedback-survey']) {
-        const c = await registry.get(name).getJobCounts('waiting', 'active', 'prioritized');
-        busy += c.waiting + c.active + c.prioritized;
-      }
-      if (busy === 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await drain(registry, 120_000);
     const baselineAfter = await runBaseline(subsAfter);
     const baseline = meanOf(baselineBefore, baselineAfter);
 
@@ -565,8 +256,7 @@ async function main(): Promise<void> {
     }
 
     // ---- report ----------------------------------------------------------------------------------
-    const line = (label: string, f: Figures) =>
-      `  ${label.padEnd(9)} ${String(f.arrived).padStart(6)}/${f.submitted}  ${fmt(f.seconds, 2).padStart(8)} s  ${fmt(f.throughput, 1).padStart(8)} req/s   p50 ${fmt(f.p50).padStart(7)} ms   p99 ${fmt(f.p99).padStart(7)} ms   max ${fmt(f.max).padStart(7)} ms   mean ${fmt(f.mean).padStart(7)} ms   cpu ${fmt(f.cpuMs, 2).padStart(6)} ms/req`;
+    const line = figuresLine;
     const ratio = {
       throughput: pipeline.throughput / baseline.throughput,
       p50: pipeline.p50 / baseline.p50,
@@ -589,7 +279,7 @@ async function main(): Promise<void> {
     }
     console.log(`  arrival rate per tenth of the run (req/s): baseline #1 ${baselineBefore.tenths.map((x) => fmt(x)).join(' ')}; pipeline ${pipeline.tenths.map((x) => fmt(x)).join(' ')}`);
     for (const p of problems) console.log(`  problem: ${p}`);
-    const round = (f: Figures) => ({ ...f, seconds: +f.seconds.toFixed(3), throughput: +f.throughput.toFixed(2), mean: +f.mean.toFixed(1), cpuMs: +f.cpuMs.toFixed(3) });
+    const round = roundFigures;
     console.log(
       JSON.stringify({
         bench: 'pipeline',
