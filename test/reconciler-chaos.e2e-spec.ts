@@ -169,12 +169,13 @@ describe.each(testDatabases().slice(0, 1))('the reconciler under Redis faults on
       let schedulersBackMs = -1;
       const { ids, faultAt } = await submitAll(async (at) => {
         await redis.flushAll();
-        await waitFor(schedulersPresent, 'the job schedulers to be re-created', PERIOD + 2000, 50);
+        await waitFor(schedulersPresent, 'the job schedulers to be re-created', PERIOD + 4000, 50);
         schedulersBackMs = Date.now() - at;
       });
       expect(schedulersBackMs).toBeGreaterThanOrEqual(0);
-      // Each process's scheduler watch ticks once a period: back at the next tick, plus the time a loaded event loop takes to get there.
-      expect(schedulersBackMs).toBeLessThanOrEqual(2 * PERIOD + 1000);
+      // Each process's scheduler watch ticks once a period: back at the next tick, plus the time a loaded event loop
+      // takes to get there (up to ~2 s with 1,000 submissions in flight and another test file beside it; 3.1 s seen once).
+      expect(schedulersBackMs).toBeLessThanOrEqual(2 * PERIOD + 3000);
       const figures = await settledAndChecked(ids, started);
       process.stdout.write(`chaos FLUSHALL (${db}): ${JSON.stringify({ ...figures, schedulersBackMs, faultAtMs: faultAt - started })}; repairs: ${await repairs()}\n`);
     },
