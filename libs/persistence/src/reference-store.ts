@@ -27,7 +27,8 @@ export class ReferenceStore implements LicenceRegistry {
     if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
     const value = load();
     this.cache.set(key, { until: Date.now() + this.ttlMs, value });
-    value.catch(() => this.cache.delete(key));
+    // Only what exists is kept: a row created meanwhile (here or in another process) is found at once.
+    value.then((found) => found ?? this.cache.delete(key)).catch(() => this.cache.delete(key));
     return value;
   }
 
@@ -74,12 +75,7 @@ export class ReferenceStore implements LicenceRegistry {
 
   /** Read on every submission (intake checks the producer exists): cached like the rest. */
   producer(id: string): Promise<ProducerEntity | null> {
-    // Only a found producer is kept: one created meanwhile (here or in another process) must not be refused.
-    const key = `producer:${id}`;
-    return this.cached(key, () => this.repo(ProducerEntity).findOneBy({ id })).then((producer) => {
-      if (!producer) this.cache.delete(key);
-      return producer;
-    });
+    return this.cached(`producer:${id}`, () => this.repo(ProducerEntity).findOneBy({ id }));
   }
 
   /** Creates or replaces a row (admin PUT). */
