@@ -29,6 +29,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { fmt, scratchDatabase, tearDown } from './support/scratch';
+import { latencySummary } from './support/measure';
 
 interface Args {
   n: number;
@@ -117,17 +118,13 @@ async function race(agents: number, claimOnce: (agent: number) => Promise<string
     }),
   );
   // claimOnce includes the follow-up (resolve / moveToCompleted): `last` is after it.
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : NaN);
+
   const seconds = (last - t0) / 1000;
   return {
     claims: latencies.length,
     seconds,
     perSecond: latencies.length / seconds,
-    p50: q(0.5),
-    p99: q(0.99),
-    max: latencies.length ? latencies[latencies.length - 1] : NaN,
-    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
+    ...latencySummary(latencies),
     duplicates,
   };
 }

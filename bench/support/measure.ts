@@ -144,8 +144,7 @@ export function figures(started: Map<string, number>, ended: Map<string, number>
     latencies.push(Math.max(0, end - start));
     last = Math.max(last, end);
   }
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : NaN);
+  const { p50, p99, max, mean } = latencySummary(latencies);
   const seconds = latencies.length ? (last - first) / 1000 : NaN;
   const tenths = new Array(10).fill(0);
   for (const [key, end] of ended) if (started.has(key)) tenths[Math.min(9, Math.floor(((end - first) / (last - first || 1)) * 10))]++;
@@ -154,10 +153,10 @@ export function figures(started: Map<string, number>, ended: Map<string, number>
     arrived: latencies.length,
     seconds,
     throughput: latencies.length / seconds,
-    p50: q(0.5),
-    p99: q(0.99),
-    max: latencies.length ? latencies[latencies.length - 1] : NaN,
-    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
+    p50,
+    p99,
+    max,
+    mean,
     tenths: tenths.map((c) => +(c / (seconds / 10)).toFixed(1)),
   };
 }
@@ -229,4 +228,16 @@ export async function drain(registry: { get(name: string): Queue }, limitMs: num
     if (busy === 0) return;
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** p50, p99, max and mean of latencies in ms (sorted in place); NaN for none. */
+export function latencySummary(latencies: number[]): { p50: number; p99: number; max: number; mean: number } {
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(p * latencies.length) - 1))] : NaN);
+  return {
+    p50: q(0.5),
+    p99: q(0.99),
+    max: latencies.length ? latencies[latencies.length - 1] : NaN,
+    mean: latencies.length ? latencies.reduce((a, b) => a + b, 0) / latencies.length : NaN,
+  };
 }
