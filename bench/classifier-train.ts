@@ -25,6 +25,8 @@ const REAL_WEIGHT = option('--real-weight', 2);
 const EPOCHS = option('--epochs', 250);
 const NONE_WEIGHT = option('--none-weight', 0.5);
 const DRY = process.argv.includes('--dry');
+/** Print the real dev examples missed out of fold (what to work on; never a held-out side). */
+const MISSES = process.argv.includes('--misses');
 const MIN_DOC_FREQ = 2;
 const FOLDS = 4;
 const PRUNE = 0.005;
@@ -62,14 +64,14 @@ function main(): void {
     weight: (x.kind === 'real' ? REAL_WEIGHT : 1) * (x.gold.length === 0 ? NONE_WEIGHT : 1),
   }));
   const foldOf = (x: Example) => fnv1a32(x.group ?? x.id) % FOLDS;
-  const oof: Array<{ logits: number[]; y: number; real: boolean; language: string }> = [];
+  const oof: Array<{ logits: number[]; y: number; real: boolean; language: string; id: string }> = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainRows = rows.filter((_, i) => foldOf(usable[i]) !== fold);
     const t = train(trainRows, vocab.length, K, { lambda: LAMBDA, epochs: EPOCHS });
     rows.forEach((r, i) => {
       if (foldOf(usable[i]) !== fold) return;
       const p = softmaxRow(t, r.x, K);
-      oof.push({ logits: p.map((q) => Math.log(q)), y: r.y, real: usable[i].kind === 'real', language: usable[i].language });
+      oof.push({ logits: p.map((q) => Math.log(q)), y: r.y, real: usable[i].kind === 'real', language: usable[i].language, id: usable[i].id });
     });
   }
   const temperature = fitTemperature(oof);
@@ -95,6 +97,22 @@ function main(): void {
     });
     console.log(`out-of-fold on ${real ? 'real' : 'crafted'} dev: accuracy at 0.6 ${((100 * part.filter(rightAt06).length) / part.length).toFixed(1)}% (${part.length}); ${perLanguage.join(', ')}`);
   }
+  // Reliability: how often the best clause is right at each confidence (calibrated means the two agree).
+  for (const real of [true, false]) {
+    const bins = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((hi, i, a) => ({ lo: i ? a[i - 1] : 0, hi, n: 0, right: 0, p: 0 }));
+    for (const o of oof.filter((x) => x.real === real)) {
+      const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
+      const best = p.indexOf(Math.max(...p));
+      const bin = bins.find((b) => p[best] < b.hi)!;
+      bin.n++;
+      bin.p += p[best];
+      if (best === o.y) bin.right++;
+    }
+    const shown = bins
+      .filter((b) => b.n)
+      .map((b) => `[${b.lo.toFixed(1)},${Math.min(b.hi, 1).toFixed(1)}) n=${b.n} conf ${((100 * b.p) / b.n).toFixed(0)}% right ${((100 * b.right) / b.n).toFixed(0)}%`);
+    console.log(`reliability on ${real ? 'real' : 'crafted'} dev (out of fold): ${shown.join('; ')}`);
+  }
   // Where the real dev examples go out of fold (what to work on, without looking at a held-out side).
   const realOof = oof.filter((o) => o.real);
   const recall = classes
@@ -114,20 +132,32 @@ function main(): void {
     })
     .filter(Boolean);
   console.log(`out-of-fold on real dev per clause: ${recall.join(', ')}`);
+  if (MISSES) {
+    const byId = new Map(usable.map((x) => [x.id, x]));
+    for (const o of realOof.filter((x) => !rightAt06(x))) {
+      const p = calibrated(o).map((q, j) => (j === none ? -1 : q));
+      const best = p.indexOf(Math.max(...p));
+      const x = byId.get(o.id)!;
+      console.log(`miss ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p[best].toFixed(2)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
   for (const t of [0.7, 0.75, 0.8, 0.85, 0.9]) {
-    let declines = 0;
-    let right = 0;
-    let wrongful = 0;
-    for (const o of oof) {
-      const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
-      const best = p.indexOf(Math.max(...p));
-      if (!classes[best].startsWith('4.2.') || p[best] < t) continue;
-      declines++;
-      if (best === o.y) right++;
-      else if (classes[o.y]?.startsWith('4.1.')) wrongful++;
-    }
-    console.log(`out-of-fold declines at ${t}: ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}`);
+    const figures = [true, false].map((real) => {
+      let declines = 0;
+      let right = 0;
+      let wrongful = 0;
+      for (const o of oof.filter((x) => x.real === real)) {
+        const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
+        const best = p.indexOf(Math.max(...p));
+        if (!classes[best].startsWith('4.2.') || p[best] < t) continue;
+        declines++;
+        if (best === o.y) right++;
+        else if (classes[o.y]?.startsWith('4.1.')) wrongful++;
+      }
+      return `${real ? 'real' : 'crafted'} ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}`;
+    });
+    console.log(`out-of-fold declines at ${t}: ${figures.join('; ')}`);
   }
   if (DRY) return;
   const final = train(rows, vocab.length, K, { lambda: LAMBDA, epochs: EPOCHS });
