@@ -170,16 +170,10 @@ function main(): void {
     }
     if (pairs.length) weights[f] = pairs;
   });
-  const version = `${lexicon.version}-${fnv1a32(`${usable.map((x) => x.id).join(',')}|${LAMBDA}|${REAL_WEIGHT}|${EPOCHS}|${NONE_WEIGHT}`).toString(16)}`;
-  const model = {
-    version,
-    lexiconVersion: lexicon.version,
-    trainedOn: { examples: usable.length, rulesVersion },
-    classes,
-    bias: Array.from(final.b, (b) => Math.round(b * 1e4) / 1e4),
-    temperature,
-    weights,
-  };
+  const bias = Array.from(final.b, (b) => Math.round(b * 1e4) / 1e4);
+  // Named by what it computes (its weights), so a change of features or data is a new version on the timeline.
+  const version = `${lexicon.version}-${fnv1a32(JSON.stringify({ classes, bias, temperature, weights })).toString(16)}`;
+  const model = { version, lexiconVersion: lexicon.version, trainedOn: { examples: usable.length, rulesVersion }, classes, bias, temperature, weights };
   const file = path.join(path.dirname(findLexiconFile()), 'model.json');
   fs.writeFileSync(file, JSON.stringify(model) + '\n');
   console.log(

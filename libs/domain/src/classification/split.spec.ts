@@ -88,7 +88,8 @@ describe('splitProblems', () => {
   it('splits every item of a list the customer announced, even in words no lexicon knows', () => {
     const parts = splitProblems({
       subject: 'Feedback',
-      description: 'A couple of improvements for the scanner window:\n\n1. Let me pick two different times for the weekly jobs\n2. Show the folder size next to each entry in the list\n3. Remember the window position after closing it',
+      description:
+        'A couple of improvements for the scanner window:\n\n1. Let me pick two different times for the weekly jobs\n2. Show the folder size next to each entry in the list\n3. Remember the window position after closing it',
     });
     expect(parts).toHaveLength(3);
   });
