@@ -2,6 +2,7 @@ import type { Emit } from '@support/domain';
 import { emitJobId, type EventName } from '@support/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxEntity } from './entities';
+import { RowWriter } from './row-writer';
 import { UnitOfWork } from './unit-of-work';
 
 /** An event waiting in the outbox. */
@@ -18,7 +19,7 @@ export const outboxRows = (requestId: string, emits: readonly Emit[], now: Date)
 
 /** Writes a transition's events inside its transaction; one that is there already (a re-emit) is left as it is. */
 export async function writeOutbox(manager: EntityManager, rows: OutboxEntity[]): Promise<void> {
-  if (rows.length > 0) await manager.createQueryBuilder().insert().into(OutboxEntity).values(rows).orIgnore().execute();
+  await RowWriter.for(manager.dataSource).insert(manager, OutboxEntity, rows, { orIgnore: true });
 }
 
 /**
