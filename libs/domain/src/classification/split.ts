@@ -10,7 +10,9 @@ import { fold, tokenize } from './normalise';
  * or when the parts on both sides classify to different clauses.
  */
 
-type Strength = 'strong' | 'list' | 'weak';
+/** strong: "another problem"; list: an item or ordinal; weak: "also", "P.S."; paragraph: a new paragraph without a marker. */
+type Strength = 'strong' | 'list' | 'weak' | 'paragraph';
+const unmarked = (b: Strength): boolean => b === 'weak' || b === 'paragraph';
 
 interface Segment {
   text: string;
@@ -62,6 +64,10 @@ const STRONG_MARKERS = [
   'kitas klausimas',
   'dar viena problema',
   'dar vienas klausimas',
+  '(?:ir )?(?:dar )?atskiras klausimas',
+  'atskira problema',
+  'eraldi küsimus',
+  'eraldi probleem',
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
@@ -138,7 +144,7 @@ const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 const MULTI_INTRO_RE =
-  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|feature requests)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса/iu;
+  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|feature requests)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
 
 const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·]|[a-d]\))\s+/u;
 /** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */
@@ -214,7 +220,7 @@ function proseSegments(text: string): Segment[] {
         segments.push(current);
         current = { text: s, boundary: kind };
       } else if (!current) {
-        current = { text: s, boundary: kind ?? 'weak' };
+        current = { text: s, boundary: kind ?? 'paragraph' };
       } else current.text += ` ${s}`;
     }
     if (current) segments.push(current);
@@ -284,7 +290,7 @@ export function splitProblems(input: { subject: string; description: string }, l
   if (intro) {
     const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon);
     if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
-      scored.unshift({ text: intro, boundary: 'weak', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
+      scored.unshift({ text: intro, boundary: 'paragraph', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
       intro = '';
     }
   }
@@ -295,9 +301,9 @@ export function splitProblems(input: { subject: string; description: string }, l
   let pending = '';
   for (const seg of scored) {
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
-    const learned = !lexical && seg.boundary !== 'weak' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
-    // An item of a list the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
-    const announcedItem = list !== null && announced && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
+    const learned = !lexical && !unmarked(seg.boundary) && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
+    // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
+    const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
     const isProblem = lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
     const prev = parts[parts.length - 1];
     if (!prev) {
@@ -308,8 +314,10 @@ export function splitProblems(input: { subject: string; description: string }, l
     const keep =
       isProblem &&
       (seg.boundary === 'strong' ||
-        (announced && seg.boundary !== 'weak') ||
-        (seg.clause !== prev.clause && (seg.boundary === 'list' || (seg.boundary === 'weak' && !consequence(prev, seg) && modelAgrees(prev, seg, language, lexicon))) && distinct(prev, seg)) ||
+        (announced && !unmarked(seg.boundary)) ||
+        (seg.clause !== prev.clause &&
+          (seg.boundary === 'list' || (unmarked(seg.boundary) && !consequence(prev, seg) && (seg.boundary === 'weak' || modelAgrees(prev, seg, language, lexicon)))) &&
+          distinct(prev, seg)) ||
         (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)));
     if (keep) parts.push({ ...seg });
     else {
