@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyByLexicon, defaultLexicon, extractFeatures, findLexiconFile, NO_CLAUSE, productCues } from '../libs/domain/src/classification';
+import { classifyByLexicon, defaultLexicon, extractFeatures, findLexiconFile, NO_CLAUSE } from '../libs/domain/src/classification';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
@@ -50,7 +50,7 @@ function main(): void {
   const labelOf = (x: Example) => x.gold[0] ?? NO_CLAUSE;
   const featureSets = usable.map((x) => {
     const input = { subject: x.subject, description: x.description, topic: x.topic, language: x.language };
-    return extractFeatures(x.subject, x.description, classifyByLexicon(input, lexicon), x.language, productCues(x.subject, x.description, lexicon));
+    return extractFeatures(x.subject, x.description, classifyByLexicon(input, lexicon), x.language);
   });
   const df = new Map<string, number>();
   for (const fs_ of featureSets) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);

@@ -5,8 +5,7 @@ import { stemEnglish, stemRussian } from './stem';
 /**
  * Features of the learned clause model (model.ts): the customer's words (folded tokens, Russian and English ones stemmed), word pairs,
  * character 4-grams of longer words (inflected lv/ru/et/lt forms and typos share them), the lexicon's
- * per-clause scores (so the model learns how far to trust each clause's phrases), the language and
- * the product cues (cues.ts: is a security product named, is another vendor's).
+ * per-clause scores (so the model learns how far to trust each clause's phrases) and the language.
  * Word features are L2-normalised so a long message does not outweigh a short one.
  */
 export type FeatureVector = Map<string, number>;
@@ -40,13 +39,7 @@ function textFeatures(text: string, language: Language): Set<string> {
   return out;
 }
 
-export function extractFeatures(
-  subject: string,
-  description: string,
-  lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>,
-  language: Language,
-  cues: readonly string[] = [],
-): FeatureVector {
+export function extractFeatures(subject: string, description: string, lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>, language: Language): FeatureVector {
   const words = textFeatures(`${subject}\n${description}`, language);
   const v: FeatureVector = new Map();
   const norm = words.size ? WORD_SCALE / Math.sqrt(Math.max(words.size, MIN_NORM_FEATURES)) : 0;
@@ -54,6 +47,5 @@ export function extractFeatures(
   for (const r of lexicon.ranking) v.set(`lex:${r.clause}`, Math.log1p(r.score));
   if (lexicon.clause) v.set(`lexc:${lexicon.clause}`, lexicon.confidence);
   v.set(`lang:${language}`, 1);
-  for (const cue of cues) v.set(cue, 1);
   return v;
 }
