@@ -103,12 +103,11 @@ const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 /**
  * The request's clause: the lexicon's scores and phrases (classifyByLexicon) go with the customer's
  * words into the learned model (model.ts), whose calibrated probability is the confidence. Evidence:
- * the matched phrases and the model's strongest features. Without a model file, or with a lexicon of another version than the model was trained on, the lexicon decides.
+ * the matched phrases and the model's strongest features. Without a model file the lexicon decides.
  */
 export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), model: Model | null = defaultModel()): ClassifierResult {
   const lex = classifyByLexicon(input, lexicon);
-  // The model learned how far to trust this lexicon's scores: with another lexicon (a test's, an operator's own) it does not apply.
-  if (!model || model.lexiconVersion !== lexicon.version || tokenize(`${input.subject ?? ''} ${input.description ?? ''}`).length === 0) return lex;
+  if (!model || tokenize(`${input.subject ?? ''} ${input.description ?? ''}`).length === 0) return lex;
   const prediction = predict(model, extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language));
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;

@@ -13,15 +13,6 @@ export type FeatureVector = Map<string, number>;
 const MIN_TOKEN = 2;
 const GRAM = 4;
 const MIN_GRAM_WORD = 5;
-/**
- * Weight of the word features after L2 normalisation. At 1, each of a long message's few hundred word,
- * pair and 4-gram features was worth ~0.06 beside the lexicon's scores (1–2), so the model mostly
- * re-weighed the lexicon and learned little from the customer's words: out of fold on the real dev
- * messages, 66 % at 1, 76 % at 5 (3: 70 %, 7: 76 % but crafted text 4 points worse).
- */
-const WORD_SCALE = 5;
-/** A short text is normalised as if it had this many word features: three words are not each worth a sentence's certainty. */
-const MIN_NORM_FEATURES = 25;
 
 function textFeatures(text: string, language: Language): Set<string> {
   const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
@@ -42,7 +33,7 @@ function textFeatures(text: string, language: Language): Set<string> {
 export function extractFeatures(subject: string, description: string, lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>, language: Language): FeatureVector {
   const words = textFeatures(`${subject}\n${description}`, language);
   const v: FeatureVector = new Map();
-  const norm = words.size ? WORD_SCALE / Math.sqrt(Math.max(words.size, MIN_NORM_FEATURES)) : 0;
+  const norm = words.size ? 1 / Math.sqrt(words.size) : 0;
   for (const f of words) v.set(f, norm);
   for (const r of lexicon.ranking) v.set(`lex:${r.clause}`, Math.log1p(r.score));
   if (lexicon.clause) v.set(`lexc:${lexicon.clause}`, lexicon.confidence);
