@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyByLexicon, defaultLexicon, extractFeatures, findLexiconFile, NO_CLAUSE } from '../libs/domain/src/classification';
+import { classifyByLexicon, defaultLexicon, extractFeatures, findLexiconFile, NO_CLAUSE, productCues, withDeclinesOnEvidence } from '../libs/domain/src/classification';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
@@ -27,6 +27,8 @@ const NONE_WEIGHT = option('--none-weight', 0.5);
 const DRY = process.argv.includes('--dry');
 /** Print the real dev examples missed out of fold (what to work on; never a held-out side). */
 const MISSES = process.argv.includes('--misses');
+/** Measure without the decline-evidence rule (to see what it changes). */
+const NO_DECLINE_EVIDENCE = process.argv.includes('--no-decline-evidence');
 const MIN_DOC_FREQ = 2;
 const FOLDS = 4;
 const PRUNE = 0.005;
@@ -48,10 +50,9 @@ function main(): void {
   // some clause with confidence, and a greeting would be decided instead of going to a human.
   const usable = examples.filter((x) => x.gold.length <= 1);
   const labelOf = (x: Example) => x.gold[0] ?? NO_CLAUSE;
-  const featureSets = usable.map((x) => {
-    const input = { subject: x.subject, description: x.description, topic: x.topic, language: x.language };
-    return extractFeatures(x.subject, x.description, classifyByLexicon(input, lexicon), x.language);
-  });
+  const lexResults = usable.map((x) => classifyByLexicon({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon));
+  const lexRankingOf = new Map(usable.map((x, i) => [x.id, lexResults[i].ranking]));
+  const featureSets = usable.map((x, i) => extractFeatures(x.subject, x.description, lexResults[i], x.language, productCues(x.subject, x.description, lexicon)));
   const df = new Map<string, number>();
   for (const fs_ of featureSets) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !/^[wbc]:/.test(f)).map(([f]) => f);
@@ -80,7 +81,14 @@ function main(): void {
     const max = Math.max(...o.logits.map((l) => l / temperature));
     const e = o.logits.map((l) => Math.exp(l / temperature - max));
     const s = e.reduce((a, c) => a + c, 0);
-    return e.map((v) => v / s);
+    // as classify decides: an excluded clause only with the lexicon's phrase for it (decline-evidence.ts)
+    return NO_DECLINE_EVIDENCE
+      ? e.map((v) => v / s)
+      : withDeclinesOnEvidence(
+          e.map((v) => v / s),
+          classes,
+          lexRankingOf.get(o.id)!,
+        );
   };
   const none = classes.indexOf(NO_CLAUSE);
   // as classify decides: the best clause (never "no clause") needs 0.6; a "no clause" example is right when nothing reaches it

@@ -4,7 +4,7 @@
  * file exists, and prints accuracy, triage rate, wrongful declines, decline precision, per-language
  * and per-clause figures, the confusion table, splitting rates and classifier CPU per request.
  *
- *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.8] [--json]
+ *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85] [--json]
  */
 import { DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_DECLINE_THRESHOLD, defaultLexicon } from '../libs/domain/src/classification';
 import { loadAgent, loadCrafted, loadReal } from './classifier-lib/data';

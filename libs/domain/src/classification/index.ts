@@ -13,4 +13,6 @@ export { fold, tokenize } from './normalise';
 export { loadModel, defaultModel, predict, NO_CLAUSE } from './model';
 export type { Model, Prediction } from './model';
 export { extractFeatures } from './features';
+export { productCues } from './cues';
+export { withDeclinesOnEvidence } from './decline-evidence';
 export type { FeatureVector } from './features';

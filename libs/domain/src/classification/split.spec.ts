@@ -85,6 +85,38 @@ describe('splitProblems', () => {
     expect(splitProblems(input)).toEqual([input]);
   });
 
+  it('splits every item of a list the customer announced, even in words no lexicon knows', () => {
+    const parts = splitProblems({
+      subject: 'Feedback',
+      description:
+        'A couple of improvements for the scanner window:\n\n1. Let me pick two different times for the weekly jobs\n2. Show the folder size next to each entry in the list\n3. Remember the window position after closing it',
+    });
+    expect(parts).toHaveLength(3);
+  });
+
+  it('reads "> " lines as items only after an announcement ("except for two issues:")', () => {
+    const description = 'The app works well except for two issues:\n> the tray icon disappears after every reboot of the laptop\n> the main window opens on the wrong monitor each time';
+    expect(splitProblems({ subject: 'x', description })).toHaveLength(2);
+    const quoted = 'Thanks, here is what you wrote:\n> please send us the logs of the tray icon\n> and the version of the application you run';
+    expect(splitProblems({ subject: 'x', description: quoted })).toHaveLength(1);
+  });
+
+  it('splits a list whose items each ask a question, not a list of steps', () => {
+    const questions = '1. What does the "trusted zone" checkbox in the exclusions do exactly?\n2. Why is the option "scan archives" greyed out in my settings?';
+    expect(splitProblems({ subject: 'Settings', description: questions })).toHaveLength(2);
+    const steps = '1. Open the settings window of the program\n2. Click the exclusions tab on the left\n3. Nothing happens, the window freezes?';
+    expect(splitProblems({ subject: 'Freeze', description: steps })).toHaveLength(1);
+  });
+
+  it('does not split one detection told in paragraphs with varied words (the check on VirusTotal, the blocked run)', () => {
+    const input = {
+      subject: 'Installer removed',
+      description:
+        'Windows Security deletes the installer of version 2.3 as soon as the download finishes, it says Trojan:Win32/Wacatac.\n\nI uploaded the same file to VirusTotal and 70 engines say it is clean.\n\nWhen I restore it from quarantine the program starts, but after a reboot it is gone again and the shortcut does not work.',
+    };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

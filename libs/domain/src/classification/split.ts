@@ -10,7 +10,9 @@ import { fold, tokenize } from './normalise';
  * or when the parts on both sides classify to different clauses.
  */
 
-type Strength = 'strong' | 'list' | 'weak';
+/** strong: "another problem"; list: an item or ordinal; weak: "also", "P.S."; paragraph: a new paragraph without a marker. */
+type Strength = 'strong' | 'list' | 'weak' | 'paragraph';
+const unmarked = (b: Strength): boolean => b === 'weak' || b === 'paragraph';
 
 interface Segment {
   text: string;
@@ -62,6 +64,10 @@ const STRONG_MARKERS = [
   'kitas klausimas',
   'dar viena problema',
   'dar vienas klausimas',
+  '(?:ir )?(?:dar )?atskiras klausimas',
+  'atskira problema',
+  'eraldi küsimus',
+  'eraldi probleem',
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
@@ -138,9 +144,11 @@ const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 const MULTI_INTRO_RE =
-  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?)|(?:два|три)\s+вопроса/iu;
+  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|feature requests)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
 
 const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·]|[a-d]\))\s+/u;
+/** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */
+const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·>]|[a-d]\))\s+/u;
 const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 function splitSentences(text: string): string[] {
@@ -155,15 +163,15 @@ function splitSentences(text: string): string[] {
 }
 
 /** Segments by list items (lines starting with "1.", "2)", "-", "•" ...). */
-function listSegments(text: string): { intro: string; items: string[] } | null {
+function listSegments(text: string, itemRe: RegExp = LIST_ITEM_RE): { intro: string; items: string[] } | null {
   const lines = text.split(/\r?\n/);
   const items: string[] = [];
   const introLines: string[] = [];
   let current: string[] | null = null;
   for (const line of lines) {
-    if (LIST_ITEM_RE.test(line)) {
+    if (itemRe.test(line)) {
       if (current) items.push(current.join('\n'));
-      current = [line.replace(LIST_ITEM_RE, '')];
+      current = [line.replace(itemRe, '')];
     } else if (current) {
       current.push(line);
     } else introLines.push(line);
@@ -171,6 +179,11 @@ function listSegments(text: string): { intro: string; items: string[] } | null {
   if (current) items.push(current.join('\n'));
   if (items.length < 2) return null;
   return { intro: introLines.join('\n').trim(), items: items.map((s) => s.trim()).filter(Boolean) };
+}
+
+/** Every item asks its own question ("1. What is X for? 2. Why does Y …?"): several questions, not steps to reproduce. */
+function questionList(items: string[]): boolean {
+  return items.length >= 2 && items.every((item) => item.includes('?') && tokenize(item).length >= ANNOUNCED_ITEM_MIN_WORDS);
 }
 
 /** Inline "1) … 2) …" on one line. */
@@ -207,7 +220,7 @@ function proseSegments(text: string): Segment[] {
         segments.push(current);
         current = { text: s, boundary: kind };
       } else if (!current) {
-        current = { text: s, boundary: kind ?? 'weak' };
+        current = { text: s, boundary: kind ?? 'paragraph' };
       } else current.text += ` ${s}`;
     }
     if (current) segments.push(current);
@@ -235,6 +248,8 @@ const MIN_PART_SCORE = 2.5;
  * marker are classified this way, so a plain message costs nothing more.
  */
 const LEARNED_MIN_WORDS = 6;
+/** Words an item of an announced list needs to be a problem of its own (not a heading or "thanks"). */
+const ANNOUNCED_ITEM_MIN_WORDS = 4;
 const LEARNED_MIN_CONFIDENCE = 0.5;
 /** A list item or ordinal without an announcement splits on the model only when both sides are this sure of different clauses. */
 const LEARNED_LIST_CONFIDENCE = 0.8;
@@ -255,10 +270,10 @@ export function splitProblems(input: { subject: string; description: string }, l
   let intro = '';
   let segments: Segment[];
   let announced = false;
-  const list = listSegments(text) ?? inlineEnumSegments(text);
+  const list = listSegments(text) ?? inlineEnumSegments(text) ?? (MULTI_INTRO_RE.test(text) ? listSegments(text, ANNOUNCED_ITEM_RE) : null);
   if (list) {
     intro = list.intro;
-    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '');
+    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items);
     segments = list.items.map((t) => ({ text: t, boundary: announced ? 'strong' : 'list' }));
   } else {
     segments = proseSegments(text);
@@ -275,7 +290,7 @@ export function splitProblems(input: { subject: string; description: string }, l
   if (intro) {
     const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon);
     if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
-      scored.unshift({ text: intro, boundary: 'weak', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
+      scored.unshift({ text: intro, boundary: 'paragraph', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
       intro = '';
     }
   }
@@ -286,8 +301,10 @@ export function splitProblems(input: { subject: string; description: string }, l
   let pending = '';
   for (const seg of scored) {
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
-    const learned = !lexical && seg.boundary !== 'weak' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
-    const isProblem = lexical || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
+    const learned = !lexical && !unmarked(seg.boundary) && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
+    // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
+    const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
+    const isProblem = lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
     const prev = parts[parts.length - 1];
     if (!prev) {
       if (isProblem) parts.push({ ...seg, text: pending ? `${pending}\n${seg.text}` : seg.text });
@@ -297,8 +314,10 @@ export function splitProblems(input: { subject: string; description: string }, l
     const keep =
       isProblem &&
       (seg.boundary === 'strong' ||
-        (announced && seg.boundary !== 'weak') ||
-        (seg.clause !== prev.clause && (seg.boundary === 'list' || (seg.boundary === 'weak' && !consequence(prev, seg))) && distinct(prev, seg)) ||
+        (announced && !unmarked(seg.boundary)) ||
+        (seg.clause !== prev.clause &&
+          (seg.boundary === 'list' || (unmarked(seg.boundary) && !consequence(prev, seg) && (seg.boundary === 'weak' || modelAgrees(prev, seg, language, lexicon)))) &&
+          distinct(prev, seg)) ||
         (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)));
     if (keep) parts.push({ ...seg });
     else {
@@ -333,6 +352,17 @@ function consequence(a: Scored, b: Scored): boolean {
 function differsFrom(prev: Scored, item: Learned, language: Language | undefined, lexicon: Lexicon): boolean {
   const before = learnedProblem(prev.text, language, lexicon);
   return before !== null && before.clause !== item.clause && before.confidence >= LEARNED_LIST_CONFIDENCE;
+}
+
+/**
+ * Without a marker, a change of clause between paragraphs splits only when the model, too, is sure of
+ * both sides and of the same different clauses: real customers describe one problem in varied words
+ * (the detection, the VirusTotal check, the crash after it), which the lexicon alone reads as several.
+ */
+function modelAgrees(prev: Scored, seg: Scored, language: Language | undefined, lexicon: Lexicon): boolean {
+  const a = learnedProblem(prev.text, language, lexicon);
+  const b = learnedProblem(seg.text, language, lexicon);
+  return a !== null && b !== null && a.clause === prev.clause && b.clause === seg.clause && Math.min(a.confidence, b.confidence) >= LEARNED_LIST_CONFIDENCE;
 }
 
 /** Both sides are confident enough about different clauses to be separate problems. */
