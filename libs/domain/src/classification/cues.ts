@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon';
-import { TextIndex } from './match';
+import { TermsByHead, TextIndex } from './match';
 
 /** The lexicon's context groups naming products: a security product (ours, whoever's name) and another vendor's. */
 const SECURITY = 'security-product';
@@ -15,7 +15,7 @@ export function productCues(subject: string, description: string, lexicon: Lexic
   const thirdParty = lexicon.contexts[THIRD_PARTY];
   if (!security || !thirdParty) return [];
   const texts = [new TextIndex(subject, lexicon.settings), new TextIndex(description, lexicon.settings)];
-  const named = (terms: typeof security) => terms.some((t) => texts.some((x) => x.match(t, 1) > 0));
+  const named = (terms: typeof security) => TermsByHead.of(terms).candidates(texts).some((t) => texts.some((x) => x.match(t, 1) > 0));
   const ours = named(security);
   const theirs = named(thirdParty);
   return [...(ours ? ['g:security'] : []), ...(theirs ? ['g:third-party'] : [])];
