@@ -15,7 +15,10 @@ export function productCues(subject: string, description: string, lexicon: Lexic
   const thirdParty = lexicon.contexts[THIRD_PARTY];
   if (!security || !thirdParty) return [];
   const texts = [new TextIndex(subject, lexicon.settings), new TextIndex(description, lexicon.settings)];
-  const named = (terms: typeof security) => TermsByHead.of(terms).candidates(texts).some((t) => texts.some((x) => x.match(t, 1) > 0));
+  const named = (terms: typeof security) =>
+    TermsByHead.of(terms)
+      .candidates(texts)
+      .some((t) => texts.some((x) => x.match(t, 1) > 0));
   const ours = named(security);
   const theirs = named(thirdParty);
   return [...(ours ? ['g:security'] : []), ...(theirs ? ['g:third-party'] : [])];
