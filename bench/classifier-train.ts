@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyByLexicon, defaultLexicon, extractFeatures, findLexiconFile, NO_CLAUSE, productCues, withDeclinesOnEvidence } from '../libs/domain/src/classification';
+import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
@@ -52,9 +52,10 @@ function main(): void {
   // some clause with confidence, and a greeting would be decided instead of going to a human.
   const usable = examples.filter((x) => x.gold.length <= 1);
   const labelOf = (x: Example) => x.gold[0] ?? NO_CLAUSE;
-  const lexResults = usable.map((x) => classifyByLexicon({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon));
-  const lexRankingOf = new Map(usable.map((x, i) => [x.id, lexResults[i].ranking]));
-  const featureSets = usable.map((x, i) => extractFeatures(x.subject, x.description, lexResults[i], x.language, productCues(x.subject, x.description, lexicon)));
+  // What classify gives the model, and the lexicon's ranking (for the decline-evidence rule below).
+  const readings = usable.map((x) => modelFeatures({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon));
+  const featureSets = readings.map((r) => r.features);
+  const lexRankingOf = new Map(usable.map((x, i) => [x.id, readings[i].lex.ranking]));
   const df = new Map<string, number>();
   for (const fs_ of featureSets) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !/^[wbc]:/.test(f)).map(([f]) => f);
@@ -83,21 +84,21 @@ function main(): void {
     const max = Math.max(...o.logits.map((l) => l / temperature));
     const e = o.logits.map((l) => Math.exp(l / temperature - max));
     const s = e.reduce((a, c) => a + c, 0);
+    const p = e.map((v) => v / s);
     // as classify decides: an excluded clause only with the lexicon's phrase for it (decline-evidence.ts)
-    return NO_DECLINE_EVIDENCE
-      ? e.map((v) => v / s)
-      : withDeclinesOnEvidence(
-          e.map((v) => v / s),
-          classes,
-          lexRankingOf.get(o.id)!,
-        );
+    return NO_DECLINE_EVIDENCE ? p : withDeclinesOnEvidence(p, classes, lexRankingOf.get(o.id)!);
   };
   const none = classes.indexOf(NO_CLAUSE);
-  // as classify decides: the best clause (never "no clause") needs 0.6; a "no clause" example is right when nothing reaches it
-  const rightAt06 = (o: (typeof oof)[number]): boolean => {
+  /** As classify decides: the best clause, never "no clause", and its probability. */
+  const decision = (o: (typeof oof)[number]): { best: number; p: number } => {
     const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
     const best = p.indexOf(Math.max(...p));
-    return p[best] >= 0.6 ? best === o.y : o.y === none;
+    return { best, p: p[best] };
+  };
+  // the best clause needs 0.6; a "no clause" example is right when nothing reaches it
+  const rightAt06 = (o: (typeof oof)[number]): boolean => {
+    const { best, p } = decision(o);
+    return p >= 0.6 ? best === o.y : o.y === none;
   };
   for (const real of [true, false]) {
     const part = oof.filter((o) => o.real === real);
@@ -111,11 +112,10 @@ function main(): void {
   for (const real of [true, false]) {
     const bins = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01].map((hi, i, a) => ({ lo: i ? a[i - 1] : 0, hi, n: 0, right: 0, p: 0 }));
     for (const o of oof.filter((x) => x.real === real)) {
-      const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
-      const best = p.indexOf(Math.max(...p));
-      const bin = bins.find((b) => p[best] < b.hi)!;
+      const { best, p } = decision(o);
+      const bin = bins.find((b) => p < b.hi)!;
       bin.n++;
-      bin.p += p[best];
+      bin.p += p;
       if (best === o.y) bin.right++;
     }
     const shown = bins
@@ -132,9 +132,8 @@ function main(): void {
       const wrong = new Map<string, number>();
       for (const o of gold) {
         if (rightAt06(o)) continue;
-        const p = calibrated(o).map((q, j) => (j === none ? -1 : q));
-        const best = p.indexOf(Math.max(...p));
-        const to = p[best] >= 0.6 ? classes[best] : '?';
+        const { best, p } = decision(o);
+        const to = p >= 0.6 ? classes[best] : '?';
         wrong.set(to, (wrong.get(to) ?? 0) + 1);
       }
       const off = [...wrong.entries()].map(([t, n]) => `${t}:${n}`).join(' ');
@@ -145,10 +144,9 @@ function main(): void {
   if (MISSES) {
     const byId = new Map(usable.map((x) => [x.id, x]));
     for (const o of realOof.filter((x) => !rightAt06(x))) {
-      const p = calibrated(o).map((q, j) => (j === none ? -1 : q));
-      const best = p.indexOf(Math.max(...p));
+      const { best, p } = decision(o);
       const x = byId.get(o.id)!;
-      console.log(`miss ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p[best].toFixed(2)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 160)}`);
+      console.log(`miss ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p.toFixed(2)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 160)}`);
     }
   }
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
@@ -158,12 +156,11 @@ function main(): void {
       let right = 0;
       let wrongful = 0;
       for (const o of oof.filter((x) => x.real === real)) {
-        const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
-        const best = p.indexOf(Math.max(...p));
-        if (!classes[best].startsWith('4.2.') || p[best] < t) continue;
+        const { best, p } = decision(o);
+        if (!isExcludedClause(classes[best]) || p < t) continue;
         declines++;
         if (best === o.y) right++;
-        else if (classes[o.y]?.startsWith('4.1.')) wrongful++;
+        else if (isIncludedClause(classes[o.y])) wrongful++;
       }
       return `${real ? 'real' : 'crafted'} ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}`;
     });

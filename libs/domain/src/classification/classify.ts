@@ -1,12 +1,12 @@
 import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Language } from './types';
 import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
 import { detectLanguage } from './language';
-import { TermsByHead, TextIndex } from './match';
-import { extractFeatures } from './features';
+import { occursIn, TermsByHead, TextIndex } from './match';
+import { extractFeatures, type FeatureVector } from './features';
 import { productCues } from './cues';
 import { withDeclinesOnEvidence } from './decline-evidence';
 import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
-import { tokenize } from './normalise';
+import { isExcludedClause } from './clause-kind';
 
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
@@ -17,13 +17,7 @@ export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
  */
 export const DEFAULT_DECLINE_THRESHOLD = 0.85;
 
-export function isExcludedClause(clause: string | null | undefined): boolean {
-  return !!clause && clause.startsWith('4.2.');
-}
-
-export function isIncludedClause(clause: string | null | undefined): boolean {
-  return !!clause && clause.startsWith('4.1.');
-}
+export { isExcludedClause, isIncludedClause } from './clause-kind';
 
 interface Fields {
   partSubject: boolean;
@@ -99,12 +93,30 @@ function contextHolds(name: string, f: Fields, lexicon: Lexicon, memo: Map<strin
   const known = memo.get(name);
   if (known !== undefined) return known;
   const terms = (Object.hasOwn(lexicon.contexts, name) ? lexicon.contexts[name] : undefined) ?? [];
-  const ok = terms.some((t) => f.description.match(t, 1) > 0 || f.subject.match(t, 1) > 0);
+  const ok = occursIn(terms, [f.description, f.subject]);
   memo.set(name, ok);
   return ok;
 }
 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The text read once, for the lexicon, the product cues and the model: its indexed fields and matched contexts. */
+interface Reading {
+  f: Fields;
+  memo: Map<string, boolean>;
+}
+
+const read = (input: ClassifierInput, lexicon: Lexicon): Reading => ({ f: fieldsOf(input, lexicon), memo: new Map() });
+
+const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { f }: Reading, lex: ClassifierResult): FeatureVector =>
+  extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues([f.subject, f.description], lexicon));
+
+/** What the model is given for a request, with the lexicon's result it includes (the training script's view of classify). */
+export function modelFeatures(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): { lex: ClassifierResult; features: FeatureVector } {
+  const reading = read(input, lexicon);
+  const lex = byLexicon(input, lexicon, reading);
+  return { lex, features: featuresOf(input, lexicon, reading, lex) };
+}
 
 /**
  * The request's clause: the lexicon's scores and phrases (classifyByLexicon) go with the customer's
@@ -112,11 +124,11 @@ const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
  * the matched phrases and the model's strongest features. Without a model file, or with a lexicon of another version than the model was trained on, the lexicon decides.
  */
 export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), model: Model | null = defaultModel()): ClassifierResult {
-  const lex = classifyByLexicon(input, lexicon);
+  const reading = read(input, lexicon);
+  const lex = byLexicon(input, lexicon, reading);
   // The model learned how far to trust this lexicon's scores: with another lexicon (a test's, an operator's own) it does not apply.
-  if (!model || model.lexiconVersion !== lexicon.version || tokenize(`${input.subject ?? ''} ${input.description ?? ''}`).length === 0) return lex;
-  const cues = productCues(input.subject ?? '', input.description ?? '', lexicon);
-  const prediction = predict(model, extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, cues));
+  if (!model || model.lexiconVersion !== lexicon.version || reading.f.subject.tokens.length + reading.f.description.tokens.length === 0) return lex;
+  const prediction = predict(model, featuresOf(input, lexicon, reading, lex));
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;
   // The best clause and its probability; the "no clause" class only takes probability away from them.
@@ -154,10 +166,12 @@ const MODEL_EVIDENCE = 5;
  * (which lead to an automatic decline) need a larger margin.
  */
 export function classifyByLexicon(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): ClassifierResult {
+  return byLexicon(input, lexicon, read(input, lexicon));
+}
+
+function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Reading): ClassifierResult {
   const s = lexicon.settings;
   const language: Language = input.language ?? detectLanguage(`${input.subject ?? ''}\n${input.description ?? ''}`);
-  const f = fieldsOf(input, lexicon);
-  const memo = new Map<string, boolean>();
   const evidence: Evidence[] = [];
   const scores: ClauseScore[] = [];
 

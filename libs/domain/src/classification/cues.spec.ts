@@ -1,8 +1,10 @@
 import { productCues } from './cues';
-import { defaultLexicon, loadLexicon } from './lexicon';
+import { defaultLexicon, type Lexicon, loadLexicon } from './lexicon';
+import { TextIndex } from './match';
 
 describe('productCues', () => {
-  const cues = (subject: string, description: string) => productCues(subject, description, defaultLexicon());
+  const cuesWith = (lexicon: Lexicon, subject: string, description: string) => productCues([new TextIndex(subject, lexicon.settings), new TextIndex(description, lexicon.settings)], lexicon);
+  const cues = (subject: string, description: string) => cuesWith(defaultLexicon(), subject, description);
 
   it('sees another vendor’s program named without any security product', () => {
     expect(cues('Chrome crashes', 'Since the update the browser closes when I open a new tab')).toEqual(['g:third-party']);
@@ -21,6 +23,6 @@ describe('productCues', () => {
 
   it('gives nothing with a lexicon that has no product groups', () => {
     const lexicon = loadLexicon({ version: 't', clauses: { '4.1.1': { scope: 'included', terms: { en: ['crash'] } } } });
-    expect(productCues('', 'Chrome crashes', lexicon)).toEqual([]);
+    expect(cuesWith(lexicon, '', 'Chrome crashes')).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { isExcludedClause } from './clause-kind';
+
 /**
  * An automatic decline cites what the customer wrote: the model may pick an excluded clause (4.2.x)
  * only when the lexicon found a phrase of that clause in the text (another vendor's program for 4.2.7,
@@ -7,7 +9,7 @@
  */
 export function withDeclinesOnEvidence(probabilities: readonly number[], classes: readonly string[], lexiconRanking: ReadonlyArray<{ clause: string; score: number }>): number[] {
   const evidenced = new Set(lexiconRanking.filter((r) => r.score > 0).map((r) => r.clause));
-  const kept = probabilities.map((p, k) => (classes[k].startsWith('4.2.') && !evidenced.has(classes[k]) ? 0 : p));
+  const kept = probabilities.map((p, k) => (isExcludedClause(classes[k]) && !evidenced.has(classes[k]) ? 0 : p));
   const sum = kept.reduce((a, b) => a + b, 0);
   return sum > 0 ? kept.map((p) => p / sum) : [...probabilities];
 }

@@ -14,5 +14,6 @@ export { loadModel, defaultModel, predict, NO_CLAUSE } from './model';
 export type { Model, Prediction } from './model';
 export { extractFeatures } from './features';
 export { productCues } from './cues';
+export { modelFeatures } from './classify';
 export { withDeclinesOnEvidence } from './decline-evidence';
 export type { FeatureVector } from './features';

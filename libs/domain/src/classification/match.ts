@@ -141,3 +141,10 @@ export class TermsByHead {
     return [...picked].sort((a, b) => a - b).map((i) => this.terms[i]);
   }
 }
+
+/** Whether any of the terms occurs, exactly, in any of the texts (only the terms whose head a text has are tried). */
+export function occursIn(terms: readonly CompiledTerm[], texts: readonly TextIndex[]): boolean {
+  return TermsByHead.of(terms)
+    .candidates(texts)
+    .some((term) => texts.some((text) => text.match(term, 1) > 0));
+}
