@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UNDECIDED } from '@support/domain';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions, type DatabaseKind } from './database-url';
@@ -43,7 +44,6 @@ const request = (id: string): RequestEntity =>
     partIndex: 0,
     producerId: 'web-form',
     status: 'received',
-    segment: null,
     country: 'LV',
     language: 'lv',
     customerId: 'c-1',
@@ -58,25 +58,9 @@ const request = (id: string): RequestEntity =>
     subject: 'Trojan',
     description: 'ziedkāposts "quoted" \\ back',
     rulesVersion: null,
-    eligibility: null,
-    classification: null,
-    outcome: null,
-    supportPlan: null,
-    teamId: null,
-    priority: null,
-    assigneeId: null,
-    sla: null,
-    slaNextAlarmAt: null,
+    ...UNDECIDED,
     clauseId: null,
     slaDueAt: null,
-    queueJob: null,
-    leaseToken: null,
-    leaseExpiresAt: null,
-    firstResponseAt: null,
-    awaitingSince: null,
-    awaitCount: 0,
-    resolvedAt: null,
-    reopenCount: 0,
     receivedAt: '2026-03-02T10:00:00.000Z',
     updatedAt: '2026-03-02T10:00:00.000Z',
   } satisfies Partial<RequestEntity>);
