@@ -117,6 +117,31 @@ describe('splitProblems', () => {
     expect(splitProblems(input)).toEqual([input]);
   });
 
+  it.each([
+    ['"Also" before a question only the model reads', 'Kaspersky flags my installer as Trojan.Generic, is this an error? Also, how do I renew my licence?', ['4.1.2a', '4.1.3']],
+    ['"by the way"', 'Kaspersky shows a threat in our own setup.exe, it is a false positive. By the way, can you add dark mode to the app?', ['4.1.2a', '4.2.1']],
+    [
+      '"I also" after an opening the lexicon does not know',
+      'My real-time protection keeps turning itself off. I also cannot log in to my account on your website, it says wrong password.',
+      ['4.1.1', '4.1.4c'],
+    ],
+    ['"two things" joined by ", and"', "Hi, two things: the update fails with error 0x80070005, and I'd like to know how to move my licence to a new computer.", ['4.1.1', '4.1.3']],
+    ['plain consecutive sentences on different clauses', 'The scanner crashes every time I start a full scan. And my licence key is not accepted after I renewed it.', ['4.1.1', '4.1.3']],
+  ])('splits two problems joined by %s', (_how, description, expected) => {
+    expect(clauses(splitProblems({ subject: 'Help', description }))).toEqual(expected);
+  });
+
+  it.each([
+    ['a request pointing back at the sentence before', 'Kaspersky detected Trojan-PSW.Win32.Stealer on my PC and removed it. What does this trojan do exactly, does it steal passwords?'],
+    [
+      '"some problems" further on (not an announcement)',
+      'Yesterday I installed the program to try it, but started to experience some problems with other apps. Now most of my apps are unable to connect to the Internet. Firefox is working, but Safari does not connect at all.',
+    ],
+    ['"also" continuing the same problem', 'The databases do not update, the update fails with an error. Also, I restarted the computer and reinstalled the program, the update still fails.'],
+  ])('does not split %s', (_what, description) => {
+    expect(splitProblems({ subject: 'Help', description })).toHaveLength(1);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

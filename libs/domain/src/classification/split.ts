@@ -113,7 +113,15 @@ const WEAK_MARKERS = [
   'one more thing',
   'oh and',
   'and also',
+  'and (?:i|we) also',
+  '(?:i|we) also',
+  "(?:i|we)(?:'d| would) also like",
+  'by the way',
+  'btw',
+  'another thing',
+  'one more (?:thing|question)',
   'kā arī',
+  'starp citu',
   'turklāt',
   'bez tam',
   'vēl',
@@ -132,7 +140,13 @@ const WEAK_MARKERS = [
   'плюс',
   'и также',
   'и вот ещ[её]',
+  'а также',
+  'кстати',
+  'ещ[её] вопрос',
   'lisaks',
+  'muide',
+  'beje',
+  'ir taip pat',
   'samuti',
   'taip pat',
   'be to',
@@ -153,7 +167,8 @@ const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const re = /[^.!?\n]+(?:[.!?]+|\n|$)/gu;
+  // a stop followed by a letter or digit ("12.0.1", "ninite.com") does not end a sentence
+  const re = /(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].trim()) out.push(m[0]);
@@ -203,8 +218,29 @@ function inlineEnumSegments(text: string): { intro: string; items: string[] } | 
   return { intro: text.slice(0, seq[0].index).trim(), items: items.filter(Boolean) };
 }
 
-/** Paragraph and marker segmentation for free text. */
-function proseSegments(text: string): Segment[] {
+/** "Two questions:" in the subject or the opening sentences (not "after trying multiple things" further on). */
+function announcedUpFront(subject: string, text: string): boolean {
+  const opening = `${subject}\n${splitSentences(text).slice(0, 2).join(' ')}`;
+  // "some problems", "a few issues" describe one problem's symptoms as often as several problems
+  return [...opening.matchAll(new RegExp(MULTI_INTRO_RE.source, 'giu'))].some((m) => !/^(?:some|few)\b/i.test(m[0]));
+}
+
+/** A problem joined on mid-sentence ("…, and also my key is rejected"): the tail starts a clause of its own. */
+const CONJUNCTION_RE = /[,;]\s+(?=(?:and (?:i |we )?also|а также|un arī|ja ka|ir taip pat)\s)/giu;
+/** In a message announced as several problems, a plain "…, and …" may join two of them. */
+const ANNOUNCED_CONJUNCTION_RE = /,\s+(?=(?:and|и|а|un|ja|ir)\s)/giu;
+
+/** Sentences, cut again where a conjunction starts another clause (each piece is tested like a sentence). */
+function clauses(sentence: string, announced: boolean): string[] {
+  const pieces = sentence.split(CONJUNCTION_RE);
+  return announced ? pieces.flatMap((p) => p.split(ANNOUNCED_CONJUNCTION_RE)) : pieces;
+}
+
+/**
+ * Paragraph and marker segmentation for free text. In a message announced as several problems
+ * every sentence may start one (a 'weak' boundary: kept only when the clauses differ).
+ */
+function proseSegments(text: string, announced: boolean): Segment[] {
   const segments: Segment[] = [];
   const paragraphs = text
     .split(/\n\s*\n/)
@@ -212,15 +248,17 @@ function proseSegments(text: string): Segment[] {
     .filter(Boolean);
   paragraphs.forEach((para) => {
     let current: Segment | null = null;
-    for (const sentence of splitSentences(para)) {
+    for (const sentence of splitSentences(para).flatMap((x) => clauses(x, announced))) {
       const s = sentence.trim();
+      if (!s) continue;
       const f = fold(s);
-      const kind: Strength | null = STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const marked: Strength | null = STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const kind = marked ?? (announced ? 'weak' : null);
       if (current && kind) {
         segments.push(current);
         current = { text: s, boundary: kind };
       } else if (!current) {
-        current = { text: s, boundary: kind ?? 'paragraph' };
+        current = { text: s, boundary: marked ?? 'paragraph' };
       } else current.text += ` ${s}`;
     }
     if (current) segments.push(current);
@@ -276,10 +314,10 @@ export function splitProblems(input: { subject: string; description: string }, l
     announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items);
     segments = list.items.map((t) => ({ text: t, boundary: announced ? 'strong' : 'list' }));
   } else {
-    segments = proseSegments(text);
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
+    segments = proseSegments(text, announcedUpFront(input.subject ?? '', text));
   }
-  if (segments.length < 2) return [input];
+  if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, language, lexicon) ?? []);
 
   const scored: Scored[] = segments.map((seg) => {
     const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon);
@@ -301,14 +339,18 @@ export function splitProblems(input: { subject: string; description: string }, l
   let pending = '';
   for (const seg of scored) {
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
-    const learned = !lexical && !unmarked(seg.boundary) && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
+    const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
     // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
     const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
     const isProblem = lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
     const prev = parts[parts.length - 1];
     if (!prev) {
-      if (isProblem) parts.push({ ...seg, text: pending ? `${pending}\n${seg.text}` : seg.text });
-      else pending = pending ? `${pending}\n${seg.text}` : seg.text;
+      const text = pending ? `${pending}\n${seg.text}` : seg.text;
+      // An opening the lexicon does not know ("my real-time protection keeps turning itself off") is a problem when the model is sure of it.
+      const opening = isProblem ? null : learnedProblem(text, language, lexicon);
+      if (isProblem) parts.push({ ...seg, text });
+      else if (opening && opening.confidence >= LEARNED_LIST_CONFIDENCE) parts.push({ ...seg, text, clause: opening.clause, confidence: opening.confidence });
+      else pending = text;
       continue;
     }
     const keep =
@@ -318,21 +360,25 @@ export function splitProblems(input: { subject: string; description: string }, l
         (seg.clause !== prev.clause &&
           (seg.boundary === 'list' || (unmarked(seg.boundary) && !consequence(prev, seg) && (seg.boundary === 'weak' || modelAgrees(prev, seg, language, lexicon)))) &&
           distinct(prev, seg)) ||
-        (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)));
-    if (keep) parts.push({ ...seg });
+        (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)) ||
+        (seg.boundary === 'weak' && anotherTopic(prev, learned ?? seg, language, lexicon)));
+    if (keep) parts.push({ ...seg, clause: seg.clause ?? learned?.clause ?? null });
     else {
       prev.text = `${prev.text}\n${seg.text}`;
       if (isProblem && seg.score > prev.score && prev.clause === seg.clause) prev.score = seg.score;
     }
   }
-  if (parts.length === 0) return [input];
   if (pending && parts.length > 0 && !parts[0].text.startsWith(pending)) parts[0].text = `${pending}\n${parts[0].text}`;
-  if (parts.length < 2) return [input];
+  const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, language, lexicon) ?? []) : parts.map((p) => p.text);
+  return numbered(input, intro, texts);
+}
 
-  const n = parts.length;
-  return parts.map((p, i) => ({
-    subject: `${input.subject ?? ''} (${i + 1}/${n})`.trim(),
-    description: intro ? `${intro}\n${p.text}` : p.text,
+/** The parts as submissions "Subject (1/2)", each with the intro; the input itself when there are fewer than two. */
+function numbered(input: SplitPart, intro: string, texts: string[]): SplitPart[] {
+  if (texts.length < 2) return [input];
+  return texts.map((text, i) => ({
+    subject: `${input.subject ?? ''} (${i + 1}/${texts.length})`.trim(),
+    description: intro ? `${intro}\n${text}` : text,
   }));
 }
 
@@ -345,13 +391,22 @@ export function splitProblems(input: { subject: string; description: string }, l
 const DETECTION = '4.1.2a';
 const CONSEQUENCES = new Set(['4.1.1', '4.1.4a']);
 function consequence(a: Scored, b: Scored): boolean {
-  return (a.clause === DETECTION && CONSEQUENCES.has(b.clause ?? '')) || (b.clause === DETECTION && CONSEQUENCES.has(a.clause ?? ''));
+  return linked(a.clause, b.clause);
+}
+function linked(a: string | null, b: string | null): boolean {
+  return (a === DETECTION && CONSEQUENCES.has(b ?? '')) || (b === DETECTION && CONSEQUENCES.has(a ?? ''));
 }
 
 /** The part before a list item is, by the model too, confidently about another clause than the item. */
 function differsFrom(prev: Scored, item: Learned, language: Language | undefined, lexicon: Lexicon): boolean {
   const before = learnedProblem(prev.text, language, lexicon);
   return before !== null && before.clause !== item.clause && before.confidence >= LEARNED_LIST_CONFIDENCE;
+}
+
+/** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
+function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, language: Language | undefined, lexicon: Lexicon): boolean {
+  const before = prev.score >= MIN_PART_SCORE ? prev.clause : (learnedProblem(prev.text, language, lexicon)?.clause ?? null);
+  return before !== null && item.clause !== null && item.confidence >= LEARNED_MIN_CONFIDENCE && before !== item.clause && !linked(before, item.clause);
 }
 
 /**
@@ -365,6 +420,53 @@ function modelAgrees(prev: Scored, seg: Scored, language: Language | undefined, 
   const a = learnedProblem(prev.text, language, lexicon);
   const b = learnedProblem(seg.text, language, lexicon);
   return a !== null && b !== null && a.clause === prev.clause && b.clause === seg.clause && Math.min(a.confidence, b.confidence) >= PARAGRAPH_AGREEMENT;
+}
+
+/** A short message may name two problems in plain consecutive sentences ("The scan crashes. And my key is rejected."). */
+const UNMARKED_MAX_SENTENCES = 6;
+/**
+ * Without any marker, the one sentence boundary where both sides are sure of different clauses, by
+ * the lexicon and by the model alike (as for unmarked paragraphs); only tried when the lexicon
+ * finds evidence of two clauses in the whole text, so most messages pay nothing for it.
+ */
+function unmarkedSentenceSplit(text: string, language: Language | undefined, lexicon: Lexicon): [string, string] | null {
+  const sentences = splitSentences(text).map((x) => x.trim());
+  if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES) return null;
+  if ((classifyByLexicon({ subject: '', description: text, language }, lexicon).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
+  let best: { halves: [string, string]; confidence: number } | null = null;
+  for (let i = 1; i < sentences.length; i++) {
+    const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
+    const [a, b] = halves.map((h): Scored => {
+      const r = classifyByLexicon({ subject: '', description: h, language }, lexicon);
+      return { text: h, boundary: 'paragraph', clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
+    });
+    if (a.clause === b.clause || !distinct(a, b) || consequence(a, b) || refersBack(halves[1])) continue;
+    const [ma, mb] = [learnedProblem(a.text, language, lexicon), learnedProblem(b.text, language, lexicon)];
+    if (!ma || !mb || ma.clause !== a.clause || mb.clause !== b.clause) continue;
+    const confidence = Math.min(ma.confidence, mb.confidence);
+    if (confidence >= PARAGRAPH_AGREEMENT && (!best || confidence > best.confidence)) best = { halves, confidence };
+  }
+  return best?.halves ?? null;
+}
+
+/**
+ * A sentence that opens by pointing back ("what does *this* trojan do", "I bought *it*", "просим
+ * провести для *него*") continues the one before: context, then the request.
+ */
+const BACK_REFERENCE = new Set(
+  [
+    'it its this that these those they them he him she her there',
+    'это этот эта эти этого этой этим этому его её ее их он она они оно него неё нее ним ней там',
+    'tas tā to tie tās šis šī šo šie šīs viņš viņa viņu viņi viņam tur',
+    'see seda selle need neid ta tema teda nad seal',
+    'tai tas ta tą šis ši šį jis ji jį jie jos ten',
+  ].flatMap((words) => words.split(' ').map(fold)),
+);
+const BACK_REFERENCE_WINDOW = 4;
+function refersBack(text: string): boolean {
+  return tokenize(text)
+    .slice(0, BACK_REFERENCE_WINDOW)
+    .some((w) => BACK_REFERENCE.has(w));
 }
 
 /** Both sides are confident enough about different clauses to be separate problems. */
