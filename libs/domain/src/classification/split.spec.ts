@@ -127,6 +127,14 @@ describe('splitProblems', () => {
     ],
     ['"two things" joined by ", and"', "Hi, two things: the update fails with error 0x80070005, and I'd like to know how to move my licence to a new computer.", ['4.1.1', '4.1.3']],
     ['plain consecutive sentences on different clauses', 'The scanner crashes every time I start a full scan. And my licence key is not accepted after I renewed it.', ['4.1.1', '4.1.3']],
+    [
+      '"кстати" (a change of topic: a detection and a download question are two)',
+      'Касперский удалил мою программу, считает её трояном, но это наша собственная разработка. Кстати, где скачать дистрибутив KES для Linux?',
+      ['4.1.2a', '4.1.4a'],
+    ],
+    ['"starp citu"', 'Kaspersky bloķē manu grāmatvedības programmu kā vīrusu. Starp citu, kur var lejupielādēt jaunāko versiju?', ['4.1.2a', '4.1.4a']],
+    ['"muide"', 'Kaspersky blokeerib minu programmi kui viirust. Muide, kust saab alla laadida uusima versiooni?', ['4.1.2a', '4.1.4a']],
+    ['"beje"', 'Kaspersky blokuoja mano programą kaip virusą. Beje, kur galiu atsisiųsti naujausią versiją?', ['4.1.2a', '4.1.4a']],
   ])('splits two problems joined by %s', (_how, description, expected) => {
     expect(clauses(splitProblems({ subject: 'Help', description }))).toEqual(expected);
   });

@@ -10,9 +10,14 @@ import { fold, tokenize } from './normalise';
  * or when the parts on both sides classify to different clauses.
  */
 
-/** strong: "another problem"; list: an item or ordinal; weak: "also", "P.S."; paragraph: a new paragraph without a marker. */
-type Strength = 'strong' | 'list' | 'weak' | 'paragraph';
-const unmarked = (b: Strength): boolean => b === 'weak' || b === 'paragraph';
+/**
+ * strong: "another problem"; list: an item or ordinal; weak: "also", "P.S."; aside: "by the way" (a
+ * change of topic: even a detection and a download question are two); paragraph: a new paragraph
+ * without a marker.
+ */
+type Strength = 'strong' | 'list' | 'weak' | 'aside' | 'paragraph';
+const unmarked = (b: Strength): boolean => b === 'weak' || b === 'aside' || b === 'paragraph';
+const added = (b: Strength): boolean => b === 'weak' || b === 'aside';
 
 interface Segment {
   text: string;
@@ -99,6 +104,8 @@ const ORDINAL_MARKERS = [
   'antra',
   'trečia',
 ];
+/** Sentence-initial cues of a change of topic: split when the two sides are about different clauses. */
+const ASIDE_MARKERS = ['by the way', 'btw', 'starp citu', 'кстати', 'между прочим', 'muide', 'beje', 'tarp kitko'];
 /** Weaker sentence-initial cues: split only if both sides are about different clauses. */
 const WEAK_MARKERS = [
   'also',
@@ -116,12 +123,9 @@ const WEAK_MARKERS = [
   'and (?:i|we) also',
   '(?:i|we) also',
   "(?:i|we)(?:'d| would) also like",
-  'by the way',
-  'btw',
   'another thing',
   'one more (?:thing|question)',
   'kā arī',
-  'starp citu',
   'turklāt',
   'bez tam',
   'vēl',
@@ -141,11 +145,8 @@ const WEAK_MARKERS = [
   'и также',
   'и вот ещ[её]',
   'а также',
-  'кстати',
   'ещ[её] вопрос',
   'lisaks',
-  'muide',
-  'beje',
   'ir taip pat',
   'samuti',
   'taip pat',
@@ -155,6 +156,7 @@ const WEAK_MARKERS = [
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
 const STRONG_RE = new RegExp(`^(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 const MULTI_INTRO_RE =
@@ -252,7 +254,8 @@ function proseSegments(text: string, announced: boolean): Segment[] {
       const s = sentence.trim();
       if (!s) continue;
       const f = fold(s);
-      const marked: Strength | null = STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const marked: Strength | null =
+        STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : ASIDE_RE.test(s) || ASIDE_RE.test(f) ? 'aside' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
       const kind = marked ?? (announced ? 'weak' : null);
       if (current && kind) {
         segments.push(current);
@@ -358,10 +361,10 @@ export function splitProblems(input: { subject: string; description: string }, l
       (seg.boundary === 'strong' ||
         (announced && !unmarked(seg.boundary)) ||
         (seg.clause !== prev.clause &&
-          (seg.boundary === 'list' || (unmarked(seg.boundary) && !consequence(prev, seg) && (seg.boundary === 'weak' || modelAgrees(prev, seg, language, lexicon)))) &&
+          (seg.boundary === 'list' || (unmarked(seg.boundary) && (seg.boundary === 'aside' || !consequence(prev, seg)) && (added(seg.boundary) || modelAgrees(prev, seg, language, lexicon)))) &&
           distinct(prev, seg)) ||
         (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)) ||
-        (seg.boundary === 'weak' && anotherTopic(prev, learned ?? seg, language, lexicon)));
+        (added(seg.boundary) && anotherTopic(prev, learned ?? seg, seg.boundary === 'aside', language, lexicon)));
     if (keep) parts.push({ ...seg, clause: seg.clause ?? learned?.clause ?? null });
     else {
       prev.text = `${prev.text}\n${seg.text}`;
@@ -404,9 +407,9 @@ function differsFrom(prev: Scored, item: Learned, language: Language | undefined
 }
 
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
-function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, language: Language | undefined, lexicon: Lexicon): boolean {
+function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, language: Language | undefined, lexicon: Lexicon): boolean {
   const before = prev.score >= MIN_PART_SCORE ? prev.clause : (learnedProblem(prev.text, language, lexicon)?.clause ?? null);
-  return before !== null && item.clause !== null && item.confidence >= LEARNED_MIN_CONFIDENCE && before !== item.clause && !linked(before, item.clause);
+  return before !== null && item.clause !== null && item.confidence >= LEARNED_MIN_CONFIDENCE && before !== item.clause && (aside || !linked(before, item.clause));
 }
 
 /**
