@@ -436,14 +436,19 @@ function unmarkedSentenceSplit(text: string, language: Language | undefined, lex
   const sentences = splitSentences(text).map((x) => x.trim());
   if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES) return null;
   if ((classifyByLexicon({ subject: '', description: text, language }, lexicon).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
+  // Only where the sentences' own clauses change is a boundary worth reading both halves for.
+  const own = sentences.map((x) => classifyByLexicon({ subject: '', description: x, language }, lexicon).clause);
   let best: { halves: [string, string]; confidence: number } | null = null;
   for (let i = 1; i < sentences.length; i++) {
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
+    const before = own.slice(0, i).filter(Boolean).at(-1);
+    const after = own.slice(i).find(Boolean);
+    if (!before || !after || before === after || refersBack(halves[1])) continue;
     const [a, b] = halves.map((h): Scored => {
       const r = classifyByLexicon({ subject: '', description: h, language }, lexicon);
       return { text: h, boundary: 'paragraph', clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
     });
-    if (a.clause === b.clause || !distinct(a, b) || consequence(a, b) || refersBack(halves[1])) continue;
+    if (a.clause === b.clause || !distinct(a, b) || consequence(a, b)) continue;
     const [ma, mb] = [learnedProblem(a.text, language, lexicon), learnedProblem(b.text, language, lexicon)];
     if (!ma || !mb || ma.clause !== a.clause || mb.clause !== b.clause) continue;
     const confidence = Math.min(ma.confidence, mb.confidence);
