@@ -165,11 +165,12 @@ const MODEL_EVIDENCE = 5;
  * combines the strength of the best score with its margin over the runner-up; excluded clauses
  * (which lead to an automatic decline) need a larger margin.
  */
-export function classifyByLexicon(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): ClassifierResult {
-  return byLexicon(input, lexicon, read(input, lexicon));
+export function classifyByLexicon(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), { caveats = true }: { caveats?: boolean } = {}): ClassifierResult {
+  return byLexicon(input, lexicon, read(input, lexicon), caveats);
 }
 
-function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Reading): ClassifierResult {
+/** withCaveats false: the clause scores alone (the splitter weighs fragments; 4.4.x caveats are the whole request's). */
+function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Reading, withCaveats = true): ClassifierResult {
   const s = lexicon.settings;
   const language: Language = input.language ?? detectLanguage(`${input.subject ?? ''}\n${input.description ?? ''}`);
   const evidence: Evidence[] = [];
@@ -226,7 +227,7 @@ function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Readin
     }
   }
 
-  const caveats = detectCaveats(f, lexicon, memo, evidence, language);
+  const caveats = withCaveats ? detectCaveats(f, lexicon, memo, evidence, language) : [];
 
   const shown = evidence
     .filter((e) => e.clause === clause || caveats.includes(e.clause) || e.weight < 0)

@@ -94,6 +94,12 @@ describe('splitProblems', () => {
     expect(parts).toHaveLength(3);
   });
 
+  it('reads "I have 3 smallish suggestions" and "1- …" items as an announced list', () => {
+    const description =
+      'After a day of use I have 3 smallish suggestions:\n1- a search filter for the list of entries in the main window\n2- let me edit the name of a new entry right in the popup\n3- remember the sort order of the columns between runs';
+    expect(splitProblems({ subject: 'Ideas', description })).toHaveLength(3);
+  });
+
   it('reads "> " lines as items only after an announcement ("except for two issues:")', () => {
     const description = 'The app works well except for two issues:\n> the tray icon disappears after every reboot of the laptop\n> the main window opens on the wrong monitor each time';
     expect(splitProblems({ subject: 'x', description })).toHaveLength(2);

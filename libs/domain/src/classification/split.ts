@@ -1,6 +1,7 @@
 import { Language, SplitPart } from './types';
 import { classify, classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
+import { detectLanguage } from './language';
 import { fold, tokenize } from './normalise';
 
 /**
@@ -160,11 +161,11 @@ const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 const MULTI_INTRO_RE =
-  /\b(?:two|three|2|3|several|multiple|few|couple of|some)\s+(?:separate\s+|different\s+|unrelated\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|feature requests)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
+  /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
 
-const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·]|[a-d]\))\s+/u;
+const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·]|[a-d]\))\s+/u;
 /** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */
-const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}[.)]|[-*•–·>]|[a-d]\))\s+/u;
+const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·>]|[a-d]\))\s+/u;
 const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 function splitSentences(text: string): string[] {
@@ -275,6 +276,9 @@ interface Scored extends Segment {
   confidence: number;
 }
 
+/** A fragment is weighed by its clause scores alone (4.4.x caveats are the whole request's). */
+const FRAGMENT = { caveats: false };
+
 /**
  * Minimum raw score for a segment to count as describing a problem of its own; below it the
  * segment is context (greeting, detail, thanks) and is merged into its neighbour.
@@ -304,9 +308,11 @@ function learnedProblem(text: string, language: Language | undefined, lexicon: L
   return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE ? { clause: r.clause, confidence: r.confidence } : null;
 }
 
-export function splitProblems(input: { subject: string; description: string }, language?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
+export function splitProblems(input: { subject: string; description: string }, given?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
+  // The message's language, once: every fragment is read in it (a fragment alone is too short to tell).
+  const language = given ?? detectLanguage(`${input.subject ?? ''}\n${text}`);
 
   let intro = '';
   let segments: Segment[];
@@ -323,13 +329,13 @@ export function splitProblems(input: { subject: string; description: string }, l
   if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, language, lexicon) ?? []);
 
   const scored: Scored[] = segments.map((seg) => {
-    const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon, FRAGMENT);
     return { ...seg, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
   });
 
   // An intro that is itself a problem (has a clear clause) becomes the first segment.
   if (intro) {
-    const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon);
+    const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon, FRAGMENT);
     if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
       scored.unshift({ text: intro, boundary: 'paragraph', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
       intro = '';
@@ -340,6 +346,8 @@ export function splitProblems(input: { subject: string; description: string }, l
   // a boundary survives when it is strong, or when both sides are problems of different clauses.
   const parts: Scored[] = [];
   let pending = '';
+  // Only a marked boundary can set an opening the lexicon does not know apart (an unmarked one needs the lexicon on both sides).
+  const marked = scored.some((seg) => seg.boundary !== 'paragraph');
   for (const seg of scored) {
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
     const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
@@ -350,7 +358,7 @@ export function splitProblems(input: { subject: string; description: string }, l
     if (!prev) {
       const text = pending ? `${pending}\n${seg.text}` : seg.text;
       // An opening the lexicon does not know ("my real-time protection keeps turning itself off") is a problem when the model is sure of it.
-      const opening = isProblem ? null : learnedProblem(text, language, lexicon);
+      const opening = isProblem || !marked ? null : learnedProblem(text, language, lexicon);
       if (isProblem) parts.push({ ...seg, text });
       else if (opening && opening.confidence >= LEARNED_LIST_CONFIDENCE) parts.push({ ...seg, text, clause: opening.clause, confidence: opening.confidence });
       else pending = text;
@@ -427,6 +435,8 @@ function modelAgrees(prev: Scored, seg: Scored, language: Language | undefined, 
 
 /** A short message may name two problems in plain consecutive sentences ("The scan crashes. And my key is rejected."). */
 const UNMARKED_MAX_SENTENCES = 6;
+/** ... and few words: a long story names many things (and reading it twice per boundary is what would cost). */
+const UNMARKED_MAX_WORDS = 80;
 /**
  * Without any marker, the one sentence boundary where both sides are sure of different clauses, by
  * the lexicon and by the model alike (as for unmarked paragraphs); only tried when the lexicon
@@ -434,10 +444,10 @@ const UNMARKED_MAX_SENTENCES = 6;
  */
 function unmarkedSentenceSplit(text: string, language: Language | undefined, lexicon: Lexicon): [string, string] | null {
   const sentences = splitSentences(text).map((x) => x.trim());
-  if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES) return null;
-  if ((classifyByLexicon({ subject: '', description: text, language }, lexicon).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
+  if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES || tokenize(text).length > UNMARKED_MAX_WORDS) return null;
+  if ((classifyByLexicon({ subject: '', description: text, language }, lexicon, FRAGMENT).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
   // Only where the sentences' own clauses change is a boundary worth reading both halves for.
-  const own = sentences.map((x) => classifyByLexicon({ subject: '', description: x, language }, lexicon).clause);
+  const own = sentences.map((x) => classifyByLexicon({ subject: '', description: x, language }, lexicon, FRAGMENT).clause);
   let best: { halves: [string, string]; confidence: number } | null = null;
   for (let i = 1; i < sentences.length; i++) {
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
@@ -445,7 +455,7 @@ function unmarkedSentenceSplit(text: string, language: Language | undefined, lex
     const after = own.slice(i).find(Boolean);
     if (!before || !after || before === after || refersBack(halves[1])) continue;
     const [a, b] = halves.map((h): Scored => {
-      const r = classifyByLexicon({ subject: '', description: h, language }, lexicon);
+      const r = classifyByLexicon({ subject: '', description: h, language }, lexicon, FRAGMENT);
       return { text: h, boundary: 'paragraph', clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
     });
     if (a.clause === b.clause || !distinct(a, b) || consequence(a, b)) continue;
