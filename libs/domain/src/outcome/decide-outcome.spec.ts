@@ -161,7 +161,7 @@ describe('scopeUnderRules', () => {
   });
 
   it('a decline needs the decline threshold: between it and the confidence threshold the scope is unknown', () => {
-    expect(rules.classification.declineThreshold).toBe(0.85);
+    expect(rules.classification.declineThreshold).toBe(0.9);
     expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.82 })).toBe('unknown');
     expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.82 })).toBe('included');
   });
