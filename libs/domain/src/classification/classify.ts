@@ -69,14 +69,16 @@ function bestMatch(term: CompiledTerm, f: Fields, lexicon: Lexicon, withTopic: b
  * used by a heavier hit of the same list (a phrase and its own stem count once).
  */
 function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTopic: boolean, memo: Map<string, boolean>): Hit[] {
-  const hits: Hit[] = [];
-  for (const term of TermsByHead.of(terms).candidates(withTopic ? [f.description, f.subject, f.topic] : [f.description, f.subject])) {
+  const hits: Array<Hit & { order: number }> = [];
+  for (const i of TermsByHead.of(terms).candidates(withTopic ? [f.description, f.subject, f.topic] : [f.description, f.subject])) {
+    const term = terms[i];
     const m = bestMatch(term, f, lexicon, withTopic);
     if (!m) continue;
     if (term.ctx && !contextHolds(term.ctx, f, lexicon, memo)) continue;
-    hits.push(m);
+    hits.push({ ...m, order: i });
   }
-  hits.sort((a, b) => b.term.weight * b.value - a.term.weight * a.value);
+  // heavier first; ties in the list's order
+  hits.sort((a, b) => b.term.weight * b.value - a.term.weight * a.value || a.order - b.order);
   const used = new Set<string>();
   const kept: Hit[] = [];
   for (const h of hits) {
@@ -84,7 +86,8 @@ function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTop
     const overlap = keys.filter((k) => used.has(k)).length;
     if (overlap === keys.length) continue; // subsumed by a heavier hit
     keys.forEach((k) => used.add(k));
-    kept.push(overlap > 0 ? { ...h, value: h.value * PARTIAL_OVERLAP } : h);
+    const { order: _order, ...hit } = h;
+    kept.push(overlap > 0 ? { ...hit, value: hit.value * PARTIAL_OVERLAP } : hit);
   }
   return kept;
 }

@@ -1,5 +1,5 @@
 import { CompiledTerm, LexiconSettings, TokenPattern } from './lexicon';
-import { editDistance, tokenize } from './normalise';
+import { tokenize, withinOneEdit } from './normalise';
 
 const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
 
@@ -33,6 +33,14 @@ export class TextIndex {
     return this.byHead.keys();
   }
 
+  get headCount(): number {
+    return this.byHead.size;
+  }
+
+  hasHead(head: string): boolean {
+    return this.byHead.has(head);
+  }
+
   private positions(p: TokenPattern): ReadonlyArray<{ pos: number; fuzzy: boolean }> {
     // Most of a lexicon's words do not occur in a given text: their bucket is empty (no allocation).
     const bucket = p.head === null ? null : this.byHead.get(p.head);
@@ -52,13 +60,8 @@ export class TextIndex {
       if (!fuzzyOk || bucket === null) continue;
       if (p.prefix) {
         const L = p.stem.length;
-        for (const len of [L, L - 1, L + 1]) {
-          if (tok.length >= len && editDistance(tok.slice(0, len), p.stem, 1) <= 1) {
-            out.push({ pos, fuzzy: true });
-            break;
-          }
-        }
-      } else if (tok[tok.length - 1] === p.stem[p.stem.length - 1] && editDistance(tok, p.stem, 1) <= 1) {
+        if (withinOneEdit(tok, L, p.stem) || withinOneEdit(tok, L - 1, p.stem) || withinOneEdit(tok, L + 1, p.stem)) out.push({ pos, fuzzy: true });
+      } else if (tok[tok.length - 1] === p.stem[p.stem.length - 1] && withinOneEdit(tok, tok.length, p.stem)) {
         // ... and for whole words not in the last letter either (that is another word form: installed ≠ installer)
         out.push({ pos, fuzzy: true });
       }
@@ -113,7 +116,7 @@ export class TermsByHead {
   private readonly byHead = new Map<string, number[]>();
   private readonly always: number[] = [];
 
-  private constructor(private readonly terms: readonly CompiledTerm[]) {
+  private constructor(terms: readonly CompiledTerm[]) {
     terms.forEach((term, i) => {
       const head = term.tokens[0].head;
       if (head === null) return void this.always.push(i);
@@ -129,16 +132,31 @@ export class TermsByHead {
     return index;
   }
 
-  /** The terms that may match one of these texts, in the list's order. */
-  candidates(texts: readonly TextIndex[]): CompiledTerm[] {
-    const picked = new Set<number>(this.always);
+  /**
+   * The indices of the terms that may match one of these texts, in no particular order (a caller
+   * that ranks ties by the list's order sorts its few hits, not the many candidates). Each term
+   * sits under one head, so a head taken once adds no duplicate; the smaller of the two head sets
+   * is walked (a long message has hundreds of heads, a clause's list a few dozen).
+   */
+  candidates(texts: readonly TextIndex[]): number[] {
+    const picked = [...this.always];
+    const taken = new Set<string>();
+    const take = (head: string, list: number[]): void => {
+      if (taken.has(head)) return;
+      taken.add(head);
+      for (const i of list) picked.push(i);
+    };
     for (const text of texts) {
-      for (const head of text.heads()) {
-        const list = this.byHead.get(head);
-        if (list) for (const i of list) picked.add(i);
+      if (text.headCount > this.byHead.size) {
+        for (const [head, list] of this.byHead) if (text.hasHead(head)) take(head, list);
+      } else {
+        for (const head of text.heads()) {
+          const list = this.byHead.get(head);
+          if (list) take(head, list);
+        }
       }
     }
-    return [...picked].sort((a, b) => a - b).map((i) => this.terms[i]);
+    return picked;
   }
 }
 
@@ -146,5 +164,5 @@ export class TermsByHead {
 export function occursIn(terms: readonly CompiledTerm[], texts: readonly TextIndex[]): boolean {
   return TermsByHead.of(terms)
     .candidates(texts)
-    .some((term) => texts.some((text) => text.match(term, 1) > 0));
+    .some((i) => texts.some((text) => text.match(terms[i], 1) > 0));
 }

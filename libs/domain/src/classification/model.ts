@@ -62,8 +62,8 @@ export function predict(model: Model, x: FeatureVector): Prediction {
   for (const [f, value] of x) {
     const pairs = model.weights.get(f);
     if (!pairs) continue;
-    if (/^[wbc]:/.test(f)) knownWords++;
-    for (const [k, w] of pairs) logits[k] += w * value;
+    if (isWordFeature(f)) knownWords++;
+    for (let j = 0; j < pairs.length; j++) logits[pairs[j][0]] += pairs[j][1] * value;
   }
   const scaled = logits.map((l) => l / model.temperature);
   const max = Math.max(...scaled);
@@ -81,6 +81,12 @@ export function predict(model: Model, x: FeatureVector): Prediction {
       return out.sort((a, b) => b.weight - a.weight).slice(0, n);
     },
   };
+}
+
+/** "w:…", "b:…", "c:…": a word, a word pair or a 4-gram (a character test: this runs for every feature of every text). */
+function isWordFeature(f: string): boolean {
+  const c = f.charCodeAt(0);
+  return f.charCodeAt(1) === 58 && (c === 119 || c === 98 || c === 99);
 }
 
 let cached: Model | null | undefined;

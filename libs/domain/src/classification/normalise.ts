@@ -88,6 +88,26 @@ export function rawTokens(text: string): string[] {
 }
 
 /**
+ * Whether the first `aLen` characters of `a` are within one edit of `b` (substitution, insertion,
+ * deletion or adjacent transposition: editDistance(a.slice(0, aLen), b, 1) <= 1), without
+ * allocating: the lexicon's typo matching asks this for every token of a bucket.
+ */
+export function withinOneEdit(a: string, aLen: number, b: string): boolean {
+  const bLen = b.length;
+  if (aLen > a.length || Math.abs(aLen - bLen) > 1) return false;
+  let i = 0;
+  while (i < aLen && i < bLen && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === aLen || i === bLen) return true; // equal, or one extra character at the end
+  const same = (ai: number, bi: number): boolean => {
+    if (aLen - ai !== bLen - bi) return false;
+    for (; ai < aLen; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+    return true;
+  };
+  if (aLen === bLen) return same(i + 1, i + 1) || (a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && same(i + 2, i + 2));
+  return aLen > bLen ? same(i + 1, i) : same(i, i + 1);
+}
+
+/**
  * Optimal-string-alignment distance (Levenshtein + adjacent transposition), with an early exit
  * when the distance exceeds `max`.
  */

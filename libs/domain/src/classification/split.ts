@@ -434,9 +434,9 @@ function modelAgrees(prev: Scored, seg: Scored, language: Language | undefined, 
 }
 
 /** A short message may name two problems in plain consecutive sentences ("The scan crashes. And my key is rejected."). */
-const UNMARKED_MAX_SENTENCES = 6;
+const UNMARKED_MAX_SENTENCES = 4;
 /** ... and few words: a long story names many things (and reading it twice per boundary is what would cost). */
-const UNMARKED_MAX_WORDS = 80;
+const UNMARKED_MAX_WORDS = 50;
 /**
  * Without any marker, the one sentence boundary where both sides are sure of different clauses, by
  * the lexicon and by the model alike (as for unmarked paragraphs); only tried when the lexicon

@@ -1,0 +1,27 @@
+import { editDistance, withinOneEdit } from './normalise';
+
+describe('withinOneEdit', () => {
+  it.each([
+    ['installer', 9, 'installer', true],
+    ['instaler', 8, 'installer', true],
+    ['installler', 10, 'installer', true],
+    ['insatller', 9, 'installer', true],
+    ['instlaler', 9, 'installer', true],
+    ['instalerr', 9, 'installer', false],
+    ['karantīns', 8, 'karantin', true],
+    ['quarantined', 10, 'quarantine', true],
+    ['quarantined', 8, 'quarantine', false],
+  ])('%s (first %i letters) against %s: %s', (a, aLen, b, expected) => {
+    expect(withinOneEdit(a, aLen, b)).toBe(expected);
+  });
+
+  it('agrees with editDistance on every prefix of words one or two edits apart', () => {
+    const words = ['scan', 'scans', 'sacn', 'scna', 'skan', 'scanner', 'scaner', 'updat', 'update', 'upadte', 'обновлени', 'обнавлени', 'atjaunin', 'atjaunināt'];
+    for (const a of words)
+      for (const b of words)
+        for (let len = 0; len <= a.length + 1; len++) {
+          const expected = len <= a.length && editDistance(a.slice(0, len), b, 1) <= 1;
+          expect([a, len, b, withinOneEdit(a, len, b)]).toEqual([a, len, b, expected]);
+        }
+  });
+});
