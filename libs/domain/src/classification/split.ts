@@ -311,8 +311,9 @@ function learnedProblem(text: string, language: Language | undefined, lexicon: L
 export function splitProblems(input: { subject: string; description: string }, given?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
-  // The message's language, once: every fragment is read in it (a fragment alone is too short to tell).
-  const language = given ?? detectLanguage(`${input.subject ?? ''}\n${text}`);
+  // The message's language, once and only when a fragment must be read: every fragment is read in it (alone it is too short to tell).
+  let known = given;
+  const languageOf = (): Language => (known ??= detectLanguage(`${input.subject ?? ''}\n${text}`));
 
   let intro = '';
   let segments: Segment[];
@@ -326,7 +327,8 @@ export function splitProblems(input: { subject: string; description: string }, g
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
     segments = proseSegments(text, announcedUpFront(input.subject ?? '', text));
   }
-  if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, language, lexicon) ?? []);
+  if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, languageOf, lexicon) ?? []);
+  const language = languageOf();
 
   const scored: Scored[] = segments.map((seg) => {
     const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon, FRAGMENT);
@@ -380,7 +382,7 @@ export function splitProblems(input: { subject: string; description: string }, g
     }
   }
   if (pending && parts.length > 0 && !parts[0].text.startsWith(pending)) parts[0].text = `${pending}\n${parts[0].text}`;
-  const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, language, lexicon) ?? []) : parts.map((p) => p.text);
+  const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, languageOf, lexicon) ?? []) : parts.map((p) => p.text);
   return numbered(input, intro, texts);
 }
 
@@ -442,9 +444,10 @@ const UNMARKED_MAX_WORDS = 50;
  * the lexicon and by the model alike (as for unmarked paragraphs); only tried when the lexicon
  * finds evidence of two clauses in the whole text, so most messages pay nothing for it.
  */
-function unmarkedSentenceSplit(text: string, language: Language | undefined, lexicon: Lexicon): [string, string] | null {
+function unmarkedSentenceSplit(text: string, languageOf: () => Language, lexicon: Lexicon): [string, string] | null {
   const sentences = splitSentences(text).map((x) => x.trim());
   if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES || tokenize(text).length > UNMARKED_MAX_WORDS) return null;
+  const language = languageOf();
   if ((classifyByLexicon({ subject: '', description: text, language }, lexicon, FRAGMENT).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
   // Only where the sentences' own clauses change is a boundary worth reading both halves for.
   const own = sentences.map((x) => classifyByLexicon({ subject: '', description: x, language }, lexicon, FRAGMENT).clause);
