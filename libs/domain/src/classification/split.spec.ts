@@ -100,6 +100,17 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'Ideas', description })).toHaveLength(3);
   });
 
+  it('splits an uncounted list whose every item states a fault, a wish or a question, but not steps or a list of facts', () => {
+    const faults = '1. The log window stops showing new entries after a day and I have to clear it by hand\n2. Clearing the log file does not work when logging to a file is switched off';
+    expect(splitProblems({ subject: 'Log', description: faults })).toHaveLength(2);
+    const wishes = 'Great tool, thanks!\n- add an option to export all rules and settings to a file\n- it would be nice to have a dark theme for the main window';
+    expect(splitProblems({ subject: 'Ideas', description: wishes })).toHaveLength(2);
+    const steps = '1. Open the main window and go to the rules tab\n2. Click the refresh button twice\n3. The rule does not appear in the list any more';
+    expect(splitProblems({ subject: 'Rules', description: steps })).toHaveLength(1);
+    const facts = 'Since the update:\n- the CPU runs about 5 degrees hotter than before\n- the fan spins up every few minutes for a while';
+    expect(splitProblems({ subject: 'Heat', description: facts })).toHaveLength(1);
+  });
+
   it('reads "> " lines as items only after an announcement ("except for two issues:")', () => {
     const description = 'The app works well except for two issues:\n> the tray icon disappears after every reboot of the laptop\n> the main window opens on the wrong monitor each time';
     expect(splitProblems({ subject: 'x', description })).toHaveLength(2);

@@ -204,6 +204,24 @@ function questionList(items: string[]): boolean {
   return items.length >= 2 && items.every((item) => item.includes('?') && tokenize(item).length >= ANNOUNCED_ITEM_MIN_WORDS);
 }
 
+/**
+ * Every item states a fault, a wish or a question of its own ("… does not work", "there is no …
+ * option", "add …", "it would be nice …", "is there …?") and the list is not steps ("Open …", "Click …") nor introduced as them:
+ * several problems, though the customer did not count them. English cues only (the real lists seen
+ * are English).
+ */
+const FAULT_OR_WISH_RE =
+  /\?|\w+n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature)\b/i;
+const STEP_RE =
+  /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
+const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;
+const FAULT_ITEM_MIN_WORDS = 5;
+function faultList(intro: string, items: string[]): boolean {
+  if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
+  const steps = items.filter((item) => STEP_RE.test(item.trim())).length;
+  return steps * 2 < items.length && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && FAULT_OR_WISH_RE.test(item));
+}
+
 /** Inline "1) … 2) …" on one line. */
 function inlineEnumSegments(text: string): { intro: string; items: string[] } | null {
   const marks: Array<{ n: number; index: number; len: number }> = [];
@@ -321,7 +339,7 @@ export function splitProblems(input: { subject: string; description: string }, g
   const list = listSegments(text) ?? inlineEnumSegments(text) ?? (MULTI_INTRO_RE.test(text) ? listSegments(text, ANNOUNCED_ITEM_RE) : null);
   if (list) {
     intro = list.intro;
-    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items);
+    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items) || faultList(intro, list.items);
     segments = list.items.map((t) => ({ text: t, boundary: announced ? 'strong' : 'list' }));
   } else {
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
