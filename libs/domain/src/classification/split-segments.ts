@@ -1,0 +1,307 @@
+import { fold, tokenize } from './normalise';
+
+/**
+ * How a message is cut into candidate parts for rule 2.3 (split.ts decides which cuts stand):
+ * sentences, paragraphs, list items, and the words that mark a boundary ("another problem",
+ * "also", "by the way", ordinals, "I have two questions") in en/lv/ru/et/lt.
+ */
+
+/**
+ * strong: "another problem"; list: an item or ordinal; weak: "also", "P.S."; aside: "by the way" (a
+ * change of topic: even a detection and a download question are two); paragraph: a new paragraph
+ * without a marker.
+ */
+export type Strength = 'strong' | 'list' | 'weak' | 'aside' | 'paragraph';
+export const unmarked = (b: Strength): boolean => b === 'weak' || b === 'aside' || b === 'paragraph';
+export const added = (b: Strength): boolean => b === 'weak' || b === 'aside';
+
+export interface Segment {
+  text: string;
+  /** how the boundary *before* this segment was found */
+  boundary: Strength;
+}
+
+/** Sentence-initial cues that announce another, separate problem. */
+const STRONG_MARKERS = [
+  'another (?:problem|issue|question|thing)',
+  'other (?:problem|issue|question)',
+  'second(?:ly)?,? (?:problem|issue|question)?',
+  'the second (?:problem|issue|question|thing)',
+  'my second (?:problem|issue|question)',
+  'separate(?:ly)?,? (?:problem|issue|question)',
+  'a separate (?:problem|issue|question)',
+  'unrelated,? but',
+  'on a different (?:topic|note)',
+  'different (?:problem|issue|question)',
+  'problem 2',
+  'issue 2',
+  'question 2',
+  'otra(?:is)? (?:problēma|jautājums)',
+  'otrā problēma',
+  'otrs jautājums',
+  'vēl viena problēma',
+  'vēl viens jautājums',
+  'cita problēma',
+  'cits jautājums',
+  'atsevišķ[sa] (?:problēma|jautājums)',
+  'вторая проблема',
+  'второй вопрос',
+  'другая проблема',
+  'другой вопрос',
+  'ещ[её] одна проблема',
+  'ещ[её] один вопрос',
+  'отдельный вопрос',
+  'отдельная проблема',
+  'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
+  'on a side note',
+  'as a side note',
+  'side note',
+  'unrelated(?: to (?:this|that))?,',
+  'separately,',
+  'teine (?:probleem|küsimus)',
+  'veel üks (?:probleem|küsimus)',
+  'teine asi',
+  'kita problema',
+  'kitas klausimas',
+  'dar viena problema',
+  'dar vienas klausimas',
+  '(?:ir )?(?:dar )?atskiras klausimas',
+  'atskira problema',
+  'eraldi küsimus',
+  'eraldi probleem',
+];
+/** Ordinals: like list items (split when announced or when the clauses differ). */
+const ORDINAL_MARKERS = [
+  'first(?:ly)?',
+  'second(?:ly)?',
+  'third(?:ly)?',
+  'pirmkārt',
+  'otrkārt',
+  'treškārt',
+  'pirmais',
+  'otrais',
+  'pirmā',
+  'otrā',
+  'trešais',
+  'во-первых',
+  'во-вторых',
+  'в-третьих',
+  'первый',
+  'второй',
+  'третий',
+  'первое',
+  'второе',
+  'первая',
+  'вторая',
+  'esiteks',
+  'teiseks',
+  'kolmandaks',
+  'pirma',
+  'antra',
+  'trečia',
+];
+/** Sentence-initial cues of a change of topic: split when the two sides are about different clauses. */
+const ASIDE_MARKERS = ['by the way', 'btw', 'starp citu', 'кстати', 'между прочим', 'muide', 'beje', 'tarp kitko'];
+/** Weaker sentence-initial cues: split only if both sides are about different clauses. */
+const WEAK_MARKERS = [
+  'also',
+  'additionally',
+  'in addition',
+  'besides',
+  'apart from that',
+  'furthermore',
+  'plus',
+  'p\\.?s\\.?',
+  'and another thing',
+  'one more thing',
+  'oh and',
+  'and also',
+  'and (?:i|we) also',
+  '(?:i|we) also',
+  "(?:i|we)(?:'d| would) also like",
+  'another thing',
+  'one more (?:thing|question)',
+  'kā arī',
+  'turklāt',
+  'bez tam',
+  'vēl',
+  'un vēl',
+  'tāpat',
+  'papildus',
+  'ak jā',
+  'un arī',
+  'также',
+  'кроме того',
+  'а ещ[её]',
+  'и ещ[её]',
+  'ещ[её]',
+  'заодно',
+  'помимо этого',
+  'плюс',
+  'и также',
+  'и вот ещ[её]',
+  'а также',
+  'ещ[её] вопрос',
+  'lisaks',
+  'ir taip pat',
+  'samuti',
+  'taip pat',
+  'be to',
+];
+
+// (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
+const STRONG_RE = new RegExp(`^(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
+const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
+/** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
+export const MULTI_INTRO_RE =
+  /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
+
+export const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·]|[a-d]\))\s+/u;
+/** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */
+export const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·>]|[a-d]\))\s+/u;
+const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  // a stop followed by a letter or digit ("12.0.1", "ninite.com") does not end a sentence
+  const re = /(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].trim()) out.push(m[0]);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
+/** Segments by list items (lines starting with "1.", "2)", "-", "•" ...). */
+export function listSegments(text: string, itemRe: RegExp = LIST_ITEM_RE): { intro: string; items: string[] } | null {
+  const lines = text.split(/\r?\n/);
+  const items: string[] = [];
+  const introLines: string[] = [];
+  let current: string[] | null = null;
+  for (const line of lines) {
+    if (itemRe.test(line)) {
+      if (current) items.push(current.join('\n'));
+      current = [line.replace(itemRe, '')];
+    } else if (current) {
+      current.push(line);
+    } else introLines.push(line);
+  }
+  if (current) items.push(current.join('\n'));
+  if (items.length < 2) return null;
+  return { intro: introLines.join('\n').trim(), items: items.map((s) => s.trim()).filter(Boolean) };
+}
+
+/** Every item asks its own question ("1. What is X for? 2. Why does Y …?"): several questions, not steps to reproduce. */
+export function questionList(items: string[]): boolean {
+  return items.length >= 2 && items.every((item) => item.includes('?') && tokenize(item).length >= ANNOUNCED_ITEM_MIN_WORDS);
+}
+
+/**
+ * Every item states a fault, a wish or a question of its own ("… does not work", "there is no …
+ * option", "add …", "it would be nice …", "is there …?") and the list is not steps ("Open …", "Click …") nor introduced as them:
+ * several problems, though the customer did not count them. English cues only (the real lists seen
+ * are English).
+ */
+const FAULT_OR_WISH_RE =
+  /\?|\w+n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature)\b/i;
+const STEP_RE =
+  /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
+const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;
+const FAULT_ITEM_MIN_WORDS = 5;
+export function faultList(intro: string, items: string[]): boolean {
+  if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
+  const steps = items.filter((item) => STEP_RE.test(item.trim())).length;
+  return steps * 2 < items.length && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && FAULT_OR_WISH_RE.test(item));
+}
+
+/** Inline "1) … 2) …" on one line. */
+export function inlineEnumSegments(text: string): { intro: string; items: string[] } | null {
+  const marks: Array<{ n: number; index: number; len: number }> = [];
+  let m: RegExpExecArray | null;
+  INLINE_ENUM_RE.lastIndex = 0;
+  while ((m = INLINE_ENUM_RE.exec(text)) !== null) marks.push({ n: Number(m[1]), index: m.index, len: m[0].length });
+  const seq = marks.filter((x, i) => x.n === (marks[0]?.n ?? 0) + i);
+  if (seq.length < 2 || seq[0].n !== 1) return null;
+  const items: string[] = [];
+  for (let i = 0; i < seq.length; i++) {
+    const start = seq[i].index + seq[i].len;
+    const end = i + 1 < seq.length ? seq[i + 1].index : text.length;
+    items.push(text.slice(start, end).trim());
+  }
+  return { intro: text.slice(0, seq[0].index).trim(), items: items.filter(Boolean) };
+}
+
+/** "Two questions:" in the subject or the opening sentences (not "after trying multiple things" further on). */
+export function announcedUpFront(subject: string, text: string): boolean {
+  const opening = `${subject}\n${splitSentences(text).slice(0, 2).join(' ')}`;
+  // "some problems", "a few issues" describe one problem's symptoms as often as several problems
+  return [...opening.matchAll(new RegExp(MULTI_INTRO_RE.source, 'giu'))].some((m) => !/^(?:some|few)\b/i.test(m[0]));
+}
+
+/** A problem joined on mid-sentence ("…, and also my key is rejected"): the tail starts a clause of its own. */
+const CONJUNCTION_RE = /[,;]\s+(?=(?:and (?:i |we )?also|а также|un arī|ja ka|ir taip pat)\s)/giu;
+/** In a message announced as several problems, a plain "…, and …" may join two of them. */
+const ANNOUNCED_CONJUNCTION_RE = /,\s+(?=(?:and|и|а|un|ja|ir)\s)/giu;
+
+/** Sentences, cut again where a conjunction starts another clause (each piece is tested like a sentence). */
+function clauses(sentence: string, announced: boolean): string[] {
+  const pieces = sentence.split(CONJUNCTION_RE);
+  return announced ? pieces.flatMap((p) => p.split(ANNOUNCED_CONJUNCTION_RE)) : pieces;
+}
+
+/**
+ * Paragraph and marker segmentation for free text. In a message announced as several problems
+ * every sentence may start one (a 'weak' boundary: kept only when the clauses differ).
+ */
+export function proseSegments(text: string, announced: boolean): Segment[] {
+  const segments: Segment[] = [];
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  paragraphs.forEach((para) => {
+    let current: Segment | null = null;
+    for (const sentence of splitSentences(para).flatMap((x) => clauses(x, announced))) {
+      const s = sentence.trim();
+      if (!s) continue;
+      const f = fold(s);
+      const marked: Strength | null =
+        STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : ASIDE_RE.test(s) || ASIDE_RE.test(f) ? 'aside' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const kind = marked ?? (announced ? 'weak' : null);
+      if (current && kind) {
+        segments.push(current);
+        current = { text: s, boundary: kind };
+      } else if (!current) {
+        current = { text: s, boundary: marked ?? 'paragraph' };
+      } else current.text += ` ${s}`;
+    }
+    if (current) segments.push(current);
+  });
+  return segments;
+}
+
+/** Words an item of an announced list needs to be a problem of its own (not a heading or "thanks"). */
+export const ANNOUNCED_ITEM_MIN_WORDS = 4;
+
+/**
+ * A sentence that opens by pointing back ("what does *this* trojan do", "I bought *it*", "просим
+ * провести для *него*") continues the one before: context, then the request.
+ */
+const BACK_REFERENCE = new Set(
+  [
+    'it its this that these those they them he him she her there',
+    'это этот эта эти этого этой этим этому его её ее их он она они оно него неё нее ним ней там',
+    'tas tā to tie tās šis šī šo šie šīs viņš viņa viņu viņi viņam tur',
+    'see seda selle need neid ta tema teda nad seal',
+    'tai tas ta tą šis ši šį jis ji jį jie jos ten',
+  ].flatMap((words) => words.split(' ').map(fold)),
+);
+const BACK_REFERENCE_WINDOW = 4;
+export function refersBack(text: string): boolean {
+  return tokenize(text)
+    .slice(0, BACK_REFERENCE_WINDOW)
+    .some((w) => BACK_REFERENCE.has(w));
+}
