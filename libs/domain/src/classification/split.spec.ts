@@ -111,6 +111,18 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'Heat', description: facts })).toHaveLength(1);
   });
 
+  it('splits a malfunction told over paragraphs from a question after "Also"', () => {
+    const description =
+      'Hi, the scheduled scan of the antivirus does not work. It only keeps a midnight run: when I set 22 in the hour box and click the plus sign, the hour goes back to 0 and the scan never starts.\n\nThe cron file written by the program still has the midnight entry after I close it.\n\nAlso while I am here, is there a guide that explains the command line options of the scanner?';
+    expect(clauses(splitProblems({ subject: 'Scheduler', description }))).toEqual(['4.1.1', '4.1.4b']);
+  });
+
+  it('splits a story none of whose paragraphs is sure enough alone from the question after "Also" (a real dev message, bench/classifier/real)', () => {
+    const description =
+      'Hi Dave M - the ubuntu 16.04 repository version of clamtk is 5.20. The scheduler only seems to be able to schedule a midnight run. My pc is usually asleep then. When I click on the "-" to remove this, I get the "+" sign. I enter 22 into the hour box for 10pm and click the "+" sign. I am told "a daily scan is scheduled". Unlike the antivirus signature dialog though, the hour has reverted to "0". \n\nWhen I look in ~/.clamtk/cron, I see 0 0 * * * /usr/bin/clamscan \neven after I close the scheduler and clamtk. \n\n/var/spool/cron/crontab/<username> shows that clamtk wrote it successfully, but it has the midnight entry: 0 0 * * * /usr/bin/clamscan\n\nAlso while I am here, is there a way to pass nice and ionice parameters to the job?\n\nThanks.\n\n- Mark D';
+    expect(splitProblems({ subject: 'Scheduler does not seem to work for Ubuntu 16.04 w/ clamtk 5.20', description })).toHaveLength(2);
+  });
+
   it('reads "> " lines as items only after an announcement ("except for two issues:")', () => {
     const description = 'The app works well except for two issues:\n> the tray icon disappears after every reboot of the laptop\n> the main window opens on the wrong monitor each time';
     expect(splitProblems({ subject: 'x', description })).toHaveLength(2);

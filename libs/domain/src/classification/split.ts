@@ -113,6 +113,16 @@ export function splitProblems(input: { subject: string; description: string }, g
     const isProblem = lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
     const prev = parts[parts.length - 1];
     if (!prev) {
+      // "… the scheduler resets the hour. Also, is there a way to pass nice parameters?": the story so far,
+      // though no single paragraph of it was sure enough to open a part, is one problem when the model reads
+      // another clause in it than in the marked sentence.
+      const story = pending && (added(seg.boundary) || seg.boundary === 'strong') ? learnedProblem(pending, language, lexicon) : null;
+      const next = story ? (lexical ? { clause: seg.clause, confidence: seg.confidence } : learnedProblem(seg.text, language, lexicon)) : null;
+      if (story && next && differentTopics(story.clause, next, seg.boundary === 'aside')) {
+        parts.push({ text: pending, boundary: 'paragraph', clause: story.clause, score: 0, confidence: story.confidence }, { ...seg, clause: next.clause });
+        pending = '';
+        continue;
+      }
       const text = pending ? `${pending}\n${seg.text}` : seg.text;
       // An opening the lexicon does not know ("my real-time protection keeps turning itself off") is a problem when the model is sure of it.
       const opening = isProblem || !marked ? null : learnedProblem(text, language, lexicon);
@@ -174,6 +184,11 @@ function differsFrom(prev: Scored, item: Learned, language: Language | undefined
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
 function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, language: Language | undefined, lexicon: Lexicon): boolean {
   const before = prev.score >= MIN_PART_SCORE ? prev.clause : (learnedProblem(prev.text, language, lexicon)?.clause ?? null);
+  return differentTopics(before, item, aside);
+}
+
+/** A clause read with enough confidence after another one, and not as its consequence (unless the customer changed the topic). */
+function differentTopics(before: string | null, item: { clause: string | null; confidence: number }, aside: boolean): boolean {
   return before !== null && item.clause !== null && item.confidence >= LEARNED_MIN_CONFIDENCE && before !== item.clause && (aside || !linked(before, item.clause));
 }
 
