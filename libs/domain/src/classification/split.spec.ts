@@ -164,6 +164,12 @@ describe('splitProblems', () => {
     ['"starp citu"', 'Kaspersky bloķē manu grāmatvedības programmu kā vīrusu. Starp citu, kur var lejupielādēt jaunāko versiju?', ['4.1.2a', '4.1.4a']],
     ['"muide"', 'Kaspersky blokeerib minu programmi kui viirust. Muide, kust saab alla laadida uusima versiooni?', ['4.1.2a', '4.1.4a']],
     ['"beje"', 'Kaspersky blokuoja mano programą kaip virusą. Beje, kur galiu atsisiųsti naujausią versiją?', ['4.1.2a', '4.1.4a']],
+    [
+      '"Ещё вопрос:" (another question, even a download one after a detection)',
+      'Касперский заблокировал сайт нашего банка, пишет что он опасный. Ещё вопрос: где скачать версию для Mac?',
+      ['4.1.2a', '4.1.4a'],
+    ],
+    ['"One more question:"', 'Kaspersky blocks the website of our bank and says it is dangerous. One more question: where can I download the version for Mac?', ['4.1.2a', '4.1.4a']],
   ])('splits two problems joined by %s', (_how, description, expected) => {
     expect(clauses(splitProblems({ subject: 'Help', description }))).toEqual(expected);
   });
