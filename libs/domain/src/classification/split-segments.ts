@@ -271,8 +271,8 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
       const s = sentence.trim();
       if (!s) continue;
       const f = fold(s);
-      const marked: Strength | null =
-        STRONG_RE.test(s) || STRONG_RE.test(f) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : ASIDE_RE.test(s) || ASIDE_RE.test(f) ? 'aside' : WEAK_RE.test(s) || WEAK_RE.test(f) ? 'weak' : null;
+      const opens = (re: RegExp): boolean => re.test(s) || re.test(f);
+      const marked: Strength | null = opens(STRONG_RE) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : opens(ASIDE_RE) ? 'aside' : opens(WEAK_RE) ? 'weak' : null;
       const kind = marked ?? (announced ? 'weak' : null);
       if (current && kind) {
         segments.push(current);

@@ -1,4 +1,4 @@
-import { Language, SplitPart } from './types';
+import { ClassifierResult, Language, SplitPart } from './types';
 import { classify, classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
 import { detectLanguage } from './language';
@@ -16,6 +16,7 @@ import {
   faultList,
   refersBack,
   type Segment,
+  type Strength,
   splitSentences,
   unmarked,
 } from './split-segments';
@@ -57,18 +58,48 @@ interface Learned {
   clause: string;
   confidence: number;
 }
-function learnedProblem(text: string, language: Language | undefined, lexicon: Lexicon): Learned | null {
-  if (tokenize(text).length < LEARNED_MIN_WORDS) return null;
-  const r = classify({ subject: '', description: text, language }, lexicon);
-  return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE ? { clause: r.clause, confidence: r.confidence } : null;
+
+/**
+ * A message's fragments read in its language: by the lexicon alone (its clause scores), and by the
+ * learned model (a confident clause over enough words), remembered per text because several rules
+ * ask about the same part (the opening, then the part before each marked sentence).
+ */
+class FragmentReader {
+  private readonly learnt = new Map<string, Learned | null>();
+
+  constructor(
+    private readonly language: Language,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  lexical(text: string): ClassifierResult {
+    return classifyByLexicon({ subject: '', description: text, language: this.language }, this.lexicon, FRAGMENT);
+  }
+
+  scored(text: string, boundary: Strength): Scored {
+    const r = this.lexical(text);
+    return { text, boundary, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
+  }
+
+  learned(text: string): Learned | null {
+    let known = this.learnt.get(text);
+    if (known === undefined) this.learnt.set(text, (known = this.model(text)));
+    return known;
+  }
+
+  private model(text: string): Learned | null {
+    if (tokenize(text).length < LEARNED_MIN_WORDS) return null;
+    const r = classify({ subject: '', description: text, language: this.language }, this.lexicon);
+    return r.clause !== null && r.confidence >= LEARNED_MIN_CONFIDENCE ? { clause: r.clause, confidence: r.confidence } : null;
+  }
 }
 
 export function splitProblems(input: { subject: string; description: string }, given?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
   // The message's language, once and only when a fragment must be read: every fragment is read in it (alone it is too short to tell).
-  let known = given;
-  const languageOf = (): Language => (known ??= detectLanguage(`${input.subject ?? ''}\n${text}`));
+  let reader: FragmentReader | undefined;
+  const readerOf = (): FragmentReader => (reader ??= new FragmentReader(given ?? detectLanguage(`${input.subject ?? ''}\n${text}`), lexicon));
 
   let intro = '';
   let segments: Segment[];
@@ -82,19 +113,16 @@ export function splitProblems(input: { subject: string; description: string }, g
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
     segments = proseSegments(text, announcedUpFront(input.subject ?? '', text));
   }
-  if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, languageOf, lexicon) ?? []);
-  const language = languageOf();
+  if (segments.length < 2) return list ? [input] : numbered(input, intro, unmarkedSentenceSplit(text, readerOf) ?? []);
+  const read = readerOf();
 
-  const scored: Scored[] = segments.map((seg) => {
-    const r = classifyByLexicon({ subject: '', description: seg.text, language }, lexicon, FRAGMENT);
-    return { ...seg, clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
-  });
+  const scored: Scored[] = segments.map((seg) => read.scored(seg.text, seg.boundary));
 
   // An intro that is itself a problem (has a clear clause) becomes the first segment.
   if (intro) {
-    const r = classifyByLexicon({ subject: '', description: intro, language }, lexicon, FRAGMENT);
-    if ((r.ranking[0]?.score ?? 0) >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
-      scored.unshift({ text: intro, boundary: 'paragraph', clause: r.clause, score: r.ranking[0].score, confidence: r.confidence });
+    const head = read.scored(intro, 'paragraph');
+    if (head.score >= MIN_PART_SCORE && !MULTI_INTRO_RE.test(intro)) {
+      scored.unshift(head);
       intro = '';
     }
   }
@@ -107,7 +135,7 @@ export function splitProblems(input: { subject: string; description: string }, g
   const marked = scored.some((seg) => seg.boundary !== 'paragraph');
   for (const seg of scored) {
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
-    const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? learnedProblem(seg.text, language, lexicon) : null;
+    const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? read.learned(seg.text) : null;
     // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
     const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
     const isProblem = lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= LEARNED_LIST_CONFIDENCE));
@@ -116,8 +144,8 @@ export function splitProblems(input: { subject: string; description: string }, g
       // "… the scheduler resets the hour. Also, is there a way to pass nice parameters?": the story so far,
       // though no single paragraph of it was sure enough to open a part, is one problem when the model reads
       // another clause in it than in the marked sentence.
-      const story = pending && (added(seg.boundary) || seg.boundary === 'strong') ? learnedProblem(pending, language, lexicon) : null;
-      const next = story ? (lexical ? { clause: seg.clause, confidence: seg.confidence } : learnedProblem(seg.text, language, lexicon)) : null;
+      const story = pending && (added(seg.boundary) || seg.boundary === 'strong') ? read.learned(pending) : null;
+      const next = story ? (lexical ? { clause: seg.clause, confidence: seg.confidence } : read.learned(seg.text)) : null;
       if (story && next && differentTopics(story.clause, next, seg.boundary === 'aside')) {
         parts.push({ text: pending, boundary: 'paragraph', clause: story.clause, score: 0, confidence: story.confidence }, { ...seg, clause: next.clause });
         pending = '';
@@ -125,7 +153,7 @@ export function splitProblems(input: { subject: string; description: string }, g
       }
       const text = pending ? `${pending}\n${seg.text}` : seg.text;
       // An opening the lexicon does not know ("my real-time protection keeps turning itself off") is a problem when the model is sure of it.
-      const opening = isProblem || !marked ? null : learnedProblem(text, language, lexicon);
+      const opening = isProblem || !marked ? null : read.learned(text);
       if (isProblem) parts.push({ ...seg, text });
       else if (opening && opening.confidence >= LEARNED_LIST_CONFIDENCE) parts.push({ ...seg, text, clause: opening.clause, confidence: opening.confidence });
       else pending = text;
@@ -136,10 +164,10 @@ export function splitProblems(input: { subject: string; description: string }, g
       (seg.boundary === 'strong' ||
         (announced && !unmarked(seg.boundary)) ||
         (seg.clause !== prev.clause &&
-          (seg.boundary === 'list' || (unmarked(seg.boundary) && (seg.boundary === 'aside' || !consequence(prev, seg)) && (added(seg.boundary) || modelAgrees(prev, seg, language, lexicon)))) &&
+          (seg.boundary === 'list' || (unmarked(seg.boundary) && (seg.boundary === 'aside' || !linked(prev.clause, seg.clause)) && (added(seg.boundary) || modelAgrees(prev, seg, read)))) &&
           distinct(prev, seg)) ||
-        (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, language, lexicon)) ||
-        (added(seg.boundary) && anotherTopic(prev, learned ?? seg, seg.boundary === 'aside', language, lexicon)));
+        (learned !== null && seg.boundary === 'list' && differsFrom(prev, learned, read)) ||
+        (added(seg.boundary) && anotherTopic(prev, learned ?? seg, seg.boundary === 'aside', read)));
     if (keep) parts.push({ ...seg, clause: seg.clause ?? learned?.clause ?? null });
     else {
       prev.text = `${prev.text}\n${seg.text}`;
@@ -147,7 +175,7 @@ export function splitProblems(input: { subject: string; description: string }, g
     }
   }
   if (pending && parts.length > 0 && !parts[0].text.startsWith(pending)) parts[0].text = `${pending}\n${parts[0].text}`;
-  const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, languageOf, lexicon) ?? []) : parts.map((p) => p.text);
+  const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, readerOf) ?? []) : parts.map((p) => p.text);
   return numbered(input, intro, texts);
 }
 
@@ -168,22 +196,19 @@ function numbered(input: SplitPart, intro: string, texts: string[]): SplitPart[]
  */
 const DETECTION = '4.1.2a';
 const CONSEQUENCES = new Set(['4.1.1', '4.1.4a']);
-function consequence(a: Scored, b: Scored): boolean {
-  return linked(a.clause, b.clause);
-}
 function linked(a: string | null, b: string | null): boolean {
   return (a === DETECTION && CONSEQUENCES.has(b ?? '')) || (b === DETECTION && CONSEQUENCES.has(a ?? ''));
 }
 
 /** The part before a list item is, by the model too, confidently about another clause than the item. */
-function differsFrom(prev: Scored, item: Learned, language: Language | undefined, lexicon: Lexicon): boolean {
-  const before = learnedProblem(prev.text, language, lexicon);
+function differsFrom(prev: Scored, item: Learned, read: FragmentReader): boolean {
+  const before = read.learned(prev.text);
   return before !== null && before.clause !== item.clause && before.confidence >= LEARNED_LIST_CONFIDENCE;
 }
 
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
-function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, language: Language | undefined, lexicon: Lexicon): boolean {
-  const before = prev.score >= MIN_PART_SCORE ? prev.clause : (learnedProblem(prev.text, language, lexicon)?.clause ?? null);
+function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, read: FragmentReader): boolean {
+  const before = prev.score >= MIN_PART_SCORE ? prev.clause : (read.learned(prev.text)?.clause ?? null);
   return differentTopics(before, item, aside);
 }
 
@@ -199,9 +224,9 @@ function differentTopics(before: string | null, item: { clause: string | null; c
  */
 /** How sure the model must be of both sides of an unmarked paragraph (chosen on the real dev messages: 0.8 split 14 single-problem ones, 0.9 12, the same multi-problem ones). */
 const PARAGRAPH_AGREEMENT = 0.9;
-function modelAgrees(prev: Scored, seg: Scored, language: Language | undefined, lexicon: Lexicon): boolean {
-  const a = learnedProblem(prev.text, language, lexicon);
-  const b = learnedProblem(seg.text, language, lexicon);
+function modelAgrees(prev: Scored, seg: Scored, read: FragmentReader): boolean {
+  const a = read.learned(prev.text);
+  const b = read.learned(seg.text);
   return a !== null && b !== null && a.clause === prev.clause && b.clause === seg.clause && Math.min(a.confidence, b.confidence) >= PARAGRAPH_AGREEMENT;
 }
 
@@ -214,25 +239,22 @@ const UNMARKED_MAX_WORDS = 50;
  * the lexicon and by the model alike (as for unmarked paragraphs); only tried when the lexicon
  * finds evidence of two clauses in the whole text, so most messages pay nothing for it.
  */
-function unmarkedSentenceSplit(text: string, languageOf: () => Language, lexicon: Lexicon): [string, string] | null {
+function unmarkedSentenceSplit(text: string, readerOf: () => FragmentReader): [string, string] | null {
   const sentences = splitSentences(text).map((x) => x.trim());
   if (sentences.length < 2 || sentences.length > UNMARKED_MAX_SENTENCES || tokenize(text).length > UNMARKED_MAX_WORDS) return null;
-  const language = languageOf();
-  if ((classifyByLexicon({ subject: '', description: text, language }, lexicon, FRAGMENT).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
+  const read = readerOf();
+  if ((read.lexical(text).ranking[1]?.score ?? 0) < MIN_PART_SCORE) return null;
   // Only where the sentences' own clauses change is a boundary worth reading both halves for.
-  const own = sentences.map((x) => classifyByLexicon({ subject: '', description: x, language }, lexicon, FRAGMENT).clause);
+  const own = sentences.map((x) => read.lexical(x).clause);
   let best: { halves: [string, string]; confidence: number } | null = null;
   for (let i = 1; i < sentences.length; i++) {
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
     const before = own.slice(0, i).filter(Boolean).at(-1);
     const after = own.slice(i).find(Boolean);
     if (!before || !after || before === after || refersBack(halves[1])) continue;
-    const [a, b] = halves.map((h): Scored => {
-      const r = classifyByLexicon({ subject: '', description: h, language }, lexicon, FRAGMENT);
-      return { text: h, boundary: 'paragraph', clause: r.clause, score: r.ranking[0]?.score ?? 0, confidence: r.confidence };
-    });
-    if (a.clause === b.clause || !distinct(a, b) || consequence(a, b)) continue;
-    const [ma, mb] = [learnedProblem(a.text, language, lexicon), learnedProblem(b.text, language, lexicon)];
+    const [a, b] = halves.map((h) => read.scored(h, 'paragraph'));
+    if (a.clause === b.clause || !distinct(a, b) || linked(a.clause, b.clause)) continue;
+    const [ma, mb] = [read.learned(a.text), read.learned(b.text)];
     if (!ma || !mb || ma.clause !== a.clause || mb.clause !== b.clause) continue;
     const confidence = Math.min(ma.confidence, mb.confidence);
     if (confidence >= PARAGRAPH_AGREEMENT && (!best || confidence > best.confidence)) best = { halves, confidence };
