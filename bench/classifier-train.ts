@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
+import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
@@ -58,7 +58,7 @@ function main(): void {
   const lexRankingOf = new Map(usable.map((x, i) => [x.id, readings[i].lex.ranking]));
   const df = new Map<string, number>();
   for (const fs_ of featureSets) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !/^[wbc]:/.test(f)).map(([f]) => f);
+  const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !isWordFeature(f)).map(([f]) => f);
   const index = new Map(vocab.map((f, i) => [f, i]));
   const classes = [...new Set(usable.map(labelOf))].sort();
   const K = classes.length;

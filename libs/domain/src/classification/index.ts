@@ -10,7 +10,7 @@ export { splitProblems } from './split';
 export { loadLexicon, defaultLexicon, findLexiconFile } from './lexicon';
 export type { Lexicon, LexiconSettings, ClauseEntry, CaveatEntry, CompiledTerm } from './lexicon';
 export { fold, tokenize } from './normalise';
-export { loadModel, defaultModel, predict, NO_CLAUSE } from './model';
+export { loadModel, defaultModel, isWordFeature, predict, NO_CLAUSE } from './model';
 export type { Model, Prediction } from './model';
 export { extractFeatures } from './features';
 export { productCues } from './cues';

@@ -84,7 +84,7 @@ export function predict(model: Model, x: FeatureVector): Prediction {
 }
 
 /** "w:…", "b:…", "c:…": a word, a word pair or a 4-gram (a character test: this runs for every feature of every text). */
-function isWordFeature(f: string): boolean {
+export function isWordFeature(f: string): boolean {
   const c = f.charCodeAt(0);
   return f.charCodeAt(1) === 58 && (c === 119 || c === 98 || c === 99);
 }
