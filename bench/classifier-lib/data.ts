@@ -1,7 +1,7 @@
 /**
  * Loads the classifier benchmark's labelled sets: real-world messages (bench/classifier/real/*.jsonl,
  * split by source group), crafted examples (dataset.jsonl, crafted-baltic.jsonl, crafted-none.jsonl,
- * crafted-ru-more.jsonl, crafted-en-more.jsonl, crafted-baltic-more.jsonl, crafted-ru-extra.jsonl) and, when present,
+ * crafted-ru-more.jsonl, crafted-en-more.jsonl, crafted-baltic-more.jsonl, crafted-ru-extra.jsonl, crafted-decline.jsonl) and, when present,
  * agent-labelled examples (agent-labelled.jsonl). Shared by the bench and the training script.
  */
 import * as fs from 'fs';
@@ -97,7 +97,16 @@ export function loadReal(dir = benchDir()): Example[] {
 }
 
 export function loadCrafted(dir = benchDir()): Example[] {
-  return ['dataset.jsonl', 'crafted-baltic.jsonl', 'crafted-none.jsonl', 'crafted-ru-more.jsonl', 'crafted-en-more.jsonl', 'crafted-baltic-more.jsonl', 'crafted-ru-extra.jsonl']
+  return [
+    'dataset.jsonl',
+    'crafted-baltic.jsonl',
+    'crafted-none.jsonl',
+    'crafted-ru-more.jsonl',
+    'crafted-en-more.jsonl',
+    'crafted-baltic-more.jsonl',
+    'crafted-ru-extra.jsonl',
+    'crafted-decline.jsonl',
+  ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
     .flatMap((f) => readJsonl(f).map((x) => toExample(x, 'crafted', path.basename(f))));
