@@ -120,8 +120,9 @@ describe.each(testDatabases())('supervisors on %s', (db) => {
     expect(await claim(sys, ag2)).toBeNull(); // held for sv-ag at first
     const back = await waitFor(
       async () => {
+        // the row and its timeline are read one after the other: wait until both show the return
         const v = await view(r.id);
-        return v.timeline.some((e: { event: string }) => e.event === 'request.returned-to-team') ? v : null;
+        return v.assignee === null && v.timeline.some((e: { event: string }) => e.event === 'request.returned-to-team') ? v : null;
       },
       'the request to return to the team by itself',
       10_000,
