@@ -24,10 +24,22 @@ const WORD_SCALE = 5;
 /** A short text is normalised as if it had this many word features: three words are not each worth a sentence's certainty. */
 const MIN_NORM_FEATURES = 25;
 
-function textFeatures(text: string, language: Language): Set<string> {
+/**
+ * Weight of a subject's words, repeated as features of their own ("w:^…") beside the text's: a title
+ * names the problem ("Boot time long", "Download link broken") where the body tells a story. Out of fold
+ * on the real dev messages 74.9 % without, 75.7 % at 1, 76.3 % at 2, 76.0 % at 3 (crafted 79.9 → 80.5 % at 2).
+ */
+const SUBJECT_SCALE = 2;
+
+/** The text's words (digits and one-letter words left out) and their stems: "удалил", "удалила" share one; "blocked", "blocking" too. */
+function stemmedWords(text: string, language: Language): { tokens: string[]; words: string[] } {
   const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
-  // Words and pairs by their stems (one feature for "удалил", "удалила"; for "blocked", "blocking"); 4-grams of the word as written.
-  const words = tokens.map(language === 'en' ? (t) => stemEnglish(stemRussian(t)) : stemRussian);
+  return { tokens, words: tokens.map(language === 'en' ? (t) => stemEnglish(stemRussian(t)) : stemRussian) };
+}
+
+function textFeatures(text: string, language: Language): Set<string> {
+  // Words and pairs by their stems; 4-grams of the word as written.
+  const { tokens, words } = stemmedWords(text, language);
   const out = new Set<string>();
   tokens.forEach((t, i) => {
     out.add(`w:${words[i]}`);
@@ -51,6 +63,7 @@ export function extractFeatures(
   const v: FeatureVector = new Map();
   const norm = words.size ? WORD_SCALE / Math.sqrt(Math.max(words.size, MIN_NORM_FEATURES)) : 0;
   for (const f of words) v.set(f, norm);
+  for (const w of stemmedWords(subject, language).words) v.set(`w:^${w}`, norm * SUBJECT_SCALE);
   for (const r of lexicon.ranking) v.set(`lex:${r.clause}`, Math.log1p(r.score));
   if (lexicon.clause) v.set(`lexc:${lexicon.clause}`, lexicon.confidence);
   v.set(`lang:${language}`, 1);

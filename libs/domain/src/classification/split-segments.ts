@@ -157,6 +157,15 @@ const STRONG_RE = new RegExp(`^(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
+/**
+ * A part's text without the words that marked its boundary ("Another problem:", "Unrelated, but"):
+ * they say that a problem follows, not which one, and "problem" alone reads as a malfunction (4.1.1).
+ */
+export function withoutMarker(text: string): string {
+  const marker = STRONG_RE.exec(text);
+  const rest = marker ? text.slice(marker[0].length).replace(/^[\s,:;.!?)-]+/u, '') : '';
+  return rest ? rest : text;
+}
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 export const MULTI_INTRO_RE =
   /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;

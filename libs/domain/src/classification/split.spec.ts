@@ -185,6 +185,14 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'Help', description })).toHaveLength(1);
   });
 
+  it('leaves out the words that marked a part ("Another problem:"): they name no problem, and "problem" alone reads as a malfunction', () => {
+    const description = 'Kaspersky detects our own tool as a trojan, it is a false positive.\nAnother problem: how do I add a device in My Kaspersky?';
+    expect(splitProblems({ subject: 'Help', description }).map((p) => p.description)).toEqual([
+      'Kaspersky detects our own tool as a trojan, it is a false positive.',
+      'how do I add a device in My Kaspersky?',
+    ]);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

@@ -19,6 +19,7 @@ import {
   type Strength,
   splitSentences,
   unmarked,
+  withoutMarker,
 } from './split-segments';
 
 /**
@@ -184,7 +185,7 @@ function numbered(input: SplitPart, intro: string, texts: string[]): SplitPart[]
   if (texts.length < 2) return [input];
   return texts.map((text, i) => ({
     subject: `${input.subject ?? ''} (${i + 1}/${texts.length})`.trim(),
-    description: intro ? `${intro}\n${text}` : text,
+    description: intro ? `${intro}\n${withoutMarker(text)}` : withoutMarker(text),
   }));
 }
 
