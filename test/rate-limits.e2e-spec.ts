@@ -95,10 +95,15 @@ describe.each(testDatabases())('rate limits on real Redis (%s)', (db) => {
   });
 
   it('counts failures atomically: of many parallel guesses from one address, at most the limit are looked at', async () => {
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 200 }, () => call(sys, 'GET', '/v1/requests', { from: '127.0.0.4', key: wrongKey() })));
+    // On a loaded machine the burst can outlast the window; each window the burst spans allows the limit again.
+    const windows = Math.ceil((Date.now() - started) / WINDOW_MS);
     const statuses = answers.map((a) => a.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(AUTH_FAILURES);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - AUTH_FAILURES);
+    const looked = statuses.filter((s) => s === 401).length;
+    expect(looked).toBeGreaterThanOrEqual(AUTH_FAILURES);
+    expect(looked).toBeLessThanOrEqual(AUTH_FAILURES * windows);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - looked);
   });
 
   it('locks a presented key out whatever address it comes from (only its hash is kept)', async () => {
