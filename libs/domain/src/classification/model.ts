@@ -19,7 +19,13 @@ export interface Model {
   classes: string[];
   bias: number[];
   temperature: number;
-  weights: Map<string, Array<[number, number]>>;
+  weights: Map<string, FeatureWeights>;
+}
+
+/** One feature's weights as parallel typed arrays (the JSON's [class, weight] pairs): read for every feature of every text. */
+export interface FeatureWeights {
+  classes: Uint16Array;
+  weights: Float64Array;
 }
 
 export interface Prediction {
@@ -45,13 +51,13 @@ export function loadModel(json: unknown): Model {
   const temperature = m.temperature;
   if (typeof temperature !== 'number' || !(temperature > 0)) fail('temperature must be a positive number');
   if (!m.weights || typeof m.weights !== 'object') fail('weights must be an object');
-  const weights = new Map<string, Array<[number, number]>>();
+  const weights = new Map<string, FeatureWeights>();
   for (const [feature, pairs] of Object.entries(m.weights as Record<string, unknown>)) {
     if (!Array.isArray(pairs)) fail(`weights of ${feature} must be [class, weight] pairs`);
     for (const p of pairs) {
       if (!Array.isArray(p) || !Number.isInteger(p[0]) || p[0] < 0 || p[0] >= classes.length || typeof p[1] !== 'number') fail(`bad weight ${JSON.stringify(p)} of ${feature}`);
     }
-    weights.set(feature, pairs as Array<[number, number]>);
+    weights.set(feature, { classes: Uint16Array.from(pairs, (p: [number, number]) => p[0]), weights: Float64Array.from(pairs, (p: [number, number]) => p[1]) });
   }
   return { version: m.version as string, lexiconVersion: m.lexiconVersion as string, classes: classes as string[], bias: bias as number[], temperature, weights };
 }
@@ -60,10 +66,10 @@ export function predict(model: Model, x: FeatureVector): Prediction {
   const logits = [...model.bias];
   let knownWords = 0;
   for (const [f, value] of x) {
-    const pairs = model.weights.get(f);
-    if (!pairs) continue;
+    const fw = model.weights.get(f);
+    if (!fw) continue;
     if (isWordFeature(f)) knownWords++;
-    for (let j = 0; j < pairs.length; j++) logits[pairs[j][0]] += pairs[j][1] * value;
+    for (let j = 0; j < fw.classes.length; j++) logits[fw.classes[j]] += fw.weights[j] * value;
   }
   const scaled = logits.map((l) => l / model.temperature);
   const max = Math.max(...scaled);
@@ -75,8 +81,10 @@ export function predict(model: Model, x: FeatureVector): Prediction {
     contributions(k: number, n: number) {
       const out: Array<{ feature: string; weight: number }> = [];
       for (const [f, value] of x) {
-        const w = model.weights.get(f)?.find((p) => p[0] === k)?.[1];
-        if (w && w * value > 0) out.push({ feature: f, weight: w * value });
+        const fw = model.weights.get(f);
+        if (!fw) continue;
+        const j = fw.classes.indexOf(k);
+        if (j >= 0 && fw.weights[j] * value > 0) out.push({ feature: f, weight: fw.weights[j] * value });
       }
       return out.sort((a, b) => b.weight - a.weight).slice(0, n);
     },
