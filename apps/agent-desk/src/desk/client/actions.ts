@@ -57,6 +57,8 @@ export function claimNext(): void {
         say(t('act.nothingWaiting'));
         return refresh(true);
       }
+      // The claim is done: the request is the agent's to work on while the side panels reload.
+      setBusy(false);
       openRequest(res.data.request, res.data.leaseExpiresAt);
       say(t('act.claimed', { subject: res.data.request.subject }));
       $('work-h').focus();
@@ -66,16 +68,23 @@ export function claimNext(): void {
     .then(() => setBusy(false));
 }
 
+/** Opens so far: when the agent moves on quickly (n, n) only the latest one opens, whatever order the answers come in. */
+let opens = 0;
+
 export function openMine(item: MyRequest): void {
+  const open = ++opens;
   api<RequestView>('GET', '/v1/requests/' + encodeURIComponent(item.id))
     .then((res) => {
+      if (open !== opens) return;
       const r = res.data;
       const mine = r.status === 'assigned' && r.assignee === state.me?.id;
       openRequest(r, mine ? item.leaseExpiresAt : null);
       if (mine) renew();
       $('work-h').focus();
     })
-    .catch((err: unknown) => warn(t('act.openFailed', { message: failure(err).message })));
+    .catch((err: unknown) => {
+      if (open === opens) warn(t('act.openFailed', { message: failure(err).message }));
+    });
 }
 
 export function updateActions(): void {

@@ -20,8 +20,13 @@ export function renderQueues(me: Agent): void {
   $('refreshed').textContent = t('queues.updated', { time: fmtClock(new Date()) });
 }
 
+/** Loads of "My requests" so far: an answer overtaken by a later load is dropped (it would show an older list). */
+let mineLoads = 0;
+
 export async function refreshMine(): Promise<void> {
+  const load = ++mineLoads;
   const res = await api<{ items?: MyRequest[] }>('GET', '/v1/agent/requests');
+  if (load !== mineLoads) return;
   const list = clear($('mine'));
   const items = res.data.items || [];
   if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: t('mine.empty') })]));
