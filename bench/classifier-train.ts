@@ -11,7 +11,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
+import {
+  DEFAULT_DECLINE_THRESHOLD,
+  defaultLexicon,
+  findLexiconFile,
+  isExcludedClause,
+  isIncludedClause,
+  isWordFeature,
+  modelFeatures,
+  NO_CLAUSE,
+  withDeclinesOnEvidence,
+} from '../libs/domain/src/classification';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
@@ -23,9 +33,10 @@ function option(name: string, fallback: number): number {
 const LAMBDA = option('--lambda', 1e-4);
 const REAL_WEIGHT = option('--real-weight', 2);
 const EPOCHS = option('--epochs', 250);
-// 2 (was 0.5): a content-free message ("Hi, something is off, can you take a look?") must go to a person; at 0.5 and 1 the
-// word-weighted model gave it a clause at 0.64 and 0.61, at 2 0.57 (out of fold on real dev 78.6 → 78.3 %).
-const NONE_WEIGHT = option('--none-weight', 2);
+// A content-free message ("Hi, something is off, can you take a look?") must go to a person. At 0.5 and 1 the
+// word-weighted model gave it a clause at 0.64 and 0.61, at 2 0.57; trained on 1,035 real dev lines (more
+// people asking for "help" to clean a machine) 0.62 at 2, 0.60 at 3, 0.59 at 4 (out of fold 69.9, 69.9, 70.0 %).
+const NONE_WEIGHT = option('--none-weight', 4);
 const DRY = process.argv.includes('--dry');
 /** Print the real dev examples missed out of fold (what to work on; never a held-out side). */
 const MISSES = process.argv.includes('--misses');
@@ -100,8 +111,16 @@ function main(): void {
     const { best, p } = decision(o);
     return p >= 0.6 ? best === o.y : o.y === none;
   };
+  // as the pipeline (and the bench) decides: an excluded clause below the decline threshold goes to triage too
+  const rightAsDecided = (o: (typeof oof)[number], declineAt = DEFAULT_DECLINE_THRESHOLD): boolean => {
+    const { best, p } = decision(o);
+    return p >= 0.6 && !(isExcludedClause(classes[best]) && p < declineAt) ? best === o.y : o.y === none;
+  };
   for (const real of [true, false]) {
     const part = oof.filter((o) => o.real === real);
+    console.log(
+      `out-of-fold on ${real ? 'real' : 'crafted'} dev as decided (declines need ${DEFAULT_DECLINE_THRESHOLD}): ${((100 * part.filter((o) => rightAsDecided(o)).length) / part.length).toFixed(1)}%`,
+    );
     const perLanguage = [...new Set(part.map((o) => o.language))].sort().map((l) => {
       const lp = part.filter((o) => o.language === l);
       return `${l} ${((100 * lp.filter(rightAt06).length) / lp.length).toFixed(1)}% (${lp.length})`;
@@ -150,7 +169,7 @@ function main(): void {
     }
   }
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
-  for (const t of [0.8, 0.85, 0.9, 0.92, 0.94, 0.95]) {
+  for (const t of [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98]) {
     const figures = [true, false].map((real) => {
       let declines = 0;
       let right = 0;
@@ -162,7 +181,9 @@ function main(): void {
         if (best === o.y) right++;
         else if (isIncludedClause(classes[o.y])) wrongful++;
       }
-      return `${real ? 'real' : 'crafted'} ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}`;
+      const part = oof.filter((x) => x.real === real);
+      const accuracy = (100 * part.filter((o) => rightAsDecided(o, t)).length) / part.length;
+      return `${real ? 'real' : 'crafted'} ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}, accuracy as decided ${accuracy.toFixed(1)}%`;
     });
     console.log(`out-of-fold declines at ${t}: ${figures.join('; ')}`);
   }

@@ -31,6 +31,17 @@ const MIN_NORM_FEATURES = 25;
  */
 const SUBJECT_SCALE = 2;
 
+/**
+ * Subject words that name no problem ("Help", "Question", "Проблема"): as title features they taught the model
+ * whatever the few such subjects in the corpus happened to be about (a "Help" title read as disinfection).
+ * They still count among the text's words. Written folded, as tokenize folds them (no diacritics, ё as е).
+ */
+const EMPTY_SUBJECT_WORDS = new Set(
+  'help question questions problem problems issue issues urgent support please hi hello request need asap помощь помогите помоги вопрос вопросы проблема проблемы срочно пожалуйста здравствуйте palidziba palidziet jautajums problema steidzami ludzu abi kusimus probleem kiire palun pagalba padekite klausimas problemos skubu prasau'.split(
+    ' ',
+  ),
+);
+
 /** The text's words (digits and one-letter words left out) and their stems: "удалил", "удалила" share one; "blocked", "blocking" too. */
 function stemmedWords(text: string, language: Language): { tokens: string[]; words: string[] } {
   const tokens = tokenize(text).filter((t) => t.length >= MIN_TOKEN && !/^\d+$/.test(t));
@@ -63,7 +74,10 @@ export function extractFeatures(
   const v: FeatureVector = new Map();
   const norm = words.size ? WORD_SCALE / Math.sqrt(Math.max(words.size, MIN_NORM_FEATURES)) : 0;
   for (const f of words) v.set(f, norm);
-  for (const w of stemmedWords(subject, language).words) v.set(`w:^${w}`, norm * SUBJECT_SCALE);
+  const title = stemmedWords(subject, language);
+  title.words.forEach((w, i) => {
+    if (!EMPTY_SUBJECT_WORDS.has(title.tokens[i])) v.set(`w:^${w}`, norm * SUBJECT_SCALE);
+  });
   for (const r of lexicon.ranking) v.set(`lex:${r.clause}`, Math.log1p(r.score));
   if (lexicon.clause) v.set(`lexc:${lexicon.clause}`, lexicon.confidence);
   v.set(`lang:${language}`, 1);
