@@ -170,9 +170,9 @@ export function withoutMarker(text: string): string {
 export const MULTI_INTRO_RE =
   /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
 
-export const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·]|[a-d]\))\s+/u;
+export const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·]|[a-d]\))(?:\s+|$)(?:\[[ xX]\]\s*)?/u;
 /** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */
-export const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·>]|[a-d]\))\s+/u;
+export const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·>]|[a-d]\))(?:\s+|$)(?:\[[ xX]\]\s*)?/u;
 const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 export function splitSentences(text: string): string[] {
@@ -218,7 +218,7 @@ export function questionList(items: string[]): boolean {
  * are English).
  */
 const FAULT_OR_WISH_RE =
-  /\?|\w+n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature)\b/i;
+  /\?|\w+n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature|confus\w*|hard to|difficult|annoying|leak\w*|unable|impossible|ignor\w*|lost)\b/i;
 const STEP_RE =
   /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
 const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;

@@ -130,6 +130,22 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'x', description: quoted })).toHaveLength(1);
   });
 
+  it('reads a number alone on its line as the start of an item ("1." then the paragraph)', () => {
+    const description = '1.\n\nThe scan stops at 40 % every time and the program closes.\n\n2.\n\nThere is no option to exclude a folder from the scheduled scan, please add one.';
+    expect(clauses(splitProblems({ subject: 'Feedback', description }))).toEqual(['4.1.1', '4.2.1']);
+  });
+
+  it('reads a task list ("- [ ]") of faults as several problems, and its boxes as no words of theirs', () => {
+    const description =
+      'Since I switched to this VPN app I keep leaking data:\n- [ ] switching between the modes turns the tunnel off and leaks my traffic for a few seconds\n- [x] the split tunnelling screen is confusing and very easy to get wrong';
+    const parts = splitProblems({ subject: 'Feedback', description });
+    expect(parts).toHaveLength(2);
+    expect(parts[1].description).toContain('the split tunnelling screen is confusing');
+    expect(parts.map((p) => p.description).join('\n')).not.toMatch(/\[[ x]\]/);
+    const steps = 'Steps to reproduce:\n- [ ] open the settings window\n- [ ] click the exclusions tab and add a folder\n- [ ] the window freezes and the program closes';
+    expect(splitProblems({ subject: 'Freeze', description: steps })).toHaveLength(1);
+  });
+
   it('splits a list whose items each ask a question, not a list of steps', () => {
     const questions = '1. What does the "trusted zone" checkbox in the exclusions do exactly?\n2. Why is the option "scan archives" greyed out in my settings?';
     expect(splitProblems({ subject: 'Settings', description: questions })).toHaveLength(2);
