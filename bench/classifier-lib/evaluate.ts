@@ -53,6 +53,8 @@ export interface Figures {
   wrongfulDeclineRate: number;
   declines: number;
   declinePrecision: number;
+  /** Declines of a problem that is out of scope, whichever excluded clause they cite (the rest decline an included one or a triage case). */
+  declinesOutOfScope: number;
   multiSplit: number;
   multiTotal: number;
   singleSplit: number;
@@ -88,6 +90,7 @@ export function figures(evs: Evaluated[]): Figures {
     wrongfulDeclineRate: ratio(wrongful, included.length),
     declines: declines.length,
     declinePrecision: ratio(declines.filter((u) => u.pred === u.gold).length, declines.length),
+    declinesOutOfScope: ratio(declines.filter((u) => isExcludedClause(u.gold)).length, declines.length),
     multiSplit: multi.filter((e) => e.parts > 1).length,
     multiTotal: multi.length,
     singleSplit: single.filter((e) => e.parts > 1).length,

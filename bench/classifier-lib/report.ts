@@ -10,6 +10,7 @@ export function printFigures(title: string, f: Figures): void {
   console.log(`accuracy of what was auto-decided:         ${pct(f.coveredAccuracy)}`);
   console.log(`wrongful declines (included → declined):   ${pct(f.wrongfulDeclineRate)}  (${f.wrongfulDeclines})`);
   console.log(`decline precision:                         ${pct(f.declinePrecision)}  (${f.declines} declines)`);
+  console.log(`declines of an out-of-scope problem:       ${pct(f.declinesOutOfScope)}  (any excluded clause cited)`);
   console.log(`split: multi-problem split ${f.multiSplit}/${f.multiTotal}, single-problem split ${f.singleSplit}/${f.singleTotal} (${pct(f.singleSplit / f.singleTotal)})`);
   console.log(`language detection: ${pct(f.languageDetection)}   classifier CPU: ${(f.cpuMicrosPerRequest / 1000).toFixed(2)} ms/request`);
   console.log(
