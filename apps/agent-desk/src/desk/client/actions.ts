@@ -1,4 +1,5 @@
 import { api, failure } from '@support/client/api';
+import { latestOnly } from '@support/client/latest';
 import { $ } from '@support/client/dom';
 import { holding, leaseLapsed, renew, startRenewing, stopRenewing } from './lease';
 import { say, warn } from '@support/client/messages';
@@ -68,14 +69,14 @@ export function claimNext(): void {
     .then(() => setBusy(false));
 }
 
-/** Opens so far: when the agent moves on quickly (n, n) only the latest one opens, whatever order the answers come in. */
-let opens = 0;
+/** When the agent moves on quickly (n, n) only the latest one opens, whatever order the answers come in. */
+const startOpen = latestOnly();
 
 export function openMine(item: MyRequest): void {
-  const open = ++opens;
+  const latest = startOpen();
   api<RequestView>('GET', '/v1/requests/' + encodeURIComponent(item.id))
     .then((res) => {
-      if (open !== opens) return;
+      if (!latest()) return;
       const r = res.data;
       const mine = r.status === 'assigned' && r.assignee === state.me?.id;
       openRequest(r, mine ? item.leaseExpiresAt : null);
@@ -83,7 +84,7 @@ export function openMine(item: MyRequest): void {
       $('work-h').focus();
     })
     .catch((err: unknown) => {
-      if (open === opens) warn(t('act.openFailed', { message: failure(err).message }));
+      if (latest()) warn(t('act.openFailed', { message: failure(err).message }));
     });
 }
 

@@ -1,4 +1,5 @@
 import { api, credentials, failure } from '@support/client/api';
+import { latestOnly } from '@support/client/latest';
 import { $, clear, el } from '@support/client/dom';
 import { say, warn } from '@support/client/messages';
 import { fmtClock } from '@support/client/format';
@@ -20,13 +21,13 @@ export function renderQueues(me: Agent): void {
   $('refreshed').textContent = t('queues.updated', { time: fmtClock(new Date()) });
 }
 
-/** Loads of "My requests" so far: an answer overtaken by a later load is dropped (it would show an older list). */
-let mineLoads = 0;
+/** An answer overtaken by a later load of "My requests" is dropped (it would show an older list). */
+const startMineLoad = latestOnly();
 
 export async function refreshMine(): Promise<void> {
-  const load = ++mineLoads;
+  const latest = startMineLoad();
   const res = await api<{ items?: MyRequest[] }>('GET', '/v1/agent/requests');
-  if (load !== mineLoads) return;
+  if (!latest()) return;
   const list = clear($('mine'));
   const items = res.data.items || [];
   if (!items.length) list.appendChild(el('li', null, [el('span', { className: 'sub', text: t('mine.empty') })]));

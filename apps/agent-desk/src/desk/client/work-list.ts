@@ -1,4 +1,5 @@
 import { api, failure } from '@support/client/api';
+import { latestOnly } from '@support/client/latest';
 import { countdown, tick } from '@support/client/countdown';
 import { $, clear, el } from '@support/client/dom';
 import { fmtTime } from '@support/client/format';
@@ -35,19 +36,19 @@ function fields(): Record<string, string> {
   return out;
 }
 
-/** How many loads were started: only the latest one's answer is shown. */
-let loads = 0;
+/** Only the latest load's answer is shown. */
+const startLoad = latestOnly();
 
 /** Loads the first page (`more`: the next page after the cursor) and announces how many are shown. */
 export async function loadList(more = false): Promise<void> {
   if (more && list.loading) return;
   // A new search while one is loading supersedes it (the agent's latest words win); its answer is dropped.
-  const mine = ++loads;
+  const latest = startLoad();
   list.loading = true;
   $<HTMLButtonElement>('list-more').disabled = true;
   try {
     const res = await api<Page>('GET', listQuery(fields(), more ? list.cursor : null));
-    if (mine !== loads) return;
+    if (!latest()) return;
     const focusAt = more ? list.items.length : -1;
     list.items = more ? list.items.concat(res.data.items) : res.data.items;
     list.cursor = res.data.nextCursor;
@@ -56,9 +57,9 @@ export async function loadList(more = false): Promise<void> {
     // After "load more" the focus goes to the first new row, so the keyboard continues there.
     if (focusAt >= 0 && rows()[focusAt]) rows()[focusAt].focus();
   } catch (err) {
-    if (mine === loads) $('list-count').textContent = t('list.failed', { message: failure(err).message });
+    if (latest()) $('list-count').textContent = t('list.failed', { message: failure(err).message });
   } finally {
-    if (mine === loads) {
+    if (latest()) {
       list.loading = false;
       $<HTMLButtonElement>('list-more').disabled = false;
     }
