@@ -171,17 +171,17 @@ function main(): void {
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
   for (const t of [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98]) {
     const figures = [true, false].map((real) => {
+      const part = oof.filter((x) => x.real === real);
       let declines = 0;
       let right = 0;
       let wrongful = 0;
-      for (const o of oof.filter((x) => x.real === real)) {
+      for (const o of part) {
         const { best, p } = decision(o);
         if (!isExcludedClause(classes[best]) || p < t) continue;
         declines++;
         if (best === o.y) right++;
         else if (isIncludedClause(classes[o.y])) wrongful++;
       }
-      const part = oof.filter((x) => x.real === real);
       const accuracy = (100 * part.filter((o) => rightAsDecided(o, t)).length) / part.length;
       return `${real ? 'real' : 'crafted'} ${declines}, precision ${((100 * right) / declines).toFixed(1)}%, wrongful ${wrongful}, accuracy as decided ${accuracy.toFixed(1)}%`;
     });
@@ -194,7 +194,8 @@ function main(): void {
   for (const o of oof.filter((x) => x.real)) {
     const { best, p } = decision(o);
     const g = groupOf.get(o.id)!;
-    realGroups.set(g, [...(realGroups.get(g) ?? []), { excluded: isExcludedClause(classes[best]), p, right: best === o.y }]);
+    if (!realGroups.has(g)) realGroups.set(g, []);
+    realGroups.get(g)!.push({ excluded: isExcludedClause(classes[best]), p, right: best === o.y });
   }
   const groups = [...realGroups.values()];
   let seed = 12345;

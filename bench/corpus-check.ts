@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultLexicon } from '../libs/domain/src/classification';
-import { benchDir, splitOfGroup } from './classifier-lib/data';
+import { benchDir, readJsonl, splitOfGroup } from './classifier-lib/data';
 
 const MAX_PER_GROUP = 3;
 const FIELDS = ['id', 'language', 'source', 'group', 'split', 'subject', 'description', 'gold', 'caveats', 'multi'];
@@ -19,13 +19,7 @@ const LANGUAGES = new Set(['en', 'ru', 'lv', 'et', 'lt']);
 
 type Line = Record<string, unknown> & { id: string; source: string; group: string; gold: unknown };
 
-function lines(file: string): Line[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Line);
-}
+const lines = (file: string): Line[] => readJsonl(file) as Line[];
 
 function main(): void {
   const file = process.argv[2];

@@ -39,7 +39,7 @@ export function benchDir(): string {
   throw new Error(`${rel}/dataset.jsonl not found above ${__dirname} or in ${process.cwd()}`);
 }
 
-function readJsonl(file: string): Record<string, any>[] {
+export function readJsonl(file: string): Record<string, any>[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
