@@ -35,11 +35,12 @@ describe('the desk by keyboard alone', () => {
     const { id: second } = await queued(sys, { subject: 'Keyboard: the second one', description: 'A trojan on my laptop was not detected by Kaspersky. The antivirus missed the malware.' });
     const { page, problems } = await openDesk(browser, base, contexts);
 
-    // The key field has the focus on arrival.
+    // The key field has the focus on arrival; after signing in, the claim button has it.
     expect(await focused(page)).toBe('agent-key');
     await page.keyboard.type(agent);
     await page.keyboard.press('Enter');
     await until(page, '#who', /Signed in as kira/);
+    expect(await focused(page)).toBe('claim');
 
     // c claims; the focus moves to the request's heading.
     await page.keyboard.press('c');

@@ -51,7 +51,11 @@ export function signIn(key: string, quiet?: boolean): Promise<void> {
       renderQueues(res.data);
       startList(res.data);
       startSupervisor(res.data);
-      if (!quiet) say(t('signIn.signedIn', { name: res.data.name }));
+      if (!quiet) {
+        say(t('signIn.signedIn', { name: res.data.name }));
+        // The key field is hidden now: the focus goes to the next thing to do, not to wherever the browser puts it on its next paint (a key pressed before then would type into the hidden field).
+        $('claim').focus();
+      }
       refreshTimer = setInterval(() => {
         void refresh(true);
       }, 15000);
