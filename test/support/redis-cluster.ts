@@ -98,6 +98,8 @@ export class OwnRedisCluster {
     mkdirSync(dir);
     const args = ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', '--dir', dir, '--appendonly', 'yes', '--save', ''];
     args.push('--cluster-enabled', 'yes', '--cluster-config-file', join(dir, 'nodes.conf'), '--cluster-node-timeout', String(NODE_TIMEOUT_MS));
+    // Redis waits 5 s before a replica's first (diskless) sync; a replica that never synced refuses to take over.
+    args.push('--repl-diskless-sync-delay', '0');
     this.children.set(port, spawn('redis-server', args, { stdio: 'ignore' }));
     await waitFor(() => this.run(port, (r) => r.ping()).then((p) => p === 'PONG'), `redis-server on port ${port}`, 10_000, 50);
   }
@@ -124,13 +126,19 @@ export class OwnRedisCluster {
     return parseNodes((await this.run(this.live()[0], (r) => r.call('CLUSTER', 'NODES'))) as string);
   }
 
-  /** Every live node says cluster_state:ok, and all 16384 slots are served by masters that are not failing. */
+  /**
+   * Every live node says cluster_state:ok, every live replica has synced with its master (one that
+   * never did would refuse to take over: its data counts as too old), and all 16384 slots are
+   * served by masters that are not failing.
+   */
   async waitHealthy(timeoutMs = 20_000): Promise<void> {
     await waitFor(
       async () => {
         for (const port of this.live()) {
           const info = (await this.run(port, (r) => r.call('CLUSTER', 'INFO'))) as string;
           if (!/cluster_state:ok/.test(info)) return false;
+          const replication = await this.run(port, (r) => r.info('replication'));
+          if (/role:slave/.test(replication) && !/master_link_status:up/.test(replication)) return false;
         }
         const served = (await this.nodes()).filter((n) => n.flags.includes('master') && !n.flags.some((f) => f.startsWith('fail')));
         return served.flatMap((n) => n.slots).reduce((sum, [a, b]) => sum + b - a + 1, 0) === 16384;
