@@ -1,5 +1,6 @@
 import { Queues } from '@support/contracts';
-import { createRedisConnection, parseRedisUrl, queuePrefix, QueueRegistry } from '@support/messaging';
+import { createRedisConnection, parseRedisUrl, PRODUCER_REDIS, queuePrefix, QueueRegistry, WORKER_REDIS } from '@support/messaging';
+import type { Cluster, default as IORedis } from 'ioredis';
 import { LicenceEntity, openDatabase, ProducerEntity, ProductEntity, RequestEntity, TeamEntity, TimelineEventEntity } from '@support/persistence';
 import { Metrics } from '@support/platform';
 import type { ChildProcess } from 'node:child_process';
@@ -157,10 +158,17 @@ describe('on a Redis Cluster of 3 masters and 3 replicas', () => {
   /**
    * Stops a system, keeping its data; false when it has not closed within 15 s: after a failover a
    * BullMQ worker's close can wait on its blocking connection for good (README, "Redis Cluster").
+   * Then its connections are dropped, as the process's exit after SHUTDOWN_GRACE_MS would drop them:
+   * left open, they would retry the cluster for the rest of the test run once it is gone.
    */
   async function closeWithin(system: TestSystem | undefined): Promise<boolean> {
     if (!system) return true;
-    return Promise.race([system.stop({ keepData: true }).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000).unref())]);
+    const closed = await Promise.race([system.stop({ keepData: true }).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000).unref())]);
+    if (!closed) {
+      system.app.get<IORedis | Cluster>(PRODUCER_REDIS).disconnect();
+      system.app.get<{ connection?: IORedis | Cluster }>(WORKER_REDIS).connection?.disconnect();
+    }
+    return closed;
   }
 
   it('rides out the failover of the master that holds the queues: nothing lost or doubled', async () => {

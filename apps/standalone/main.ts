@@ -12,7 +12,7 @@ async function main() {
   await preflight('standalone', given);
   const { settings, modules } = await demoMail(given);
   const app = await createHttpApp(composeApp(settings, [...ALL_FEATURES, ...modules]));
-  exitGracefully(app);
+  exitGracefully(app, settings.shutdownGraceMs);
   await app.init();
   if (settings.demoSeed) await seedDemoIfEmpty(app.get(DataSource), app, settings);
   await app.listen(settings.port);

@@ -62,6 +62,15 @@ export class OwnRedis {
     return this.run((r) => r.flushall());
   }
 
+  /** SIGSTOP: the server keeps every connection open and answers nothing (a hung Redis); resume() goes on. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** SIGKILL: no shutdown, no last AOF write. */
   async kill(): Promise<void> {
     const child = this.child;

@@ -42,14 +42,23 @@ export async function preflight(app: string, settings: Settings): Promise<void> 
 
 /**
  * Graceful shutdown on SIGTERM/SIGINT: Nest's hooks stop the workers fetching, let active jobs
- * finish and close connections; then the process exits 0 (a second signal exits at once).
+ * finish and close connections; then the process exits 0 (a second signal exits at once). A close
+ * that takes longer than `graceMs` exits 1 anyway: a BullMQ worker's close can wait for good on a
+ * Redis that stopped answering or after a Redis Cluster failover (README, "Redis Cluster"), and a
+ * process that ignores SIGTERM only ends with SIGKILL. Exiting loses nothing: the jobs it held are
+ * retried once their locks lapse, like a killed worker's.
  */
-export function exitGracefully(app: INestApplicationContext): void {
+export function exitGracefully(app: INestApplicationContext, graceMs: number): void {
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) process.exit(1);
     closing = true;
-    app.get(Logger).log(`${signal}: finishing active jobs and closing`);
+    const logger = app.get(Logger);
+    logger.log(`${signal}: finishing active jobs and closing`);
+    setTimeout(() => {
+      logger.error(`not closed within ${graceMs} ms (SHUTDOWN_GRACE_MS): exiting anyway; jobs still held are retried when their locks lapse`);
+      process.exit(1);
+    }, graceMs);
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -73,7 +82,7 @@ export async function startWorkerApp(name: string, module: DynamicModule, settin
   await preflight(name, settings);
   const app = await NestFactory.createApplicationContext(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  exitGracefully(app);
+  exitGracefully(app, settings.shutdownGraceMs);
   return app;
 }
 
@@ -81,7 +90,7 @@ export async function startWorkerApp(name: string, module: DynamicModule, settin
 export async function startHttpApp(name: string, module: DynamicModule, settings: Settings): Promise<INestApplication> {
   await preflight(name, settings);
   const app = await createHttpApp(module);
-  exitGracefully(app);
+  exitGracefully(app, settings.shutdownGraceMs);
   await app.listen(settings.port);
   app.get(Logger).log(`${name} listening on http://localhost:${settings.port}`);
   return app;

@@ -25,6 +25,8 @@ export interface Settings {
   concurrency: number;
   /** A stage job's lock, renewed while it runs: a killed worker's jobs are taken over after it lapses. */
   workerLockMs: number;
+  /** On SIGTERM/SIGINT, how long the process may take to finish its active jobs and close before it exits anyway. */
+  shutdownGraceMs: number;
   /** How long a request must be unchanged before the reconciler compares it with what Redis holds. */
   stuckAfterMs: number;
   /** How often the survey sweeper looks for lost alarms and expired links. */
@@ -229,6 +231,7 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     demoSeed: env.NODE_ENV !== 'production' && demoSeedVariable !== 'off',
     concurrency: integer('WORKER_CONCURRENCY', 8, 1),
     workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 25_000, 1),
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
     sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
     reconcileEveryMs: integer('RECONCILE_EVERY_MS', 15_000, 1, 24 * 3600_000),
