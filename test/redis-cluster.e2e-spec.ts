@@ -117,7 +117,8 @@ describe('on a Redis Cluster of 3 masters and 3 replicas', () => {
     const ds = await openDatabase(database.url);
     const prefix = uniquePrefix('cluster-crash');
     const target = parseRedisUrl(cluster.url);
-    const queues = new QueueRegistry(createRedisConnection(target, 'producer'), queuePrefix(prefix, target));
+    const producer = createRedisConnection(target, 'producer');
+    const queues = new QueueRegistry(producer, queuePrefix(prefix, target));
     const procs = new Map<string, ChildProcess>();
     const env = { DATABASE_URL: database.url, REDIS_URL: cluster.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'test', WORKER_LOCK_MS: '3000', INTAKE_PORT: '0', AGENT_DESK_PORT: '0' };
     const start = async (app: string, queue: string) => {
@@ -150,6 +151,7 @@ describe('on a Redis Cluster of 3 masters and 3 replicas', () => {
     } finally {
       await Promise.all([...procs.values()].map((p) => stopProcess(p, 'SIGKILL')));
       await queues.close();
+      producer.disconnect(); // the queues share it and leave it open: left, it would retry the cluster after the test stops it
       await ds.destroy();
       await database.drop();
     }
