@@ -39,6 +39,8 @@ describe.each(testDatabases())('Redis outage on %s', (db) => {
     expect(healthy.body.queued).toBeUndefined();
     await settled(sys, healthy.body.requests[0].id);
 
+    // What the process says of the outage goes to its JSON log, not raw to the console.
+    const rawConsole = jest.spyOn(console, 'error');
     await redis.stop();
     const bodies = [submission({ subject: 'Down 1' }), submission({ subject: 'Down 2', idempotencyKey: 'outage-key-1' }), submission({ subject: 'Down 3' })];
     const answers = [];
@@ -65,6 +67,8 @@ describe.each(testDatabases())('Redis outage on %s', (db) => {
     await redis.start();
     const ids = answers.map((a) => a.requests[0].id as string);
     for (const id of ids) await settled(sys, id, 30_000);
+    expect(rawConsole.mock.calls.map((call) => String(call[0]?.message ?? call[0]).slice(0, 120))).toEqual([]);
+    rawConsole.mockRestore();
 
     // Exactly once: one job per request in its team queue, each stage once on its timeline.
     const queues = sys.app.get(QueueRegistry);

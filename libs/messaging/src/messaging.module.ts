@@ -1,12 +1,14 @@
-import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { Queues } from '@support/contracts';
 import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
 import { EventPublisher, type PublishedEvents } from './event-publisher';
 import { HandlerCheck } from './handler-check';
 import { JobInspector } from './job-inspector';
+import { type QueueErrorHandler, throttledQueueErrors } from './queue-errors';
 import { QueueRegistry } from './queue-registry';
 import { createRedisConnection, parseRedisUrl, queuePrefix } from './redis-connection';
 import { WORKER_SETTINGS, type WorkerSettings } from './worker-options';
@@ -15,6 +17,7 @@ export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');
 export const WORKER_REDIS = Symbol('WORKER_REDIS');
 /** Where the publisher reports emitted events that are on their queues (the database's outbox, when there is one). */
 export const PUBLISHED_EVENTS = Symbol('PUBLISHED_EVENTS');
+const QUEUE_ERRORS = Symbol('QUEUE_ERRORS');
 
 export interface MessagingOptions {
   redisUrl: string;
@@ -29,8 +32,10 @@ export interface MessagingOptions {
  */
 @Global()
 @Module({})
-export class MessagingModule implements OnApplicationShutdown {
+export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(QUEUE_ERRORS) private readonly queueErrors: QueueErrorHandler,
     private readonly queues: QueueRegistry,
     @Inject(PRODUCER_REDIS) private readonly producer: IORedis | Cluster,
     @Inject(WORKER_REDIS) private readonly workers: { connection?: IORedis | Cluster },
@@ -56,7 +61,18 @@ export class MessagingModule implements OnApplicationShutdown {
         { provide: PRODUCER_REDIS, useFactory: () => createRedisConnection(target, 'producer') },
         { provide: WORKER_REDIS, useValue: workerRedis },
         { provide: WORKER_SETTINGS, useValue: options.worker },
-        { provide: QueueRegistry, useFactory: (redis: IORedis | Cluster) => new QueueRegistry(redis, prefix), inject: [PRODUCER_REDIS] },
+        {
+          provide: QUEUE_ERRORS,
+          useFactory: () => {
+            const logger = new Logger('queues');
+            return throttledQueueErrors((fields) => logger.warn(fields, 'queue error (Redis): the same error is logged at most every 30 s'));
+          },
+        },
+        {
+          provide: QueueRegistry,
+          useFactory: (redis: IORedis | Cluster, onError: QueueErrorHandler) => new QueueRegistry(redis, prefix, onError),
+          inject: [PRODUCER_REDIS, QUEUE_ERRORS],
+        },
         {
           provide: EventPublisher,
           useFactory: (queues: QueueRegistry, published?: PublishedEvents) => new EventPublisher(queues, published),
@@ -67,6 +83,11 @@ export class MessagingModule implements OnApplicationShutdown {
       ],
       exports: [PRODUCER_REDIS, WORKER_REDIS, QueueRegistry, EventPublisher, JobInspector, BullModule],
     };
+  }
+
+  /** @nestjs/bullmq's registered queues (the worker connection's) report their errors like the registry's. */
+  onModuleInit(): void {
+    for (const name of Object.values(Queues)) this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).on('error', (error) => this.queueErrors(name, error));
   }
 
   /** Workers are closed by @nestjs/bullmq first (they finish their active jobs); then the producers. */
