@@ -82,7 +82,8 @@ describe('the desk by keyboard alone', () => {
     await tabTo(page, 'ask-info', 3);
     await page.keyboard.press('Enter');
     await until(page, '#req-meta', /awaiting-customer/);
-    await blur(page);
+    // The reply buttons are off now (the request waits for the customer): the focus is on the request's heading, not lost.
+    expect(await focused(page)).toBe('work-h');
     await page.keyboard.press('c');
     await until(page, '#work-h', /Keyboard: the second one/);
     await until(page, '#mine', /Keyboard: a worm slipped through[\s\S]*Keyboard: the second one|Keyboard: the second one[\s\S]*Keyboard: a worm slipped through/);
@@ -100,6 +101,7 @@ describe('the desk by keyboard alone', () => {
     await page.keyboard.press('Control+Enter');
     await until(page, '#req-meta', /resolved/);
     await until(page, '#status', /Resolved/);
+    expect(await focused(page)).toBe('work-h');
     expect((await requestView(sys, second)).status).toBe('resolved');
     expect((await requestView(sys, id)).status).toBe('awaiting-customer');
 

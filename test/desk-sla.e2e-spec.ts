@@ -54,6 +54,8 @@ describe("the desk's SLA card in Chromium", () => {
     await page.locator('#reply-body').fill('We are looking at it.');
     await page.locator('#reply-form button[value=answer]').click();
     const replied = await until(page, '#details', /First response\s+met at/);
+    // Still the agent's: the focus is back on the button they sent with.
+    expect(await page.evaluate('document.activeElement && document.activeElement.value')).toBe('answer');
     expect(replied).toMatch(/Resolution\s+in 3h 5\dm/);
 
     await page.locator('#resolve-summary').fill('Worm removed.');

@@ -51,6 +51,7 @@ function updated(r: RequestView): void {
 export function claimNext(): void {
   if (state.busy) return;
   if (holding() && !confirm(t('act.confirmSecond'))) return;
+  const finish = once(() => setBusy(false));
   setBusy(true);
   api<Claim>('POST', '/v1/agent/claims')
     .then((res) => {
@@ -59,14 +60,24 @@ export function claimNext(): void {
         return refresh(true);
       }
       // The claim is done: the request is the agent's to work on while the side panels reload.
-      setBusy(false);
+      finish();
       openRequest(res.data.request, res.data.leaseExpiresAt);
       say(t('act.claimed', { subject: res.data.request.subject }));
       $('work-h').focus();
       return refresh(true);
     })
     .catch((err: unknown) => warn(t('act.claimFailed', { message: failure(err).message })))
-    .then(() => setBusy(false));
+    .then(finish);
+}
+
+/** Ends a busy spell once: ended early (the agent goes on while the panels reload), the late end must not end the next action's. */
+function once(end: () => void): () => void {
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    end();
+  };
 }
 
 /** When the agent moves on quickly (n, n) only the latest one opens, whatever order the answers come in. */
@@ -117,12 +128,19 @@ function setBusy(b: boolean): void {
 export function act(path: string, body: unknown, done: () => void, what: string): void {
   const r = state.current;
   if (!r || state.busy) return;
+  const from = document.activeElement as HTMLElement | null;
+  const finish = once(() => {
+    setBusy(false);
+    keepFocus(from);
+  });
   setBusy(true);
   api<RequestView>('POST', '/v1/requests/' + encodeURIComponent(r.id) + path, body)
     .then((res) => {
       updated(res.data);
       done();
       say(t('act.done', { what, status: t('status.' + res.data.status, { defaultValue: res.data.status }) }));
+      // Done: the agent goes on while the side panels reload.
+      finish();
       return refresh(true);
     })
     .catch((err: unknown) => {
@@ -130,5 +148,18 @@ export function act(path: string, body: unknown, done: () => void, what: string)
       if (status === 409 && /lease/i.test(message)) leaseLapsed(message);
       else warn(t('act.failed', { what: what.replace(/\.$/, ''), message }));
     })
-    .then(() => setBusy(false));
+    .then(finish);
+}
+
+/**
+ * Busy disables the control the agent acted from (the reply box, a button), and the browser then
+ * drops the focus to the page, so the next shortcut would land nowhere (or, before the browser
+ * notices, in a disabled box). Back to that control when it can still be used, else to the
+ * request's heading; unless the agent has moved the focus elsewhere meanwhile.
+ */
+function keepFocus(from: HTMLElement | null): void {
+  const active = document.activeElement;
+  if (!from || from === document.body || (active && active !== document.body && active !== from)) return;
+  const usable = from.isConnected && !(from as HTMLButtonElement).disabled && from.offsetParent !== null;
+  (usable ? from : $('work-h')).focus();
 }
