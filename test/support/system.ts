@@ -53,7 +53,8 @@ export const TEST_RATE_LIMITS = { AUTH_FAILURE_LIMIT: '10000', SUBMISSION_RATE_L
 export async function startSystem(db: DbKind, env: Record<string, string> = {}, options: SystemOptions = {}): Promise<TestSystem> {
   const database = options.sharing?.database ?? options.database ?? (await freshDatabase(db));
   const queuePrefix = options.sharing?.settings.queuePrefix ?? uniquePrefix(db);
-  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', ...TEST_RATE_LIMITS, ...env });
+  // REDIS_ERROR_STACKS: a Redis command failing in a test (a flake in an outage test, say) names the code that sent it.
+  const settings = settingsFromEnv({ DATABASE_URL: database.url, QUEUE_PREFIX: queuePrefix, ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', REDIS_ERROR_STACKS: 'on', ...TEST_RATE_LIMITS, ...env });
   const module = composeApp(settings, options.features ?? ALL_FEATURES, { logStream: options.logStream });
   let app: INestApplication;
   if (options.override) {

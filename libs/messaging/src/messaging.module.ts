@@ -24,6 +24,8 @@ export interface MessagingOptions {
   queuePrefix: string;
   /** How this process's stage workers run. */
   worker: WorkerSettings;
+  /** A failed command's error shows where it was sent from (REDIS_ERROR_STACKS). */
+  errorStacks?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
   static forRoot(options: MessagingOptions): DynamicModule {
     const target = parseRedisUrl(options.redisUrl);
     const prefix = queuePrefix(options.queuePrefix, target);
+    const extra = { showFriendlyErrorStack: options.errorStacks ?? false };
     // Workers share one connection (BullMQ duplicates it for each blocking client); it is ours to
     // close. It is made when Nest builds the module, not when the module is declared.
     const workerRedis: { connection?: IORedis | Cluster } = {};
@@ -52,13 +55,13 @@ export class MessagingModule implements OnModuleInit, OnApplicationShutdown {
       imports: [
         DiscoveryModule,
         BullModule.forRootAsync({
-          useFactory: () => ({ connection: (workerRedis.connection = createRedisConnection(target, 'worker')), prefix }),
+          useFactory: () => ({ connection: (workerRedis.connection = createRedisConnection(target, 'worker', extra)), prefix }),
         }),
         // Importing a queue registration brings @nestjs/bullmq's explorer, which starts the @Processor workers.
         BullModule.registerQueue(...Object.values(Queues).map((name) => ({ name }))),
       ],
       providers: [
-        { provide: PRODUCER_REDIS, useFactory: () => createRedisConnection(target, 'producer') },
+        { provide: PRODUCER_REDIS, useFactory: () => createRedisConnection(target, 'producer', extra) },
         { provide: WORKER_REDIS, useValue: workerRedis },
         { provide: WORKER_SETTINGS, useValue: options.worker },
         {

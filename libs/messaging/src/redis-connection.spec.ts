@@ -39,4 +39,20 @@ describe('REDIS_URL', () => {
     expect(cluster.options.redisOptions).not.toHaveProperty('lazyConnect');
     cluster.disconnect();
   });
+
+  it('with error stacks on, a command that fails names the code that sent it (a single server and a cluster alike)', async () => {
+    const redis = createRedisConnection(parseRedisUrl('redis://127.0.0.1:1'), 'producer', { showFriendlyErrorStack: true, maxRetriesPerRequest: 1, retryStrategy: () => 10 });
+    redis.on('error', () => undefined);
+    const sentFromHere = () => redis.exists('anything');
+    try {
+      const error = await sentFromHere().catch((e: Error) => e);
+      expect((error as Error).name).toBe('MaxRetriesPerRequestError');
+      expect((error as Error).stack).toMatch(/sentFromHere/);
+    } finally {
+      redis.disconnect();
+    }
+    const cluster = createRedisConnection(parseRedisUrl('redis+cluster://h1:7000'), 'producer', { lazyConnect: true, showFriendlyErrorStack: true }) as Cluster;
+    expect(cluster.options).toMatchObject({ showFriendlyErrorStack: true, redisOptions: { showFriendlyErrorStack: true } });
+    cluster.disconnect();
+  });
 });

@@ -44,8 +44,14 @@ export function createRedisConnection(target: RedisTarget, role: 'worker' | 'pro
   if (target.kind === 'cluster') {
     // Connecting and retrying are the Cluster's own options (given to its nodes they would be ignored,
     // and a lazy connect would not be lazy); the rest applies to each node's connection.
-    const { lazyConnect, enableReadyCheck, retryStrategy, ...node } = options;
-    return new Cluster(target.nodes, { lazyConnect, enableReadyCheck, clusterRetryStrategy: retryStrategy, redisOptions: { ...node, password: target.password } });
+    const { lazyConnect, enableReadyCheck, retryStrategy, showFriendlyErrorStack, ...node } = options;
+    return new Cluster(target.nodes, {
+      lazyConnect,
+      enableReadyCheck,
+      showFriendlyErrorStack,
+      clusterRetryStrategy: retryStrategy,
+      redisOptions: { ...node, showFriendlyErrorStack, password: target.password },
+    });
   }
   return new IORedis(target.url, options);
 }

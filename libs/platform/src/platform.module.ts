@@ -49,6 +49,7 @@ export class PlatformModule {
           redisUrl: settings.redisUrl,
           queuePrefix: settings.queuePrefix,
           worker: { concurrency: settings.concurrency, lockMs: settings.workerLockMs },
+          errorStacks: settings.redisErrorStacks,
         }),
         RateLimitModule.forRoot(settings),
         TerminusModule,

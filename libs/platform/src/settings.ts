@@ -27,6 +27,8 @@ export interface Settings {
   workerLockMs: number;
   /** On SIGTERM/SIGINT, how long the process may take to finish its active jobs and close before it exits anyway. */
   shutdownGraceMs: number;
+  /** A failed Redis command's error shows where it was sent from (ioredis' showFriendlyErrorStack: a stack captured per command; for diagnosing). */
+  redisErrorStacks: boolean;
   /** How long a request must be unchanged before the reconciler compares it with what Redis holds. */
   stuckAfterMs: number;
   /** How often the survey sweeper looks for lost alarms and expired links. */
@@ -206,6 +208,10 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     want(v === 'on' || v === 'off', 'must be on or off');
     return v;
   });
+  const redisErrorStacks = checked('REDIS_ERROR_STACKS', 'off', (v) => {
+    want(v === 'on' || v === 'off', 'must be on or off');
+    return v;
+  });
 
   const smtpUrl = checked('SMTP_URL', null, (v) => {
     want(/^smtps?:\/\/[^/]/.test(v), 'must be smtp://[user:pass@]host:port or smtps://...');
@@ -232,6 +238,7 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     concurrency: integer('WORKER_CONCURRENCY', 8, 1),
     workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 25_000, 1),
+    redisErrorStacks: redisErrorStacks === 'on',
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
     sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
     reconcileEveryMs: integer('RECONCILE_EVERY_MS', 15_000, 1, 24 * 3600_000),
