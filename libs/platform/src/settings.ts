@@ -204,14 +204,13 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     );
     return list;
   });
-  const demoSeedVariable = checked('DEMO_SEED', 'on', (v) => {
-    want(v === 'on' || v === 'off', 'must be on or off');
-    return v;
-  });
-  const redisErrorStacks = checked('REDIS_ERROR_STACKS', 'off', (v) => {
-    want(v === 'on' || v === 'off', 'must be on or off');
-    return v;
-  });
+  const onOff = (name: string, fallback: boolean): boolean =>
+    checked(name, fallback, (v) => {
+      want(v === 'on' || v === 'off', 'must be on or off');
+      return v === 'on';
+    });
+  const demoSeed = onOff('DEMO_SEED', true);
+  const redisErrorStacks = onOff('REDIS_ERROR_STACKS', false);
 
   const smtpUrl = checked('SMTP_URL', null, (v) => {
     want(/^smtps?:\/\/[^/]/.test(v), 'must be smtp://[user:pass@]host:port or smtps://...');
@@ -234,11 +233,11 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     queuePrefix: given('QUEUE_PREFIX') ?? 'support',
     port,
     adminApiKey: given('ADMIN_API_KEY') ?? null,
-    demoSeed: env.NODE_ENV !== 'production' && demoSeedVariable !== 'off',
+    demoSeed: env.NODE_ENV !== 'production' && demoSeed,
     concurrency: integer('WORKER_CONCURRENCY', 8, 1),
     workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 25_000, 1),
-    redisErrorStacks: redisErrorStacks === 'on',
+    redisErrorStacks,
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),
     sweepEveryMs: integer('SWEEP_EVERY_MS', 15_000, 1),
     reconcileEveryMs: integer('RECONCILE_EVERY_MS', 15_000, 1, 24 * 3600_000),
