@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 import { type FreshDatabase, freshDatabase, testDatabases, uniquePrefix } from './support/databases';
-import { startAppProcess, stopProcess } from './support/processes';
+import { startAppProcess, stopProcess, workerConnected } from './support/processes';
 import { deletePrefix } from './support/redis-keys';
 import { SEED, submission } from './support/reference-data';
 import { waitFor } from './support/wait';
@@ -76,9 +76,7 @@ describe.each(testDatabases())('crash safety on %s', (db) => {
   async function start(app: string) {
     procs.set(app, startAppProcess(app, env, `crash-${db}-${app}`));
     const queueName = { intake: 'intake', 'licence-check': 'licence-check', classification: 'classification', 'agent-desk': 'routing' }[app] as string;
-    const queue = new Queue(queueName, { connection: { url: REDIS_URL }, prefix });
-    await waitFor(async () => (await queue.getWorkersCount()) > 0, `the ${app} worker to connect`, 30_000, 200);
-    await queue.close();
+    await workerConnected(REDIS_URL, prefix, queueName, app);
   }
 
   it(`takes ${N} submissions through exactly once although a worker is killed mid-run`, async () => {

@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 import { bearer } from './support/agents';
 import { type FreshDatabase, freshDatabase, testDatabases, uniquePrefix } from './support/databases';
-import { startAppProcess, stopProcess } from './support/processes';
+import { startAppProcess, stopProcess, workerConnected } from './support/processes';
 import { deletePrefix } from './support/redis-keys';
 import { SEED, submission } from './support/reference-data';
 import { submit } from './support/requests';
@@ -65,9 +65,7 @@ describe.each(testDatabases().slice(0, 1))('mail survives a killed notifier (%s)
 
   async function start(app: string, queueName: string) {
     procs.set(app, startAppProcess(app, env, `notifier-crash-${db}-${app}`));
-    const queue = new Queue(queueName, { connection: { url: REDIS_URL }, prefix });
-    await waitFor(async () => (await queue.getWorkersCount()) > 0, `the ${app} worker to connect`, 30_000, 200);
-    await queue.close();
+    await workerConnected(REDIS_URL, prefix, queueName, app);
   }
 
   it(`delivers all ${N} receipts although the notifier is killed mid-run`, async () => {

@@ -1,28 +1,13 @@
 import { Queues } from '@support/contracts';
 import { openDatabase } from '@support/persistence';
-import { Queue } from 'bullmq';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FreshDatabase, freshDatabase, testDatabases, uniquePrefix } from './support/databases';
-import { ARTIFACTS, startAppProcess } from './support/processes';
+import { ARTIFACTS, startAppProcess, stopProcess, workerConnected } from './support/processes';
 import { OwnRedis } from './support/redis-server';
-import { waitFor } from './support/wait';
 
 const GRACE_MS = 2000;
-
-/** How a process ended: its exit code and how long after the signal. */
-function signalAndWait(child: ChildProcess, signal: NodeJS.Signals, timeoutMs: number): Promise<{ code: number | null; afterMs: number }> {
-  const sent = Date.now();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the process did not exit within ${timeoutMs} ms of ${signal}`)), timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, afterMs: Date.now() - sent });
-    });
-    child.kill(signal);
-  });
-}
 
 /**
  * SIGTERM ends a worker process: cleanly (exit 0) while Redis answers; within SHUTDOWN_GRACE_MS
@@ -51,18 +36,13 @@ describe('a worker process on SIGTERM', () => {
     const prefix = uniquePrefix('shutdown');
     const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, LOG_LEVEL: 'info', NODE_ENV: 'test', SHUTDOWN_GRACE_MS: String(GRACE_MS) };
     const started = startAppProcess('licence-check', env, tag);
-    const queue = new Queue(Queues.licenceCheck, { connection: { url: redis.url }, prefix });
-    try {
-      await waitFor(async () => (await queue.getWorkersCount()) > 0, 'the licence-check worker to connect', 30_000, 100);
-    } finally {
-      await queue.close();
-    }
+    await workerConnected(redis.url, prefix, Queues.licenceCheck, 'licence-check');
     return started;
   }
 
   it('closes cleanly while Redis answers', async () => {
     child = await startWorker('shutdown-clean');
-    const { code } = await signalAndWait(child, 'SIGTERM', 15_000);
+    const { code } = await stopProcess(child);
     expect(code).toBe(0);
   });
 
@@ -71,7 +51,7 @@ describe('a worker process on SIGTERM', () => {
     child = await startWorker(tag);
     redis.pause();
     try {
-      const { code, afterMs } = await signalAndWait(child, 'SIGTERM', GRACE_MS + 10_000);
+      const { code, afterMs } = await stopProcess(child);
       expect(code).toBe(1);
       expect(afterMs).toBeGreaterThanOrEqual(GRACE_MS);
       expect(readFileSync(join(ARTIFACTS, `${tag}.log`), 'utf8')).toMatch(/not closed within 2000 ms \(SHUTDOWN_GRACE_MS\): exiting anyway/);

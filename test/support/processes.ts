@@ -1,6 +1,8 @@
+import { Queue } from 'bullmq';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitFor } from './wait';
 
 const ROOT = join(__dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -17,11 +19,22 @@ export function startAppProcess(app: string, env: Record<string, string>, tag = 
   return child;
 }
 
-/** Ends a process and waits for it to be gone. */
-export function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/** Waits until an app process has its worker on `queue` (under `prefix`): it is ready to take jobs. */
+export async function workerConnected(redisUrl: string, prefix: string, queue: string, app: string): Promise<void> {
+  const probe = new Queue(queue, { connection: { url: redisUrl }, prefix });
+  try {
+    await waitFor(async () => (await probe.getWorkersCount()) > 0, `the ${app} worker to connect`, 30_000, 200);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Ends a process and waits for it to be gone; answers its exit code and how long after the signal it went. */
+export function stopProcess(child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; afterMs: number }> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child?.exitCode ?? null, afterMs: 0 });
+  const sent = Date.now();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    child.once('exit', (code) => resolve({ code, afterMs: Date.now() - sent }));
     child.kill(signal);
   });
 }
