@@ -23,6 +23,15 @@ export async function writeOutbox(manager: EntityManager, rows: OutboxEntity[]):
 }
 
 /**
+ * How long published events wait to be deleted together. At a steady trickle of requests every event
+ * was deleted in a transaction of its own (four per request, half of a request's commits); well
+ * under the relay's RELAY_AFTER_MS, so the relay does not publish them again meanwhile.
+ */
+export const OUTBOX_FLUSH_AFTER_MS = 100;
+/** This many published events are deleted at once, without waiting (one statement each batch). */
+export const OUTBOX_FLUSH_BATCH = 500;
+
+/**
  * The outbox as the publisher and the relay see it: events committed but maybe not published.
  * Published events are deleted in batches (one statement per flush, not one per event): a crash
  * before the flush only makes the relay publish them again, which their job ids make harmless.
@@ -31,6 +40,7 @@ export class OutboxStore {
   private readonly unitOfWork: UnitOfWork;
   private published = new Set<string>();
   private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly dataSource: DataSource) {
     this.unitOfWork = UnitOfWork.for(dataSource);
@@ -47,17 +57,18 @@ export class OutboxStore {
       .getMany()) as OutboxRow[];
   }
 
-  /** Marks events as on their queues; they are deleted with the next flush. */
+  /** Marks events as on their queues; they are deleted with the next flush, within OUTBOX_FLUSH_AFTER_MS. */
   markPublished(ids: readonly string[]): void {
     for (const id of ids) this.published.add(id);
-    this.flushing ??= Promise.resolve().then(() => this.flush());
+    if (this.published.size >= OUTBOX_FLUSH_BATCH) this.flushSoon();
+    else this.timer ??= setTimeout(() => this.flushSoon(), OUTBOX_FLUSH_AFTER_MS).unref();
   }
 
-  /** Deletes what was published; resolves when the last batch is gone (tests, shutdown). */
+  /** Deletes what was published; resolves when the last batch is gone (the relay, shutdown). */
   async flush(): Promise<void> {
     try {
       while (this.published.size > 0) {
-        const ids = [...this.published].slice(0, 500);
+        const ids = [...this.published].slice(0, OUTBOX_FLUSH_BATCH);
         await this.unitOfWork.run((m) => m.createQueryBuilder().delete().from(OutboxEntity).whereInIds(ids).execute());
         for (const id of ids) this.published.delete(id);
       }
@@ -67,6 +78,19 @@ export class OutboxStore {
     } finally {
       this.flushing = null;
     }
+  }
+
+  /** The shutdown's last flush: what this process published is not left for the relay. */
+  onModuleDestroy(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.flush();
+  }
+
+  private flushSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.flushing ??= Promise.resolve().then(() => this.flush());
   }
 
   /** How many events wait (metrics, health). */
