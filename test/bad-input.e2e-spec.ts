@@ -423,6 +423,8 @@ describe.each(testDatabases())('the bad-input corpus on %s', (db) => {
   /** Rows of every table and jobs of every pipeline queue (intake's failed set apart: the bad jobs end there). */
   async function stored(): Promise<Record<string, number>> {
     const ds = sys.app.get(DataSource);
+    // Published events leave the outbox within OUTBOX_FLUSH_AFTER_MS: count once the last ones are gone.
+    await waitFor(async () => Number((await ds.query('SELECT COUNT(*) AS n FROM "outbox"'))[0].n) === 0 || null, 'the outbox to drain');
     const counts: Record<string, number> = {};
     for (const meta of ds.entityMetadatas) {
       const [row] = await ds.query(`SELECT COUNT(*) AS n FROM ${ds.driver.escape(meta.tableName)}`);
