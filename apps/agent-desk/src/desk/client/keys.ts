@@ -71,8 +71,12 @@ export function wireKeys(): void {
   });
   $('keys').addEventListener('click', showHelp);
   $('keys-close').addEventListener('click', () => dialog.close());
+  // Back to where the agent was, unless they have moved on: the close event is a task of its own,
+  // and the browser may handle the next key (r: the reply box) before it.
   dialog.addEventListener('close', () => {
-    if (opener && opener.isConnected) opener.focus();
+    const active = document.activeElement;
+    const lost = !active || active === document.body || dialog.contains(active);
+    if (lost && opener && opener.isConnected) opener.focus();
     opener = null;
   });
 
