@@ -40,29 +40,33 @@ export class ClaimsService implements OnApplicationBootstrap {
     const own = agentQueueName(agent.id);
     const teamQueues = agent.teams.map(teamQueueName);
     for (let tries = 0; tries < MAX_TRIES; tries++) {
-      const order = await this.rank(own, teamQueues);
-      if (order.length === 0) return null;
-      for (const queue of order) {
+      let took = false;
+      // The agent's own queue first, whatever its head; then its teams', best head first.
+      for (const queue of [own, ...(await this.rankTeams(teamQueues))]) {
         const token = randomUUID();
         const job = await this.queues.worker(queue).getNextJob(token, { block: false });
         if (!job) continue;
+        took = true;
         const claim = await this.assign(job, queue, token, agent);
         if (claim) return claim;
         break; // that job was stale and is gone now: look at the heads again
       }
+      if (!took) return null;
     }
     return null;
   }
 
-  /** Queues with work, best first: the agent's own, then teams by their head job's priority and age. */
-  private async rank(own: string, teamQueues: string[]): Promise<string[]> {
-    const heads = await Promise.all([own, ...teamQueues].map(async (queue) => ({ queue, head: await this.queues.head(queue) })));
-    const [mine, ...teams] = heads;
-    const ordered = teams
+  /**
+   * Team queues with work, best first by their head job's priority and age. An agent of one team
+   * needs no ranking: taking from an empty queue answers nothing, as cheaply as looking at its head.
+   */
+  private async rankTeams(teamQueues: string[]): Promise<string[]> {
+    if (teamQueues.length <= 1) return teamQueues;
+    const heads = await Promise.all(teamQueues.map(async (queue) => ({ queue, head: await this.queues.head(queue) })));
+    return heads
       .filter((h) => h.head)
       .sort((a, b) => (a.head!.priority || 0) - (b.head!.priority || 0) || a.head!.timestamp - b.head!.timestamp)
       .map((h) => h.queue);
-    return mine.head ? [own, ...ordered] : ordered;
   }
 
   private async assign(job: Job, queue: string, token: string, agent: AgentEntity): Promise<Claim | null> {
