@@ -142,6 +142,25 @@ describe.each(testDatabases())('agents working routed requests on %s', (db) => {
     await sys.http.post(`/v1/requests/${id}/resolve`).set(bearer(ben)).send({ summary: 'done' }).expect(200);
   });
 
+  it('gives an agent of two teams the best head across them: level first, then an SLA deadline, then age', async () => {
+    const dora = await addAgent(sys, 'dora', ['home-malware', 'home-lv']);
+    await drain(dora);
+    const crash = (n: number, paid: boolean) =>
+      submission({ subject: `Crash #${n}`, description: 'Kaspersky crashes every time I open the settings window.', ...(paid ? { licenceKey: 'LIC-ANNA-KAV' } : {}) });
+    const lowFirst = await queued(crash(800, false)); // home-lv, level 3, in first
+    const malwareOlder = await queued(malware(800)); // home-malware, level 2
+    const paidLater = await queued(crash(801, true)); // home-lv, level 2 (raised by the paid plan), with an SLA deadline
+    const malwareNewer = await queued(malware(801)); // home-malware, level 2
+    const placed = await Promise.all([lowFirst, malwareOlder, paidLater, malwareNewer].map(async ({ id }) => ({ team: (await view(id)).team, priority: (await view(id)).priority })));
+    expect(placed).toEqual([
+      { team: 'home-lv', priority: 3 },
+      { team: 'home-malware', priority: 2 },
+      { team: 'home-lv', priority: 2 },
+      { team: 'home-malware', priority: 2 },
+    ]);
+    expect(await drain(dora)).toEqual([paidLater.id, malwareOlder.id, malwareNewer.id, lowFirst.id]);
+  });
+
   it('keeps other teams out: 404 for their requests, nothing to claim', async () => {
     const { id } = await queued(malware(600));
     await sys.http.get(`/v1/requests/${id}`).set(bearer(carl)).expect(404);
