@@ -82,15 +82,18 @@ export class OutboxStore {
 
   /** The shutdown's last flush: what this process published is not left for the relay. */
   onModuleDestroy(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer();
     return this.flush();
   }
 
   private flushSoon(): void {
+    this.cancelTimer();
+    this.flushing ??= Promise.resolve().then(() => this.flush());
+  }
+
+  private cancelTimer(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.flushing ??= Promise.resolve().then(() => this.flush());
   }
 
   /** How many events wait (metrics, health). */
