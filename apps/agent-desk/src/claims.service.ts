@@ -40,18 +40,21 @@ export class ClaimsService implements OnApplicationBootstrap {
     const own = agentQueueName(agent.id);
     const teamQueues = agent.teams.map(teamQueueName);
     for (let tries = 0; tries < MAX_TRIES; tries++) {
-      let took = false;
-      // The agent's own queue first, whatever its head; then its teams', best head first.
-      for (const queue of [own, ...(await this.rankTeams(teamQueues))]) {
-        const token = randomUUID();
-        const job = await this.queues.worker(queue).getNextJob(token, { block: false });
-        if (!job) continue;
-        took = true;
-        const claim = await this.assign(job, queue, token, agent);
-        if (claim) return claim;
-        break; // that job was stale and is gone now: look at the heads again
-      }
-      if (!took) return null;
+      // The agent's own queue first, whatever its head; then its teams', best head first (ranked only when needed).
+      const taken = (await this.takeFirst([own])) ?? (await this.takeFirst(await this.rankTeams(teamQueues)));
+      if (!taken) return null;
+      const claim = await this.assign(taken.job, taken.queue, taken.token, agent);
+      if (claim) return claim; // else that job was stale and is gone now: look at the heads again
+    }
+    return null;
+  }
+
+  /** The first job any of these queues gives, taken under a new lock token (the lease). */
+  private async takeFirst(queues: string[]): Promise<{ job: Job; queue: string; token: string } | null> {
+    for (const queue of queues) {
+      const token = randomUUID();
+      const job = await this.queues.worker(queue).getNextJob(token, { block: false });
+      if (job) return { job, queue, token };
     }
     return null;
   }
