@@ -38,6 +38,12 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props 
   return node;
 }
 
+/** True when no control has the focus (it is on the page itself): nothing the user moved it to would be taken away. */
+export function focusIsFree(): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body;
+}
+
 export function clear<T extends Node>(node: T): T {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;

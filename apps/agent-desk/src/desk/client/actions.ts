@@ -1,6 +1,6 @@
 import { api, failure } from '@support/client/api';
 import { latestOnly } from '@support/client/latest';
-import { $ } from '@support/client/dom';
+import { $, focusIsFree } from '@support/client/dom';
 import { holding, leaseLapsed, renew, startRenewing, stopRenewing } from './lease';
 import { say, warn } from '@support/client/messages';
 import { refresh } from './queues';
@@ -158,8 +158,7 @@ export function act(path: string, body: unknown, done: () => void, what: string)
  * request's heading; unless the agent has moved the focus elsewhere meanwhile.
  */
 function keepFocus(from: HTMLElement | null): void {
-  const active = document.activeElement;
-  if (!from || from === document.body || (active && active !== document.body && active !== from)) return;
+  if (!from || from === document.body || !(focusIsFree() || document.activeElement === from)) return;
   const usable = from.isConnected && !(from as HTMLButtonElement).disabled && from.offsetParent !== null;
   (usable ? from : $('work-h')).focus();
 }

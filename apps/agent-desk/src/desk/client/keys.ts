@@ -1,4 +1,4 @@
-import { $ } from '@support/client/dom';
+import { $, focusIsFree } from '@support/client/dom';
 import { claimNext } from './actions';
 import { state } from './state';
 import { focusSearch, moveInList } from './work-list';
@@ -74,8 +74,7 @@ export function wireKeys(): void {
   // Back to where the agent was, unless they have moved on: the close event is a task of its own,
   // and the browser may handle the next key (r: the reply box) before it.
   dialog.addEventListener('close', () => {
-    const active = document.activeElement;
-    const lost = !active || active === document.body || dialog.contains(active);
+    const lost = focusIsFree() || dialog.contains(document.activeElement);
     if (lost && opener && opener.isConnected) opener.focus();
     opener = null;
   });
