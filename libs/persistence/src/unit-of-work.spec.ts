@@ -47,6 +47,17 @@ describe('UnitOfWork on SQLite', () => {
     expect(await rows()).toEqual(['a', 'b', 'd', 'e', 'taken']);
   });
 
+  it('commits relaxed works waiting together in one transaction, rolling back only the one that fails', async () => {
+    await unit.run(insert('taken'));
+    const transactions = jest.spyOn(ds, 'transaction');
+    const outcomes = await Promise.allSettled(['p', 'q', 'taken', 'r', 's'].map((k) => unit.run(insert(k))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(isUniqueViolation((outcomes[2] as PromiseRejectedResult).reason)).toBe(true);
+    // The first starts at once; the four queued behind it share the next commit.
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(await rows()).toEqual(['p', 'q', 'r', 's', 'taken']);
+  });
+
   it('answers each work its own result and leaves the connection relaxed after a durable commit', async () => {
     const [one, two] = await Promise.all([unit.run(async () => 1, { durable: true }), unit.run(async () => 2, { durable: true })]);
     expect([one, two]).toEqual([1, 2]);
