@@ -83,7 +83,8 @@ export class ClaimsService implements OnApplicationBootstrap {
       const next = assign(request, { agent: agent.id, token, place: { queue, id: job.id as string }, expiresAt: leaseExpiresAt });
       if (!(await this.store.apply(request.id, next))) continue;
       await this.publisher.emit(request.id, next.emits);
-      return { request: (await this.store.find(request.id)) as SupportRequest, leaseExpiresAt };
+      // The row as just written, not read back (a second read of the row, ~50 µs of a claim's database time).
+      return { request: { ...request, ...next.patch }, leaseExpiresAt };
     }
     // A job whose request no longer waits here (resolved, or moved elsewhere): finish it.
     await job.moveToCompleted('stale', token, false);
