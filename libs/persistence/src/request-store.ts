@@ -41,7 +41,7 @@ export class RequestStore implements RequestRepository {
    * cached statement mapped by hand (request-columns.ts) rather than a query built and hydrated per call.
    */
   async find(id: string): Promise<RequestEntity | null> {
-    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${this.dataSource.options.type === 'postgres' ? '$1' : '?'}`;
+    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${this.placeholder}`;
     const [row] = (await this.dataSource.query(this.findSql, [id])) as Record<string, unknown>[];
     return row ? (this.requestColumns ??= requestColumns(this.dataSource)).read(row) : null;
   }
@@ -50,7 +50,14 @@ export class RequestStore implements RequestRepository {
 
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
-    return (await this.dataSource.getRepository(TimelineEventEntity).find({ where: { requestId }, order: { id: 'ASC' } })) as TimelineRecord[];
+    // Read for every request view, claim answer and SLA evaluation: one cached statement, `detail` parsed as TypeORM's simple-json is.
+    this.timelineSql ??= `SELECT "id", "requestId", "at", "stage", "event", "detail", "effectKey" FROM "timeline_events" WHERE "requestId" = ${this.placeholder} ORDER BY "id" ASC`;
+    const rows = (await this.dataSource.query(this.timelineSql, [requestId])) as (Omit<TimelineRecord, 'detail'> & { detail: string })[];
+    return rows.map((r) => ({ ...r, id: Number(r.id), detail: JSON.parse(r.detail) }) as TimelineRecord);
+  }
+  private timelineSql?: string;
+  private get placeholder(): string {
+    return this.dataSource.options.type === 'postgres' ? '$1' : '?';
   }
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {

@@ -40,7 +40,10 @@ export class KeyService {
   async resolve(key: string): Promise<Principal | null> {
     const hash = hashKey(key);
     if (this.adminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.adminHash)) return { kind: 'admin', id: 'admin' };
-    const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ hash });
+    // Every authenticated call asks this: one cached statement, not a query built per call.
+    this.resolveSql ??= `SELECT "kind", "principalId" FROM "api_keys" WHERE "hash" = ${this.dataSource.options.type === 'postgres' ? '$1' : '?'}`;
+    const [row] = (await this.dataSource.query(this.resolveSql, [hash])) as Pick<ApiKeyEntity, 'kind' | 'principalId'>[];
     return row ? { kind: row.kind, id: row.principalId } : null;
   }
+  private resolveSql?: string;
 }
