@@ -7,13 +7,16 @@
  * and their ratios, then one JSON line.
  *
  *   npm run build && node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres]
- *        [--then resolve|hold] [--via http|service]
+ *        [--then resolve|hold] [--via http|service] [--rate R]
  *
  * `--then resolve` (default): after each claim the agent resolves the request
  * (POST /v1/requests/:id/resolve); the baseline's claimer does `job.moveToCompleted` with its
  * token. `--then hold`: agents keep every lease (the baseline keeps its jobs active): claims only.
  * Latency of one claim = from just before the call to its answer (the HTTP round trip, or the
  * service call); claims/s = claims / (last answer − first call), the follow-up included.
+ * `--rate R`: the agents start R claims per second between them, on a fixed schedule (agent k's
+ * i-th claim at (i·agents + k) / R s), as agents who spend time on what they claimed do; latency is
+ * then what one claim costs at that load rather than the queue in front of a saturated process.
  *
  * Environment: REDIS_URL (default redis://127.0.0.1:6379); BENCH_PG_URL for `--db postgres`
  * (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped).
@@ -37,10 +40,12 @@ interface Args {
   db: 'sqlite' | 'postgres';
   then: 'resolve' | 'hold';
   via: 'http' | 'service';
+  /** Claims started per second across all agents (0: each agent claims again as soon as it has its answer). */
+  rate: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { n: 2000, agents: 50, db: 'sqlite', then: 'resolve', via: 'http' };
+  const args: Args = { n: 2000, agents: 50, db: 'sqlite', then: 'resolve', via: 'http', rate: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -70,9 +75,12 @@ function parseArgs(argv: string[]): Args {
       case '--via':
         args.via = oneOf('--via', ['http', 'service']);
         break;
+      case '--rate':
+        args.rate = int('--rate');
+        break;
       case '--help':
       case '-h':
-        console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service]');
+        console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service] [--rate claims/s]');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default:
@@ -97,8 +105,8 @@ interface Figures {
   duplicates: number;
 }
 
-/** Runs `agents` claimers at once until every one of them finds the queue empty. */
-async function race(agents: number, claimOnce: (agent: number) => Promise<string | null>): Promise<Figures> {
+/** Runs `agents` claimers at once until every one of them finds the queue empty; at `rate` claims/s between them when given. */
+async function race(agents: number, claimOnce: (agent: number) => Promise<string | null>, rate = 0): Promise<Figures> {
   const latencies: number[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
@@ -106,7 +114,9 @@ async function race(agents: number, claimOnce: (agent: number) => Promise<string
   let last = t0;
   await Promise.all(
     Array.from({ length: agents }, async (_, agent) => {
-      for (;;) {
+      for (let i = 0; ; i++) {
+        const due = t0 + ((i * agents + agent) * 1000) / (rate || Infinity);
+        if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
         const start = performance.now();
         const id = await claimOnce(agent);
         if (id === null) return;
@@ -305,7 +315,9 @@ async function main(): Promise<void> {
       return job.id as string;
     };
 
-    console.log(`claims bench: N=${args.n} requests in team queue ${teamQueue}, ${args.agents} agents claiming at once, then ${args.then}, via ${args.via}, db=${args.db}`);
+    console.log(
+      `claims bench: N=${args.n} requests in team queue ${teamQueue}, ${args.agents} agents claiming at once${args.rate ? ` at ${args.rate} claims/s between them` : ''}, then ${args.then}, via ${args.via}, db=${args.db}`,
+    );
     console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}`);
 
     // Warm-up (not measured): a few claims each way, so that connections, workers and statements exist.
@@ -321,11 +333,11 @@ async function main(): Promise<void> {
     for (let c = await baseClaim(); c; c = await baseClaim());
 
     await baseFill('b1');
-    const base1 = await race(args.agents, () => baseClaim());
+    const base1 = await race(args.agents, () => baseClaim(), args.rate);
     await fill('s');
-    const system = await race(args.agents, systemClaim);
+    const system = await race(args.agents, systemClaim, args.rate);
     await baseFill('b2');
-    const base2 = await race(args.agents, () => baseClaim());
+    const base2 = await race(args.agents, () => baseClaim(), args.rate);
     const baseline = meanOf(base1, base2);
 
     // Every request claimed exactly once, and where the system says it is.
@@ -368,6 +380,7 @@ async function main(): Promise<void> {
         agents: args.agents,
         then: args.then,
         via: args.via,
+        rate: args.rate,
         db: args.db,
         system: round(system),
         baseline: round(baseline),
