@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
+import type { OnModuleInit } from '@nestjs/common';
 import { Events, Queues, type RequestEventData } from '@support/contracts';
-import { classificationEmits, classificationTransition } from '@support/domain';
+import { classificationEmits, classificationTransition, warmClassifier } from '@support/domain';
 import { Handles, type Stage, StageProcessor, StageRunner, stageWorkerOptions } from '@support/messaging';
 import { ReferenceStore } from '@support/persistence';
 import { RulesService } from '@support/platform';
@@ -11,7 +12,7 @@ import { RulesService } from '@support/platform';
  * the clause, the offer and the self-service pointers; the rest, unknown scope included, go on.
  */
 @Processor(Queues.classification, stageWorkerOptions())
-export class ClassificationProcessor extends StageProcessor {
+export class ClassificationProcessor extends StageProcessor implements OnModuleInit {
   private readonly stage: Stage = {
     name: 'classification',
     done: (r) => r.classification !== null,
@@ -27,6 +28,10 @@ export class ClassificationProcessor extends StageProcessor {
     private readonly rules: RulesService,
   ) {
     super();
+  }
+
+  onModuleInit(): void {
+    warmClassifier();
   }
 
   @Handles(Events.eligibilityDecided)

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Events, type SubmissionAnswer, type SubmissionDto } from '@support/contracts';
-import { splitSubmission, statusAfter, UNDECIDED } from '@support/domain';
+import { splitSubmission, statusAfter, UNDECIDED, warmClassifier } from '@support/domain';
 import { EventPublisher } from '@support/messaging';
 import { newId, RequestEntity, RequestStore, type SubmissionEntity } from '@support/persistence';
 import { CUSTOMER_TOKEN } from '../auth/auth.guard';
@@ -31,7 +31,7 @@ export interface IntakeResult {
  * on the producer's retry (and the pipeline sweeper covers producers that do not retry).
  */
 @Injectable()
-export class IntakeService {
+export class IntakeService implements OnModuleInit {
   constructor(
     private readonly store: RequestStore,
     private readonly publisher: EventPublisher,
@@ -39,6 +39,11 @@ export class IntakeService {
     private readonly tokens: TokenSigner,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
+
+  /** Splitting a submission reads the classifier's model (rule 2.3): loaded before the first one arrives. */
+  onModuleInit(): void {
+    warmClassifier();
+  }
 
   async submit(body: SubmissionDto, producerId: string, idempotencyKey: string | null): Promise<IntakeResult> {
     if (idempotencyKey) {
