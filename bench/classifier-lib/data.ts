@@ -1,7 +1,8 @@
 /**
  * Loads the classifier benchmark's labelled sets: real-world messages (bench/classifier/real/*.jsonl,
  * split by source group), crafted examples (dataset.jsonl, crafted-baltic.jsonl, crafted-none.jsonl,
- * crafted-ru-more.jsonl, crafted-en-more.jsonl, crafted-baltic-more.jsonl, crafted-ru-extra.jsonl, crafted-decline.jsonl) and, when present,
+ * crafted-ru-more.jsonl, crafted-en-more.jsonl, crafted-baltic-more.jsonl, crafted-ru-extra.jsonl, crafted-decline.jsonl, crafted-heldout-b.jsonl, crafted-ru-dev-c.jsonl,
+ * crafted-baltic-dev-c.jsonl) and, when present,
  * agent-labelled examples (agent-labelled.jsonl). Shared by the bench and the training script.
  */
 import * as fs from 'fs';
@@ -106,6 +107,9 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-baltic-more.jsonl',
     'crafted-ru-extra.jsonl',
     'crafted-decline.jsonl',
+    'crafted-heldout-b.jsonl',
+    'crafted-ru-dev-c.jsonl',
+    'crafted-baltic-dev-c.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
