@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './database-url';
+export * from './parameter';
 export * from './migrations';
 export * from './unit-of-work';
 export * from './open-database';

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxRows, writeOutbox } from './outbox-store';
+import { parameter } from './parameter';
 import { requestColumns } from './request-columns';
 import { RowWriter } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
@@ -41,7 +42,7 @@ export class RequestStore implements RequestRepository {
    * cached statement mapped by hand (request-columns.ts) rather than a query built and hydrated per call.
    */
   async find(id: string): Promise<RequestEntity | null> {
-    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${this.placeholder}`;
+    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
     const [row] = (await this.dataSource.query(this.findSql, [id])) as Record<string, unknown>[];
     return row ? (this.requestColumns ??= requestColumns(this.dataSource)).read(row) : null;
   }
@@ -51,14 +52,11 @@ export class RequestStore implements RequestRepository {
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
     // Read for every request view, claim answer and SLA evaluation: one cached statement, `detail` parsed as TypeORM's simple-json is.
-    this.timelineSql ??= `SELECT "id", "requestId", "at", "stage", "event", "detail", "effectKey" FROM "timeline_events" WHERE "requestId" = ${this.placeholder} ORDER BY "id" ASC`;
+    this.timelineSql ??= `SELECT "id", "requestId", "at", "stage", "event", "detail", "effectKey" FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
     const rows = (await this.dataSource.query(this.timelineSql, [requestId])) as (Omit<TimelineRecord, 'detail'> & { detail: string })[];
     return rows.map((r) => ({ ...r, id: Number(r.id), detail: JSON.parse(r.detail) }) as TimelineRecord);
   }
   private timelineSql?: string;
-  private get placeholder(): string {
-    return this.dataSource.options.type === 'postgres' ? '$1' : '?';
-  }
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DateUtils } from 'typeorm/util/DateUtils';
+import { parameter } from './parameter';
 
 /**
  * The stage writes (timeline insert, request update, outbox insert) as plain parameterised SQL
@@ -76,7 +77,7 @@ export class RowWriter {
   }
 
   private placeholder(n: number): string {
-    return this.sqlite ? '?' : `$${n}`;
+    return parameter(this.dataSource, n);
   }
 
   private value(value: unknown, c: ColumnMetadata): unknown {

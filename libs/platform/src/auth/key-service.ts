@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiKeyEntity, type KeyKind, UnitOfWork } from '@support/persistence';
+import { ApiKeyEntity, type KeyKind, parameter, UnitOfWork } from '@support/persistence';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { randomSecret, SETTINGS, type Settings } from '../settings';
@@ -41,7 +41,7 @@ export class KeyService {
     const hash = hashKey(key);
     if (this.adminHash && timingSafeEqual(Buffer.from(hash, 'hex'), this.adminHash)) return { kind: 'admin', id: 'admin' };
     // Every authenticated call asks this: one cached statement, not a query built per call.
-    this.resolveSql ??= `SELECT "kind", "principalId" FROM "api_keys" WHERE "hash" = ${this.dataSource.options.type === 'postgres' ? '$1' : '?'}`;
+    this.resolveSql ??= `SELECT "kind", "principalId" FROM "api_keys" WHERE "hash" = ${parameter(this.dataSource, 1)}`;
     const [row] = (await this.dataSource.query(this.resolveSql, [hash])) as Pick<ApiKeyEntity, 'kind' | 'principalId'>[];
     return row ? { kind: row.kind, id: row.principalId } : null;
   }
