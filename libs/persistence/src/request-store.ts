@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxRows, writeOutbox } from './outbox-store';
 import { parameter } from './parameter';
-import { requestColumns } from './request-columns';
+import { entityColumns } from './entity-columns';
 import { RowWriter } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
@@ -39,24 +39,26 @@ export class RequestStore implements RequestRepository {
 
   /**
    * One request by id: the hottest read (every stage, the notifier, the SLA clock), so it is one
-   * cached statement mapped by hand (request-columns.ts) rather than a query built and hydrated per call.
+   * cached statement mapped by hand (entity-columns.ts) rather than a query built and hydrated per call.
    */
   async find(id: string): Promise<RequestEntity | null> {
     this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
     const [row] = (await this.dataSource.query(this.findSql, [id])) as Record<string, unknown>[];
-    return row ? (this.requestColumns ??= requestColumns(this.dataSource)).read(row) : null;
+    return row ? (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity)).read(row) : null;
   }
   private findSql?: string;
-  private requestColumns?: ReturnType<typeof requestColumns>;
+  private requestColumns?: ReturnType<typeof entityColumns<RequestEntity>>;
 
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
-    // Read for every request view, claim answer and SLA evaluation: one cached statement, `detail` parsed as TypeORM's simple-json is.
-    this.timelineSql ??= `SELECT "id", "requestId", "at", "stage", "event", "detail", "effectKey" FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
-    const rows = (await this.dataSource.query(this.timelineSql, [requestId])) as (Omit<TimelineRecord, 'detail'> & { detail: string })[];
-    return rows.map((r) => ({ ...r, id: Number(r.id), detail: JSON.parse(r.detail) }) as TimelineRecord);
+    // Read for every request view, claim answer and SLA evaluation: one cached statement, mapped as `find` maps a request.
+    this.timelineSql ??= `SELECT * FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
+    const rows = (await this.dataSource.query(this.timelineSql, [requestId])) as Record<string, unknown>[];
+    const columns = (this.timelineColumns ??= entityColumns(this.dataSource, TimelineEventEntity));
+    return rows.map((row) => columns.read(row)) as TimelineRecord[];
   }
   private timelineSql?: string;
+  private timelineColumns?: ReturnType<typeof entityColumns<TimelineEventEntity>>;
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });

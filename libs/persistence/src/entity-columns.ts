@@ -1,0 +1,25 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Maps raw rows of an entity's table to the entity as TypeORM would hydrate it, from the entity's
+ * own column metadata: JSON columns parsed, every other column as the driver returns it (the
+ * entities read this way have strings and integers only, which both drivers already return as such).
+ */
+export function entityColumns<T extends object>(dataSource: DataSource, target: new () => T): { read(row: Record<string, unknown>): T } {
+  const columns = dataSource.getMetadata(target).columns.map((c) => ({
+    property: c.propertyName,
+    column: c.databaseName,
+    json: c.type === 'simple-json',
+  }));
+  return {
+    read(row) {
+      const entity = new target();
+      const fields = entity as unknown as Record<string, unknown>;
+      for (const { property, column, json } of columns) {
+        const value = row[column];
+        fields[property] = json && typeof value === 'string' ? JSON.parse(value) : (value ?? null);
+      }
+      return entity;
+    },
+  };
+}
