@@ -115,8 +115,8 @@ async function race(agents: number, claimOnce: (agent: number) => Promise<string
   await Promise.all(
     Array.from({ length: agents }, async (_, agent) => {
       for (let i = 0; ; i++) {
-        const due = t0 + ((i * agents + agent) * 1000) / (rate || Infinity);
-        if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+        const wait = rate ? t0 + ((i * agents + agent) * 1000) / rate - performance.now() : 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const start = performance.now();
         const id = await claimOnce(agent);
         if (id === null) return;

@@ -1,9 +1,8 @@
 /**
  * Loads the classifier benchmark's labelled sets: real-world messages (bench/classifier/real/*.jsonl,
- * split by source group), crafted examples (dataset.jsonl, crafted-baltic.jsonl, crafted-none.jsonl,
- * crafted-ru-more.jsonl, crafted-en-more.jsonl, crafted-baltic-more.jsonl, crafted-ru-extra.jsonl, crafted-decline.jsonl, crafted-heldout-b.jsonl, crafted-ru-dev-c.jsonl,
- * crafted-baltic-dev-c.jsonl, crafted-howto-third-party.jsonl) and, when present,
- * agent-labelled examples (agent-labelled.jsonl). Shared by the bench and the training script.
+ * split by source group), crafted examples (the files `loadCrafted` lists; their own `split` field says
+ * which side each line is on) and, when present, agent-labelled examples (agent-labelled.jsonl).
+ * Shared by the bench and the training script.
  */
 import * as fs from 'fs';
 import * as path from 'path';
