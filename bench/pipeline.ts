@@ -245,10 +245,14 @@ async function main(): Promise<void> {
     const baseline = meanOf(baselineBefore, baselineAfter);
 
     // Anything that failed or is stuck on the way (diagnostics, not part of the figures).
+    // And the jobs a submission cost on each queue the pipeline feeds (completed ones are kept), the team queue's not counted.
     const problems: string[] = [];
-    for (const name of ['intake', 'licence-check', 'classification', 'routing', 'sla']) {
-      const counts = await registry.get(name).getJobCounts('failed', 'delayed', 'waiting', 'active', 'prioritized');
+    const jobsPerSubmission: Record<string, number> = {};
+    for (const name of ['intake', 'licence-check', 'classification', 'routing', 'sla', 'notifications']) {
+      const counts = await registry.get(name).getJobCounts('completed', 'failed', 'delayed', 'waiting', 'active', 'prioritized');
+      jobsPerSubmission[name] = +(Object.values(counts).reduce((a, b) => a + b, 0) / (warm.length + args.n)).toFixed(3);
       const pending = counts.delayed + counts.waiting + counts.active + counts.prioritized;
+      if (name === 'notifications') continue; // its mail and webhooks may go on: not the pipeline's
       if (counts.failed || (pending && name !== 'sla')) {
         const [failed] = counts.failed ? await registry.get(name).getFailed(0, 0) : [];
         problems.push(`${name}: ${counts.failed} failed, ${pending} pending${failed ? ` (e.g. ${failed.id}: ${failed.failedReason})` : ''}`);
@@ -278,6 +282,7 @@ async function main(): Promise<void> {
       exitCode = 1;
     }
     console.log(`  arrival rate per tenth of the run (req/s): baseline #1 ${baselineBefore.tenths.map((x) => fmt(x)).join(' ')}; pipeline ${pipeline.tenths.map((x) => fmt(x)).join(' ')}`);
+    console.log(`  jobs per submission: ${Object.entries(jobsPerSubmission).map(([q, n]) => `${q} ${fmt(n, 2)}`).join(', ')} (and 1 in its team queue)`);
     for (const p of problems) console.log(`  problem: ${p}`);
     const round = roundFigures;
     console.log(
@@ -291,6 +296,7 @@ async function main(): Promise<void> {
         pipeline: round(pipeline),
         baseline: round(baseline),
         baselineRuns: [round(baselineBefore), round(baselineAfter)],
+        jobsPerSubmission,
         ratio: { throughput: +ratio.throughput.toFixed(4), p50: +ratio.p50.toFixed(3), p99: +ratio.p99.toFixed(3), max: +ratio.max.toFixed(3), cpu: +ratio.cpu.toFixed(3) },
       }),
     );
