@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Jobs, Queues, teamQueueName } from '@support/contracts';
+import { Events, Jobs, Queues, teamQueueName } from '@support/contracts';
 import { queuePriority } from '@support/domain';
 import { QueueRegistry } from '@support/messaging';
 import { addAgent, bearer, claim } from './support/agents';
@@ -73,10 +73,15 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     }, `request ${id} to be queued with its SLA clock`);
   }
 
+  /** The SLA queue's jobs about a request, in any state. */
+  async function slaJobs(id: string) {
+    const jobs = await queues.get(Queues.sla).getJobs(['delayed', 'waiting', 'active', 'prioritized', 'completed', 'failed']);
+    return jobs.filter((j) => j?.data.requestId === id);
+  }
+
   /** SLA alarm jobs of a request, in any state. */
   async function alarmJobs(id: string) {
-    const jobs = await queues.get(Queues.sla).getJobs(['delayed', 'waiting', 'active', 'prioritized', 'completed', 'failed']);
-    return jobs.filter((j) => j?.name === Jobs.slaAlarm && j.data.requestId === id);
+    return (await slaJobs(id)).filter((j) => j.name === Jobs.slaAlarm);
   }
 
   /** Claims (as the only agent) the request and resolves it, leaving the queues clean for the next test. */
@@ -199,16 +204,18 @@ describe.each(testDatabases())('SLA clocks for paid customers on %s', (db) => {
     expect((await alarmJobs(id)).map((j) => j.id)).toEqual([]);
   });
 
-  it('a request without a paid plan has sla: null and no alarm at all', async () => {
+  it('a request without a paid plan has sla: null, no alarm at all, and the SLA worker never hears of it', async () => {
     const { id } = await submitFor('c-4004', null);
     await waitFor(async () => (await view(id)).status === 'queued', 'queued');
-    // The SLA worker has seen its routing.
-    await waitFor(async () => (await queues.get(Queues.sla).getJob(`${id}.request.routed`))?.finishedOn, 'the sla worker to handle the routing');
+    // The routing was published (the notifier has handled it); the SLA queue got no job for it.
+    await waitFor(async () => (await queues.get(Queues.notifications).getJob(`${id}.${Events.routed}`))?.finishedOn, 'the notifier to handle the routing');
     const v = await view(id);
     expect(v.sla).toBeNull();
-    expect(await alarmJobs(id)).toEqual([]);
     expect(entries(v, 'sla.warning').concat(entries(v, 'sla.breached'))).toEqual([]);
     await finish(id);
+    const resolvedHeard = async () => (await queues.get(Queues.notifications).getJobs(['completed'])).some((j) => j?.name === Events.resolved && j.data.requestId === id);
+    await waitFor(resolvedHeard, 'the notifier to handle the resolution');
+    expect(await slaJobs(id)).toEqual([]);
   });
 
   it('the sweeper fires an alarm whose job was deleted', async () => {

@@ -125,7 +125,7 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
     expect(c.request.id).toBe(declined);
     await sys.http.post(`/v1/requests/${declined}/replies`).set(bearer(ana)).send({ body: 'Which Windows version?', waitForCustomer: true }).expect(200);
     await waitFor(async () => (await view(sys, declined)).status === 'closed', 'the auto-close', 10_000);
-    await jobDone(sys, `${declined}.${Events.closed}`, Queues.sla);
+    await jobDone(sys, `${declined}.${Events.closed}`, Queues.notifications);
     expect(await surveysOf(sys, { requestId: declined })).toEqual([]);
     expect(await surveysOf(sys, { customerId: 'c-declined' })).toEqual([]);
   });

@@ -82,7 +82,7 @@ export class ClaimsService implements OnApplicationBootstrap {
       const leaseExpiresAt = new Date(Date.now() + this.settings.leaseMs).toISOString();
       const next = assign(request, { agent: agent.id, token, place: { queue, id: job.id as string }, expiresAt: leaseExpiresAt });
       if (!(await this.store.apply(request.id, next))) continue;
-      await this.publisher.emit(request.id, next.emits);
+      await this.publisher.emit(request, next.emits);
       // The row as just written, not read back (a second read of the row, ~50 µs of a claim's database time).
       return { request: { ...request, ...next.patch }, leaseExpiresAt };
     }

@@ -37,11 +37,11 @@ describe.each(testDatabases())('ConversationService (%s, real Redis)', (db) => {
     return { id: `agent-${agents}`, name: `Agent ${agents}`, teams: [`team-${agents}`], role: 'agent', email: null };
   };
 
-  /** A request routed to the agent's team, waiting in the team queue as routing leaves it. */
+  /** A paid customer's request (so the SLA clock hears of it) routed to the agent's team, waiting in the team queue as routing leaves it. */
   async function queuedFor(agent: AgentEntity): Promise<RequestEntity> {
     const id = newId('req');
     const team = agent.teams[0];
-    const request = await h.insertRequest({ id, status: 'queued', teamId: team, priority: 3, queueJob: { queue: teamQueueName(team), id } });
+    const request = await h.insertRequest({ id, status: 'queued', teamId: team, priority: 3, supportPlan: 'premium', queueJob: { queue: teamQueueName(team), id } });
     await h.publisher.enqueueForAgents(teamQueueName(team), id, id, queueOrder(request));
     return request;
   }

@@ -34,7 +34,7 @@ export class ConversationService {
     const next = reply(request, agent.id, body, kind, waitForCustomer, new Date(), suggestionId);
     await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('reply', async () => {
-      await this.publisher.emit(request.id, next.emits);
+      await this.publisher.emit(request, next.emits);
       if (!waitForCustomer) return;
       await job.moveToCompleted('awaiting-customer', request.leaseToken as string, false);
       const alarm = { requestId: request.id, awaitCount: request.awaitCount + 1 };
@@ -53,7 +53,7 @@ export class ConversationService {
     await this.store.apply(request.id, next, { durable: true });
     return publishAfterCommit('resolve', async () => {
       if (job) await job.moveToCompleted('resolved', request.leaseToken as string, false);
-      await this.publisher.emit(request.id, next.emits);
+      await this.publisher.emit(request, next.emits);
     });
   }
 

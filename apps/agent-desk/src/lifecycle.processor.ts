@@ -66,7 +66,7 @@ export class LifecycleProcessor extends StageProcessor {
     if (!stillWaiting(request, awaitCount)) return 'stale';
     const next = step(request, this.rules.of(request));
     await this.store.apply(requestId, next);
-    await this.publisher.emit(requestId, next.emits);
+    await this.publisher.emit(request, next.emits);
     return done;
   }
 

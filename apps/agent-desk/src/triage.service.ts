@@ -87,7 +87,7 @@ export class TriageService {
     return publishAfterCommit('triage', async () => {
       if (place) await placeInQueue(this.publisher, { ...request, ...next.patch }, place);
       else await this.placement.follow(request.id); // a new priority re-orders a waiting request in its queue
-      await this.publisher.emit(request.id, next.emits);
+      await this.publisher.emit(request, next.emits);
     });
   }
 }

@@ -28,7 +28,7 @@ export class PlanChanges {
       const next = planChange(request, licenceKey, licence, n, new Date());
       if (next && (await this.store.apply(request.id, next))) changed.push(request.id);
       // Always (also when nothing changed now): a retry after a crash must still have the clock recomputed.
-      await this.publisher.emit(request.id, next ? next.emits : n > 0 ? planChangeEmits(n) : []);
+      await this.publisher.emit(request, next ? next.emits : n > 0 ? planChangeEmits(n) : []);
     }
     return { licenceKey, changed };
   }

@@ -25,7 +25,7 @@ export class OutboxRelay {
     let relayed = 0;
     for (;;) {
       const rows = await this.outbox.leftBehind(new Date(now.getTime() - RELAY_AFTER_MS), BATCH);
-      for (const row of rows) await this.publisher.emit(row.requestId, [{ event: row.event as Emit['event'], key: row.occurrence ?? undefined }]);
+      for (const row of rows) await this.publisher.emit({ id: row.requestId }, [{ event: row.event as Emit['event'], key: row.occurrence ?? undefined }]);
       await this.outbox.flush();
       relayed += rows.length;
       if (rows.length < BATCH) break;

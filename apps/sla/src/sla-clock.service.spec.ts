@@ -175,7 +175,7 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     const change = planChange(withClock, 'LIC-GONE', null, 0, new Date())!;
     expect(change.patch.supportPlan).toBeNull();
     await h.store.apply(request.id, change);
-    await h.publisher.emit(request.id, change.emits);
+    await h.publisher.emit(request, change.emits);
     expect(await h.job(Queues.sla, eventJobId(Events.planChanged, `${request.id}.1`))).not.toBeNull();
 
     const outcome = await clock.evaluate(request.id, Events.planChanged);

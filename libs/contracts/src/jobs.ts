@@ -169,6 +169,18 @@ export const FanOut: { readonly [N in EventName]: readonly string[] } = {
   [Events.surveyAnswered]: [Queues.notifications],
 };
 
+/**
+ * The queues that hear an event about a request whose paid plan is `supportPlan`. The SLA worker
+ * keeps clocks for paid plans only ([sla]), so it hears a request's events only while the request
+ * has one: for most requests that is one job less per event. A plan that arrives or goes later
+ * reaches it as `sla.plan-changed`, which it always hears. `undefined` (the plan is not known
+ * where the event is published, e.g. the outbox relay): every subscriber hears it, which is safe.
+ */
+export function subscribersOf(event: EventName, supportPlan?: string | null): readonly string[] {
+  if (supportPlan !== null || event === Events.planChanged) return FanOut[event];
+  return FanOut[event].filter((queue) => queue !== Queues.sla);
+}
+
 /** The queue each scheduled job runs on. */
 export const Scheduled: { readonly [N in keyof ScheduledPayloads]: string } = {
   [Jobs.reconcile]: Queues.maintenance,

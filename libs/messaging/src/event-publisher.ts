@@ -1,9 +1,12 @@
-import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Jobs, Scheduled, type ScheduledPayloads, webhookDeliveryJobId } from '@support/contracts';
+import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Jobs, Scheduled, type ScheduledPayloads, subscribersOf, webhookDeliveryJobId } from '@support/contracts';
 import type { Emit } from '@support/domain';
 import type { JobsOptions, RepeatOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
 
 type ScheduledName = keyof ScheduledPayloads;
+
+/** The request an event is about: its id, and its paid plan when known (who hears the event depends on it). */
+export type EmitSubject = { id: string; supportPlan?: string | null };
 
 /** Told which emitted events are on their queues now, so their outbox rows can go. */
 export interface PublishedEvents {
@@ -26,22 +29,23 @@ export class EventPublisher {
     private readonly outbox: PublishedEvents = { markPublished: () => undefined },
   ) {}
 
-  async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}): Promise<void> {
+  async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}, queues: readonly string[] = FanOut[name]): Promise<void> {
     const { key, ...jobOptions } = options;
     const id = jobOptions.jobId ?? eventJobId(name, key ?? (data as { requestId?: string }).requestId ?? '');
-    await Promise.all(FanOut[name].map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
+    await Promise.all(queues.map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
   }
 
   /**
    * What a transition emits about a request, each with an id from the request and its occurrence
-   * (the id its outbox row has: once published, the row is marked so).
+   * (the id its outbox row has: once published, the row is marked so), to the queues that hear it
+   * about this request: give its paid plan as stored after the transition (`subscribersOf`).
    */
-  async emit(requestId: string, emits: readonly Emit[]): Promise<void> {
+  async emit(request: EmitSubject, emits: readonly Emit[]): Promise<void> {
     const ids: string[] = [];
     for (const { event, key } of emits) {
       if (!(event in FanOut)) throw new Error(`${event} is not a published event (see the fan-out table)`);
-      const jobId = emitJobId(event as EventName, requestId, key);
-      await this.publish(event as EventName, { requestId } as EventPayloads[EventName], { jobId });
+      const jobId = emitJobId(event as EventName, request.id, key);
+      await this.publish(event as EventName, { requestId: request.id } as EventPayloads[EventName], { jobId }, subscribersOf(event as EventName, request.supportPlan));
       ids.push(jobId);
     }
     if (ids.length > 0) this.outbox.markPublished(ids);

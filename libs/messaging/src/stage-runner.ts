@@ -52,7 +52,7 @@ export class StageRunner {
         request = (await this.requests.find(requestId)) as SupportRequest;
       }
     }
-    await this.publisher.emit(requestId, stage.emits(request));
+    await this.publisher.emit(request, stage.emits(request));
     await stage.after?.(request);
     return request;
   }

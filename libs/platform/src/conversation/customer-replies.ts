@@ -52,7 +52,7 @@ export class CustomerReplies {
     if (!(await this.store.apply(request.id, next, { alsoStore: extras.alsoStore, durable: true }))) throw new ConflictException('this reply was already received');
     const queued = await publishAfterCommit('customer reply', async () => {
       await placeInQueue(this.publisher, request, place);
-      await this.publisher.emit(request.id, next.emits);
+      await this.publisher.emit(request, next.emits);
     });
     return { status: next.patch.status ?? request.status, ...(queued ? {} : notQueued('the agent sees it')) };
   }

@@ -143,7 +143,7 @@ export class IntakeService implements OnModuleInit {
    * answer says so, and the pipeline sweeper publishes requests left in `received` when it is back.
    */
   private emitReceived(requestIds: string[]): Promise<boolean> {
-    return publishAfterCommit('request.received', () => Promise.all(requestIds.map((requestId) => this.publisher.emit(requestId, RECEIVED))));
+    return publishAfterCommit('request.received', () => Promise.all(requestIds.map((requestId) => this.publisher.emit({ id: requestId }, RECEIVED))));
   }
 
   /**
