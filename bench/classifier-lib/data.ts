@@ -101,6 +101,7 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'dataset.jsonl',
     'crafted-baltic.jsonl',
     'crafted-none.jsonl',
+    'crafted-none-more.jsonl',
     'crafted-ru-more.jsonl',
     'crafted-en-more.jsonl',
     'crafted-baltic-more.jsonl',
@@ -110,6 +111,7 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-ru-dev-c.jsonl',
     'crafted-baltic-dev-c.jsonl',
     'crafted-howto-third-party.jsonl',
+    'crafted-training-howto.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
