@@ -282,7 +282,11 @@ async function main(): Promise<void> {
       exitCode = 1;
     }
     console.log(`  arrival rate per tenth of the run (req/s): baseline #1 ${baselineBefore.tenths.map((x) => fmt(x)).join(' ')}; pipeline ${pipeline.tenths.map((x) => fmt(x)).join(' ')}`);
-    console.log(`  jobs per submission: ${Object.entries(jobsPerSubmission).map(([q, n]) => `${q} ${fmt(n, 2)}`).join(', ')} (and 1 in its team queue)`);
+    console.log(
+      `  jobs per submission: ${Object.entries(jobsPerSubmission)
+        .map(([q, n]) => `${q} ${fmt(n, 2)}`)
+        .join(', ')} (and 1 in its team queue)`,
+    );
     for (const p of problems) console.log(`  problem: ${p}`);
     const round = roundFigures;
     console.log(
