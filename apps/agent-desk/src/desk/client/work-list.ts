@@ -46,6 +46,8 @@ export async function loadList(more = false): Promise<void> {
   const latest = startLoad();
   list.loading = true;
   $<HTMLButtonElement>('list-more').disabled = true;
+  // Screen readers (and the tests) can tell the rows shown are not yet the answer to the latest search.
+  $('list-table').setAttribute('aria-busy', 'true');
   try {
     const res = await api<Page>('GET', listQuery(fields(), more ? list.cursor : null));
     if (!latest()) return;
@@ -62,6 +64,7 @@ export async function loadList(more = false): Promise<void> {
     if (latest()) {
       list.loading = false;
       $<HTMLButtonElement>('list-more').disabled = false;
+      $('list-table').removeAttribute('aria-busy');
     }
   }
 }
