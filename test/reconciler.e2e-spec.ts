@@ -123,7 +123,7 @@ describe.each(testDatabases())('the reconciler on %s', (db) => {
   /** Claims as `agentKey` until it holds `id` (requests of earlier tests wait in the same team queue). */
   const claimUntil = (agentKey: string, id: string) => waitFor(async () => ((await claim(sys, agentKey))?.request.id === id ? true : null), `a claim of ${id}`, 15_000);
 
-  it('restarts the SLA clock of a paid request whose clock never started, telling only the SLA worker again', async () => {
+  it('restarts the SLA clock of a paid request whose clock never started', async () => {
     const res = await sys.http
       .post('/v1/requests')
       .set(bearer(sys.producerKey))
@@ -140,23 +140,17 @@ describe.each(testDatabases())('the reconciler on %s', (db) => {
         15_000,
       );
     const first = await clocked();
-    const connection = { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix };
-    const sla = new Queue(Queues.sla, connection);
-    const notifications = new Queue(Queues.notifications, connection);
+    const sla = new Queue(Queues.sla, { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix });
     try {
       const routed = eventJobId(Events.routed, id);
-      const heard = async (q: Queue) => (await q.getJobState(routed)) === 'completed';
-      await waitFor(async () => (await heard(sla)) && (await heard(notifications)), 'the routing to be heard');
-      // As if the SLA worker never heard of the routing, and Redis had since dropped the routing's jobs.
+      await waitFor(async () => (await sla.getJobState(routed)) === 'completed', 'the SLA worker to hear the routing');
+      // As if the SLA worker never heard of the routing, and Redis had since dropped its job.
       expect(await sla.remove(routed)).toBe(1);
-      expect(await notifications.remove(routed)).toBe(1);
       await store.update(id, { sla: null, slaNextAlarmAt: null });
       const again = await clocked();
       expect(again.sla?.firstResponseDueAt).toBe(first.sla?.firstResponseDueAt);
-      // The customer and the webhooks are not told of the routing a second time.
-      expect(await notifications.getJob(routed)).toBeFalsy();
     } finally {
-      await Promise.all([sla.close(), notifications.close()]);
+      await sla.close();
     }
   });
 

@@ -24,10 +24,10 @@ export class SlaAlarmJobs {
   async repair(requests: SupportRequest[]): Promise<void> {
     for (const r of requests) {
       if (!expectedJobs(r).slaClock) continue;
-      // The clock never started: tell the SLA worker of the routing again (a no-op while that job exists),
-      // and only it: the customer and the webhooks heard of the routing when it happened.
+      // The clock never started: tell the SLA worker of the routing again (a no-op while that job exists).
+      // The notifier may hear it again too: its deliveries are stored once per occurrence.
       if ((await this.inspector.states(Queues.sla, [eventJobId(Events.routed, r.id)]))[0] !== 'missing') continue;
-      await this.publisher.publish(Events.routed, { requestId: r.id }, {}, [Queues.sla]);
+      await this.publisher.publish(Events.routed, { requestId: r.id });
       this.metrics.repairs.inc({ kind: 'sla-clock-restarted' });
     }
     const due = requests.flatMap((r) => {
