@@ -1,12 +1,12 @@
 import { emitJobId, eventJobId, type EventName, type EventPayloads, FanOut, Jobs, Scheduled, type ScheduledPayloads, subscribersOf, webhookDeliveryJobId } from '@support/contracts';
-import type { Emit } from '@support/domain';
+import type { Emit, SupportRequest } from '@support/domain';
 import type { JobsOptions, RepeatOptions } from 'bullmq';
 import type { QueueRegistry } from './queue-registry';
 
 type ScheduledName = keyof ScheduledPayloads;
 
 /** The request an event is about: its id, and its paid plan when known (who hears the event depends on it). */
-export type EmitSubject = { id: string; supportPlan?: string | null };
+export type EmitSubject = Pick<SupportRequest, 'id'> & Partial<Pick<SupportRequest, 'supportPlan'>>;
 
 /** Told which emitted events are on their queues now, so their outbox rows can go. */
 export interface PublishedEvents {
@@ -29,10 +29,10 @@ export class EventPublisher {
     private readonly outbox: PublishedEvents = { markPublished: () => undefined },
   ) {}
 
-  async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}, queues: readonly string[] = FanOut[name]): Promise<void> {
+  async publish<N extends EventName>(name: N, data: EventPayloads[N], options: JobsOptions & { key?: string } = {}): Promise<void> {
     const { key, ...jobOptions } = options;
-    const id = jobOptions.jobId ?? eventJobId(name, key ?? (data as { requestId?: string }).requestId ?? '');
-    await Promise.all(queues.map((queue) => this.queues.get(queue).add(name, data, { ...jobOptions, jobId: id })));
+    const jobId = jobOptions.jobId ?? eventJobId(name, key ?? (data as { requestId?: string }).requestId ?? '');
+    await this.addTo(FanOut[name], name, data, { ...jobOptions, jobId });
   }
 
   /**
@@ -45,10 +45,15 @@ export class EventPublisher {
     for (const { event, key } of emits) {
       if (!(event in FanOut)) throw new Error(`${event} is not a published event (see the fan-out table)`);
       const jobId = emitJobId(event as EventName, request.id, key);
-      await this.publish(event as EventName, { requestId: request.id } as EventPayloads[EventName], { jobId }, subscribersOf(event as EventName, request.supportPlan));
+      await this.addTo(subscribersOf(event as EventName, request.supportPlan), event, { requestId: request.id }, { jobId });
       ids.push(jobId);
     }
     if (ids.length > 0) this.outbox.markPublished(ids);
+  }
+
+  /** One job on each of these queues, all under the same id. */
+  private async addTo(queues: readonly string[], name: string, data: unknown, options: JobsOptions & { jobId: string }): Promise<void> {
+    await Promise.all(queues.map((queue) => this.queues.get(queue).add(name, data, options)));
   }
 
   /** A scheduled job (an alarm, a stand-in for a lost one) on the queue the contract names for it. */
