@@ -38,8 +38,9 @@ const EPOCHS = option('--epochs', 250);
 // 4.1.2c at 0.72): its examples now weigh, together, as much as the average clause's (times this share).
 const NONE_SHARE = option('--none-share', 1);
 const DRY = process.argv.includes('--dry');
-/** Print the real dev examples missed out of fold (what to work on; never a held-out side). */
+/** Print the real dev examples missed out of fold (what to work on; never a held-out side); `--misses et`: every dev example of that language. */
 const MISSES = process.argv.includes('--misses');
+const MISSES_LANGUAGE = ((next) => (next && !next.startsWith('--') ? next : undefined))(process.argv[process.argv.indexOf('--misses') + 1]);
 /** Measure without the decline-evidence rule (to see what it changes). */
 const NO_DECLINE_EVIDENCE = process.argv.includes('--no-decline-evidence');
 const MIN_DOC_FREQ = 2;
@@ -174,7 +175,7 @@ function main(): void {
   console.log(`out-of-fold on real dev per clause: ${recall.join(', ')}`);
   if (MISSES) {
     const byId = new Map(usable.map((x) => [x.id, x]));
-    for (const o of realOof.filter((x) => !rightAt06(x))) {
+    for (const o of oof.filter((x) => (MISSES_LANGUAGE ? x.language === MISSES_LANGUAGE : x.real) && !rightAt06(x))) {
       const { best, p } = decision(o);
       const x = byId.get(o.id)!;
       console.log(`miss ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p.toFixed(2)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 160)}`);
