@@ -110,6 +110,7 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-heldout-b.jsonl',
     'crafted-ru-dev-c.jsonl',
     'crafted-baltic-dev-c.jsonl',
+    'crafted-baltic-dev-d.jsonl',
     'crafted-howto-third-party.jsonl',
     'crafted-training-howto.jsonl',
   ]
