@@ -12,16 +12,14 @@ import { isExcludedClause } from './clause-kind';
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
 /**
  * An automatic decline (an excluded clause) needs this much confidence: declining an included request
- * is the costly mistake. Out of fold on the 1,035 real dev messages (`npm run train:classifier` prints
- * the table), at 0.9: 6 included requests declined (0.6 %; the target allows 1 %) and 93.0 % of declines
- * citing the right clause, most of the rest another excluded one (a Wi-Fi drop as 4.2.7, not 4.2.2).
- * 0.96 would cite right 96.4 % of the time but decide 2.3 points fewer real and 6.2 fewer crafted requests
- * right (they go to triage); the earlier rule (the lowest threshold with 95 % right) gave 0.9 on 848 messages.
- * To decide again: on the 1,558 real dev examples of 2026-12-03 (evening), out of fold, 0.9 declines 15
- * included requests (1.0 %, at the limit) and cites right 91.2 %; 0.95 declines 6 (0.4 %), 96.2 % right,
- * for 1.8 points fewer real requests decided right. On the held-out side 0.9 gave 0.5 % and 95.9 %.
+ * is the costly mistake. The rule (`npm run train:classifier` prints its pick): the lowest threshold whose
+ * real dev declines, out of fold, cite the right clause at least 95 % of the time and decline at most 1 %
+ * of the real requests wrongfully. It gave 0.85, then 0.9 as the corpus grew; on the 1,739 real dev
+ * examples of 2026-12-03 (night) 0.9 cites right 89.7 % and declines 20 included requests (1.2 %), and the
+ * rule picks 0.97 (95.2 %, 7). The dev side was gathered on the pairs the model confuses, so it is harsher
+ * than the held-out side; the rule stays the rule, and the held-out cost is in bench/README.md.
  */
-export const DEFAULT_DECLINE_THRESHOLD = 0.9;
+export const DEFAULT_DECLINE_THRESHOLD = 0.97;
 
 export { isExcludedClause, isIncludedClause } from './clause-kind';
 

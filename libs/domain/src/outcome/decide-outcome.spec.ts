@@ -157,12 +157,12 @@ describe('scopeUnderRules', () => {
   });
 
   it('an excluded clause is excluded', () => {
-    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.9 })).toBe('excluded');
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.97 })).toBe('excluded');
   });
 
   it('a decline needs the decline threshold: between it and the confidence threshold the scope is unknown', () => {
-    expect(rules.classification.declineThreshold).toBe(0.9);
-    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.82 })).toBe('unknown');
+    expect(rules.classification.declineThreshold).toBe(0.97);
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.95 })).toBe('unknown');
     expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.82 })).toBe('included');
   });
 
@@ -205,7 +205,7 @@ describe('scopeOutcome', () => {
   ];
 
   it.each(EXCLUDED)('declines %s as out of scope (offer %s in LV)', (clause, offer) => {
-    const { scope, outcome } = scopeOutcome(rules, supportedHome, { clause, confidence: 0.95 }, ctx());
+    const { scope, outcome } = scopeOutcome(rules, supportedHome, { clause, confidence: 0.99 }, ctx());
     expect(scope).toBe('excluded');
     expect(outcome).not.toBeNull();
     expect(outcome!.kind).toBe('out-of-scope');
@@ -217,15 +217,15 @@ describe('scopeOutcome', () => {
   });
 
   it('names the Professional Services offer', () => {
-    const { outcome } = scopeOutcome(rules, supportedHome, { clause: '4.2.5', confidence: 0.95 }, ctx());
+    const { outcome } = scopeOutcome(rules, supportedHome, { clause: '4.2.5', confidence: 0.99 }, ctx());
     expect(outcome!.message).toContain('This can be bought as Professional Services.');
   });
 
   it('offers Incident Response for 4.2.14 only in the countries that sell it', () => {
-    const inDe = scopeOutcome(rules, supportedBusiness, { clause: '4.2.14', confidence: 0.95 }, { ...businessCtx, country: 'DE' }).outcome!;
+    const inDe = scopeOutcome(rules, supportedBusiness, { clause: '4.2.14', confidence: 0.99 }, { ...businessCtx, country: 'DE' }).outcome!;
     expect(inDe.offer).toBe('incident-response');
     expect(inDe.message).toContain('This can be bought as Incident Response.');
-    const inBr = scopeOutcome(rules, supportedBusiness, { clause: '4.2.14', confidence: 0.95 }, { ...businessCtx, country: 'BR' }).outcome!;
+    const inBr = scopeOutcome(rules, supportedBusiness, { clause: '4.2.14', confidence: 0.99 }, { ...businessCtx, country: 'BR' }).outcome!;
     expect(inBr.kind).toBe('out-of-scope');
     expect(inBr.offer).toBeNull();
     expect(inBr.message).not.toContain('Incident Response');
@@ -233,18 +233,18 @@ describe('scopeOutcome', () => {
   });
 
   it("declines in the customer's language with the clause title in that language", () => {
-    const lv = scopeOutcome(rules, supportedHome, { clause: '4.2.5', confidence: 0.95 }, ctx({ language: 'lv' })).outcome!;
+    const lv = scopeOutcome(rules, supportedHome, { clause: '4.2.5', confidence: 0.99 }, ctx({ language: 'lv' })).outcome!;
     expect(lv.message).toContain('Jūsu pieprasījums attiecas uz “Tiešsaistes atbalsts un attālinātā atbalsta sesijas”');
     expect(lv.message).toContain('(noteikums 4.2.5)');
     expect(lv.message).toContain('“Profesionālie pakalpojumi”');
-    const ru = scopeOutcome(rules, supportedHome, { clause: '4.2.11', confidence: 0.95 }, ctx({ language: 'ru' })).outcome!;
+    const ru = scopeOutcome(rules, supportedHome, { clause: '4.2.11', confidence: 0.99 }, ctx({ language: 'ru' })).outcome!;
     expect(ru.message).toContain('Ваш запрос касается темы «Обучение работе с программой»');
     expect(ru.message).toContain('(правило 4.2.11)');
   });
 
   it('lets an included request of a supported customer go on', () => {
-    expect(scopeOutcome(rules, supportedHome, { clause: '4.1.1', confidence: 0.95 }, ctx())).toEqual({ scope: 'included', outcome: null });
-    expect(scopeOutcome(rules, supportedBusiness, { clause: '4.1.1', confidence: 0.95 }, businessCtx)).toEqual({ scope: 'included', outcome: null });
+    expect(scopeOutcome(rules, supportedHome, { clause: '4.1.1', confidence: 0.99 }, ctx())).toEqual({ scope: 'included', outcome: null });
+    expect(scopeOutcome(rules, supportedBusiness, { clause: '4.1.1', confidence: 0.99 }, businessCtx)).toEqual({ scope: 'included', outcome: null });
   });
 
   it('sends a low-confidence request on to people with no outcome, even for an excluded clause', () => {
@@ -254,7 +254,7 @@ describe('scopeOutcome', () => {
   });
 
   it.each(['4.1.1', '4.1.2a', '4.1.2b', '4.1.2c'])('limits an included %s request under an invalid business licence (2.4, 4.5b)', (clause) => {
-    const { scope, outcome } = scopeOutcome(rules, limitedBusiness, { clause, confidence: 0.95 }, businessCtx);
+    const { scope, outcome } = scopeOutcome(rules, limitedBusiness, { clause, confidence: 0.99 }, businessCtx);
     expect(scope).toBe('included');
     expect(outcome).toMatchObject({ kind: 'limited', clauses: ['4.5b', '2.4', clause], offer: null });
     expect(outcome!.message).toContain('(rules 2.4, 4.5b): the licence has expired.');
@@ -262,7 +262,7 @@ describe('scopeOutcome', () => {
   });
 
   it("writes the limited message in the customer's language", () => {
-    const { outcome } = scopeOutcome(rules, limitedBusiness, { clause: '4.1.1', confidence: 0.95 }, { ...businessCtx, language: 'lv' });
+    const { outcome } = scopeOutcome(rules, limitedBusiness, { clause: '4.1.1', confidence: 0.99 }, { ...businessCtx, language: 'lv' });
     expect(outcome!.message).toContain('(noteikumi 2.4, 4.5b)');
     expect(outcome!.message).toContain('Zināšanu bāze (biznesa produkti)');
   });
@@ -273,23 +273,23 @@ describe('scopeOutcome', () => {
     ['en', 'the licence has expired'],
   ])("names the licence problem in the customer's language too (%s)", (language, text) => {
     const expired = { ...limitedBusiness, licenceProblem: 'expired' as const };
-    const { outcome } = scopeOutcome(rules, expired, { clause: '4.1.1', confidence: 0.95 }, { ...businessCtx, language });
+    const { outcome } = scopeOutcome(rules, expired, { clause: '4.1.1', confidence: 0.99 }, { ...businessCtx, language });
     expect(outcome!.message).toContain(text);
     if (language !== 'en') expect(outcome!.message).not.toContain('the licence has expired');
   });
 
   it.each(['4.1.3', '4.1.4a', '4.1.4b', '4.1.4c'])('lets licence help and consultations (%s) go on under a limited licence', (clause) => {
-    expect(scopeOutcome(rules, limitedBusiness, { clause, confidence: 0.95 }, businessCtx)).toEqual({ scope: 'included', outcome: null });
+    expect(scopeOutcome(rules, limitedBusiness, { clause, confidence: 0.99 }, businessCtx)).toEqual({ scope: 'included', outcome: null });
   });
 
   it('declines an excluded request under a limited licence as out of scope, not as limited', () => {
-    const { scope, outcome } = scopeOutcome(rules, limitedBusiness, { clause: '4.2.12', confidence: 0.95 }, businessCtx);
+    const { scope, outcome } = scopeOutcome(rules, limitedBusiness, { clause: '4.2.12', confidence: 0.99 }, businessCtx);
     expect(scope).toBe('excluded');
     expect(outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.12'], offer: 'professional-services' });
   });
 
   it('follows the rule set: a clause made included is no longer declined', () => {
     const trained = variant((r) => (r.clauses['4.2.11'].kind = 'included'));
-    expect(scopeOutcome(trained, supportedHome, { clause: '4.2.11', confidence: 0.95 }, ctx())).toEqual({ scope: 'included', outcome: null });
+    expect(scopeOutcome(trained, supportedHome, { clause: '4.2.11', confidence: 0.99 }, ctx())).toEqual({ scope: 'included', outcome: null });
   });
 });

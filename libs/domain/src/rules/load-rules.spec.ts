@@ -228,10 +228,10 @@ describe('ruleSetInForce and the versioning rule', () => {
   const decide = (receivedAt: string, clause: string, confidence: number) => scopeOutcome(ruleSetInForce(versions, new Date(receivedAt)), supported, { clause, confidence }, ctx);
 
   it('a new version changes the decision on training (4.2.11) only for requests received after its date', () => {
-    const before = decide('2026-12-31T12:00:00Z', '4.2.11', 0.95);
+    const before = decide('2026-12-31T12:00:00Z', '4.2.11', 0.99);
     expect(before.scope).toBe('excluded');
     expect(before.outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.11'] });
-    const after = decide('2027-01-02T12:00:00Z', '4.2.11', 0.95);
+    const after = decide('2027-01-02T12:00:00Z', '4.2.11', 0.99);
     expect(after).toEqual({ scope: 'included', outcome: null });
   });
 
@@ -241,8 +241,8 @@ describe('ruleSetInForce and the versioning rule', () => {
   });
 
   it('a new version changes where an offer is made only for requests received after its date', () => {
-    expect(decide('2026-06-01T00:00:00Z', '4.2.14', 0.95).outcome?.offer).toBeNull();
-    expect(decide('2027-06-01T00:00:00Z', '4.2.14', 0.95).outcome?.offer).toBe('incident-response');
+    expect(decide('2026-06-01T00:00:00Z', '4.2.14', 0.99).outcome?.offer).toBeNull();
+    expect(decide('2027-06-01T00:00:00Z', '4.2.14', 0.99).outcome?.offer).toBe('incident-response');
   });
 
   it('loading a new version does not change the shipped one', () => {
