@@ -182,9 +182,8 @@ function main(): void {
     }
   }
   // Decline threshold: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines.
-  const thresholds = [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98];
   let ruled: number | undefined;
-  for (const t of thresholds) {
+  for (const t of [0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98]) {
     const figures = [true, false].map((real) => {
       const part = oof.filter((x) => x.real === real);
       let declines = 0;
@@ -203,7 +202,7 @@ function main(): void {
     });
     console.log(`out-of-fold declines at ${t}: ${figures.join('; ')}`);
   }
-  // The rule DEFAULT_DECLINE_THRESHOLD is set by (classify.ts): the lowest threshold whose real declines out of fold cite
+  // The rule that sets DEFAULT_DECLINE_THRESHOLD (classify.ts): the lowest threshold whose real declines out of fold cite
   // the right clause at least 95 % of the time and decline at most 1 % of the real requests wrongfully.
   console.log(`the decline rule (≥ 95 % right, ≤ 1 % wrongful, real dev out of fold) picks ${ruled ?? 'none of the thresholds'}`);
   // How steady each threshold's decline precision is: resampling the real dev source groups (the point figure picked
