@@ -155,8 +155,7 @@ export function splitProblems(input: { subject: string; description: string }, g
     const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? read.learned(seg.text) : null;
     // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
     const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
-    const isProblem =
-      lexical || announcedItem || (learned !== null && (seg.boundary === 'strong' || announced || learned.confidence >= (added(seg.boundary) ? LEARNED_ADDED_CONFIDENCE : LEARNED_LIST_CONFIDENCE)));
+    const isProblem = lexical || announcedItem || learnedIsProblem(learned, seg.boundary, announced);
     const prev = parts[parts.length - 1];
     if (!prev) {
       // "… the scheduler resets the hour. Also, is there a way to pass nice parameters?": the story so far,
@@ -222,6 +221,13 @@ function linked(a: string | null, b: string | null): boolean {
 function differsFrom(prev: Scored, item: Learned, read: FragmentReader): boolean {
   const before = read.learned(prev.text);
   return before !== null && before.clause !== item.clause && before.confidence >= LEARNED_LIST_CONFIDENCE;
+}
+
+/** A part only the model reads is a problem after a strong marker or an announcement, else when the model is sure enough for its boundary. */
+function learnedIsProblem(learned: Learned | null, boundary: Strength, announced: boolean): boolean {
+  if (learned === null) return false;
+  if (boundary === 'strong' || announced) return true;
+  return learned.confidence >= (added(boundary) ? LEARNED_ADDED_CONFIDENCE : LEARNED_LIST_CONFIDENCE);
 }
 
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
