@@ -19,6 +19,8 @@ export interface Segment {
   text: string;
   /** how the boundary *before* this segment was found */
   boundary: Strength;
+  /** the marker starts a line or paragraph ("…crashes.\n\nAlso, why does…?"): the customer set what follows apart */
+  opensLine?: true;
 }
 
 /** Sentence-initial cues that announce another, separate problem. */
@@ -135,6 +137,8 @@ const WEAK_MARKERS = [
   'ak jā',
   'un arī',
   'также',
+  // the common misspelling of "также" ("Так же с недавних пор…"), not "так же, как" ("just as")
+  'так же(?!,?\\s+как)',
   'кроме того',
   'а ещ[её]',
   'и ещ[её]',
@@ -264,6 +268,18 @@ function clauses(sentence: string, announced: boolean): string[] {
   return announced ? pieces.flatMap((p) => p.split(ANNOUNCED_CONJUNCTION_RE)) : pieces;
 }
 
+/** The sentences of a paragraph, each with whether it starts a line (nothing but spaces between it and a line break). */
+function sentencesByLine(para: string): Array<{ text: string; opensLine: boolean }> {
+  let from = 0;
+  return splitSentences(para).map((text) => {
+    const at = para.indexOf(text, from);
+    from = at + text.length;
+    let k = at - 1;
+    while (k >= 0 && (para[k] === ' ' || para[k] === '\t')) k--;
+    return { text, opensLine: k < 0 || para[k] === '\n' };
+  });
+}
+
 /**
  * Paragraph and marker segmentation for free text. In a message announced as several problems
  * every sentence may start one (a 'weak' boundary: kept only when the clauses differ).
@@ -276,18 +292,20 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
     .filter(Boolean);
   paragraphs.forEach((para) => {
     let current: Segment | null = null;
-    for (const sentence of splitSentences(para).flatMap((x) => clauses(x, announced))) {
-      const s = sentence.trim();
+    const pieces = sentencesByLine(para).flatMap(({ text: sentence, opensLine }) => clauses(sentence, announced).map((text, j) => ({ text, opensLine: opensLine && j === 0 })));
+    for (const piece of pieces) {
+      const s = piece.text.trim();
       if (!s) continue;
       const f = fold(s);
       const opens = (re: RegExp): boolean => re.test(s) || re.test(f);
       const marked: Strength | null = opens(STRONG_RE) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : opens(ASIDE_RE) ? 'aside' : opens(WEAK_RE) ? 'weak' : null;
       const kind = marked ?? (announced ? 'weak' : null);
+      const start = (boundary: Strength): Segment => (marked && piece.opensLine ? { text: s, boundary, opensLine: true } : { text: s, boundary });
       if (current && kind) {
         segments.push(current);
-        current = { text: s, boundary: kind };
+        current = start(kind);
       } else if (!current) {
-        current = { text: s, boundary: marked ?? 'paragraph' };
+        current = start(marked ?? 'paragraph');
       } else current.text += ` ${s}`;
     }
     if (current) segments.push(current);

@@ -1,4 +1,5 @@
 import { splitProblems } from './split';
+import { proseSegments } from './split-segments';
 import { classify } from './classify';
 
 const clauses = (parts: Array<{ subject: string; description: string }>): Array<string | null> => parts.map((p) => classify(p).clause);
@@ -52,6 +53,20 @@ describe('splitProblems', () => {
       description: 'Hello,\n\nsince Monday Kaspersky does not update the databases, the update stops with an error.\n\nAlso I restarted the computer and the error still appears.\n\nThanks.',
     };
     expect(splitProblems(input)).toEqual([input]);
+  });
+
+  it('splits a line opened with "also" that asks about a second bug of the same clause', () => {
+    const crash = 'Kaspersky crashes every time I open the settings window.';
+    const question = 'Also, why do the databases not update, the update fails with an error?';
+    expect(clauses(splitProblems({ subject: 'x', description: `${crash}\n${question}` }))).toEqual(['4.1.1', '4.1.1']);
+    // without the line break it is one story; without the question, more of the same report
+    expect(splitProblems({ subject: 'x', description: `${crash} ${question}` })).toHaveLength(1);
+    expect(splitProblems({ subject: 'x', description: `${crash}\nAlso, the databases do not update, the update fails with an error.` })).toHaveLength(1);
+  });
+
+  it('reads "Так же" at the start of a sentence as "также", and "так же, как" as a comparison', () => {
+    expect(clauses(splitProblems({ subject: 'x', description: 'Касперский не обновляет базы, ошибка обновления.\n\nТак же хотелось бы новую функцию: темную тему.' }))).toEqual(['4.1.1', '4.2.1']);
+    expect(proseSegments('Касперский не обновляет базы, ошибка обновления. Так же, как и вчера, ошибка появляется при запуске.', false)).toHaveLength(1);
   });
 
   it('does not split steps to reproduce', () => {
