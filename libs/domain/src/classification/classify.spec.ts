@@ -219,6 +219,24 @@ describe('classify', () => {
       expect(r.confidence).toBe(r.ranking[0].score);
     });
 
+    // The exclusions a customer asks for in Estonian and Lithuanian: without their own phrases a decline had no evidence, and
+    // "describe what this virus does" read as a detection, "clean it for me" as disinfection advice (texts not from the corpus).
+    it.each([
+      ['4.2.4', 'et', 'Mis on Lumma?', 'Kaspersky eemaldas arvutist troojalase Trojan-PSW.Win32.Lumma. Palun kirjeldage, mida see viirus teeb ja kuidas see levib.'],
+      ['4.2.3', 'et', 'Puhastage mu arvuti', 'Kaspersky leidis viiruse, aga ma ei julge ise midagi kustutada. Kas teie tehnik saaks mu arvuti puhtaks teha?'],
+      ['4.2.6', 'et', 'Helistage mulle', 'Ma ei saa aru, kuidas logisid koguda. Kas saaksite mulle helistada ja teeksime selle telefoni teel koos läbi?'],
+      ['4.2.13', 'et', 'Ametlik kiri', 'Pärast KES uuendust ei töötanud meie kassad kolm tundi. Viga on parandatud, kuid juhtkond vajab ametlikku kirja vea põhjuse kohta.'],
+      ['4.2.4', 'lt', 'Kas tai per virusas?', 'Kaspersky aptiko Trojan-Ransom.Win32.Lockbit. Prašome aprašyti, ką jis daro ir kaip plinta.'],
+      ['4.2.6', 'lt', 'Paskambinkite', 'Nesuprantu, kaip surinkti žurnalus. Ar galite paskambinti ir per telefoną padėti surinkti duomenis?'],
+      ['4.1.1', 'et', 'Kaspersky ei uuenda', 'Kaspersky ei uuenda andmebaase, uuendus ebaõnnestub veakoodiga.'],
+      ['4.1.1', 'lt', 'Kaspersky neatsinaujina', 'Kaspersky neatnaujina duomenų bazių, atnaujinimas nepavyksta su klaida.'],
+    ] as Case[])('decides %s in %s: %s', (clause, language, subject, description) => {
+      const r = classify({ subject, description, language });
+      expect(r.clause).toBe(clause);
+      expect(scopeOf(r)).toBe(clause.startsWith('4.2.') ? 'excluded' : 'included');
+      expect(r.evidence.some((e) => e.clause === clause && !e.term.startsWith('model:'))).toBe(true);
+    });
+
     it('without a model the lexicon decides alone', () => {
       const input = { subject: 'Kaspersky crashes', description: 'It crashes on start since the update.' };
       expect(classify(input, defaultLexicon(), null)).toEqual(classifyByLexicon(input));
