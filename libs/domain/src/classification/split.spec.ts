@@ -69,6 +69,11 @@ describe('splitProblems', () => {
     expect(proseSegments('Касперский не обновляет базы, ошибка обновления. Так же, как и вчера, ошибка появляется при запуске.', false)).toHaveLength(1);
   });
 
+  it('does not cut an unmarked message into parts that read as one clause', () => {
+    const input = { subject: 'Where to download?', description: 'Hello, where can I download Kaspersky Standard?\nI bought a licence, but the e-mail only had the code.' };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
   it('does not split steps to reproduce', () => {
     const input = { subject: 'Crash', description: 'Steps:\n1. Open Kaspersky\n2. Go to Settings\n3. Click Web Anti-Virus\nThe application crashes with an error.' };
     expect(splitProblems(input)).toHaveLength(1);
