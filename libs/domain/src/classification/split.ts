@@ -25,8 +25,9 @@ import {
 /**
  * Rule 2.3 "one problem – one request": splits a submission that describes several independent
  * problems into one part per problem. Never splits a single problem told over several
- * sentences or paragraphs: a boundary is kept only when it is an explicit enumeration of problems
- * or when the parts on both sides classify to different clauses.
+ * sentences or paragraphs: a boundary is kept only when it is an explicit enumeration of problems,
+ * when the parts on both sides classify to different clauses, or when the customer set a question
+ * apart on its own line with "also" / "by the way" (addedQuestion).
  */
 
 interface Scored extends Segment {
