@@ -180,12 +180,17 @@ export const ANNOUNCED_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–�
 const INLINE_ENUM_RE = /(?:^|\s)\(?([1-9])[.)]\s+/gu;
 
 export function splitSentences(text: string): string[] {
-  const out: string[] = [];
+  return sentenceSpans(text).map((x) => x.text);
+}
+
+/** The sentences with where each starts in the text. */
+function sentenceSpans(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
   // a stop followed by a letter or digit ("12.0.1", "ninite.com") does not end a sentence
   const re = /(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)/gu;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    if (m[0].trim()) out.push(m[0]);
+    if (m[0].trim()) out.push({ text: m[0], start: m.index });
     if (m[0] === '') re.lastIndex++;
   }
   return out;
@@ -270,11 +275,8 @@ function clauses(sentence: string, announced: boolean): string[] {
 
 /** The sentences of a paragraph, each with whether it starts a line (nothing but spaces between it and a line break). */
 function sentencesByLine(para: string): Array<{ text: string; opensLine: boolean }> {
-  let from = 0;
-  return splitSentences(para).map((text) => {
-    const at = para.indexOf(text, from);
-    from = at + text.length;
-    let k = at - 1;
+  return sentenceSpans(para).map(({ text, start }) => {
+    let k = start - 1;
     while (k >= 0 && (para[k] === ' ' || para[k] === '\t')) k--;
     return { text, opensLine: k < 0 || para[k] === '\n' };
   });

@@ -202,8 +202,8 @@ export function splitProblems(input: { subject: string; description: string }, g
   if (pending && parts.length > 0 && !parts[0].text.startsWith(pending)) parts[0].text = `${pending}\n${parts[0].text}`;
   const texts = parts.length < 2 && !list ? (unmarkedSentenceSplit(text, readerOf) ?? []) : parts.map((p) => p.text);
   const out = numbered(input, intro, texts);
-  const unmarkedOnly = parts.length < 2 ? !list : parts.slice(1).every((p) => p.boundary === 'paragraph');
-  return unmarkedOnly ? unlessOneClause(input, out, readerOf) : out;
+  // (fewer than two parts: the cut, if any, is unmarkedSentenceSplit's)
+  return parts.slice(1).every((p) => p.boundary === 'paragraph') ? unlessOneClause(input, out, readerOf) : out;
 }
 
 /**
