@@ -4,11 +4,13 @@
  * file exists, and prints accuracy, triage rate, wrongful declines, decline precision, per-language
  * and per-clause figures, the confusion table, splitting rates and classifier CPU per request.
  *
- *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85] [--json]
+ *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85 (default: the rules file's)] [--json]
  */
-import { DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_DECLINE_THRESHOLD, defaultLexicon } from '../libs/domain/src/classification';
+import { defaultLexicon } from '../libs/domain/src/classification';
+import { declineThresholdOf } from '../libs/domain/src/rules';
 import { loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
-import { evaluate, figures } from './classifier-lib/evaluate';
+import { type DeclineThreshold, evaluate, figures } from './classifier-lib/evaluate';
+import { latestRules } from './classifier-lib/rules';
 import { printClauses, printErrors, printFigures } from './classifier-lib/report';
 
 function arg(name: string): string | undefined {
@@ -17,8 +19,16 @@ function arg(name: string): string | undefined {
 }
 
 function main(): void {
-  const threshold = Number(arg('--threshold') ?? DEFAULT_CONFIDENCE_THRESHOLD);
-  const declineThreshold = Number(arg('--decline-threshold') ?? DEFAULT_DECLINE_THRESHOLD);
+  // As the pipeline decides, by the rules file's thresholds, unless given here (one decline threshold for every clause).
+  const rules = latestRules();
+  const given = arg('--decline-threshold');
+  const classification = {
+    ...rules.classification,
+    confidenceThreshold: Number(arg('--threshold') ?? rules.classification.confidenceThreshold),
+    ...(given ? { declineThreshold: Number(given), declineThresholds: {} } : {}),
+  };
+  const threshold = classification.confidenceThreshold;
+  const declineThreshold: DeclineThreshold = (clause) => declineThresholdOf({ classification }, clause);
   const real = loadReal();
   const crafted = loadCrafted();
   const agent = loadAgent();
@@ -32,7 +42,9 @@ function main(): void {
     'crafted-dev': run(crafted.filter((x) => x.split === 'dev')),
     agent: run(agent),
   };
-  console.log(`classifier benchmark — lexicon ${defaultLexicon().version}, threshold ${threshold}, decline threshold ${declineThreshold}`);
+  const perClause = Object.entries(classification.declineThresholds ?? {}).map(([c, t]) => `, ${c} ${t}`);
+  const declineShown = `${classification.declineThreshold}${perClause.join('')}${given ? '' : ` (rules ${rules.version})`}`;
+  console.log(`classifier benchmark — lexicon ${defaultLexicon().version}, threshold ${threshold}, decline threshold ${declineShown}`);
   const out: Record<string, unknown> = {};
   const titles: Record<string, string> = {
     'real-heldout': 'REAL held-out (never tuned on)',

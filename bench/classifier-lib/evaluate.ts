@@ -21,14 +21,17 @@ export interface Evaluated {
   cpuMicros: number;
 }
 
-/** Scope decision as the pipeline takes it: below the threshold → triage; a decline needs declineThreshold. */
-export function decide(r: ClassifierResult, threshold: number, declineThreshold: number): string {
+/** The confidence a decline citing this clause needs. */
+export type DeclineThreshold = (clause: string) => number;
+
+/** Scope decision as the pipeline takes it: below the threshold → triage; a decline needs its clause's decline threshold. */
+export function decide(r: ClassifierResult, threshold: number, declineThreshold: DeclineThreshold): string {
   if (!r.clause || r.confidence < threshold) return UNKNOWN;
-  if (isExcludedClause(r.clause) && r.confidence < declineThreshold) return UNKNOWN;
+  if (isExcludedClause(r.clause) && r.confidence < declineThreshold(r.clause)) return UNKNOWN;
   return r.clause;
 }
 
-export function evaluate(ex: Example, threshold: number, declineThreshold: number): Evaluated {
+export function evaluate(ex: Example, threshold: number, declineThreshold: DeclineThreshold): Evaluated {
   const started = process.cpuUsage();
   const detected = detectLanguage(`${ex.subject}\n${ex.description}`);
   const parts = splitProblems({ subject: ex.subject, description: ex.description });

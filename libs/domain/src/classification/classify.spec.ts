@@ -1,6 +1,14 @@
-import { classify, classifyByLexicon, DEFAULT_CONFIDENCE_THRESHOLD, scopeOf } from './classify';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { scopeUnderRules } from '../outcome';
+import { loadRuleSet } from '../rules';
+import { classify, classifyByLexicon, DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
 import { defaultLexicon } from './lexicon';
-import { Language } from './types';
+import { ClassifierResult, Language } from './types';
+
+/** The scope the pipeline gives a result, under the shipped rules' thresholds. */
+const rules = loadRuleSet(JSON.parse(readFileSync(join(__dirname, '../../../../config/rules/2022-04-07.json'), 'utf8')));
+const scopeOf = (r: ClassifierResult) => scopeUnderRules(rules, r);
 
 type Case = [clause: string, language: Language, subject: string, description: string];
 

@@ -10,16 +10,6 @@ import { isExcludedClause } from './clause-kind';
 
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
-/**
- * An automatic decline (an excluded clause) needs this much confidence: declining an included request
- * is the costly mistake. The rule (`npm run train:classifier` prints its pick): the lowest threshold whose
- * real dev declines, out of fold, cite the right clause at least 95 % of the time and decline at most 1 %
- * of the real requests wrongfully. It gave 0.85, then 0.9 as the corpus grew; on the 1,739 real dev
- * examples of 2026-12-03 (night) 0.9 cites right 89.7 % and declines 20 included requests (1.2 %), and the
- * rule picks 0.97 (95.2 %, 7). The dev side was gathered on the pairs the model confuses, so it is harsher
- * than the held-out side; the rule stays the rule, and the held-out cost is in bench/README.md.
- */
-export const DEFAULT_DECLINE_THRESHOLD = 0.97;
 
 export { isExcludedClause, isIncludedClause } from './clause-kind';
 
@@ -268,17 +258,6 @@ function detectCaveats(f: Fields, lexicon: Lexicon, memo: Map<string, boolean>, 
     }
   }
   return out.sort();
-}
-
-/** included | excluded | unknown for a result at a threshold. */
-export function scopeOf(
-  result: Pick<ClassifierResult, 'clause' | 'confidence'>,
-  threshold = DEFAULT_CONFIDENCE_THRESHOLD,
-  declineThreshold = Math.max(threshold, DEFAULT_DECLINE_THRESHOLD),
-): 'included' | 'excluded' | 'unknown' {
-  if (!result.clause || result.confidence < threshold) return 'unknown';
-  if (isExcludedClause(result.clause)) return result.confidence < declineThreshold ? 'unknown' : 'excluded';
-  return 'included';
 }
 
 /**

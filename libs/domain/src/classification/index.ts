@@ -5,7 +5,7 @@
 export type { Language, Evidence, ClauseScore, ClassifierInput, ClassifierResult, SplitPart, Field } from './types';
 export { LANGUAGES } from './types';
 export { detectLanguage } from './language';
-export { classify, classifyByLexicon, warmClassifier, DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_DECLINE_THRESHOLD, scopeOf, isExcludedClause, isIncludedClause } from './classify';
+export { classify, classifyByLexicon, warmClassifier, DEFAULT_CONFIDENCE_THRESHOLD, isExcludedClause, isIncludedClause } from './classify';
 export { splitProblems } from './split';
 export { loadLexicon, defaultLexicon, findLexiconFile } from './lexicon';
 export type { Lexicon, LexiconSettings, ClauseEntry, CaveatEntry, CompiledTerm } from './lexicon';

@@ -166,6 +166,17 @@ describe('scopeUnderRules', () => {
     expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.82 })).toBe('included');
   });
 
+  it('a rare exclusion has a decline threshold of its own (the rules file names it), never below the confidence threshold', () => {
+    expect(rules.classification.declineThresholds?.['4.2.11']).toBe(0.7);
+    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.75 })).toBe('excluded');
+    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.69 })).toBe('unknown');
+    // the common exclusions keep the rule set's threshold
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.75 })).toBe('unknown');
+    const low = variant((r) => (r.classification.declineThresholds = { '4.2.11': 0.2 }));
+    expect(scopeUnderRules(low, { clause: '4.2.11', confidence: 0.5 })).toBe('unknown');
+    expect(scopeUnderRules(low, { clause: '4.2.11', confidence: 0.6 })).toBe('excluded');
+  });
+
   it('below the threshold the scope is unknown', () => {
     expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.59 })).toBe('unknown');
     expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.1 })).toBe('unknown');

@@ -1,6 +1,6 @@
 import type { EligibilityResult } from '../eligibility';
 import { CLAUSES_ALLOWED_WHEN_LIMITED } from '../eligibility';
-import { fillTemplate, replyLanguage, type OfferId, type RuleSet } from '../rules';
+import { declineThresholdOf, fillTemplate, replyLanguage, type OfferId, type RuleSet } from '../rules';
 
 export type Scope = 'included' | 'excluded' | 'unknown';
 
@@ -75,7 +75,7 @@ export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, c
 export function scopeUnderRules(rules: RuleSet, classification: ClassificationSummary): Scope {
   if (!classification.clause || classification.confidence < rules.classification.confidenceThreshold) return 'unknown';
   const kind = rules.clauses[classification.clause]?.kind;
-  if (kind === 'excluded' && classification.confidence < Math.max(rules.classification.confidenceThreshold, rules.classification.declineThreshold ?? 0)) return 'unknown';
+  if (kind === 'excluded' && classification.confidence < declineThresholdOf(rules, classification.clause)) return 'unknown';
   return kind === 'included' ? 'included' : kind === 'excluded' ? 'excluded' : 'unknown';
 }
 

@@ -120,6 +120,8 @@ describe('loadRuleSet: problems', () => {
     ['a negative threshold', (r) => (r.classification.confidenceThreshold = -0.1), 'classification.confidenceThreshold must be 0..1'],
     ['a threshold that is not a number', (r) => (r.classification.confidenceThreshold = '0.6'), 'classification.confidenceThreshold must be 0..1'],
     ['a missing classification', (r) => delete r.classification, 'classification.confidenceThreshold must be 0..1'],
+    ['a clause decline threshold above 1', (r) => (r.classification.declineThresholds = { '4.2.11': 1.2 }), 'classification.declineThresholds.4.2.11 must be 0..1'],
+    ['a clause decline threshold for a clause not in the file', (r) => (r.classification.declineThresholds = { '4.2.99': 0.7 }), 'classification.declineThresholds.4.2.99: not a clause of this file'],
     ['bad splitting', (r) => (r.splitting = 'sometimes'), 'splitting must be split, ask or off'],
     ['a clause priority out of range', (r) => (r.clauses['4.1.2b'].priority = 0), 'clause 4.1.2b: priority must be an integer 1..3'],
     ['a fractional clause priority', (r) => (r.clauses['4.1.1'].priority = 2.5), 'clause 4.1.1: priority must be an integer 1..3'],
@@ -233,6 +235,10 @@ describe('ruleSetInForce and the versioning rule', () => {
     expect(before.outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.11'] });
     const after = decide('2027-01-02T12:00:00Z', '4.2.11', 0.99);
     expect(after).toEqual({ scope: 'included', outcome: null });
+    // its own decline threshold (0.7) applied while it was excluded; included, the confidence threshold (0.8 then) decides
+    expect(decide('2026-12-31T12:00:00Z', '4.2.11', 0.75).scope).toBe('excluded');
+    expect(decide('2027-01-02T12:00:00Z', '4.2.11', 0.75).scope).toBe('unknown');
+    expect(decide('2027-01-02T12:00:00Z', '4.2.11', 0.85).scope).toBe('included');
   });
 
   it('a new version changes the confidence threshold only for requests received after its date', () => {

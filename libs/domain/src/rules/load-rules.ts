@@ -46,6 +46,11 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
   if (decline !== undefined && (typeof decline !== 'number' || decline < 0 || decline > 1)) {
     problems.push('classification.declineThreshold must be 0..1');
   }
+  for (const [id, value] of Object.entries(r.classification?.declineThresholds ?? {})) {
+    // a clause's threshold applies while the clause is excluded: a version that includes it may keep the line
+    if (!r.clauses?.[id]) problems.push(`classification.declineThresholds.${id}: not a clause of this file`);
+    if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`classification.declineThresholds.${id} must be 0..1`);
+  }
   if (!['split', 'ask', 'off'].includes(r.splitting as string)) problems.push('splitting must be split, ask or off');
   const routing = r.routing;
   if (!isPriority(routing?.defaultPriority)) problems.push(`routing.defaultPriority must be an integer ${PRIORITIES}`);

@@ -62,8 +62,11 @@ export interface RuleSet {
   selfService: Record<'home' | 'business', Record<Language, string>>;
   /** Reply texts; placeholders in {braces}. */
   messages: Record<Language, Record<string, string>>;
-  /** declineThreshold: an automatic decline (an excluded clause) needs at least this confidence; absent = confidenceThreshold. */
-  classification: { confidenceThreshold: number; declineThreshold?: number };
+  /**
+   * declineThreshold: an automatic decline (an excluded clause) needs at least this confidence; absent = confidenceThreshold.
+   * declineThresholds: an excluded clause's own decline threshold, where it differs (see declineThresholdOf); unused while the clause is not excluded.
+   */
+  classification: { confidenceThreshold: number; declineThreshold?: number; declineThresholds?: Record<string, number> };
   splitting: SplitMode;
   routing: RoutingRules;
 }
@@ -94,3 +97,14 @@ export const MESSAGE_KEYS = [
   'requirement.ram',
   'requirement.disk',
 ] as const;
+
+/**
+ * The confidence an automatic decline citing `clause` needs: the clause's own threshold, else the rule set's, never
+ * below the confidence threshold. Each is picked by the decline rule on the dev side (bench/README.md, "the decline
+ * threshold per tier"): the exclusions real traffic brings share one threshold; the rare ones, which real text almost
+ * never reads as, are judged on what evidence there is for them.
+ */
+export function declineThresholdOf(rules: Pick<RuleSet, 'classification'>, clause: string): number {
+  const c = rules.classification;
+  return Math.max(c.confidenceThreshold, c.declineThresholds?.[clause] ?? c.declineThreshold ?? 0);
+}
