@@ -49,7 +49,8 @@ describe.each(testDatabases())('feedback surveys on %s', (db) => {
     expect(await delivery(sys, scheduled.id)).toBeNull();
     const sent = await surveyIn(sys, id, ['sent']);
     expect(Date.parse(sent.sentAt as string)).toBeGreaterThanOrEqual(resolvedAt + DELAY_MS);
-    const note = await delivery(sys, sent.id);
+    // 'sent' is committed first; the delivery job is added right after it (SurveyService.sendDue)
+    const note = await waitFor(() => delivery(sys, sent.id), 'the survey delivery job');
     expect(note).toMatchObject({ to: { kind: 'customer', id: 'c-delay' }, detail: { channel: 'form', language: 'lv', kind: 'transactional' } });
     expect(note?.link).toMatch(/\/surveys\/eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(note?.body).toContain('Aptauja');
