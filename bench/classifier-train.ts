@@ -199,18 +199,22 @@ function main(): void {
   };
   // The rule (rules file, classification.declineThreshold and declineThresholds): per tier, the lowest threshold whose declines
   // out of fold cite the right clause at least 95 % of the time and decline at most 1 % of the requests wrongfully, on the
-  // real and on the crafted dev side alike (a side without such declines says nothing).
-  const holds = (d: ReturnType<typeof declinesAt>) => d.declines === 0 || (d.right >= 0.95 * d.declines && d.wrongful <= 0.01 * d.examples);
+  // real and on the crafted dev side alike (a side without such declines says nothing). A decline always needs more than
+  // the triage threshold (0.6): declining an included request costs more than a person's triage step.
+  // The rare tier's evidence is crafted text, which the model reads far more surely than real text (the reliability tables
+  // above): there no wrongful decline at all is allowed. (At 0.7 the model of 2026-12-04 declined "I have a virus. What do
+  // you recommend? Or can you remove it for me?" as 4.2.3, and one crafted dev request wrongfully.)
+  const holds = (d: ReturnType<typeof declinesAt>, rare: boolean) => d.declines === 0 || (d.right >= 0.95 * d.declines && d.wrongful <= (rare ? 0 : 0.01 * d.examples));
   for (const tier of tiers) {
-    const table = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98].map((t) => ({ t, real: declinesAt(tier.clauses, t, true), crafted: declinesAt(tier.clauses, t, false) }));
+    const table = [0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98].map((t) => ({ t, real: declinesAt(tier.clauses, t, true), crafted: declinesAt(tier.clauses, t, false) }));
     console.log(`${tier.name} exclusions (${tier.name === 'common' ? `${COMMON_TIER} real dev examples or more` : `fewer than ${COMMON_TIER} real dev examples`}): ${[...tier.clauses].join(' ')}`);
     for (const { t, real, crafted } of table) {
       const shown = (name: string, d: typeof real) =>
         `${name} ${d.declines}, precision ${d.declines ? ((100 * d.right) / d.declines).toFixed(1) : '-'}%, wrongful ${d.wrongful}, accuracy as decided ${d.accuracy.toFixed(1)}%`;
       console.log(`  out-of-fold declines at ${t}: ${shown('real', real)}; ${shown('crafted', crafted)}`);
     }
-    const ruled = table.find(({ real, crafted }) => holds(real) && holds(crafted))?.t;
-    console.log(`  the decline rule (≥ 95 % right, ≤ 1 % wrongful, real and crafted dev out of fold) picks ${ruled ?? 'none of the thresholds'} for the ${tier.name} exclusions`);
+    const ruled = table.find(({ real, crafted }) => holds(real, tier.name === 'rare') && holds(crafted, tier.name === 'rare'))?.t;
+    console.log(`  the decline rule (≥ 95 % right, ≤ 1 % wrongful (rare: none), real and crafted dev out of fold) picks ${ruled ?? 'none of the thresholds'} for the ${tier.name} exclusions`);
   }
   // How steady each threshold's decline precision is: resampling the real dev source groups (the point figure picked
   // 0.9, 0.96 and 0.92 as the corpus grew by a few per cent), its 5th percentile and median over 1,000 resamples.

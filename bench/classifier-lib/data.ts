@@ -113,6 +113,10 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-baltic-dev-d.jsonl',
     'crafted-howto-third-party.jsonl',
     'crafted-training-howto.jsonl',
+    'crafted-en-dev-e.jsonl',
+    'crafted-ru-dev-e.jsonl',
+    'crafted-et-dev-e.jsonl',
+    'crafted-lv-dev-e.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
