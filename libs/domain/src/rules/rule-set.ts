@@ -100,9 +100,9 @@ export const MESSAGE_KEYS = [
 
 /**
  * The confidence an automatic decline citing `clause` needs: the clause's own threshold, else the rule set's, never
- * below the confidence threshold. Each is picked by the decline rule on the dev side (bench/README.md, "the decline
- * threshold per tier"): the exclusions real traffic brings share one threshold; the rare ones, which real text almost
- * never reads as, are judged on what evidence there is for them.
+ * below the confidence threshold. Each is picked by the decline rule on the dev side (`npm run train:classifier`;
+ * bench/README.md, round of 2026-12-04): the exclusions real traffic brings share one threshold; the rare ones, which
+ * real text almost never reads as, are judged on crafted text, with no wrongful decline allowed.
  */
 export function declineThresholdOf(rules: Pick<RuleSet, 'classification'>, clause: string): number {
   const c = rules.classification;
