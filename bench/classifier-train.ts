@@ -215,6 +215,12 @@ function main(): void {
     }
     const ruled = table.find(({ real, crafted }) => holds(real, tier.name === 'rare') && holds(crafted, tier.name === 'rare'))?.t;
     console.log(`  the decline rule (≥ 95 % right, ≤ 1 % wrongful (rare: none), real and crafted dev out of fold) picks ${ruled ?? 'none of the thresholds'} for the ${tier.name} exclusions`);
+    // The rules file is where the pipeline reads the thresholds: say so when it no longer says what the rule picks.
+    const differ = [...tier.clauses].filter((c) => declineThresholdOf(rules, c) !== ruled);
+    if (differ.length)
+      console.log(
+        `  ⚠ rules ${rules.version} differ from the pick for ${differ.map((c) => `${c} (${declineThresholdOf(rules, c)})`).join(', ')}: update classification.declineThreshold(s) in config/rules`,
+      );
   }
   // How steady each threshold's decline precision is: resampling the real dev source groups (the point figure picked
   // 0.9, 0.96 and 0.92 as the corpus grew by a few per cent), its 5th percentile and median over 1,000 resamples.
