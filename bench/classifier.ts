@@ -10,7 +10,7 @@ import { defaultLexicon } from '../libs/domain/src/classification';
 import { declineThresholdOf } from '../libs/domain/src/rules';
 import { loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { type DeclineThreshold, evaluate, figures } from './classifier-lib/evaluate';
-import { latestRules } from './classifier-lib/rules';
+import { rulesInForceNow } from './classifier-lib/rules';
 import { printClauses, printErrors, printFigures } from './classifier-lib/report';
 
 function arg(name: string): string | undefined {
@@ -20,7 +20,7 @@ function arg(name: string): string | undefined {
 
 function main(): void {
   // As the pipeline decides, by the rules file's thresholds, unless given here (one decline threshold for every clause).
-  const rules = latestRules();
+  const rules = rulesInForceNow();
   const given = arg('--decline-threshold');
   const classification = {
     ...rules.classification,
