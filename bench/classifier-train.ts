@@ -14,7 +14,7 @@ import * as path from 'path';
 import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
 import { declineThresholdOf } from '../libs/domain/src/rules';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
-import { latestRules } from './classifier-lib/rules';
+import { rulesInForceNow } from './classifier-lib/rules';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
 
 /** Options (chosen by the out-of-fold figures on the training data, never by the held-out sides). */
@@ -54,7 +54,7 @@ function noClauseWeight(examples: Array<{ label: string; weight: number }>): num
 function main(): void {
   const lexicon = defaultLexicon();
   // its version selects the agent-labelled examples; its decline thresholds are how the pipeline decides
-  const rules = latestRules();
+  const rules = rulesInForceNow();
   const rulesVersion = rules.version;
   const examples: Example[] = [...loadReal(), ...loadCrafted()].filter((x) => x.split === 'dev').concat(loadAgent().filter((x) => x.rulesVersion === rulesVersion));
   // No clause at all (greetings, empty questions) is a class of its own: without it every text gets
@@ -178,10 +178,11 @@ function main(): void {
   const realCount = new Map<string, number>();
   for (const o of oof) if (o.real) realCount.set(classes[o.y], (realCount.get(classes[o.y]) ?? 0) + 1);
   const excluded = classes.filter((c) => isExcludedClause(c));
-  const tiers = [
-    { name: 'common', clauses: new Set(excluded.filter((c) => (realCount.get(c) ?? 0) >= COMMON_TIER)) },
-    { name: 'rare', clauses: new Set(excluded.filter((c) => (realCount.get(c) ?? 0) < COMMON_TIER)) },
-  ];
+  const [common, rare] = [true, false].map((isCommon) => ({
+    name: isCommon ? 'common' : 'rare',
+    rare: !isCommon,
+    clauses: new Set(excluded.filter((c) => (realCount.get(c) ?? 0) >= COMMON_TIER === isCommon)),
+  }));
   const declinesAt = (tier: Set<string>, t: number, real: boolean) => {
     const part = oof.filter((x) => x.real === real);
     let declines = 0;
@@ -205,15 +206,15 @@ function main(): void {
   // above): there no wrongful decline at all is allowed. (At 0.7 the model of 2026-12-04 declined "I have a virus. What do
   // you recommend? Or can you remove it for me?" as 4.2.3, and one crafted dev request wrongfully.)
   const holds = (d: ReturnType<typeof declinesAt>, rare: boolean) => d.declines === 0 || (d.right >= 0.95 * d.declines && d.wrongful <= (rare ? 0 : 0.01 * d.examples));
-  for (const tier of tiers) {
+  for (const tier of [common, rare]) {
     const table = [0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98].map((t) => ({ t, real: declinesAt(tier.clauses, t, true), crafted: declinesAt(tier.clauses, t, false) }));
-    console.log(`${tier.name} exclusions (${tier.name === 'common' ? `${COMMON_TIER} real dev examples or more` : `fewer than ${COMMON_TIER} real dev examples`}): ${[...tier.clauses].join(' ')}`);
+    console.log(`${tier.name} exclusions (${tier.rare ? `fewer than ${COMMON_TIER}` : `${COMMON_TIER} or more`} real dev examples): ${[...tier.clauses].join(' ')}`);
     for (const { t, real, crafted } of table) {
       const shown = (name: string, d: typeof real) =>
         `${name} ${d.declines}, precision ${d.declines ? ((100 * d.right) / d.declines).toFixed(1) : '-'}%, wrongful ${d.wrongful}, accuracy as decided ${d.accuracy.toFixed(1)}%`;
       console.log(`  out-of-fold declines at ${t}: ${shown('real', real)}; ${shown('crafted', crafted)}`);
     }
-    const ruled = table.find(({ real, crafted }) => holds(real, tier.name === 'rare') && holds(crafted, tier.name === 'rare'))?.t;
+    const ruled = table.find(({ real, crafted }) => holds(real, tier.rare) && holds(crafted, tier.rare))?.t;
     console.log(`  the decline rule (≥ 95 % right, ≤ 1 % wrongful (rare: none), real and crafted dev out of fold) picks ${ruled ?? 'none of the thresholds'} for the ${tier.name} exclusions`);
     // The rules file is where the pipeline reads the thresholds: say so when it no longer says what the rule picks.
     const differ = [...tier.clauses].filter((c) => declineThresholdOf(rules, c) !== ruled);
@@ -230,7 +231,7 @@ function main(): void {
     const { best, p } = decision(o);
     const g = groupOf.get(o.id)!;
     if (!realGroups.has(g)) realGroups.set(g, []);
-    realGroups.get(g)!.push({ excluded: tiers[0].clauses.has(classes[best]), p, right: best === o.y });
+    realGroups.get(g)!.push({ excluded: common.clauses.has(classes[best]), p, right: best === o.y });
   }
   const groups = [...realGroups.values()];
   let seed = 12345;
