@@ -7,6 +7,7 @@ import { productCues } from './cues';
 import { withDeclinesOnEvidence } from './decline-evidence';
 import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
 import { isExcludedClause } from './clause-kind';
+import { customerWords } from './customer-words';
 
 /** Below this confidence the scope is `unknown` and the request goes to human triage. */
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
@@ -105,11 +106,15 @@ interface Reading {
 
 const read = (input: ClassifierInput, lexicon: Lexicon): Reading => ({ f: fieldsOf(input, lexicon), memo: new Map() });
 
+/** What is read of a request: the customer's words, without the signature and disclaimers a mail carries (customer-words.ts). */
+const ownWords = (input: ClassifierInput): ClassifierInput => ({ ...input, description: customerWords(input.description ?? '') });
+
 const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { f }: Reading, lex: ClassifierResult): FeatureVector =>
   extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues([f.subject, f.description], lexicon));
 
 /** What the model is given for a request, with the lexicon's result it includes (the training script's view of classify). */
-export function modelFeatures(input: ClassifierInput, lexicon: Lexicon = defaultLexicon()): { lex: ClassifierResult; features: FeatureVector } {
+export function modelFeatures(request: ClassifierInput, lexicon: Lexicon = defaultLexicon()): { lex: ClassifierResult; features: FeatureVector } {
+  const input = ownWords(request);
   const reading = read(input, lexicon);
   const lex = byLexicon(input, lexicon, reading);
   return { lex, features: featuresOf(input, lexicon, reading, lex) };
@@ -120,7 +125,8 @@ export function modelFeatures(input: ClassifierInput, lexicon: Lexicon = default
  * words into the learned model (model.ts), whose calibrated probability is the confidence. Evidence:
  * the matched phrases and the model's strongest features. Without a model file, or with a lexicon of another version than the model was trained on, the lexicon decides.
  */
-export function classify(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), model: Model | null = defaultModel()): ClassifierResult {
+export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLexicon(), model: Model | null = defaultModel()): ClassifierResult {
+  const input = ownWords(request);
   const reading = read(input, lexicon);
   const lex = byLexicon(input, lexicon, reading);
   // The model learned how far to trust this lexicon's scores: with another lexicon (a test's, an operator's own) it does not apply.
@@ -162,7 +168,8 @@ const MODEL_EVIDENCE = 5;
  * combines the strength of the best score with its margin over the runner-up; excluded clauses
  * (which lead to an automatic decline) need a larger margin.
  */
-export function classifyByLexicon(input: ClassifierInput, lexicon: Lexicon = defaultLexicon(), { caveats = true }: { caveats?: boolean } = {}): ClassifierResult {
+export function classifyByLexicon(request: ClassifierInput, lexicon: Lexicon = defaultLexicon(), { caveats = true }: { caveats?: boolean } = {}): ClassifierResult {
+  const input = ownWords(request);
   return byLexicon(input, lexicon, read(input, lexicon), caveats);
 }
 

@@ -1,4 +1,5 @@
 import { detectAll } from 'tinyld';
+import { customerWords } from './customer-words';
 import { Language } from './types';
 import { fold, lower, rawTokens } from './normalise';
 
@@ -163,7 +164,8 @@ const ET_LT_WORDS = /\b(?:tere|palun|aitah|kuidas|kust|leida|jookseb|arvuti\w*|v
  * otherwise Latvian by its diacritics and stop-words against English, as before.
  */
 export function detectLanguage(text: string): Language {
-  const t = lower(text ?? '');
+  // an English disclaimer under a Latvian mail says nothing of the customer's language
+  const t = lower(customerWords(text ?? ''));
   const cyr = (t.match(CYRILLIC) ?? []).length;
   const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
   if (cyr > 0 && cyr >= lat * 0.5) return 'ru';

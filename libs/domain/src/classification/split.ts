@@ -2,6 +2,7 @@ import { ClassifierResult, Language, SplitPart } from './types';
 import { classify, classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
 import { detectLanguage } from './language';
+import { customerWords } from './customer-words';
 import { tokenize } from './normalise';
 import {
   added,
@@ -119,6 +120,17 @@ class FragmentReader {
 }
 
 export function splitProblems(input: { subject: string; description: string }, given?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
+  // The problems are in the customer's words; the signature and disclaimers under them go with the last part.
+  const description = input.description ?? '';
+  const words = customerWords(description);
+  if (words === description) return splitWords(input, given, lexicon);
+  const parts = splitWords({ ...input, description: words }, given, lexicon);
+  if (parts.length < 2) return [input];
+  const last = parts[parts.length - 1];
+  return [...parts.slice(0, -1), { ...last, description: `${last.description}${description.slice(words.length)}` }];
+}
+
+function splitWords(input: { subject: string; description: string }, given: Language | undefined, lexicon: Lexicon): SplitPart[] {
   const text = (input.description ?? '').trim();
   if (!text) return [input];
   // The message's language, once and only when a fragment must be read: every fragment is read in it (alone it is too short to tell).
