@@ -1,42 +1,10 @@
-import { customerWords } from './customer-words';
 import { classify } from './classify';
+import { customerWords } from './customer-words';
 import { detectLanguage } from './language';
 import { splitProblems } from './split';
 
 const DISCLAIMER =
   'This e-mail and any attachments are confidential and intended solely for the addressee. If you have received this e-mail in error, please notify the sender immediately and delete it. The company accepts no liability for any damage caused by any virus transmitted by this email.';
-
-describe('customerWords: what the customer wrote, without what the mail appends', () => {
-  it.each([
-    ['a valediction, a name, a title and a phone', 'The full scan hangs at 80%.\n\nBest regards,\nJohn Miller\nIT Manager | ACME Logistics Ltd\nTel: +44 20 7946 0958', 'The full scan hangs at 80%.'],
-    ['a legal disclaimer under the signature', `The full scan hangs at 80%.\n\nKind regards\nPeter\n\n${DISCLAIMER}`, 'The full scan hangs at 80%.'],
-    ['a mail gateway stamp', 'My licence key is refused.\n\nThis message has been scanned for viruses and malware by Mimecast.', 'My licence key is refused.'],
-    ['a phone client footer on the last line', 'My licence key is refused.\nSent from my iPhone', 'My licence key is refused.'],
-    ['"-- " and a signature', 'My licence key is refused.\n-- \nAnna Kowalska\nwww.example.com', 'My licence key is refused.'],
-    ['Russian', 'Не могу найти, где включить родительский контроль.\n\nС уважением,\nОльга Петрова\nОтправлено с iPhone', 'Не могу найти, где включить родительский контроль.'],
-    ['Latvian', 'Kaspersky bloķē mūsu grāmatvedības programmu.\n\nAr cieņu,\nJānis Bērziņš\nSIA Kokrūpniecība', 'Kaspersky bloķē mūsu grāmatvedības programmu.'],
-    ['Estonian', 'Kaspersky kustutas minu faili.\n\nLugupidamisega\nMart Tamm', 'Kaspersky kustutas minu faili.'],
-    ['Lithuanian', 'Neveikia licencijos raktas.\n\nPagarbiai,\nJonas Jonaitis', 'Neveikia licencijos raktas.'],
-  ])('cuts %s', (_, text, words) => {
-    expect(customerWords(text)).toBe(words);
-  });
-
-  it.each([
-    ['a story that ends in short sentences', 'The scanner crashes.\n\nIt started yesterday.\nVersion 21.3.'],
-    ['a sentence that opens with "thanks"', 'The scan is slow.\n\nThanks to your last update my PC takes ten minutes to start.'],
-    ['"thanks" followed by more of the story', 'The scan is slow.\n\nThank you.\nI tried reinstalling it myself but no luck.'],
-    ["the customer's own words about a mail that was blocked", 'Our mail server product blocked an invoice.\n\nThis email never reached the intended recipient.'],
-    ['a scan the customer ran', 'I think my PC is infected.\n\nI checked for viruses with KVRT and it found nothing.'],
-    ['nothing but a greeting and a valediction', 'Thanks,\nJohn'],
-  ])('keeps %s', (_, text) => {
-    expect(customerWords(text)).toBe(text);
-  });
-
-  it('keeps a question after the valediction: it is not a signature', () => {
-    const text = 'The scan hangs.\n\nRegards,\nJohn\nCan you call me back?';
-    expect(customerWords(text)).toBe(text);
-  });
-});
 
 describe("what the classifier reads is the customer's words", () => {
   it('an English disclaimer does not make an Estonian mail English', () => {
@@ -61,5 +29,22 @@ describe("what the classifier reads is the customer's words", () => {
     expect(parts).toHaveLength(2);
     expect(parts[1].description.endsWith(DISCLAIMER)).toBe(true);
     expect(parts[0].description).not.toContain('Best regards');
+  });
+});
+
+describe('what an issue template and a pasted log add does not change the decision', () => {
+  const subject = 'Kaspersky deletes my installer';
+  const words = 'Every time I build our installer, the antivirus removes setup.exe and says it is Trojan.Win32.Agent. It is our own program, is this a mistake?';
+  const template = `**Describe the bug**\nA clear and concise description of what the bug is.\n${words}\n\n**To Reproduce**\nSteps to reproduce the behavior:\n1. Go to '...'\n2. Click on '....'\n3. Scroll down to '....'\n4. See error\n\n**Expected behavior**\nA clear and concise description of what you expected to happen.\n\n**Additional context**\nAdd any other context about the problem here.`;
+  const logged = `${words}\n\n\`\`\`\n2024-03-11 10:22:31.114 [INFO] Service started, pid=4412\n2024-03-11 10:22:32.009 [ERROR] Exception in thread "main" java.lang.NullPointerException\n    at com.example.app.Main.run(Main.java:42)\n\`\`\``;
+
+  it.each([
+    ['the bug template', template],
+    ['a pasted log', logged],
+  ])('%s', (_, description) => {
+    expect(customerWords(description)).toContain(words);
+    const alone = classify({ subject, description: words });
+    expect(classify({ subject, description })).toMatchObject({ clause: alone.clause, confidence: alone.confidence });
+    expect(splitProblems({ subject, description })).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { classify, classifyByLexicon } from './classify';
 import { defaultLexicon, Lexicon } from './lexicon';
 import { detectLanguage } from './language';
 import { customerWords } from './customer-words';
+import { splitTail } from './mail-tail';
 import { tokenize } from './normalise';
 import {
   added,
@@ -120,14 +121,17 @@ class FragmentReader {
 }
 
 export function splitProblems(input: { subject: string; description: string }, given?: Language, lexicon: Lexicon = defaultLexicon()): SplitPart[] {
-  // The problems are in the customer's words; the signature and disclaimers under them go with the last part.
   const description = input.description ?? '';
   const words = customerWords(description);
   if (words === description) return splitWords(input, given, lexicon);
-  const parts = splitWords({ ...input, description: words }, given, lexicon);
+  // The problems are told in the customer's words: a template's numbered steps or a pasted log are not several problems.
+  if (splitWords({ ...input, description: words }, given, lexicon).length < 2) return [input];
+  // Cut as written (nothing of the message is lost), the signature and disclaimers under it going with the last part.
+  const { body, tail } = splitTail(description);
+  const parts = splitWords({ ...input, description: body }, given, lexicon);
   if (parts.length < 2) return [input];
   const last = parts[parts.length - 1];
-  return [...parts.slice(0, -1), { ...last, description: `${last.description}${description.slice(words.length)}` }];
+  return [...parts.slice(0, -1), { ...last, description: `${last.description}${tail}` }];
 }
 
 function splitWords(input: { subject: string; description: string }, given: Language | undefined, lexicon: Lexicon): SplitPart[] {

@@ -1,0 +1,36 @@
+import { splitTail } from './mail-tail';
+
+const DISCLAIMER =
+  'This e-mail and any attachments are confidential and intended solely for the addressee. If you have received this e-mail in error, please notify the sender immediately and delete it. The company accepts no liability for any damage caused by any virus transmitted by this email.';
+
+describe("splitTail: what the mail appends under the customer's words", () => {
+  it.each([
+    ['a valediction, a name, a title and a phone', 'The full scan hangs at 80%.\n\nBest regards,\nJohn Miller\nIT Manager | ACME Logistics Ltd\nTel: +44 20 7946 0958', 'The full scan hangs at 80%.'],
+    ['a legal disclaimer under the signature', `The full scan hangs at 80%.\n\nKind regards\nPeter\n\n${DISCLAIMER}`, 'The full scan hangs at 80%.'],
+    ['a mail gateway stamp', 'My licence key is refused.\n\nThis message has been scanned for viruses and malware by Mimecast.', 'My licence key is refused.'],
+    ['a phone client footer on the last line', 'My licence key is refused.\nSent from my iPhone', 'My licence key is refused.'],
+    ['"-- " and a signature', 'My licence key is refused.\n-- \nAnna Kowalska\nwww.example.com', 'My licence key is refused.'],
+    ['Russian', 'Не могу найти, где включить родительский контроль.\n\nС уважением,\nОльга Петрова\nОтправлено с iPhone', 'Не могу найти, где включить родительский контроль.'],
+    ['Latvian', 'Kaspersky bloķē mūsu grāmatvedības programmu.\n\nAr cieņu,\nJānis Bērziņš\nSIA Kokrūpniecība', 'Kaspersky bloķē mūsu grāmatvedības programmu.'],
+    ['Estonian', 'Kaspersky kustutas minu faili.\n\nLugupidamisega\nMart Tamm', 'Kaspersky kustutas minu faili.'],
+    ['Lithuanian', 'Neveikia licencijos raktas.\n\nPagarbiai,\nJonas Jonaitis', 'Neveikia licencijos raktas.'],
+  ])('cuts %s', (_, text, words) => {
+    expect(splitTail(text)).toEqual({ body: words, tail: text.slice(words.length) });
+  });
+
+  it.each([
+    ['a story that ends in short sentences', 'The scanner crashes.\n\nIt started yesterday.\nVersion 21.3.'],
+    ['a sentence that opens with "thanks"', 'The scan is slow.\n\nThanks to your last update my PC takes ten minutes to start.'],
+    ['"thanks" followed by more of the story', 'The scan is slow.\n\nThank you.\nI tried reinstalling it myself but no luck.'],
+    ["the customer's own words about a mail that was blocked", 'Our mail server product blocked an invoice.\n\nThis email never reached the intended recipient.'],
+    ['a scan the customer ran', 'I think my PC is infected.\n\nI checked for viruses with KVRT and it found nothing.'],
+    ['nothing but a greeting and a valediction', 'Thanks,\nJohn'],
+  ])('keeps %s', (_, text) => {
+    expect(splitTail(text)).toEqual({ body: text, tail: '' });
+  });
+
+  it('keeps a question after the valediction: it is not a signature', () => {
+    const text = 'The scan hangs.\n\nRegards,\nJohn\nCan you call me back?';
+    expect(splitTail(text)).toEqual({ body: text, tail: '' });
+  });
+});

@@ -1,0 +1,51 @@
+import { withoutTemplateNoise } from './template-noise';
+
+describe('withoutTemplateNoise: the customer words inside an issue template, without what the template and the logs add', () => {
+  it('drops the bug template: headings, instructions, placeholders, its checklist and comments', () => {
+    const text = [
+      '<!-- Please fill in the sections below -->',
+      '### Checklist',
+      '- [x] I have searched the existing issues',
+      '- [x] I am using the latest version',
+      '**Describe the bug**',
+      'A clear and concise description of what the bug is.',
+      'The scanner deletes my invoice.pdf every time I download it.',
+      '',
+      '**To Reproduce**',
+      'Steps to reproduce the behavior:',
+      "1. Go to '...'",
+      "2. Click on '....'",
+      '',
+      '**Desktop (please complete the following information):**',
+      ' - OS: [e.g. iOS]',
+      ' - Version 21.3',
+    ].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The scanner deletes my invoice.pdf every time I download it.\n\n - Version 21.3');
+  });
+
+  it('drops log and trace lines but keeps a line that names a verdict', () => {
+    const text = [
+      'The update fails every night.',
+      '2024-03-11 10:22:31.114 [INFO] Service started, pid=4412',
+      '2024-03-11 10:22:32.009 [ERROR] Exception in thread "main" java.lang.NullPointerException',
+      '    at com.example.app.Main.run(Main.java:42)',
+      '2024-03-11 10:22:33.500 [WARN] HEUR:Trojan.Win32.Generic detected in C:\\Temp\\setup.exe',
+    ].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The update fails every night.\n2024-03-11 10:22:33.500 [WARN] HEUR:Trojan.Win32.Generic detected in C:\\Temp\\setup.exe');
+  });
+
+  it("reads a code block's first lines (what the customer saw) and not the rest of a long paste", () => {
+    const block = ['```', 'Error 1603: the installation failed', ...Array.from({ length: 20 }, (_, i) => `MSI (s) (${i}) property change: ADDING INSTALLLEVEL`), '```'];
+    const cleaned = withoutTemplateNoise(['Setup stops halfway.', ...block].join('\n'));
+    expect(cleaned).toContain('Error 1603: the installation failed');
+    expect(cleaned.split('\n').length).toBe(1 + 6);
+  });
+
+  it.each([
+    ['a customer heading that says something', '### Kaspersky deletes my own build of the app every time I compile it\nIt started after the last update.'],
+    ["a customer's own tick list of faults", 'Two things are broken:\n- [ ] switching to lockdown mode turns the VPN off\n- [ ] the kill switch is off after a reboot'],
+    ['plain text', 'My licence key is not accepted after reinstalling Windows.'],
+  ])('keeps %s', (_, text) => {
+    expect(withoutTemplateNoise(text)).toBe(text);
+  });
+});
