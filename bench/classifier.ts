@@ -2,7 +2,8 @@
  * Classifier benchmark. Runs splitProblems + classify over the real-world corpus (held-out and dev,
  * split by source) and the crafted examples (reported apart), plus agent-labelled examples when the
  * file exists, and prints accuracy, triage rate, wrongful declines, decline precision, per-language
- * and per-clause figures, the confusion table, splitting rates and classifier CPU per request.
+ * and per-clause figures, the confusion table, splitting rates and classifier CPU per request; then
+ * the real dev lines wrapped as real messages arrive (templates, logs, signatures: classifier-lib/wrappers.ts).
  *
  *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85 (default: the rules file's)] [--json]
  */
@@ -11,7 +12,8 @@ import { declineThresholdOf } from '../libs/domain/src/rules';
 import { loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { type DeclineThreshold, evaluate, figures } from './classifier-lib/evaluate';
 import { rulesInForceNow } from './classifier-lib/rules';
-import { printClauses, printErrors, printFigures } from './classifier-lib/report';
+import { printClauses, printErrors, printFigures, printWrapped } from './classifier-lib/report';
+import { WRAPPERS } from './classifier-lib/wrappers';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -60,6 +62,14 @@ function main(): void {
     printFigures(titles[name], f);
     if (name === 'real-heldout' || name === 'crafted') printClauses(evs);
   }
+  // Real messages arrive wrapped in templates, logs and signatures the corpus was trimmed of: how far do the decisions move?
+  const single = sets['real-dev'].map((e) => e.ex).filter((x) => x.gold.length === 1);
+  out.wrapped = printWrapped(
+    WRAPPERS.map((w) => {
+      const lines = single.filter((x) => x.language === w.language);
+      return { wrapper: w, asWritten: figures(run(lines)), wrapped: figures(run(lines.map((x) => ({ ...x, description: w.wrap(x.description) })))) };
+    }),
+  );
   const errors = arg('--errors') as keyof typeof sets | undefined;
   if (errors && sets[errors]) printErrors(sets[errors]);
   if (process.argv.includes('--json')) console.log(JSON.stringify(out));

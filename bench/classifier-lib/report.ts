@@ -1,5 +1,6 @@
 /** Prints the bench's figures: headline numbers, per language, per clause and the confusion table. */
 import { UNKNOWN, type Evaluated, type Figures } from './evaluate';
+import type { Wrapper } from './wrappers';
 
 const pct = (x: number): string => (Number.isNaN(x) ? '  n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 
@@ -51,4 +52,23 @@ export function printErrors(evs: Evaluated[]): void {
     console.log(`${e.ex.id} gold=${e.ex.gold.join('+')} parts=${e.parts} :: ${e.ex.subject.slice(0, 70)}`);
     for (const u of bad) console.log(`   ${u.gold} → ${u.pred} (top ${u.top1} ${u.confidence}) ${(u.result?.ranking ?? []).map((x) => `${x.clause}:${x.score}`).join(' ')}`);
   }
+}
+
+/** The wrapped real dev lines against the same lines as written; returns the figures for --json. */
+export function printWrapped(rows: Array<{ wrapper: Wrapper; asWritten: Figures; wrapped: Figures }>): Array<Record<string, unknown>> {
+  console.log('\n=== REAL dev single-problem lines wrapped as real messages arrive (accuracy, triage, false splits; as written → wrapped) ===');
+  return rows.map(({ wrapper, asWritten: a, wrapped: w }) => {
+    const mark = wrapper.tuned ? 'filters written against it' : 'not tuned on';
+    console.log(
+      `  ${`${wrapper.name} (${wrapper.language}, ${mark})`.padEnd(72)} ${pct(a.accuracy)} → ${pct(w.accuracy)}   triage ${pct(a.triageRate)} → ${pct(w.triageRate)}   splits ${a.singleSplit} → ${w.singleSplit} of ${w.singleTotal}`,
+    );
+    return {
+      wrapper: wrapper.name,
+      language: wrapper.language,
+      tuned: wrapper.tuned,
+      accuracy: [a.accuracy, w.accuracy],
+      triage: [a.triageRate, w.triageRate],
+      splits: [a.singleSplit, w.singleSplit],
+    };
+  });
 }
