@@ -43,3 +43,21 @@ describe('lexicon', () => {
     expect(() => loadLexicon(json)).toThrow(message as RegExp);
   });
 });
+
+describe('a messenger or a phone named in a fault is not a request for help by phone (4.2.6)', () => {
+  it.each([
+    ['lv', 'Safe Kids pēc pēdējā atjauninājuma dēla telefonā bloķē visas lietotnes, pat WhatsApp un zvanus.'],
+    ['en', 'After the update Kaspersky blocks WhatsApp calls on my phone.'],
+  ])('%s', (_, description) => {
+    const r = classify({ subject: 'Safe Kids', description });
+    expect(r.evidence.filter((e) => e.clause === '4.2.6')).toEqual([]);
+    expect(r.clause).not.toBe('4.2.6');
+  });
+
+  it.each([
+    ['lv', 'Lūdzu zvaniet man un palīdziet savākt žurnālus.'],
+    ['lt', 'Gal galite padėti telefonu surinkti žurnalus?'],
+  ])('while asking to be called still is (%s)', (_, description) => {
+    expect(classify({ subject: 'Logs', description }).clause).toBe('4.2.6');
+  });
+});
