@@ -1,6 +1,6 @@
 import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Language } from './types';
 import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
-import { detectLanguage } from './language';
+import { languageOfWords } from './language';
 import { occursIn, TermsByHead, TextIndex } from './match';
 import { extractFeatures, type FeatureVector } from './features';
 import { productCues } from './cues';
@@ -176,7 +176,7 @@ export function classifyByLexicon(request: ClassifierInput, lexicon: Lexicon = d
 /** withCaveats false: the clause scores alone (the splitter weighs fragments; 4.4.x caveats are the whole request's). */
 function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Reading, withCaveats = true): ClassifierResult {
   const s = lexicon.settings;
-  const language: Language = input.language ?? detectLanguage(`${input.subject ?? ''}\n${input.description ?? ''}`);
+  const language: Language = input.language ?? languageOfWords(`${input.subject ?? ''}\n${input.description ?? ''}`);
   const evidence: Evidence[] = [];
   const scores: ClauseScore[] = [];
 

@@ -165,7 +165,12 @@ const ET_LT_WORDS = /\b(?:tere|palun|aitah|kuidas|kust|leida|jookseb|arvuti\w*|v
  */
 export function detectLanguage(text: string): Language {
   // an English disclaimer under a Latvian mail says nothing of the customer's language
-  const t = lower(customerWords(text ?? ''));
+  return languageOfWords(customerWords(text ?? ''));
+}
+
+/** detectLanguage of a text that is already the customer's words (customer-words.ts), as classify reads it. */
+export function languageOfWords(words: string): Language {
+  const t = lower(words);
   const cyr = (t.match(CYRILLIC) ?? []).length;
   const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
   if (cyr > 0 && cyr >= lat * 0.5) return 'ru';
