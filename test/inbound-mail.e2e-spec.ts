@@ -98,6 +98,18 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     expect(routed.detail.team).toBe('home-triage');
   });
 
+  it("reads the customer's words, not the signature and disclaimer under them: an Estonian mail under an English disclaimer is Estonian, and stored whole", async () => {
+    const disclaimer =
+      'This e-mail and any attachments are confidential and intended solely for the addressee. If you have received this e-mail in error, please notify the sender and delete it. This message has been scanned for viruses and malware.';
+    const text = `Tere,\nKaspersky kustutas minu faili ja ütleb et see on viirus, aga see on meie enda programm.\n\nLugupidamisega\nMart Tamm\nOÜ Näidis | +372 5555 1234\n\n${disclaimer}`;
+    await send({ from: 'mart@example.ee', subject: 'Probleem', text });
+    const request = (await mailedRequests()).find((r) => r.customerEmail === 'mart@example.ee')!;
+    expect(request.description).toContain(disclaimer);
+    const classified = await waitFor(async () => (await view(request.id)).timeline.find((e: { event: string }) => e.event === 'request.classified'), 'the Estonian mail to be classified');
+    expect(classified.detail).toMatchObject({ language: 'et', clause: '4.1.2a' });
+    expect((await view(request.id)).language).toBe('et');
+  });
+
   it('takes auto-replies and bounces and drops them: no request, no loop with our own mails', async () => {
     const before = (await mailedRequests()).length;
     await send({ subject: 'Out of office', text: 'I am away until Monday.', headers: { 'Auto-Submitted': 'auto-replied' } });
