@@ -23,6 +23,14 @@ describe("what the classifier reads is the customer's words", () => {
     expect(signed.confidence).toBe(alone.confidence);
   });
 
+  it('an answer of ours quoted under a new mail is not the request', () => {
+    const body = 'After reinstalling Windows my licence key is not accepted any more.';
+    const quoted =
+      '\n\nOn Mon, 30 Nov 2026 at 10:00, Support <support@example.com> wrote:\n> The file setup.exe was detected as Trojan.Win32.Agent and moved to quarantine.\n> If you believe this is a false detection, please send us the file for analysis.';
+    expect(classify({ subject: 'Re: ticket 123', description: body + quoted })).toMatchObject({ clause: classify({ subject: 'Re: ticket 123', description: body }).clause });
+    expect(classify({ subject: 'Re: ticket 123', description: body }).clause).toBe('4.1.3');
+  });
+
   it('a split message keeps its signature and disclaimer on the last part', () => {
     const description = `1. The scanner crashes every time I open the quarantine.\n2. My licence key is not accepted after reinstalling.\n\nBest regards,\nJohn\n\n${DISCLAIMER}`;
     const parts = splitProblems({ subject: 'Two problems', description });

@@ -14,6 +14,12 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     ['Latvian', 'Kaspersky bloķē mūsu grāmatvedības programmu.\n\nAr cieņu,\nJānis Bērziņš\nSIA Kokrūpniecība', 'Kaspersky bloķē mūsu grāmatvedības programmu.'],
     ['Estonian', 'Kaspersky kustutas minu faili.\n\nLugupidamisega\nMart Tamm', 'Kaspersky kustutas minu faili.'],
     ['Lithuanian', 'Neveikia licencijos raktas.\n\nPagarbiai,\nJonas Jonaitis', 'Neveikia licencijos raktas.'],
+    [
+      'a quoted earlier mail under its attribution',
+      'My licence key is refused.\n\nOn Mon, 30 Nov 2026 at 10:00, Support <support@example.com> wrote:\n> The file was detected as a trojan.',
+      'My licence key is refused.',
+    ],
+    ['a signature above a quoted mail', 'My licence key is refused.\n\nThanks,\nAnna\n\nOn Mon, 30 Nov 2026, Support <support@example.com> wrote:\n> Hello', 'My licence key is refused.'],
   ])('cuts %s', (_, text, words) => {
     expect(splitTail(text)).toEqual({ body: words, tail: text.slice(words.length) });
   });
@@ -25,6 +31,8 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     ["the customer's own words about a mail that was blocked", 'Our mail server product blocked an invoice.\n\nThis email never reached the intended recipient.'],
     ['a scan the customer ran', 'I think my PC is infected.\n\nI checked for viruses with KVRT and it found nothing.'],
     ['nothing but a greeting and a valediction', 'Thanks,\nJohn'],
+    ["a customer's own list in quoted lines", 'The app works well except for two issues:\n> the tray icon disappears\n> the window opens on the wrong monitor'],
+    ['an error message quoted in the middle of the story', 'The scanner says:\n> Error 1603\nand then closes.'],
   ])('keeps %s', (_, text) => {
     expect(splitTail(text)).toEqual({ body: text, tail: '' });
   });

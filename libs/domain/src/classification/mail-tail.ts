@@ -2,8 +2,10 @@
  * What mail clients and companies append to every message: the signature (after a valediction or
  * "-- "), "Sent from my iPhone" and legal disclaimers. They are not the request, and they mislead
  * a reader of words: a Latvian or Estonian mail with an English disclaimer reads as English, and
- * "This e-mail has been scanned for viruses and malware" reads as a detection.
+ * "This e-mail has been scanned for viruses and malware" reads as a detection. A quoted earlier mail
+ * ("On …, Support <…> wrote:" and its "> " lines) goes too: it is our answer or someone else's words.
  */
+import { isAttribution } from '../mail/reply-text';
 
 /** A closing phrase in en/ru/lv/et/lt, at the start of a line. */
 const VALEDICTION = new RegExp(
@@ -105,15 +107,24 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
   return out;
 }
 
+const isQuoted = (line: string): boolean => /^\s*>/.test(line);
+
+/** Where a quoted earlier mail starts: an attribution with quoted lines after it ("> " alone may be the customer's own list). */
+function quotedHistoryStart(lines: readonly string[]): number {
+  const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && lines.slice(i + 1).some(isQuoted));
+  return attributed >= 0 ? attributed : lines.length;
+}
+
 /**
- * The line at which the appended tail starts (the number of lines when there is none). Walking
- * back from the end: disclaimers, client footers and a block after "-- " always go; a block of
+ * The line at which the appended tail starts (the number of lines when there is none): a quoted
+ * earlier mail, and above it, walking back from the end: disclaimers, client footers and a block after "-- " always go; a block of
  * short lines goes only when a valediction opens it or a block above it, so a last paragraph of
  * short sentences about the problem stays.
  */
 function tailStart(lines: readonly string[]): number {
-  const paragraphs = paragraphsOf(lines);
-  let cut = lines.length;
+  const end = quotedHistoryStart(lines);
+  const paragraphs = paragraphsOf(lines.slice(0, end));
+  let cut = end;
   for (let p = paragraphs.length - 1; p >= 0; p--) {
     const { from, lines: ls } = paragraphs[p];
     if (isDisclaimer(ls.join(' ')) || ls.every((l) => CLIENT_FOOTER.test(l))) {

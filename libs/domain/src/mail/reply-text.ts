@@ -20,14 +20,20 @@ const HEADER_FROM = /^\s*\*?(from|no|от|sender|sūtītājs)\*?\s*:\s*\S/i;
 const HEADER_SENT = /^\s*\*?(sent|date|nosūtīts|datums|отправлено|дата)\*?\s*:\s*\S/i;
 const QUOTED = /^\s*>/;
 
-/** Does the history start at line `i` (an attribution, possibly wrapped over two lines, or a separator)? */
-function startsHistory(lines: readonly string[], i: number): boolean {
+/** Is line `i` a mail client's attribution of the quoted mail ("On …, Support <…> wrote:", possibly wrapped over two lines)? */
+export function isAttribution(lines: readonly string[], i: number): boolean {
   const line = lines[i];
-  if (ORIGINAL_MESSAGE.test(line) || ADDRESS_ATTRIBUTION.test(line)) return true;
+  if (ADDRESS_ATTRIBUTION.test(line)) return true;
   if (ATTRIBUTION.test(line) && line.trim().length < 400) return true;
   // "On ..., Support <...>" wrapped before "wrote:".
   const next = lines[i + 1] ?? '';
-  if (/^\s*(on|am|le)\s/i.test(line) && ATTRIBUTION.test(next) && next.trim().length < 40) return true;
+  return /^\s*(on|am|le)\s/i.test(line) && ATTRIBUTION.test(next) && next.trim().length < 40;
+}
+
+/** Does the history start at line `i` (an attribution or a separator)? */
+function startsHistory(lines: readonly string[], i: number): boolean {
+  const line = lines[i];
+  if (ORIGINAL_MESSAGE.test(line) || isAttribution(lines, i)) return true;
   // Outlook's header block: From:, then Sent:/Date: within the next lines (after an optional ____ rule).
   if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_SENT.test(l))) return true;
   return RULE.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_FROM.test(l));
