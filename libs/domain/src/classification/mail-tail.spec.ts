@@ -32,6 +32,7 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     ['a scan the customer ran', 'I think my PC is infected.\n\nI checked for viruses with KVRT and it found nothing.'],
     ['nothing but a greeting and a valediction', 'Thanks,\nJohn'],
     ["a customer's own list in quoted lines", 'The app works well except for two issues:\n> the tray icon disappears\n> the window opens on the wrong monitor'],
+    ['answers between the quotes', 'Why is it not fine in production? You wrote:\n\n> I would recommend against it\n\nAnd what would be a good solution?'],
     ['an error message quoted in the middle of the story', 'The scanner says:\n> Error 1603\nand then closes.'],
   ])('keeps %s', (_, text) => {
     expect(splitTail(text)).toEqual({ body: text, tail: '' });

@@ -109,9 +109,16 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 
 const isQuoted = (line: string): boolean => /^\s*>/.test(line);
 
-/** Where a quoted earlier mail starts: an attribution with quoted lines after it ("> " alone may be the customer's own list). */
+/**
+ * Where a quoted earlier mail starts: an attribution with only quoted lines after it ("> " alone may be
+ * the customer's own list, and "You wrote: > … And what about …" answers between the quotes).
+ */
 function quotedHistoryStart(lines: readonly string[]): number {
-  const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && lines.slice(i + 1).some(isQuoted));
+  const quotedToTheEnd = (i: number) => {
+    const after = lines.slice(i + 1).filter((l) => l.trim());
+    return after.length > 0 && after.every(isQuoted);
+  };
+  const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && (quotedToTheEnd(i) || quotedToTheEnd(i + 1)));
   return attributed >= 0 ? attributed : lines.length;
 }
 

@@ -45,6 +45,7 @@ describe('withoutTemplateNoise: the customer words inside an issue template, wit
     ['a customer heading that says something', '### Kaspersky deletes my own build of the app every time I compile it\nIt started after the last update.'],
     ["a customer's own tick list of faults", 'Two things are broken:\n- [ ] switching to lockdown mode turns the VPN off\n- [ ] the kill switch is off after a reboot'],
     ['plain text', 'My licence key is not accepted after reinstalling Windows.'],
+    ['a field whose value says something', 'Activation fails.\nLicence key: ABCD-1234 is not accepted'],
   ])('keeps %s', (_, text) => {
     expect(withoutTemplateNoise(text)).toBe(text);
   });
