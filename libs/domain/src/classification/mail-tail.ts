@@ -153,10 +153,7 @@ function tailStart(lines: readonly string[]): number {
       break;
     }
     // Short lines (a name, a title, a phone) count only if a valediction or a delimiter opens them above.
-    if (ls.length <= SIGNATURE_LINES_MAX && ls.every(isSignatureLine)) {
-      continue;
-    }
-    break;
+    if (ls.length > SIGNATURE_LINES_MAX || !ls.every(isSignatureLine)) break;
   }
   return cut;
 }
