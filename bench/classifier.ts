@@ -63,11 +63,12 @@ function main(): void {
     if (name === 'real-heldout' || name === 'crafted') printClauses(evs);
   }
   // Real messages arrive wrapped in templates, logs and signatures the corpus was trimmed of: how far do the decisions move?
-  const single = sets['real-dev'].map((e) => e.ex).filter((x) => x.gold.length === 1);
+  // "As written" is the real dev run above, not a second one.
+  const single = sets['real-dev'].filter((e) => e.ex.gold.length === 1);
   out.wrapped = printWrapped(
     WRAPPERS.map((w) => {
-      const lines = single.filter((x) => x.language === w.language);
-      return { wrapper: w, asWritten: figures(run(lines)), wrapped: figures(run(lines.map((x) => ({ ...x, description: w.wrap(x.description) })))) };
+      const asWritten = single.filter((e) => e.ex.language === w.language);
+      return { wrapper: w, asWritten: figures(asWritten), wrapped: figures(run(asWritten.map(({ ex }) => ({ ...ex, description: w.wrap(ex.description) })))) };
     }),
   );
   const errors = arg('--errors') as keyof typeof sets | undefined;
