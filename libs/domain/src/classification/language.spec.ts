@@ -25,3 +25,20 @@ describe('detectLanguage: Estonian and Lithuanian', () => {
     expect(detectLanguage('Windows Defender flags my installer as a trojan, no problem on VirusTotal')).toBe('en');
   });
 });
+
+describe('detectLanguage: text without the letters that tell the languages apart', () => {
+  it.each([
+    // Estonian typed without õäöü
+    ['Ostsin litsentsi, kuid aktiveerimiskood ei sobi.', 'et'],
+    ['kaspersky hangub iga kord kui seadete akna avan', 'et'],
+    // Lithuanian with only the letters it shares with Latvian (š, ž, č, ū) or none
+    ['Pilnas skenavimas sustoja ties 40% ir programa nereaguoja, ką daryti?', 'lt'],
+    ['kompas uzkrestas, narsyklej pasikeite paieska i kazkokia keista', 'lt'],
+    // a product's name alone is not Estonian
+    ['Kaspersky Endpoint Security', 'en'],
+    ['Kaspersky Total Security 2024', 'en'],
+    ['Scan freezes', 'en'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});

@@ -1,7 +1,7 @@
 import { detectAll } from 'tinyld';
 import { customerWords } from './customer-words';
 import { Language } from './types';
-import { fold, lower, rawTokens } from './normalise';
+import { lower, rawTokens } from './normalise';
 
 const LATIN_LANGUAGES = ['en', 'lv', 'et', 'lt'];
 const EN_STOPWORDS_RE = /\b(?:the|and|is|my|to|of|it|not|with)\b/;
@@ -152,16 +152,33 @@ function enOrLv(t: string): Language {
   return lv > en && lv >= 1 ? 'lv' : 'en';
 }
 
-/** Letters Estonian or Lithuanian use and Latvian does not: then the n-gram detector decides. */
-const ET_LT_LETTERS = /[õäöüąęėįų]/;
-/** Common Estonian / Lithuanian words typed without diacritics (rare in English or Latvian). */
-const ET_LT_WORDS = /\b(?:tere|palun|aitah|kuidas|kust|leida|jookseb|arvuti\w*|viirus\w*|tootab|labas|prasau|aciu|kompiuter\w*|neveikia|negaliu|atsisiust\w*)\b/;
+/** Share of a text's words that English stop-words must make for it to be English without asking the n-gram detector. */
+const PLAIN_ENGLISH_SHARE = 0.2;
+/** Typographic quotes, dashes, spaces and symbols: not letters of any language. */
+const NON_LETTER_UNICODE = /[\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u20a0-\u20cf\u2100-\u2bff]/g;
+const NON_ASCII = /[^ -~\t\r\n]/;
+const asciiLettersOnly = (t: string): boolean => !NON_ASCII.test(t.replace(NON_LETTER_UNICODE, ''));
 
 /**
- * Five languages. Cyrillic script → ru. Latin script: when the text has letters (or common words)
- * of Estonian or Lithuanian, tinyld's n-gram model limited to the Latin-script languages we serve
- * decides (the detector costs more than the rest of classification, so it is asked only then);
- * otherwise Latvian by its diacritics and stop-words against English, as before.
+ * Plainly English: ASCII letters only, and at least two (and a fifth) of its words English
+ * stop-words. Most traffic is this, and it skips the n-gram detector (~0.3 ms a message).
+ */
+function plainEnglish(t: string, tokens: string[]): boolean {
+  const en = tokens.filter((tok) => EN_STOPWORDS.has(tok)).length;
+  return en >= 2 && en >= tokens.length * PLAIN_ENGLISH_SHARE && asciiLettersOnly(t);
+}
+
+/** Below this score of tinyld's, a few ASCII words are names ("Kaspersky Endpoint Security"), not Estonian. */
+const UNSURE = 0.1;
+const FEW_WORDS = 4;
+
+/**
+ * Five languages. Cyrillic script → ru. Latin script: plainly English text is English; the rest
+ * goes to tinyld's n-gram model limited to the Latin-script languages we serve, which tells
+ * Lithuanian from Latvian (they share š, ž, č, ū) and Estonian typed without its letters
+ * ("ostsin litsentsi, kuid kood ei sobi"), where letters and stop-words alone could not: on the
+ * 2,990 Latin-script dev lines of bench/classifier, 2,978 right against 2,920 by letters and
+ * stop-words. Latvian and English stop-words decide when the detector has no answer.
  */
 export function detectLanguage(text: string): Language {
   // an English disclaimer under a Latvian mail says nothing of the customer's language
@@ -174,11 +191,11 @@ export function languageOfWords(words: string): Language {
   const cyr = (t.match(CYRILLIC) ?? []).length;
   const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
   if (cyr > 0 && cyr >= lat * 0.5) return 'ru';
-  if (ET_LT_LETTERS.test(t) || ET_LT_WORDS.test(fold(t))) {
-    const best = detectAll(t, { only: LATIN_LANGUAGES })[0];
-    if (best && (best.lang === 'et' || best.lang === 'lt' || best.lang === 'lv')) return best.lang;
-  }
-  const guess = enOrLv(t);
+  const tokens = rawTokens(t);
+  if (plainEnglish(t, tokens)) return 'en';
+  const best = detectAll(t, { only: LATIN_LANGUAGES })[0];
+  const unsure = !best || (best.accuracy < UNSURE && tokens.length <= FEW_WORDS && asciiLettersOnly(t));
+  const guess = unsure ? enOrLv(t) : (best.lang as Language);
   if (cyr > 0 && guess === 'en' && !EN_STOPWORDS_RE.test(t)) return 'ru';
   return guess;
 }
