@@ -34,6 +34,9 @@ const DRY = process.argv.includes('--dry');
 const MISSES_AT = process.argv.indexOf('--misses');
 const MISSES = MISSES_AT >= 0;
 const MISSES_LANGUAGE = MISSES && !process.argv[MISSES_AT + 1]?.startsWith('--') ? process.argv[MISSES_AT + 1] : undefined;
+/** `--wrong-declines 0.9`: print the real dev declines at or above 0.9, out of fold, that cite another clause than the gold one. */
+const WRONG_DECLINES_AT = process.argv.indexOf('--wrong-declines');
+const WRONG_DECLINES = WRONG_DECLINES_AT >= 0 ? Number(process.argv[WRONG_DECLINES_AT + 1]) : undefined;
 /** Measure without the decline-evidence rule (to see what it changes). */
 const NO_DECLINE_EVIDENCE = process.argv.includes('--no-decline-evidence');
 const MIN_DOC_FREQ = 2;
@@ -169,6 +172,15 @@ function main(): void {
       const { best, p } = decision(o);
       const x = byId.get(o.id)!;
       console.log(`miss ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p.toFixed(2)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+  }
+  if (WRONG_DECLINES !== undefined) {
+    const byId = new Map(usable.map((x) => [x.id, x]));
+    for (const o of oof.filter((x) => x.real)) {
+      const { best, p } = decision(o);
+      if (!isExcludedClause(classes[best]) || p < WRONG_DECLINES || best === o.y) continue;
+      const x = byId.get(o.id)!;
+      console.log(`wrong decline ${o.id} gold ${classes[o.y]} → ${classes[best]} ${p.toFixed(3)}: ${x.subject.slice(0, 70)} | ${x.description.replace(/\s+/g, ' ').slice(0, 200)}`);
     }
   }
   // Decline thresholds: out-of-fold precision of automatic declines (excluded clauses) and wrongful declines, per tier.
