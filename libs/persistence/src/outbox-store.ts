@@ -2,7 +2,8 @@ import type { Emit } from '@support/domain';
 import { emitJobId, type EventName } from '@support/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { OutboxEntity } from './entities';
-import { RowWriter } from './row-writer';
+import { preparedQuery } from './prepared-query';
+import { RowWriter, type StatementOf } from './row-writer';
 import { UnitOfWork } from './unit-of-work';
 
 /** An event waiting in the outbox. */
@@ -17,9 +18,12 @@ export interface OutboxRow {
 export const outboxRows = (requestId: string, emits: readonly Emit[], now: Date): OutboxEntity[] =>
   emits.map(({ event, key }) => ({ id: emitJobId(event as EventName, requestId, key), requestId, event, occurrence: key ?? null, createdAt: now.toISOString() }));
 
-/** Writes a transition's events inside its transaction; one that is there already (a re-emit) is left as it is. */
+/** A transition's events as one insert; one that is there already (a re-emit) is left as it is. */
+export const outboxInsert = (dataSource: DataSource, rows: OutboxEntity[]): StatementOf => RowWriter.for(dataSource).insertOf(OutboxEntity, rows, { orIgnore: true });
+
+/** Writes a transition's events inside its transaction (`outboxInsert`). */
 export async function writeOutbox(manager: EntityManager, rows: OutboxEntity[]): Promise<void> {
-  await RowWriter.for(manager.dataSource).insert(manager, OutboxEntity, rows, { orIgnore: true });
+  await RowWriter.for(manager.dataSource).run(manager, [outboxInsert(manager.dataSource, rows)]);
 }
 
 /**
@@ -69,7 +73,7 @@ export class OutboxStore {
     try {
       while (this.published.size > 0) {
         const ids = [...this.published].slice(0, OUTBOX_FLUSH_BATCH);
-        await this.unitOfWork.run((m) => m.createQueryBuilder().delete().from(OutboxEntity).whereInIds(ids).execute());
+        await this.deleteRows(ids);
         for (const id of ids) this.published.delete(id);
       }
     } catch {
@@ -84,6 +88,12 @@ export class OutboxStore {
   onModuleDestroy(): Promise<void> {
     this.cancelTimer();
     return this.flush();
+  }
+
+  private deleteRows(ids: string[]): Promise<unknown> {
+    // PostgreSQL: one statement is a transaction of its own (no BEGIN and COMMIT round trips), one text for any count.
+    if (this.dataSource.options.type === 'postgres') return preparedQuery(this.dataSource, 'DELETE FROM "outbox" WHERE "id" = ANY($1)', [ids]);
+    return this.unitOfWork.run((m) => m.createQueryBuilder().delete().from(OutboxEntity).whereInIds(ids).execute());
   }
 
   private flushSoon(): void {

@@ -3,10 +3,11 @@ import { type Emit, listColumns, type RequestRepository, type RequestStatus, typ
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
-import { outboxRows, writeOutbox } from './outbox-store';
+import { outboxInsert, outboxRows, writeOutbox } from './outbox-store';
 import { parameter } from './parameter';
+import { preparedQuery } from './prepared-query';
 import { entityColumns } from './entity-columns';
-import { RowWriter } from './row-writer';
+import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
 export type { TimelineEntry } from '@support/contracts';
@@ -43,7 +44,7 @@ export class RequestStore implements RequestRepository {
    */
   async find(id: string): Promise<RequestEntity | null> {
     this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
-    const [row] = (await this.dataSource.query(this.findSql, [id])) as Record<string, unknown>[];
+    const [row] = await this.read(this.findSql, [id]);
     return row ? (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity)).read(row) : null;
   }
   private findSql?: string;
@@ -53,12 +54,17 @@ export class RequestStore implements RequestRepository {
   async timeline(requestId: string): Promise<TimelineRecord[]> {
     // Read for every request view, claim answer and SLA evaluation: one cached statement, mapped as `find` maps a request.
     this.timelineSql ??= `SELECT * FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
-    const rows = (await this.dataSource.query(this.timelineSql, [requestId])) as Record<string, unknown>[];
+    const rows = await this.read(this.timelineSql, [requestId]);
     const columns = (this.timelineColumns ??= entityColumns(this.dataSource, TimelineEventEntity));
     return rows.map((row) => columns.read(row)) as TimelineRecord[];
   }
   private timelineSql?: string;
   private timelineColumns?: ReturnType<typeof entityColumns<TimelineEventEntity>>;
+
+  /** A hot read: a prepared statement on PostgreSQL (prepared-query.ts); SQLite's driver caches its statements already. */
+  private read(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.dataSource.options.type === 'postgres' ? preparedQuery(this.dataSource, sql, params) : this.dataSource.query(sql, params);
+  }
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });
@@ -111,22 +117,25 @@ export class RequestStore implements RequestRepository {
     { alsoStore, durable = false }: { alsoStore?: (manager: EntityManager) => Promise<unknown>; durable?: boolean } = {},
   ): Promise<boolean> {
     const now = entries[0]?.at ?? new Date();
+    const writes: StatementOf[] = [
+      this.rows.insertOf(
+        TimelineEventEntity,
+        entries.map((e) => toRow(requestId, e, now)),
+      ),
+      this.rows.updateOf(RequestEntity, requestId, (Object.keys(patch).length > 0 ? { ...patch, ...listColumns(patch), updatedAt: now.toISOString() } : {}) as Partial<RequestEntity>),
+      outboxInsert(this.dataSource, outboxRows(requestId, emits, now)),
+    ];
     try {
-      await this.unitOfWork.run(
-        async (m) => {
-          await this.rows.insert(
-            m,
-            TimelineEventEntity,
-            entries.map((e) => toRow(requestId, e, now)),
-          );
-          if (Object.keys(patch).length > 0) {
-            await this.rows.update(m, RequestEntity, requestId, { ...patch, ...listColumns(patch), updatedAt: now.toISOString() } as Partial<RequestEntity>);
-          }
-          await writeOutbox(m, outboxRows(requestId, emits, now));
-          if (alsoStore) await alsoStore(m);
-        },
-        { durable },
-      );
+      // One round trip on PostgreSQL when nothing else joins the transaction and the commit may be relaxed.
+      if (this.rows.writesTogether && !alsoStore && !durable) await this.rows.together(writes);
+      else
+        await this.unitOfWork.run(
+          async (m) => {
+            await this.rows.run(m, writes);
+            if (alsoStore) await alsoStore(m);
+          },
+          { durable },
+        );
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;

@@ -9,7 +9,7 @@ import { dataSourceOptions, type DatabaseKind } from './database-url';
 import { ENTITIES, OutboxEntity, RequestEntity, TimelineEventEntity } from './entities';
 import { migrationsFor } from './migrations';
 import { RequestStore } from './request-store';
-import { RowWriter } from './row-writer';
+import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -178,6 +178,31 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
     await expect(failed).rejects.toThrow('the stage gave up');
     expect(await ds.getRepository(RequestEntity).findOneByOrFail({ id: 'r_d' })).toMatchObject({ status: 'received' });
     expect(await ds.getRepository(TimelineEventEntity).countBy({ requestId: 'r_d' })).toBe(0);
+  });
+
+  it('writes sent together (one statement on PostgreSQL) store what the same writes store one by one, all or nothing', async () => {
+    // what RequestStore.apply sends: on PostgreSQL one statement, on SQLite a transaction
+    const send = (writes: StatementOf[]) => (rows.writesTogether ? rows.together(writes) : tx((m) => rows.run(m, writes)));
+    const writes = (id: string, effectKey: string): StatementOf[] => [
+      rows.insertOf(TimelineEventEntity, entries(id, effectKey)),
+      rows.updateOf(RequestEntity, id, patch),
+      rows.insertOf(OutboxEntity, [{ id: `ev:${id}`, requestId: id, event: 'request.classified', occurrence: null, createdAt: '2026-03-02T10:00:05.000Z' }], { orIgnore: true }),
+    ];
+    await tx((m) => rows.insert(m, RequestEntity, [request('r_g'), request('r_h')]));
+    await tx((m) => rows.run(m, writes('r_g', 'classify:1')));
+    await send(writes('r_h', 'classify:1'));
+    for (const table of ['requests', 'timeline_events', 'outbox']) {
+      const [one, together] = [await stored(ds, table, 'r_g'), await stored(ds, table, 'r_h')];
+      expect(together.length).toBeGreaterThan(0);
+      expect(together).toEqual(one);
+    }
+
+    // the same effect again, with another change: the unique key fails the whole, the row keeps its status
+    await tx((m) => rows.insert(m, RequestEntity, [request('r_i')]));
+    await send(writes('r_i', 'classify:1'));
+    const again = [rows.updateOf(RequestEntity, 'r_i', { status: 'declined' }), rows.insertOf(TimelineEventEntity, entries('r_i', 'classify:1'))];
+    expect(isUniqueViolation(await send(again).catch((error: unknown) => error))).toBe(true);
+    expect(await ds.getRepository(RequestEntity).findOneByOrFail({ id: 'r_i' })).toMatchObject({ status: 'classified' });
   });
 
   it('refuses a property that is not a column, as TypeORM does', async () => {
