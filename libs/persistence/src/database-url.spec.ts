@@ -23,4 +23,18 @@ describe('the PostgreSQL pool', () => {
       await ds.destroy();
     }
   });
+
+  it('commits relaxed by default; a durable statement (RowWriter.together) sets synchronous commits for itself only', async () => {
+    const ds = new DataSource(dataSourceOptions(POSTGRES_URL, [], [], 1));
+    await ds.initialize();
+    try {
+      const setting = async (sql: string) => ((await ds.query(sql)) as Array<{ s: string }>)[0].s;
+      expect(await setting(`SELECT current_setting('synchronous_commit') AS s`)).toBe('off');
+      // what together(…, { durable: true }) puts before the writes: in effect when the statement's own transaction commits
+      expect(await setting(`WITH durable AS (SELECT set_config('synchronous_commit', 'on', true)) SELECT current_setting('synchronous_commit') AS s FROM durable`)).toBe('on');
+      expect(await setting(`SELECT current_setting('synchronous_commit') AS s`)).toBe('off');
+    } finally {
+      await ds.destroy();
+    }
+  });
 });

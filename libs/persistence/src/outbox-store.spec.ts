@@ -6,7 +6,8 @@ import { waitFor } from '../../../test/support/wait';
 import { dataSourceOptions } from './database-url';
 import { ENTITIES, OutboxEntity } from './entities';
 import { migrationsFor } from './migrations';
-import { OUTBOX_FLUSH_AFTER_MS, OUTBOX_FLUSH_BATCH, OutboxStore, outboxRows, writeOutbox } from './outbox-store';
+import { OUTBOX_FLUSH_AFTER_MS, OUTBOX_FLUSH_BATCH, outboxInsert, OutboxStore, outboxRows } from './outbox-store';
+import { RowWriter } from './row-writer';
 import { UnitOfWork } from './unit-of-work';
 
 /** A real, migrated SQLite file: what is asserted is which rows are left and how many transactions deleted them. */
@@ -19,7 +20,7 @@ describe('OutboxStore on SQLite', () => {
   /** Commits `n` published events of `n` requests, as the stages do, and answers their ids. */
   async function committed(n: number): Promise<string[]> {
     const rows = Array.from({ length: n }, (_, i) => outboxRows(`r_${i}`, [{ event: 'request.received' }], new Date())[0]);
-    await UnitOfWork.for(ds).run((m) => writeOutbox(m, rows));
+    await UnitOfWork.for(ds).run((m) => RowWriter.for(ds).run(m, [outboxInsert(ds, rows)]));
     return rows.map((r) => r.id);
   }
   const leftAre = (n: number, ms: number) => waitFor(async () => (await left()) === n || null, `${n} outbox rows left`, ms, 5);

@@ -1,6 +1,6 @@
 import type { Emit } from '@support/domain';
 import { emitJobId, type EventName } from '@support/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OutboxEntity } from './entities';
 import { preparedQuery } from './prepared-query';
 import { RowWriter, type StatementOf } from './row-writer';
@@ -20,11 +20,6 @@ export const outboxRows = (requestId: string, emits: readonly Emit[], now: Date)
 
 /** A transition's events as one insert; one that is there already (a re-emit) is left as it is. */
 export const outboxInsert = (dataSource: DataSource, rows: OutboxEntity[]): StatementOf => RowWriter.for(dataSource).insertOf(OutboxEntity, rows, { orIgnore: true });
-
-/** Writes a transition's events inside its transaction (`outboxInsert`). */
-export async function writeOutbox(manager: EntityManager, rows: OutboxEntity[]): Promise<void> {
-  await RowWriter.for(manager.dataSource).run(manager, [outboxInsert(manager.dataSource, rows)]);
-}
 
 /**
  * How long published events wait to be deleted together. At a steady trickle of requests every event

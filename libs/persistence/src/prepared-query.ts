@@ -9,7 +9,7 @@ const names = new Map<string, string>();
  * parses and plans it once per connection instead of on every call, and the call skips TypeORM's
  * query runner (a runner per call, its logging and broadcasts). Only for the hottest statements
  * (the request read, the stage writes): each PostgreSQL round trip costs the process ~0.1 ms on the
- * 2-core machine (bench/README.md, "One statement per stage write on PostgreSQL"). Errors come as
+ * 2-core machine (bench/README.md, "One statement per write on PostgreSQL"). Errors come as
  * TypeORM's would (QueryFailedError with the driver's error), so callers see one kind.
  */
 export async function preparedQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<T[]> {

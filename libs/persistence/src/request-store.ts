@@ -3,7 +3,7 @@ import { type Emit, listColumns, type RequestRepository, type RequestStatus, typ
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
-import { outboxInsert, outboxRows, writeOutbox } from './outbox-store';
+import { outboxInsert, outboxRows } from './outbox-store';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
 import { entityColumns } from './entity-columns';
@@ -81,21 +81,18 @@ export class RequestStore implements RequestRepository {
    */
   async createSubmission(submission: SubmissionEntity, requests: RequestEntity[], entry: (request: RequestEntity) => TimelineEntry, emits: readonly Emit[] = []): Promise<boolean> {
     const now = new Date();
-    // Built before the insert: TypeORM writes the columns it re-reads after a multi-row insert back
-    // into the entities by position, not by id, so afterwards a request may carry another's values.
     const entries = requests.map((r) => toRow(r.id, entry(r), now));
-    const outbox = requests.flatMap((r) => outboxRows(r.id, emits, now));
+    const writes: StatementOf[] = [
+      this.rows.insertOf(SubmissionEntity, [submission]),
+      this.rows.insertOf(RequestEntity, requests),
+      this.rows.insertOf(TimelineEventEntity, entries),
+      outboxInsert(
+        this.dataSource,
+        requests.flatMap((r) => outboxRows(r.id, emits, now)),
+      ),
+    ];
     try {
-      await this.unitOfWork.run(
-        async (m) => {
-          await m.insert(SubmissionEntity, submission);
-          // updateEntity(false): no re-read of the defaulted columns (awaitCount, reopenCount), which the rows carry.
-          await m.createQueryBuilder().insert().into(RequestEntity).values(requests).updateEntity(false).execute();
-          await m.insert(TimelineEventEntity, entries);
-          await writeOutbox(m, outbox);
-        },
-        { durable: true },
-      );
+      await this.write(writes, { durable: true });
       return true;
     } catch (error) {
       if (isUniqueViolation(error) && submission.idempotencyKey !== null) return false;
@@ -126,21 +123,27 @@ export class RequestStore implements RequestRepository {
       outboxInsert(this.dataSource, outboxRows(requestId, emits, now)),
     ];
     try {
-      // One round trip on PostgreSQL when nothing else joins the transaction and the commit may be relaxed.
-      if (this.rows.writesTogether && !alsoStore && !durable) await this.rows.together(writes);
-      else
-        await this.unitOfWork.run(
-          async (m) => {
-            await this.rows.run(m, writes);
-            if (alsoStore) await alsoStore(m);
-          },
-          { durable },
-        );
+      await this.write(writes, { durable, alsoStore });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
       throw error;
     }
+  }
+
+  /**
+   * Writes all or nothing: on PostgreSQL as one statement (one round trip, `RowWriter.together`)
+   * unless `alsoStore` joins them; otherwise in a transaction of the unit of work.
+   */
+  private async write(writes: readonly StatementOf[], { durable, alsoStore }: { durable: boolean; alsoStore?: (manager: EntityManager) => Promise<unknown> }): Promise<void> {
+    if (this.rows.writesTogether && !alsoStore) return this.rows.together(writes, { durable });
+    await this.unitOfWork.run(
+      async (m) => {
+        await this.rows.run(m, writes);
+        if (alsoStore) await alsoStore(m);
+      },
+      { durable },
+    );
   }
 
   /** A change with no history of its own (e.g. a renewed lease's new expiry). */

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UNDECIDED } from '@support/domain';
+import { type Emit, UNDECIDED } from '@support/domain';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions, type DatabaseKind } from './database-url';
-import { ENTITIES, OutboxEntity, RequestEntity, TimelineEventEntity } from './entities';
+import { ENTITIES, OutboxEntity, RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { migrationsFor } from './migrations';
 import { RequestStore } from './request-store';
 import { RowWriter, type StatementOf } from './row-writer';
@@ -203,6 +203,39 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
     const again = [rows.updateOf(RequestEntity, 'r_i', { status: 'declined' }), rows.insertOf(TimelineEventEntity, entries('r_i', 'classify:1'))];
     expect(isUniqueViolation(await send(again).catch((error: unknown) => error))).toBe(true);
     expect(await ds.getRepository(RequestEntity).findOneByOrFail({ id: 'r_i' })).toMatchObject({ status: 'classified' });
+  });
+
+  it('RequestStore.createSubmission: the submission, its requests, their entries and events at once; the same key again writes nothing', async () => {
+    const store = new RequestStore(ds);
+    const submission = Object.assign(new SubmissionEntity(), {
+      id: 'sub_x',
+      producerId: 'web-form',
+      idempotencyKey: 'k-1',
+      channel: 'web',
+      receivedAt: '2026-03-02T10:00:00.000Z',
+      payload: { subject: 'Trojan', n: 1 },
+      requestIds: ['r_j', 'r_k'],
+    });
+    const entry = () => ({ stage: 'intake', event: 'request.received', detail: { parts: 2 } }) as never;
+    const emits: Emit[] = [{ event: 'request.received' }];
+    expect(
+      await store.createSubmission(
+        submission,
+        [
+          { ...request('r_j'), submissionId: 'sub_x' },
+          { ...request('r_k'), submissionId: 'sub_x', partIndex: 1 },
+        ] as RequestEntity[],
+        entry,
+        emits,
+      ),
+    ).toBe(true);
+    expect(await store.createSubmission({ ...submission, id: 'sub_y', requestIds: ['r_l'] }, [{ ...request('r_l'), submissionId: 'sub_y' }] as RequestEntity[], entry, emits)).toBe(false);
+    expect(await store.findSubmissionById('sub_x')).toMatchObject({ idempotencyKey: 'k-1', payload: { subject: 'Trojan', n: 1 }, requestIds: ['r_j', 'r_k'] });
+    expect(await store.find('r_k')).toMatchObject({ submissionId: 'sub_x', partIndex: 1, status: 'received', platform: { os: 'windows', osVersion: '11' } });
+    expect(await store.timeline('r_j')).toMatchObject([{ event: 'request.received', detail: { parts: 2 } }]);
+    expect(await ds.getRepository(OutboxEntity).countBy({ requestId: 'r_k' })).toBe(1);
+    expect(await store.find('r_l')).toBeNull();
+    expect(await store.findSubmissionById('sub_y')).toBeNull();
   });
 
   it('refuses a property that is not a column, as TypeORM does', async () => {

@@ -56,9 +56,11 @@ export class RowWriter {
    * PostgreSQL: the writes as ONE statement (`WITH w0 AS (INSERT …), w1 AS (UPDATE …) SELECT 1`),
    * outside any transaction: a single statement is its own transaction, all or nothing (a unique
    * violation in one part undoes the others), so a stage's three writes cost one round trip instead
-   * of five (BEGIN, three statements, COMMIT). It commits as the connection commits (relaxed).
+   * of five (BEGIN, three statements, COMMIT). It commits as the connection commits (relaxed), or,
+   * `durable`, synchronously: `set_config('synchronous_commit', 'on', true)` in the statement is
+   * `SET LOCAL` for its own transaction, and a commit follows the setting in effect when it commits.
    */
-  async together(writes: readonly StatementOf[]): Promise<void> {
+  async together(writes: readonly StatementOf[], { durable = false } = {}): Promise<void> {
     if (!this.writesTogether) throw new Error('SQLite cannot send writes together: run them in a transaction');
     const parts: Statement[] = [];
     for (const write of writes) {
@@ -66,7 +68,8 @@ export class RowWriter {
       if (statement) parts.push(statement);
     }
     if (parts.length === 0) return;
-    const sql = parts.length === 1 ? parts[0].sql : `WITH ${parts.map((p, i) => `w${i} AS (${p.sql})`).join(', ')} SELECT 1`;
+    const ctes = parts.map((p, i) => `w${i} AS (${p.sql})`);
+    const sql = durable ? `WITH durable AS (SELECT set_config('synchronous_commit', 'on', true)), ${ctes.join(', ')} SELECT 1 FROM durable` : `WITH ${ctes.join(', ')} SELECT 1`;
     await preparedQuery(
       this.dataSource,
       sql,
