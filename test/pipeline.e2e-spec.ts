@@ -86,6 +86,18 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
     expect(view.outcome.message).toContain('licences derīguma termiņš ir beidzies');
   });
 
+  it('reads the language from the text when the producer gives none: Lithuanian typed with the letters Latvian shares goes to the Lithuanian team', async () => {
+    const answer = await submit(
+      submission({
+        customer: { id: `lt-${db}`, email: 'jonas@example.lt', country: 'LT' },
+        subject: 'Skenavimas sustoja ties 40%',
+        description: 'Pilnas skenavimas sustoja ties 40% ir programa nereaguoja. Perkroviau kompa du kartus, bet niekas nepasikeite. Ka daryti?',
+      }),
+    );
+    const view = await settled(answer.requests[0].id);
+    expect(view).toMatchObject({ status: 'queued', language: 'lt', classification: { clause: '4.1.1' }, team: 'home-lt' });
+  });
+
   it('answers a repeated idempotency key with the first answer and stores nothing new', async () => {
     const body = submission({ idempotencyKey: `idem-${db}-1` });
     const first = await submit(body);
