@@ -5,13 +5,16 @@ import type { DataSource } from 'typeorm';
  * own column metadata: JSON columns parsed, every other column as the driver returns it (the
  * entities read this way have strings and integers only, which both drivers already return as such).
  */
-export function entityColumns<T extends object>(dataSource: DataSource, target: new () => T): { read(row: Record<string, unknown>): T } {
+export function entityColumns<T extends object>(dataSource: DataSource, target: new () => T): { select: string; read(row: Record<string, unknown>): T } {
   const columns = dataSource.getMetadata(target).columns.map((c) => ({
     property: c.propertyName,
     column: c.databaseName,
     json: c.type === 'simple-json',
   }));
   return {
+    // The columns by name, never `*`: PostgreSQL keeps a prepared read's plan, and a column that a later release's
+    // migration adds would change the result of `SELECT *` under it ("cached plan must not change result type").
+    select: columns.map((c) => `"${c.column}"`).join(', '),
     read(row) {
       const entity = new target();
       const fields = entity as unknown as Record<string, unknown>;

@@ -10,7 +10,9 @@ const names = new Map<string, string>();
  * query runner (a runner per call, its logging and broadcasts). Only for the hottest statements
  * (the request read, the stage writes): each PostgreSQL round trip costs the process ~0.1 ms on the
  * 2-core machine (bench/README.md, "One statement per write on PostgreSQL"). Errors come as
- * TypeORM's would (QueryFailedError with the driver's error), so callers see one kind.
+ * TypeORM's would (QueryFailedError with the driver's error), so callers see one kind. A prepared
+ * read names its columns (entity-columns.ts): under `SELECT *` a column that a later release's
+ * migration adds fails the kept plan ("cached plan must not change result type").
  */
 export async function preparedQuery<T = Record<string, unknown>>(dataSource: DataSource, text: string, values: readonly unknown[]): Promise<T[]> {
   let name = names.get(text);

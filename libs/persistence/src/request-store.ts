@@ -43,9 +43,10 @@ export class RequestStore implements RequestRepository {
    * cached statement mapped by hand (entity-columns.ts) rather than a query built and hydrated per call.
    */
   async find(id: string): Promise<RequestEntity | null> {
-    this.findSql ??= `SELECT * FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
+    const columns = (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity));
+    this.findSql ??= `SELECT ${columns.select} FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
     const [row] = await this.read(this.findSql, [id]);
-    return row ? (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity)).read(row) : null;
+    return row ? columns.read(row) : null;
   }
   private findSql?: string;
   private requestColumns?: ReturnType<typeof entityColumns<RequestEntity>>;
@@ -53,9 +54,9 @@ export class RequestStore implements RequestRepository {
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
     // Read for every request view, claim answer and SLA evaluation: one cached statement, mapped as `find` maps a request.
-    this.timelineSql ??= `SELECT * FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
-    const rows = await this.read(this.timelineSql, [requestId]);
     const columns = (this.timelineColumns ??= entityColumns(this.dataSource, TimelineEventEntity));
+    this.timelineSql ??= `SELECT ${columns.select} FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
+    const rows = await this.read(this.timelineSql, [requestId]);
     return rows.map((row) => columns.read(row)) as TimelineRecord[];
   }
   private timelineSql?: string;

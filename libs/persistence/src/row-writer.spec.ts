@@ -256,4 +256,16 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
     expect(await store.timeline('r_e')).toMatchObject([{ event: 'request.routed', detail: { team: 'home-lv' }, effectKey: 'route' }]);
     expect(await ds.getRepository(OutboxEntity).countBy({ requestId: 'r_e' })).toBe(1);
   });
+
+  it('reads a request after a newer version added a column (PostgreSQL keeps the read prepared on its connection)', async () => {
+    const store = new RequestStore(ds);
+    await tx((m) => rows.insert(m, RequestEntity, [request('r_m')]));
+    // prepared on both of the pool's connections
+    await Promise.all([store.find('r_m'), store.find('r_m'), store.timeline('r_m'), store.timeline('r_m')]);
+    // what a migration of a later release, run by a new process beside this one, may do
+    await ds.query('ALTER TABLE "requests" ADD COLUMN "addedLater" integer');
+    await ds.query('ALTER TABLE "timeline_events" ADD COLUMN "addedLater" integer');
+    const again = await Promise.all([store.find('r_m'), store.find('r_m'), store.timeline('r_m'), store.timeline('r_m')]);
+    expect(again).toMatchObject([{ status: 'received' }, { status: 'received' }, [], []]);
+  });
 });
