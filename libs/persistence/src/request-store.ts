@@ -45,7 +45,7 @@ export class RequestStore implements RequestRepository {
   async find(id: string): Promise<RequestEntity | null> {
     const columns = (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity));
     this.findSql ??= `SELECT ${columns.select} FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
-    const [row] = await this.read(this.findSql, [id]);
+    const [row] = await preparedQuery(this.dataSource, this.findSql, [id]);
     return row ? columns.read(row) : null;
   }
   private findSql?: string;
@@ -56,16 +56,11 @@ export class RequestStore implements RequestRepository {
     // Read for every request view, claim answer and SLA evaluation: one cached statement, mapped as `find` maps a request.
     const columns = (this.timelineColumns ??= entityColumns(this.dataSource, TimelineEventEntity));
     this.timelineSql ??= `SELECT ${columns.select} FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
-    const rows = await this.read(this.timelineSql, [requestId]);
+    const rows = await preparedQuery(this.dataSource, this.timelineSql, [requestId]);
     return rows.map((row) => columns.read(row)) as TimelineRecord[];
   }
   private timelineSql?: string;
   private timelineColumns?: ReturnType<typeof entityColumns<TimelineEventEntity>>;
-
-  /** A hot read: a prepared statement on PostgreSQL (prepared-query.ts); SQLite's driver caches its statements already. */
-  private read(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    return this.dataSource.options.type === 'postgres' ? preparedQuery(this.dataSource, sql, params) : this.dataSource.query(sql, params);
-  }
 
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });

@@ -4,6 +4,14 @@ import { DateUtils } from 'typeorm/util/DateUtils';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
 
+/** A statement and its parameters, numbered from where it sits among the statements sent together. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+/** Builds a statement whose first parameter is the `first`-th of what is sent (null: nothing to write). */
+export type StatementOf = (first: number) => Statement | null;
+
 /**
  * The stage writes (timeline insert, request update, outbox insert) as plain parameterised SQL
  * through the transaction's EntityManager, so they run in the same transaction or savepoint as
@@ -13,14 +21,6 @@ import { preparedQuery } from './prepared-query';
  * `preparePersistentValue` (simple-json and json as JSON text, simple-array, booleans 1/0 on
  * SQLite...), then on SQLite what its parameter escaping does to a Date.
  */
-/** A statement and its parameters, numbered from where it sits among the statements sent together. */
-export interface Statement {
-  sql: string;
-  params: unknown[];
-}
-/** Builds a statement whose first parameter is the `first`-th of what is sent (null: nothing to write). */
-export type StatementOf = (first: number) => Statement | null;
-
 export class RowWriter {
   private static readonly perDataSource = new WeakMap<DataSource, RowWriter>();
   private readonly statements = new Map<string, string>();
