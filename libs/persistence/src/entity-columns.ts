@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { parameter } from './parameter';
+import { preparedQuery } from './prepared-query';
 
 /**
  * Maps raw rows of an entity's table to the entity as TypeORM would hydrate it, from the entity's
@@ -24,5 +26,21 @@ export function entityColumns<T extends object>(dataSource: DataSource, target: 
       }
       return entity;
     },
+  };
+}
+
+/**
+ * One row of an entity by the values of some of its columns, for the hot reads (a request by id, a
+ * licence by key, a submission by producer and idempotency key): one prepared statement
+ * (prepared-query.ts) mapped by `entityColumns`, instead of a query built and hydrated per call.
+ */
+export function rowReader<T extends object>(dataSource: DataSource, target: new () => T, properties: Readonly<Array<keyof T & string>>): (...values: unknown[]) => Promise<T | null> {
+  const meta = dataSource.getMetadata(target);
+  const columns = entityColumns(dataSource, target);
+  const where = properties.map((p, i) => `"${meta.findColumnWithPropertyName(p)?.databaseName ?? p}" = ${parameter(dataSource, i + 1)}`).join(' AND ');
+  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${where}`;
+  return async (...values) => {
+    const [row] = await preparedQuery(dataSource, sql, values);
+    return row ? columns.read(row) : null;
   };
 }

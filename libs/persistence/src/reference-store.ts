@@ -1,6 +1,7 @@
 import type { CalendarSpec, Licence, LicenceRegistry, Product, SlaPlan, Team } from '@support/domain';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { UnitOfWork } from './unit-of-work';
+import { rowReader } from './entity-columns';
 import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from './entities';
 
 /**
@@ -40,9 +41,11 @@ export class ReferenceStore implements LicenceRegistry {
     return this.cached(`product:${code}`, () => this.repo(ProductEntity).findOneBy({ code }));
   }
 
+  /** A licence by key: read by every licence check, so one prepared statement (not cached: licences change). */
   find(key: string): Promise<Licence | null> {
-    return this.repo(LicenceEntity).findOneBy({ key });
+    return (this.licenceByKey ??= rowReader(this.dataSource, LicenceEntity, ['key']))(key);
   }
+  private licenceByKey?: (key: string) => Promise<LicenceEntity | null>;
 
   teams(): Promise<Team[]> {
     return this.cached('teams', () => this.repo(TeamEntity).find({ order: { id: 'ASC' } }));

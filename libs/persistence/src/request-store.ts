@@ -6,7 +6,7 @@ import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities
 import { outboxInsert, outboxRows } from './outbox-store';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
-import { entityColumns } from './entity-columns';
+import { entityColumns, rowReader } from './entity-columns';
 import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
@@ -38,18 +38,11 @@ export class RequestStore implements RequestRepository {
     this.rows = RowWriter.for(dataSource);
   }
 
-  /**
-   * One request by id: the hottest read (every stage, the notifier, the SLA clock), so it is one
-   * cached statement mapped by hand (entity-columns.ts) rather than a query built and hydrated per call.
-   */
-  async find(id: string): Promise<RequestEntity | null> {
-    const columns = (this.requestColumns ??= entityColumns(this.dataSource, RequestEntity));
-    this.findSql ??= `SELECT ${columns.select} FROM "requests" WHERE "id" = ${parameter(this.dataSource, 1)}`;
-    const [row] = await preparedQuery(this.dataSource, this.findSql, [id]);
-    return row ? columns.read(row) : null;
+  /** One request by id: the hottest read (every stage, the notifier, the SLA clock). */
+  find(id: string): Promise<RequestEntity | null> {
+    return (this.requestById ??= rowReader(this.dataSource, RequestEntity, ['id']))(id);
   }
-  private findSql?: string;
-  private requestColumns?: ReturnType<typeof entityColumns<RequestEntity>>;
+  private requestById?: (id: string) => Promise<RequestEntity | null>;
 
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
@@ -62,9 +55,11 @@ export class RequestStore implements RequestRepository {
   private timelineSql?: string;
   private timelineColumns?: ReturnType<typeof entityColumns<TimelineEventEntity>>;
 
+  /** A producer's submission by its idempotency key (read for every submission that carries one). */
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
-    return this.dataSource.getRepository(SubmissionEntity).findOneBy({ producerId, idempotencyKey });
+    return (this.submissionByKey ??= rowReader(this.dataSource, SubmissionEntity, ['producerId', 'idempotencyKey']))(producerId, idempotencyKey);
   }
+  private submissionByKey?: (producerId: string, idempotencyKey: string) => Promise<SubmissionEntity | null>;
 
   findSubmissionById(id: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOneBy({ id });
