@@ -99,6 +99,8 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
   let drop: () => Promise<void>;
   let rows: RowWriter;
   const tx = <T>(work: (m: EntityManager) => Promise<T>) => UnitOfWork.for(ds).run(work);
+  const insert = <T extends object>(m: EntityManager, target: new () => T, entities: Partial<T>[], options?: { orIgnore?: boolean }) => rows.run(m, [rows.insertOf(target, entities, options)]);
+  const update = <T extends object>(m: EntityManager, target: new () => T, id: string, patch: Partial<T>) => rows.run(m, [rows.updateOf(target, id, patch)]);
 
   beforeAll(async () => {
     ({ ds, drop } = await openFresh(kind));
@@ -124,10 +126,10 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
       await m.update(RequestEntity, { id: 'r_a' }, patch as object);
     });
     await tx(async (m) => {
-      await rows.insert(m, RequestEntity, [request('r_b')]);
-      await rows.insert(m, TimelineEventEntity, entries('r_b', 'classify:1'));
-      await rows.insert(m, OutboxEntity, [{ id: 'ev:r_b', requestId: 'r_b', event: 'request.classified', occurrence: null, createdAt: '2026-03-02T10:00:05.000Z' }], { orIgnore: true });
-      await rows.update(m, RequestEntity, 'r_b', patch);
+      await insert(m, RequestEntity, [request('r_b')]);
+      await insert(m, TimelineEventEntity, entries('r_b', 'classify:1'));
+      await insert(m, OutboxEntity, [{ id: 'ev:r_b', requestId: 'r_b', event: 'request.classified', occurrence: null, createdAt: '2026-03-02T10:00:05.000Z' }], { orIgnore: true });
+      await update(m, RequestEntity, 'r_b', patch);
     });
     for (const table of ['requests', 'timeline_events', 'outbox']) {
       const [a, b] = [await stored(ds, table, 'r_a'), await stored(ds, table, 'r_b')];
@@ -144,11 +146,11 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
   });
 
   it('skips an outbox row that is there already, and lets a repeated effect key fail as a unique violation', async () => {
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_c')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_c')]));
     const event = { id: 'ev:r_c', requestId: 'r_c', event: 'request.routed', occurrence: null, createdAt: '2026-03-02T10:00:06.000Z' };
-    await tx((m) => rows.insert(m, OutboxEntity, [event], { orIgnore: true }));
+    await tx((m) => insert(m, OutboxEntity, [event], { orIgnore: true }));
     await tx((m) =>
-      rows.insert(
+      insert(
         m,
         OutboxEntity,
         [
@@ -163,16 +165,16 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
       { id: 'ev:r_c:2', createdAt: '2026-03-02T10:00:06.000Z' },
     ]);
 
-    await tx((m) => rows.insert(m, TimelineEventEntity, entries('r_c', 'route:1')));
-    const again = await tx((m) => rows.insert(m, TimelineEventEntity, entries('r_c', 'route:1'))).catch((error: unknown) => error);
+    await tx((m) => insert(m, TimelineEventEntity, entries('r_c', 'route:1')));
+    const again = await tx((m) => insert(m, TimelineEventEntity, entries('r_c', 'route:1'))).catch((error: unknown) => error);
     expect(isUniqueViolation(again)).toBe(true);
   });
 
   it('writes inside the caller’s transaction: a rollback takes the writes with it', async () => {
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_d')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_d')]));
     const failed = tx(async (m) => {
-      await rows.update(m, RequestEntity, 'r_d', { status: 'queued' });
-      await rows.insert(m, TimelineEventEntity, entries('r_d', 'route:1'));
+      await update(m, RequestEntity, 'r_d', { status: 'queued' });
+      await insert(m, TimelineEventEntity, entries('r_d', 'route:1'));
       throw new Error('the stage gave up');
     });
     await expect(failed).rejects.toThrow('the stage gave up');
@@ -188,7 +190,7 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
       rows.updateOf(RequestEntity, id, patch),
       rows.insertOf(OutboxEntity, [{ id: `ev:${id}`, requestId: id, event: 'request.classified', occurrence: null, createdAt: '2026-03-02T10:00:05.000Z' }], { orIgnore: true }),
     ];
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_g'), request('r_h')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_g'), request('r_h')]));
     await tx((m) => rows.run(m, writes('r_g', 'classify:1')));
     await send(writes('r_h', 'classify:1'));
     for (const table of ['requests', 'timeline_events', 'outbox']) {
@@ -198,7 +200,7 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
     }
 
     // the same effect again, with another change: the unique key fails the whole, the row keeps its status
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_i')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_i')]));
     await send(writes('r_i', 'classify:1'));
     const again = [rows.updateOf(RequestEntity, 'r_i', { status: 'declined' }), rows.insertOf(TimelineEventEntity, entries('r_i', 'classify:1'))];
     expect(isUniqueViolation(await send(again).catch((error: unknown) => error))).toBe(true);
@@ -239,12 +241,12 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
   });
 
   it('refuses a property that is not a column, as TypeORM does', async () => {
-    await expect(tx((m) => rows.update(m, RequestEntity, 'r_d', { nonsense: 1 } as never))).rejects.toThrow('RequestEntity has no column "nonsense"');
+    await expect(tx((m) => update(m, RequestEntity, 'r_d', { nonsense: 1 } as never))).rejects.toThrow('RequestEntity has no column "nonsense"');
   });
 
   it('RequestStore.apply: the change, its entries and its events once; a repeated effect returns false and changes nothing', async () => {
     const store = new RequestStore(ds);
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_e')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_e')]));
     const transition = (status: string) => ({
       entries: [{ stage: 'routing', event: 'request.routed', detail: { team: 'home-lv' }, effectKey: 'route', at: new Date('2026-03-02T10:00:07.000Z') }],
       patch: { status, teamId: 'home-lv', priority: 1 },
@@ -259,7 +261,7 @@ describe.each<DatabaseKind>(['sqlite', 'postgres'])('RowWriter on %s', (kind) =>
 
   it('reads a request after a newer version added a column (PostgreSQL keeps the read prepared on its connection)', async () => {
     const store = new RequestStore(ds);
-    await tx((m) => rows.insert(m, RequestEntity, [request('r_m')]));
+    await tx((m) => insert(m, RequestEntity, [request('r_m')]));
     // prepared on both of the pool's connections
     await Promise.all([store.find('r_m'), store.find('r_m'), store.timeline('r_m'), store.timeline('r_m')]);
     // what a migration of a later release, run by a new process beside this one, may do

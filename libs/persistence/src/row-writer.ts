@@ -63,9 +63,12 @@ export class RowWriter {
   async together(writes: readonly StatementOf[], { durable = false } = {}): Promise<void> {
     if (!this.writesTogether) throw new Error('SQLite cannot send writes together: run them in a transaction');
     const parts: Statement[] = [];
+    let first = 1;
     for (const write of writes) {
-      const statement = write(parts.reduce((n, p) => n + p.params.length, 1));
-      if (statement) parts.push(statement);
+      const statement = write(first);
+      if (!statement) continue;
+      parts.push(statement);
+      first += statement.params.length;
     }
     if (parts.length === 0) return;
     const ctes = parts.map((p, i) => `w${i} AS (${p.sql})`);
@@ -75,16 +78,6 @@ export class RowWriter {
       sql,
       parts.flatMap((p) => p.params),
     );
-  }
-
-  /** Inserts rows in one statement (`insertOf`). */
-  insert<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, entities: readonly Partial<T>[], options: { orIgnore?: boolean } = {}): Promise<void> {
-    return this.run(m, [this.insertOf(target, entities, options)]);
-  }
-
-  /** `UPDATE … SET … WHERE <primary key> = id` (`updateOf`). */
-  update<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, id: string | number, patch: Partial<T>): Promise<void> {
-    return this.run(m, [this.updateOf(target, id, patch)]);
   }
 
   /**
