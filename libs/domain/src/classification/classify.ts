@@ -1,7 +1,7 @@
 import { ClassifierInput, ClassifierResult, ClauseScore, Evidence, Field, Language } from './types';
 import { CompiledTerm, defaultLexicon, Lexicon, topicKey } from './lexicon';
 import { languageOfWords } from './language';
-import { occursIn, TermsByHead, TextIndex } from './match';
+import { HeadDirectory, occursIn, TextHeads, TextIndex } from './match';
 import { extractFeatures, type FeatureVector } from './features';
 import { productCues } from './cues';
 import { withDeclinesOnEvidence } from './decline-evidence';
@@ -63,13 +63,13 @@ function bestMatch(term: CompiledTerm, f: Fields, lexicon: Lexicon, withTopic: b
  * Matches a list of terms and keeps, greedily by weight, only hits whose words were not already
  * used by a heavier hit of the same list (a phrase and its own stem count once).
  */
-function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTopic: boolean, memo: Map<string, boolean>): Hit[] {
+function collectHits(terms: CompiledTerm[], reading: Reading, lexicon: Lexicon, withTopic: boolean): Hit[] {
   const hits: Array<Hit & { order: number }> = [];
-  for (const i of TermsByHead.of(terms).candidates(withTopic ? [f.description, f.subject, f.topic] : [f.description, f.subject])) {
+  for (const i of (withTopic ? reading.headsWithTopic() : reading.heads).candidates(terms)) {
     const term = terms[i];
-    const m = bestMatch(term, f, lexicon, withTopic);
+    const m = bestMatch(term, reading.f, lexicon, withTopic);
     if (!m) continue;
-    if (term.ctx && !contextHolds(term.ctx, f, lexicon, memo)) continue;
+    if (term.ctx && !contextHolds(term.ctx, reading, lexicon)) continue;
     hits.push({ ...m, order: i });
   }
   // heavier first; ties in the list's order
@@ -87,30 +87,40 @@ function collectHits(terms: CompiledTerm[], f: Fields, lexicon: Lexicon, withTop
   return kept;
 }
 
-function contextHolds(name: string, f: Fields, lexicon: Lexicon, memo: Map<string, boolean>): boolean {
+function contextHolds(name: string, { heads, memo }: Reading, lexicon: Lexicon): boolean {
   const known = memo.get(name);
   if (known !== undefined) return known;
   const terms = (Object.hasOwn(lexicon.contexts, name) ? lexicon.contexts[name] : undefined) ?? [];
-  const ok = occursIn(terms, [f.description, f.subject]);
+  const ok = occursIn(terms, heads);
   memo.set(name, ok);
   return ok;
 }
 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The text read once, for the lexicon, the product cues and the model: its indexed fields and matched contexts. */
+/** The text read once, for the lexicon, the product cues and the model: its indexed fields, their heads and matched contexts. */
 interface Reading {
   f: Fields;
+  /** the subject's and description's heads */
+  heads: TextHeads;
+  /** ... and the topic's */
+  headsWithTopic(): TextHeads;
   memo: Map<string, boolean>;
 }
 
-const read = (input: ClassifierInput, lexicon: Lexicon): Reading => ({ f: fieldsOf(input, lexicon), memo: new Map() });
+function read(input: ClassifierInput, lexicon: Lexicon): Reading {
+  const f = fieldsOf(input, lexicon);
+  const directory = HeadDirectory.of(lexicon);
+  const heads = new TextHeads([f.description, f.subject], directory);
+  let withTopic: TextHeads | undefined = f.topic.tokens.length === 0 ? heads : undefined;
+  return { f, heads, headsWithTopic: () => (withTopic ??= new TextHeads([f.description, f.subject, f.topic], directory)), memo: new Map() };
+}
 
 /** What is read of a request: the customer's words, without the signature and disclaimers a mail carries (customer-words.ts). */
 const ownWords = (input: ClassifierInput): ClassifierInput => ({ ...input, description: customerWords(input.description ?? '') });
 
-const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { f }: Reading, lex: ClassifierResult): FeatureVector =>
-  extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues([f.subject, f.description], lexicon));
+const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { heads }: Reading, lex: ClassifierResult): FeatureVector =>
+  extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues(heads, lexicon));
 
 /** What the model is given for a request, with the lexicon's result it includes (the training script's view of classify). */
 export function modelFeatures(request: ClassifierInput, lexicon: Lexicon = defaultLexicon()): { lex: ClassifierResult; features: FeatureVector } {
@@ -174,7 +184,7 @@ export function classifyByLexicon(request: ClassifierInput, lexicon: Lexicon = d
 }
 
 /** withCaveats false: the clause scores alone (the splitter weighs fragments; 4.4.x caveats are the whole request's). */
-function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Reading, withCaveats = true): ClassifierResult {
+function byLexicon(input: ClassifierInput, lexicon: Lexicon, reading: Reading, withCaveats = true): ClassifierResult {
   const s = lexicon.settings;
   const language: Language = input.language ?? languageOfWords(`${input.subject ?? ''}\n${input.description ?? ''}`);
   const evidence: Evidence[] = [];
@@ -191,13 +201,13 @@ function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Readin
     let t = 0;
     let h = 0;
     // a topic that names a known category is used through the topics table only (not twice)
-    for (const hit of collectHits(clause.terms, f, lexicon, !topicClause, memo)) {
+    for (const hit of collectHits(clause.terms, reading, lexicon, !topicClause)) {
       const w = hit.term.weight * hit.value;
       if (hit.field === 'topic') h += w;
       else t += w;
       evidence.push({ clause: clause.id, language: hit.term.language, term: hit.term.text, field: hit.field, weight: round(w, 2) });
     }
-    for (const hit of collectHits(clause.negative, f, lexicon, false, memo)) {
+    for (const hit of collectHits(clause.negative, reading, lexicon, false)) {
       const w = hit.term.weight * hit.value;
       t -= w;
       evidence.push({ clause: clause.id, language: hit.term.language, term: hit.term.text, field: hit.field, weight: -round(w, 2) });
@@ -231,7 +241,7 @@ function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Readin
     }
   }
 
-  const caveats = withCaveats ? detectCaveats(f, lexicon, memo, evidence, language) : [];
+  const caveats = withCaveats ? detectCaveats(reading, lexicon, evidence) : [];
 
   const shown = evidence
     .filter((e) => e.clause === clause || caveats.includes(e.clause) || e.weight < 0)
@@ -249,12 +259,12 @@ function byLexicon(input: ClassifierInput, lexicon: Lexicon, { f, memo }: Readin
   };
 }
 
-function detectCaveats(f: Fields, lexicon: Lexicon, memo: Map<string, boolean>, evidence: Evidence[], _lang: Language): string[] {
+function detectCaveats(reading: Reading, lexicon: Lexicon, evidence: Evidence[]): string[] {
   const out: string[] = [];
   for (const cav of lexicon.caveats) {
     let score = 0;
     const ev: Evidence[] = [];
-    for (const h of collectHits(cav.terms, f, lexicon, false, memo)) {
+    for (const h of collectHits(cav.terms, reading, lexicon, false)) {
       const w = h.term.weight * h.value;
       score += w;
       ev.push({ clause: cav.id, language: h.term.language, term: h.term.text, field: h.field, weight: round(w, 2) });

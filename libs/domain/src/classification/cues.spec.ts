@@ -1,9 +1,10 @@
 import { productCues } from './cues';
 import { defaultLexicon, type Lexicon, loadLexicon } from './lexicon';
-import { TextIndex } from './match';
+import { HeadDirectory, TextHeads, TextIndex } from './match';
 
 describe('productCues', () => {
-  const cuesWith = (lexicon: Lexicon, subject: string, description: string) => productCues([new TextIndex(subject, lexicon.settings), new TextIndex(description, lexicon.settings)], lexicon);
+  const cuesWith = (lexicon: Lexicon, subject: string, description: string) =>
+    productCues(new TextHeads([new TextIndex(subject, lexicon.settings), new TextIndex(description, lexicon.settings)], HeadDirectory.of(lexicon)), lexicon);
   const cues = (subject: string, description: string) => cuesWith(defaultLexicon(), subject, description);
 
   it('sees another vendor’s program named without any security product', () => {

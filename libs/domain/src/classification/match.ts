@@ -1,4 +1,4 @@
-import { CompiledTerm, LexiconSettings, TokenPattern } from './lexicon';
+import type { CompiledTerm, Lexicon, LexiconSettings, TokenPattern } from './lexicon';
 import { tokenize, withinOneEdit } from './normalise';
 
 const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
@@ -28,13 +28,9 @@ export class TextIndex {
     });
   }
 
-  /** The three-letter heads of the text's tokens (see TermsByHead). */
+  /** The three-letter heads of the text's tokens (see HeadDirectory). */
   heads(): Iterable<string> {
     return this.byHead.keys();
-  }
-
-  get headCount(): number {
-    return this.byHead.size;
   }
 
   hasHead(head: string): boolean {
@@ -106,63 +102,89 @@ export class TextIndex {
 }
 
 /**
- * A list of terms indexed by the head of its first word: a term can only match a text that has a
- * token with that head, so a text looks at the terms of its own heads (a few dozen of the
- * lexicon's thousands) instead of trying every one. Terms whose first word is shorter than three
- * letters are always tried. The order of the list is kept (hits are ranked by weight, ties by it).
+ * Every term list of a lexicon (clauses, negative cues, caveats, context groups) indexed by the head of
+ * each term's first word: a term can only match a text that has a token with that head, so a text
+ * looks at the terms of its own heads (a few dozen of the lexicon's thousands) instead of trying every
+ * one. One index for all the lists, so that a text's heads are looked up once for all of them (a lookup
+ * per list and head was a tenth of the classifier's time). Terms whose first word is shorter than three
+ * letters are always tried.
  */
-export class TermsByHead {
-  private static readonly built = new WeakMap<readonly CompiledTerm[], TermsByHead>();
-  private readonly byHead = new Map<string, number[]>();
-  private readonly always: number[] = [];
+export class HeadDirectory {
+  private static readonly built = new WeakMap<Lexicon, HeadDirectory>();
+  private readonly ids = new Map<readonly CompiledTerm[], number>();
+  /** per list id, the terms always tried */
+  readonly always: number[][] = [];
+  /** per head, [list id, term index] pairs, flat */
+  readonly byHead = new Map<string, number[]>();
 
-  private constructor(terms: readonly CompiledTerm[]) {
-    terms.forEach((term, i) => {
-      const head = term.tokens[0].head;
-      if (head === null) return void this.always.push(i);
-      const list = this.byHead.get(head);
-      if (list) list.push(i);
-      else this.byHead.set(head, [i]);
-    });
+  private constructor(lexicon: Lexicon) {
+    const lists = [...lexicon.clauses.flatMap((c) => [c.terms, c.negative]), ...lexicon.caveats.map((c) => c.terms), ...Object.values(lexicon.contexts)];
+    for (const terms of lists) {
+      if (this.ids.has(terms)) continue;
+      const id = this.always.length;
+      this.ids.set(terms, id);
+      this.always.push([]);
+      terms.forEach((term, i) => {
+        const head = term.tokens[0].head;
+        if (head === null) return void this.always[id].push(i);
+        const entries = this.byHead.get(head);
+        if (entries) entries.push(id, i);
+        else this.byHead.set(head, [id, i]);
+      });
+    }
   }
 
-  static of(terms: readonly CompiledTerm[]): TermsByHead {
-    let index = TermsByHead.built.get(terms);
-    if (!index) TermsByHead.built.set(terms, (index = new TermsByHead(terms)));
-    return index;
+  static of(lexicon: Lexicon): HeadDirectory {
+    let directory = HeadDirectory.built.get(lexicon);
+    if (!directory) HeadDirectory.built.set(lexicon, (directory = new HeadDirectory(lexicon)));
+    return directory;
+  }
+
+  idOf(terms: readonly CompiledTerm[]): number | undefined {
+    return this.ids.get(terms);
+  }
+}
+
+/**
+ * Some texts of a request (its subject and description, and maybe its topic) with, for each of the
+ * lexicon's term lists, the terms that may match one of them: their heads looked up once.
+ */
+export class TextHeads {
+  private readonly byList: number[][];
+
+  constructor(
+    readonly texts: readonly TextIndex[],
+    private readonly directory: HeadDirectory,
+  ) {
+    this.byList = directory.always.map((always) => [...always]);
+    const seen = new Set<string>();
+    for (const text of texts) {
+      for (const head of text.heads()) {
+        if (seen.has(head)) continue;
+        seen.add(head);
+        const entries = directory.byHead.get(head);
+        if (entries) for (let j = 0; j < entries.length; j += 2) this.byList[entries[j]].push(entries[j + 1]);
+      }
+    }
   }
 
   /**
-   * The indices of the terms that may match one of these texts, in no particular order (a caller
-   * that ranks ties by the list's order sorts its few hits, not the many candidates). Each term
-   * sits under one head, so a head taken once adds no duplicate; the smaller of the two head sets
-   * is walked (a long message has hundreds of heads, a clause's list a few dozen).
+   * The indices of the terms of the list that may match, in no particular order (a caller that ranks
+   * ties by the list's order sorts its few hits). A list that is not the lexicon's own is walked whole.
    */
-  candidates(texts: readonly TextIndex[]): number[] {
-    const picked = [...this.always];
-    const taken = new Set<string>();
-    const take = (head: string, list: number[]): void => {
-      if (taken.has(head)) return;
-      taken.add(head);
-      for (const i of list) picked.push(i);
-    };
-    for (const text of texts) {
-      if (text.headCount > this.byHead.size) {
-        for (const [head, list] of this.byHead) if (text.hasHead(head)) take(head, list);
-      } else {
-        for (const head of text.heads()) {
-          const list = this.byHead.get(head);
-          if (list) take(head, list);
-        }
-      }
-    }
-    return picked;
+  candidates(terms: readonly CompiledTerm[]): number[] {
+    const id = this.directory.idOf(terms);
+    if (id !== undefined) return this.byList[id];
+    const out: number[] = [];
+    terms.forEach((term, i) => {
+      const head = term.tokens[0].head;
+      if (head === null || this.texts.some((text) => text.hasHead(head))) out.push(i);
+    });
+    return out;
   }
 }
 
 /** Whether any of the terms occurs, exactly, in any of the texts (only the terms whose head a text has are tried). */
-export function occursIn(terms: readonly CompiledTerm[], texts: readonly TextIndex[]): boolean {
-  return TermsByHead.of(terms)
-    .candidates(texts)
-    .some((i) => texts.some((text) => text.match(terms[i], 1) > 0));
+export function occursIn(terms: readonly CompiledTerm[], heads: TextHeads): boolean {
+  return heads.candidates(terms).some((i) => heads.texts.some((text) => text.match(terms[i], 1) > 0));
 }

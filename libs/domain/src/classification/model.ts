@@ -65,9 +65,12 @@ export function loadModel(json: unknown): Model {
 export function predict(model: Model, x: FeatureVector): Prediction {
   const logits = [...model.bias];
   let knownWords = 0;
+  // the features the model knows, kept for the evidence (a lookup of a new string costs its hashing)
+  const known: Array<{ feature: string; fw: FeatureWeights; value: number }> = [];
   for (const [f, value] of x) {
     const fw = model.weights.get(f);
     if (!fw) continue;
+    known.push({ feature: f, fw, value });
     if (isWordFeature(f)) knownWords++;
     for (let j = 0; j < fw.classes.length; j++) logits[fw.classes[j]] += fw.weights[j] * value;
   }
@@ -80,11 +83,9 @@ export function predict(model: Model, x: FeatureVector): Prediction {
     knownWords,
     contributions(k: number, n: number) {
       const out: Array<{ feature: string; weight: number }> = [];
-      for (const [f, value] of x) {
-        const fw = model.weights.get(f);
-        if (!fw) continue;
+      for (const { feature, fw, value } of known) {
         const j = fw.classes.indexOf(k);
-        if (j >= 0 && fw.weights[j] * value > 0) out.push({ feature: f, weight: fw.weights[j] * value });
+        if (j >= 0 && fw.weights[j] * value > 0) out.push({ feature, weight: fw.weights[j] * value });
       }
       return out.sort((a, b) => b.weight - a.weight).slice(0, n);
     },

@@ -1,0 +1,49 @@
+import { compileTerm, defaultLexicon } from './lexicon';
+import { HeadDirectory, occursIn, TextHeads, TextIndex } from './match';
+
+describe('TextHeads', () => {
+  const lexicon = defaultLexicon();
+  const lists = [...lexicon.clauses.flatMap((c) => [c.terms, c.negative]), ...lexicon.caveats.map((c) => c.terms), ...Object.values(lexicon.contexts)];
+  const headsOf = (...texts: string[]) =>
+    new TextHeads(
+      texts.map((t) => new TextIndex(t, lexicon.settings)),
+      HeadDirectory.of(lexicon),
+    );
+  const texts = [
+    'Kaspersky deleted my installer as Trojan.Win32.Generic, is this a false positive? Please add an option to whitelist it.',
+    'После обновления Windows не запускается игра, антивирус отключал — не помогло',
+    'Pēc atjaunināšanas programma nestrādā un dators ļoti lēns',
+    'Minu arvuti on aeglane ja viirusetõrje blokeerib faili',
+    'Antivirusas ištrynė mano failą, prašau padėti',
+  ];
+
+  it.each(texts)('offers every term of every list that occurs in the text: %s', (text) => {
+    const heads = headsOf('', text);
+    let occurring = 0;
+    for (const terms of lists) {
+      const offered = new Set(heads.candidates(terms));
+      terms.forEach((term, i) => {
+        if (!heads.texts.some((t) => t.locate(term, lexicon.settings.fuzzyFactor) !== null)) return;
+        occurring++;
+        expect(offered.has(i)).toBe(true);
+      });
+    }
+    expect(occurring).toBeGreaterThan(2);
+  });
+
+  it('offers only a small part of the lexicon for a message (what makes it pay)', () => {
+    const heads = headsOf('', texts[0]);
+    const all = lists.reduce((n, terms) => n + terms.length, 0);
+    const offered = lists.reduce((n, terms) => n + heads.candidates(terms).length, 0);
+    expect(offered).toBeGreaterThan(0);
+    expect(offered).toBeLessThan(all / 5);
+  });
+
+  it('walks a list that is not the lexicon’s own whole', () => {
+    const own = [compileTerm('blue screen', 'en', 'test'), compileTerm('ok', 'en', 'test'), compileTerm('printer', 'en', 'test')];
+    const heads = headsOf('', 'A blue screen after the update');
+    expect(heads.candidates(own).sort()).toEqual([0, 1]);
+    expect(occursIn(own, heads)).toBe(true);
+    expect(occursIn(own.slice(2), heads)).toBe(false);
+  });
+});
