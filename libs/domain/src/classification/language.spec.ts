@@ -42,3 +42,12 @@ describe('detectLanguage: text without the letters that tell the languages apart
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe('detectLanguage: a long message', () => {
+  it('reads the language of a message of the largest size a request may have (20,000 characters) from its words', () => {
+    const long = (sentence: string) => sentence.repeat(Math.ceil(20000 / sentence.length)).slice(0, 20000);
+    expect(detectLanguage(long('Pilnas skenavimas sustoja ties 40% ir programa nereaguoja. '))).toBe('lt');
+    expect(detectLanguage(long('Mans datorā Kaspersky nestrādā pēc atjaunināšanas. '))).toBe('lv');
+    expect(detectLanguage(long('Касперский не работает после обновления. '))).toBe('ru');
+  });
+});

@@ -185,9 +185,16 @@ export function detectLanguage(text: string): Language {
   return languageOfWords(customerWords(text ?? ''));
 }
 
+/**
+ * A language shows in a message's first words; tinyld's time grows with the text (~0.2 s for the 20,000 characters a
+ * request may have), so a longer text is read this far. On the 4,235 dev lines of bench/classifier, cutting at 500
+ * characters changes no answer.
+ */
+const SAMPLE_CHARS = 1000;
+
 /** detectLanguage of a text that is already the customer's words (customer-words.ts), as classify reads it. */
 export function languageOfWords(words: string): Language {
-  const t = lower(words);
+  const t = lower(words.slice(0, SAMPLE_CHARS));
   const cyr = (t.match(CYRILLIC) ?? []).length;
   const lat = (t.match(LATIN) ?? []).length + (t.match(LV_DIACRITICS) ?? []).length;
   if (cyr > 0 && cyr >= lat * 0.5) return 'ru';
