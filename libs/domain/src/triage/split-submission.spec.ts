@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { loadRuleSet, type RuleSet, type SplitMode } from '../rules';
-import { splitSubmission } from './split-submission';
+import { MAX_SPLIT_PARTS, splitSubmission } from './split-submission';
 
 const RULES_FILE = join(__dirname, '..', '..', '..', '..', 'config', 'rules', '2022-04-07.json');
 const shipped: RuleSet = loadRuleSet(JSON.parse(readFileSync(RULES_FILE, 'utf8')), RULES_FILE);
@@ -45,6 +45,18 @@ describe('splitSubmission: rule 2.3 under the rules’ splitting mode', () => {
 
   it('off: neither splits nor tells', () => {
     expect(splitSubmission(withMode('off'), TWO_EN, 'en')).toEqual({ mode: 'off', parts: [TWO_EN], problemsDetected: 1, notice: null, language: 'en' });
+  });
+
+  it('split: a submission of more problems than one customer has in one message is kept whole, and the customer asked', () => {
+    const many = { subject: 'Questions', description: Array.from({ length: 40 }, (_, i) => `${i + 1}. Where can I download the installer for computer ${i + 1}?`).join('\n') };
+    const r = splitSubmission(withMode('split'), many, 'en');
+    expect(r).toMatchObject({ mode: 'ask', parts: [many], problemsDetected: 40 });
+    expect(r.notice).toContain('please submit a separate request for each');
+    expect(r.notice).toContain(`${MAX_SPLIT_PARTS}) “Where can I download the installer for computer ${MAX_SPLIT_PARTS}?”`);
+    expect(r.notice).not.toContain(`computer ${MAX_SPLIT_PARTS + 1}?`);
+    // at the limit it still splits
+    const limit = { ...many, description: many.description.split('\n').slice(0, MAX_SPLIT_PARTS).join('\n') };
+    expect(splitSubmission(withMode('split'), limit, 'en')).toMatchObject({ mode: 'split', problemsDetected: MAX_SPLIT_PARTS });
   });
 
   it.each(['split', 'ask'] as const)('%s: a single problem gets no notice', (mode) => {

@@ -38,6 +38,14 @@ function summaries(parts: SplitPart[]): string[] {
 }
 
 /**
+ * At most this many requests from one submission. A message "of" more problems is a list of something else (files, log
+ * lines, a pasted FAQ) or an attempt to flood the desk: one 20,000-character submission of 400 "Also, …?" paragraphs
+ * made 400 requests. Such a submission is kept whole, and the customer is asked for one request per problem (`ask`),
+ * with the first of them quoted.
+ */
+export const MAX_SPLIT_PARTS = 10;
+
+/**
  * Rule 2.3 under the rules' `splitting` setting: `split` registers one request per problem and
  * tells the customer which; `ask` keeps one request and asks the customer to submit one request
  * per problem; `off` does neither (the splitter does not even run).
@@ -49,14 +57,14 @@ export function splitSubmission(rules: RuleSet, input: SplitPart, language?: str
   if (rules.splitting === 'off') return single;
   const found = lexicon ? splitProblems(input, given, lexicon) : splitProblems(input, given);
   if (found.length < 2) return single;
-  const list = summaries(found)
-    .map((s, i) => (lang === 'ru' ? `${i + 1}) «${s}»` : `${i + 1}) “${s}”`))
-    .join('; ');
-  const key = rules.splitting === 'split' ? 'split' : 'ask-split';
+  const mode: SplitMode = found.length > MAX_SPLIT_PARTS ? 'ask' : rules.splitting;
+  const quoted = summaries(found.slice(0, MAX_SPLIT_PARTS)).map((s, i) => (lang === 'ru' ? `${i + 1}) «${s}»` : `${i + 1}) “${s}”`));
+  const list = [...quoted, ...(found.length > MAX_SPLIT_PARTS ? ['…'] : [])].join('; ');
+  const key = mode === 'split' ? 'split' : 'ask-split';
   const notice = fillTemplate(rules.messages[lang][key], { count: String(found.length), list });
   return {
-    mode: rules.splitting,
-    parts: rules.splitting === 'split' ? found : [input],
+    mode,
+    parts: mode === 'split' ? found : [input],
     problemsDetected: found.length,
     notice,
     language: lang,
