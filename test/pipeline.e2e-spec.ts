@@ -98,6 +98,25 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
     expect(view).toMatchObject({ status: 'queued', language: 'lt', classification: { clause: '4.1.1' }, team: 'home-lt' });
   });
 
+  it('makes one request, not four hundred, of a 20,000-character submission of 400 problems, and asks the customer for one request per problem (2.3)', async () => {
+    const description = Array.from({ length: 400 }, (_, i) => `Also, the scan crashes ${i + 1}?`)
+      .join('\n\n')
+      .slice(0, 20000);
+    const answer = (
+      await sys.http
+        .post('/v1/requests')
+        .set(auth(sys.producerKey))
+        .send(submission({ customer: { id: `flood-${db}`, email: 'flood@example.lv', country: 'LV', language: 'en' }, subject: 'Questions', description }))
+        .expect(202)
+    ).body as { requests: { id: string }[]; notice?: string };
+    expect(answer.requests).toHaveLength(1);
+    expect(answer.notice).toContain('please submit a separate request for each');
+    const view = await settled(answer.requests[0].id);
+    expect(view.description).toBe(description);
+    const list = await sys.http.get(`/v1/requests?customerId=flood-${db}&limit=200`).set(auth(sys.producerKey)).expect(200);
+    expect(list.body.items).toHaveLength(1);
+  });
+
   it('answers a repeated idempotency key with the first answer and stores nothing new', async () => {
     const body = submission({ idempotencyKey: `idem-${db}-1` });
     const first = await submit(body);
