@@ -230,6 +230,11 @@ export function loadLexicon(json: unknown): Lexicon {
 }
 
 /** Normalised topic key: folded tokens joined by '-'. */
+/** Every term list of the lexicon: each clause's terms and negative cues, each caveat's terms, each context group. */
+export function termLists(lexicon: Lexicon): ReadonlyArray<readonly CompiledTerm[]> {
+  return [...lexicon.clauses.flatMap((c) => [c.terms, c.negative]), ...lexicon.caveats.map((c) => c.terms), ...Object.values(lexicon.contexts)];
+}
+
 export function topicKey(topic: string): string {
   return tokenize(topic).join('-');
 }

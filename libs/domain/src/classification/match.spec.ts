@@ -1,9 +1,9 @@
-import { compileTerm, defaultLexicon } from './lexicon';
+import { compileTerm, defaultLexicon, termLists } from './lexicon';
 import { HeadDirectory, occursIn, TextHeads, TextIndex } from './match';
 
 describe('TextHeads', () => {
   const lexicon = defaultLexicon();
-  const lists = [...lexicon.clauses.flatMap((c) => [c.terms, c.negative]), ...lexicon.caveats.map((c) => c.terms), ...Object.values(lexicon.contexts)];
+  const lists = termLists(lexicon);
   const headsOf = (...texts: string[]) =>
     new TextHeads(
       texts.map((t) => new TextIndex(t, lexicon.settings)),

@@ -1,4 +1,4 @@
-import type { CompiledTerm, Lexicon, LexiconSettings, TokenPattern } from './lexicon';
+import { type CompiledTerm, type Lexicon, type LexiconSettings, termLists, type TokenPattern } from './lexicon';
 import { tokenize, withinOneEdit } from './normalise';
 
 const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
@@ -118,8 +118,7 @@ export class HeadDirectory {
   readonly byHead = new Map<string, number[]>();
 
   private constructor(lexicon: Lexicon) {
-    const lists = [...lexicon.clauses.flatMap((c) => [c.terms, c.negative]), ...lexicon.caveats.map((c) => c.terms), ...Object.values(lexicon.contexts)];
-    for (const terms of lists) {
+    for (const terms of termLists(lexicon)) {
       if (this.ids.has(terms)) continue;
       const id = this.always.length;
       this.ids.set(terms, id);

@@ -57,9 +57,10 @@ export function splitSubmission(rules: RuleSet, input: SplitPart, language?: str
   if (rules.splitting === 'off') return single;
   const found = lexicon ? splitProblems(input, given, lexicon) : splitProblems(input, given);
   if (found.length < 2) return single;
-  const mode: SplitMode = found.length > MAX_SPLIT_PARTS ? 'ask' : rules.splitting;
+  const capped = found.length > MAX_SPLIT_PARTS;
+  const mode: SplitMode = capped ? 'ask' : rules.splitting;
   const quoted = summaries(found.slice(0, MAX_SPLIT_PARTS)).map((s, i) => (lang === 'ru' ? `${i + 1}) «${s}»` : `${i + 1}) “${s}”`));
-  const list = [...quoted, ...(found.length > MAX_SPLIT_PARTS ? ['…'] : [])].join('; ');
+  const list = [...quoted, ...(capped ? ['…'] : [])].join('; ');
   const key = mode === 'split' ? 'split' : 'ask-split';
   const notice = fillTemplate(rules.messages[lang][key], { count: String(found.length), list });
   return {
