@@ -75,23 +75,29 @@ const STRONG_MARKERS = [
   'atskira problema',
   'eraldi küsimus',
   'eraldi probleem',
+  // "secondly" in every language, as English's "second," above: the customer is counting problems
+  'thirdly',
+  'otrkārt',
+  'treškārt',
+  'во-вторых',
+  'в-третьих',
+  'teiseks',
+  'kolmandaks',
+  'antra(?!\\s+vertus)',
+  'trečia',
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
   'first(?:ly)?',
   'second(?:ly)?',
-  'third(?:ly)?',
+  'third',
   'pirmkārt',
-  'otrkārt',
-  'treškārt',
   'pirmais',
   'otrais',
   'pirmā',
   'otrā',
   'trešais',
   'во-первых',
-  'во-вторых',
-  'в-третьих',
   'первый',
   'второй',
   'третий',
@@ -100,11 +106,7 @@ const ORDINAL_MARKERS = [
   'первая',
   'вторая',
   'esiteks',
-  'teiseks',
-  'kolmandaks',
   'pirma',
-  'antra',
-  'trečia',
 ];
 /** Sentence-initial cues of a change of topic: split when the two sides are about different clauses. */
 const ASIDE_MARKERS = ['by the way', 'btw', 'starp citu', 'кстати', 'между прочим', 'muide', 'beje', 'tarp kitko'];
@@ -232,10 +234,13 @@ const STEP_RE =
   /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
 const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;
 const FAULT_ITEM_MIN_WORDS = 5;
-export function faultList(intro: string, items: string[]): boolean {
+/** The list is not introduced as steps ("Steps to reproduce:") and fewer than half its items are instructions. */
+export function notSteps(intro: string, items: string[]): boolean {
   if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
-  const steps = items.filter((item) => STEP_RE.test(item.trim())).length;
-  return steps * 2 < items.length && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && FAULT_OR_WISH_RE.test(item));
+  return items.filter((item) => STEP_RE.test(item.trim())).length * 2 < items.length;
+}
+export function faultList(intro: string, items: string[]): boolean {
+  return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && FAULT_OR_WISH_RE.test(item));
 }
 
 /** Inline "1) … 2) …" on one line. */

@@ -97,6 +97,36 @@ describe('splitProblems', () => {
     expect(clauses(parts)).toEqual(['4.1.2a', '4.1.3']);
   });
 
+  it.each([
+    ['ru', 'Здравствуйте! Во-первых, не активируется ключ. Во-вторых, антивирус удалил мой файл setup.exe как троян, хотя это моя программа.', '4.1.2a'],
+    ['et', 'Tere! Esiteks, minu litsentsivõti ei aktiveeru. Teiseks, kust ma saan alla laadida programmi Maci jaoks?', '4.1.4a'],
+    ['lt', 'Sveiki. Pirma, programa neatsinaujina jau savaitę. Antra, kaip pakeisti slaptažodį My Kaspersky paskyroje?', '4.1.4c'],
+  ])('reads "secondly" (%s) as English\'s "second,": the customer is counting problems, unannounced', (_lang, description, second) => {
+    const parts = splitProblems({ subject: 'x', description });
+    expect(parts).toHaveLength(2);
+    expect(clauses(parts)[1]).toBe(second);
+  });
+
+  it('does not take Lithuanian "antra vertus" ("on the other hand") for "secondly"', () => {
+    const input = { subject: 'Klaida', description: 'Programa neatsinaujina ir rodo klaidą. Antra vertus, kompiuteris veikia greitai, bet atnaujinimas vis tiek nepavyksta.' };
+    expect(splitProblems(input)).toHaveLength(1);
+  });
+
+  it('splits after "another question" even when the problem before it was told in a few words', () => {
+    const parts = splitProblems({ subject: 'x', description: 'Sveiki! Mana licence netiek aktivizēta. Vēl viens jautājums: kā es varu lejupielādēt programmu Android telefonam?' });
+    expect(parts).toHaveLength(2);
+    expect(clauses(parts)[1]).toBe('4.1.4a');
+    // a greeting alone is no problem told
+    expect(splitProblems({ subject: 'x', description: 'Hello there! Another question: where can I download the installer for Mac?' })).toHaveLength(1);
+  });
+
+  it('splits an unannounced list the model reads as problems of different clauses, not one whose items are steps', () => {
+    const problems = '- The real-time protection turns itself off after every restart.\n- My subscription shows expired although I renewed it last week.';
+    expect(clauses(splitProblems({ subject: 'Antivirus issues', description: problems }))).toEqual(['4.1.1', '4.1.3']);
+    const steps = '- Open the subscription page in My Kaspersky.\n- Click renew and pay with a card.\n- The protection turns itself off after the restart.';
+    expect(splitProblems({ subject: 'Protection', description: steps })).toHaveLength(1);
+  });
+
   it('does not split a detection from the malfunction it causes told in separate paragraphs', () => {
     const input = {
       subject: 'Crash',
