@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { fmt, scratchDatabase, tearDown } from './support/scratch';
-import { latencySummary } from './support/measure';
+import { latencySummary, profiled } from './support/measure';
 
 interface Args {
   n: number;
@@ -42,10 +42,12 @@ interface Args {
   via: 'http' | 'service';
   /** Claims started per second across all agents (0: each agent claims again as soon as it has its answer). */
   rate: number;
+  /** Write a CPU profile of the system's run (only) to this file. */
+  profile: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { n: 2000, agents: 50, db: 'sqlite', then: 'resolve', via: 'http', rate: 0 };
+  const args: Args = { n: 2000, agents: 50, db: 'sqlite', then: 'resolve', via: 'http', rate: 0, profile: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -78,9 +80,12 @@ function parseArgs(argv: string[]): Args {
       case '--rate':
         args.rate = int('--rate');
         break;
+      case '--profile':
+        args.profile = value();
+        break;
       case '--help':
       case '-h':
-        console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service] [--rate claims/s]');
+        console.log('node dist/bench/claims.js [--n 2000] [--agents 50] [--db sqlite|postgres] [--then resolve|hold] [--via http|service] [--rate claims/s] [--profile claims.cpuprofile]');
         process.exit(0);
       // eslint-disable-next-line no-fallthrough
       default:
@@ -335,7 +340,8 @@ async function main(): Promise<void> {
     await baseFill('b1');
     const base1 = await race(args.agents, () => baseClaim(), args.rate);
     await fill('s');
-    const system = await race(args.agents, systemClaim, args.rate);
+    const runSystem = () => race(args.agents, systemClaim, args.rate);
+    const system = args.profile ? await profiled(args.profile, runSystem) : await runSystem();
     await baseFill('b2');
     const base2 = await race(args.agents, () => baseClaim(), args.rate);
     const baseline = meanOf(base1, base2);

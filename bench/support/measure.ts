@@ -121,7 +121,7 @@ export async function profiled<T>(file: string, run: () => Promise<T>): Promise<
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
-    console.log(`  CPU profile of the pipeline run: ${file}`);
+    console.log(`  CPU profile of the measured run: ${file}`);
   }
 }
 
