@@ -30,17 +30,26 @@ export function entityColumns<T extends object>(dataSource: DataSource, target: 
 }
 
 /**
- * One row of an entity by the values of some of its columns, for the hot reads (a request by id, a
- * licence by key, a submission by producer and idempotency key): one prepared statement
- * (prepared-query.ts) mapped by `entityColumns`, instead of a query built and hydrated per call.
+ * The rows of an entity with the given values of some of its columns, for the hot reads (a request by id, a request's
+ * timeline, a licence by key): one prepared statement (prepared-query.ts) mapped by `entityColumns`, instead of a query
+ * built and hydrated per call; ordered by `orderBy` when given.
  */
-export function rowReader<T extends object>(dataSource: DataSource, target: new () => T, properties: Readonly<Array<keyof T & string>>): (...values: unknown[]) => Promise<T | null> {
+export function rowsReader<T extends object>(
+  dataSource: DataSource,
+  target: new () => T,
+  properties: Readonly<Array<keyof T & string>>,
+  orderBy?: keyof T & string,
+): (...values: unknown[]) => Promise<T[]> {
   const meta = dataSource.getMetadata(target);
   const columns = entityColumns(dataSource, target);
-  const where = properties.map((p, i) => `"${meta.findColumnWithPropertyName(p)?.databaseName ?? p}" = ${parameter(dataSource, i + 1)}`).join(' AND ');
-  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${where}`;
-  return async (...values) => {
-    const [row] = await preparedQuery(dataSource, sql, values);
-    return row ? columns.read(row) : null;
-  };
+  const columnOf = (p: string) => `"${meta.findColumnWithPropertyName(p)?.databaseName ?? p}"`;
+  const where = properties.map((p, i) => `${columnOf(p)} = ${parameter(dataSource, i + 1)}`).join(' AND ');
+  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${where}${orderBy ? ` ORDER BY ${columnOf(orderBy)} ASC` : ''}`;
+  return async (...values) => (await preparedQuery(dataSource, sql, values)).map((row) => columns.read(row));
+}
+
+/** One row of an entity by the values of some of its columns (a key): see `rowsReader`. */
+export function rowReader<T extends object>(dataSource: DataSource, target: new () => T, properties: Readonly<Array<keyof T & string>>): (...values: unknown[]) => Promise<T | null> {
+  const rows = rowsReader(dataSource, target, properties);
+  return async (...values) => (await rows(...values))[0] ?? null;
 }

@@ -4,9 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxInsert, outboxRows } from './outbox-store';
-import { parameter } from './parameter';
-import { preparedQuery } from './prepared-query';
-import { entityColumns, rowReader } from './entity-columns';
+import { rowReader, rowsReader } from './entity-columns';
 import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
@@ -47,13 +45,9 @@ export class RequestStore implements RequestRepository {
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
     // Read for every request view, claim answer and SLA evaluation: one cached statement, mapped as `find` maps a request.
-    const columns = (this.timelineColumns ??= entityColumns(this.dataSource, TimelineEventEntity));
-    this.timelineSql ??= `SELECT ${columns.select} FROM "timeline_events" WHERE "requestId" = ${parameter(this.dataSource, 1)} ORDER BY "id" ASC`;
-    const rows = await preparedQuery(this.dataSource, this.timelineSql, [requestId]);
-    return rows.map((row) => columns.read(row)) as TimelineRecord[];
+    return (await (this.timelineOf ??= rowsReader(this.dataSource, TimelineEventEntity, ['requestId'], 'id'))(requestId)) as TimelineRecord[];
   }
-  private timelineSql?: string;
-  private timelineColumns?: ReturnType<typeof entityColumns<TimelineEventEntity>>;
+  private timelineOf?: (requestId: string) => Promise<TimelineEventEntity[]>;
 
   /** A producer's submission by its idempotency key (read for every submission that carries one). */
   findSubmission(producerId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
