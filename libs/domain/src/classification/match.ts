@@ -75,14 +75,21 @@ export class TextIndex {
   locate(term: CompiledTerm, fuzzyFactor: number): { value: number; positions: number[] } | null {
     const first = this.positions(term.tokens[0]);
     if (first.length === 0) return null;
+    // Each word's positions once for all the starts; a word that occurs nowhere rules the term out before any is tried.
+    const rest: Array<ReadonlyArray<{ pos: number; fuzzy: boolean }>> = [];
+    for (let i = 1; i < term.tokens.length; i++) {
+      const found = this.positions(term.tokens[i]);
+      if (found.length === 0) return null;
+      rest.push(found);
+    }
     let best: { value: number; positions: number[] } | null = null;
     for (const start of first) {
       let pos = start.pos;
       let fuzzy = start.fuzzy;
       const positions = [pos];
       let ok = true;
-      for (let i = 1; i < term.tokens.length; i++) {
-        const next = this.positions(term.tokens[i]).find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap);
+      for (const found of rest) {
+        const next = found.find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap);
         if (!next) {
           ok = false;
           break;
