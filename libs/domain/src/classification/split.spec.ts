@@ -107,6 +107,14 @@ describe('splitProblems', () => {
     expect(clauses(parts)[1]).toBe(second);
   });
 
+  it.each([
+    ['ru', 'Здравствуйте. Касперский блокирует мою программу учета. Во-первых, я купил её официально у разработчика. Во-вторых, файл скачан с их сайта. Почему он считается трояном?'],
+    ['lv', 'Programma neatjaunina datubāzes. Pirmkārt, internets strādā. Otrkārt, esmu jau pārinstalējis programmu. Kas vēl jādara?'],
+    ['en', 'My licence was not accepted. Firstly, I bought it from your official store. Secondly, the code was entered correctly, I checked it twice. Please help.'],
+  ])('does not split "secondly" (%s) that gives the reasons of one problem', (_lang, description) => {
+    expect(splitProblems({ subject: 'x', description })).toHaveLength(1);
+  });
+
   it('does not take Lithuanian "antra vertus" ("on the other hand") for "secondly"', () => {
     const input = { subject: 'Klaida', description: 'Programa neatsinaujina ir rodo klaidą. Antra vertus, kompiuteris veikia greitai, bet atnaujinimas vis tiek nepavyksta.' };
     expect(splitProblems(input)).toHaveLength(1);
