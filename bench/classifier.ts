@@ -3,7 +3,8 @@
  * split by source) and the crafted examples (reported apart), plus agent-labelled examples when the
  * file exists, and prints accuracy, triage rate, wrongful declines, decline precision, per-language
  * and per-clause figures, the confusion table, splitting rates and classifier CPU per request; then
- * the real dev lines wrapped as real messages arrive (templates, logs, signatures: classifier-lib/wrappers.ts).
+ * the real dev lines wrapped as real messages arrive (templates, logs, signatures: classifier-lib/wrappers.ts), and the cost of
+ * the longest submissions written to cost the most (classifier-lib/floods.ts).
  *
  *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85 (default: the rules file's)] [--json]
  */
@@ -14,6 +15,7 @@ import { type DeclineThreshold, evaluate, figures } from './classifier-lib/evalu
 import { rulesInForceNow } from './classifier-lib/rules';
 import { printClauses, printErrors, printFigures, printWrapped } from './classifier-lib/report';
 import { WRAPPERS } from './classifier-lib/wrappers';
+import { measureFloods } from './classifier-lib/floods';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -71,6 +73,13 @@ function main(): void {
       return { wrapper: w, asWritten: figures(asWritten), wrapped: figures(run(asWritten.map(({ ex }) => ({ ...ex, description: w.wrap(ex.description) })))) };
     }),
   );
+  out.floods = measureFloods();
+  console.log('\n=== The longest submissions, written to cost the most (rule 2.3 + classification as the pipeline runs them, CPU, best of 3) ===');
+  for (const f of out.floods as ReturnType<typeof measureFloods>) {
+    console.log(
+      `  ${f.name.padEnd(34)} ${String(f.chars).padStart(6)} chars  ${String(f.problems).padStart(4)} problems → ${String(f.requests).padStart(2)} requests  ${f.ms.toFixed(1).padStart(7)} ms`,
+    );
+  }
   const errors = arg('--errors') as keyof typeof sets | undefined;
   if (errors && sets[errors]) printErrors(sets[errors]);
   if (process.argv.includes('--json')) console.log(JSON.stringify(out));

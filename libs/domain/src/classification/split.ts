@@ -65,6 +65,13 @@ const STRONG_STORY_MIN_WORDS = 3;
 /** The fewest words any rule asks the model to read (the readings are remembered whatever the rule's own minimum). */
 const FEWEST_WORDS_READ = Math.min(LEARNED_MIN_WORDS, STRONG_STORY_MIN_WORDS, ANNOUNCED_ITEM_MIN_WORDS);
 /**
+ * Characters the model may read for one message's fragments. The part before each marked segment grows as segments join
+ * it, and is read again: a 19,000-character list of 600 alternating items was read 898 times, 2.6 million characters, ~2 s
+ * of CPU for one submission. The 4,882 corpus messages read at most 8,840 (99.9 % under 2,900); past the budget the model
+ * says nothing more and the lexicon alone decides.
+ */
+const MODEL_READ_BUDGET = 40_000;
+/**
  * A long story before "also" / "another question" names its clause among several (a scheduler bug told with cron
  * lines reads as 4.1.1 and a little as 4.2.9): there the model's first clause is enough at this confidence, when
  * the marked sentence after it is sure of another one.
@@ -97,6 +104,7 @@ interface Reading {
  */
 class FragmentReader {
   private readonly learnt = new Map<string, Reading>();
+  private budget = MODEL_READ_BUDGET;
 
   constructor(
     private readonly language: Language,
@@ -126,8 +134,10 @@ class FragmentReader {
   }
 
   private model(text: string): Reading {
+    if (text.length > this.budget) return { words: 0, learned: null };
     const words = tokenize(text).length;
     if (words < FEWEST_WORDS_READ) return { words, learned: null };
+    this.budget -= text.length;
     const r = classify({ subject: '', description: text, language: this.language }, this.lexicon);
     return { words, learned: r.clause !== null ? { clause: r.clause, confidence: r.confidence } : null };
   }

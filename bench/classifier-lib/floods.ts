@@ -1,0 +1,45 @@
+/**
+ * The longest submissions the contract takes (20,000 characters), written to cost the splitter and the classifier the most:
+ * one phrase repeated, many short "Also, …?" lines, long lists of problems. What one such submission costs as the intake and
+ * the classification stage handle it (rule 2.3 under the rules in force, then each request classified) is printed, best of
+ * three, so that work growing faster than the text shows here (an unbounded re-read of the splitter's cost ~2 s once).
+ */
+import { classify } from '../../libs/domain/src/classification';
+import { splitSubmission } from '../../libs/domain/src/triage/split-submission';
+import { rulesInForceNow } from './rules';
+
+const MAX_DESCRIPTION = 20_000;
+const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+export const FLOODS: Array<{ name: string; text: string }> = [
+  { name: 'one phrase repeated', text: 'false positive detected as trojan '.repeat(600) },
+  { name: '"Also, …?" lines', text: lines(1500, (i) => `Also, the scan crashes ${i}?`) },
+  { name: 'list, one problem per item', text: lines(800, (i) => `- the scan crashes at step ${i}`) },
+  { name: 'list, two problems alternating', text: lines(600, (i) => (i % 2 ? `- the scan crashes at step ${i}` : `- my licence key ${i} is refused`)) },
+  { name: 'numbered list, long items', text: lines(600, (i) => `${(i % 98) + 1}. my licence key ${i} is not accepted anymore`) },
+].map((f) => ({ ...f, text: f.text.slice(0, MAX_DESCRIPTION) }));
+
+export interface FloodCost {
+  name: string;
+  chars: number;
+  /** problems found, and requests made of them (at most MAX_SPLIT_PARTS: more are kept as one) */
+  problems: number;
+  requests: number;
+  ms: number;
+}
+
+export function measureFloods(): FloodCost[] {
+  const rules = rulesInForceNow();
+  return FLOODS.map(({ name, text }) => {
+    let best = Infinity;
+    let split = splitSubmission(rules, { subject: 'x', description: text });
+    for (let i = 0; i < 3; i++) {
+      const started = process.cpuUsage();
+      split = splitSubmission(rules, { subject: 'x', description: text });
+      split.parts.forEach((p) => classify({ subject: p.subject, description: p.description }));
+      const used = process.cpuUsage(started);
+      best = Math.min(best, (used.user + used.system) / 1000);
+    }
+    return { name, chars: text.length, problems: split.problemsDetected, requests: split.parts.length, ms: best };
+  });
+}
