@@ -17,6 +17,12 @@ export const FLOODS: Array<{ name: string; text: string }> = [
   { name: 'list, one problem per item', text: lines(800, (i) => `- the scan crashes at step ${i}`) },
   { name: 'list, two problems alternating', text: lines(600, (i) => (i % 2 ? `- the scan crashes at step ${i}` : `- my licence key ${i} is refused`)) },
   { name: 'numbered list, long items', text: lines(600, (i) => `${(i % 98) + 1}. my licence key ${i} is not accepted anymore`) },
+  // what a pattern that tries every way to cut a run, or searches the rest of the text from every place, chokes on
+  { name: '"-- " signature delimiters', text: '-- \n'.repeat(5000) },
+  { name: 'dots', text: '...'.repeat(6667) },
+  { name: 'spaces before a word', text: `${' '.repeat(19_990)}Hello` },
+  { name: 'unclosed "<!--"', text: '<!--'.repeat(5000) },
+  { name: 'valediction and dots', text: `Regards, A${'.'.repeat(19_980)}?` },
 ].map((f) => ({ ...f, text: f.text.slice(0, MAX_DESCRIPTION) }));
 
 export interface FloodCost {

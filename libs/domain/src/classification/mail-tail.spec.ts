@@ -42,4 +42,17 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     const text = 'The scan hangs.\n\nRegards,\nJohn\nCan you call me back?';
     expect(splitTail(text)).toEqual({ body: text, tail: '' });
   });
+
+  it("reads a line that opens like a valediction but runs on as the customer's, not as a signature", () => {
+    const text = `The scan hangs.\n\nRegards, A${'.'.repeat(200)}\nJohn`;
+    expect(splitTail(text)).toEqual({ body: text, tail: '' });
+    expect(splitTail('The scan hangs.\n\nRegards, Anna Ozola.\nJohn')).toEqual({ body: 'The scan hangs.', tail: '\n\nRegards, Anna Ozola.\nJohn' });
+  });
+
+  it('cuts a quoted mail after its attribution only when every written line after it is quoted', () => {
+    const quoted = 'The key is refused.\n\nOn Mon, 30 Nov 2026, Support <support@example.com> wrote:\n> Hello\n\n> Try again';
+    expect(splitTail(quoted).body).toBe('The key is refused.');
+    const answered = `${quoted}\nI did, it still fails.`;
+    expect(splitTail(answered)).toEqual({ body: answered, tail: '' });
+  });
 });

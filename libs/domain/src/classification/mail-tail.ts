@@ -48,8 +48,11 @@ const VALEDICTION = new RegExp(
 );
 /** What may follow it on the line: nothing, or a name after a comma ("Regards, John Miller"), not a sentence ("Thanks, the scan still fails"). */
 const AFTER_VALEDICTION = /^[\s.!]*(?:,\s*(?:\p{Lu}[\p{L}'.-]*)(?:\s+\p{Lu}[\p{L}'.-]*){0,2}[\s.!]*|,?\s*)$/u;
+/** A valediction with a name or three is a short line; a longer one is the customer's (and would cost the patterns above their square). */
+const VALEDICTION_LINE_MAX = 120;
 
 const isValediction = (line: string): boolean => {
+  if (line.length > VALEDICTION_LINE_MAX) return false;
   const m = VALEDICTION.exec(line.trim());
   return !!m && AFTER_VALEDICTION.test(line.trim().slice(m[0].length));
 };
@@ -114,10 +117,14 @@ const isQuoted = (line: string): boolean => /^\s*>/.test(line);
  * the customer's own list, and "You wrote: > … And what about …" answers between the quotes).
  */
 function quotedHistoryStart(lines: readonly string[]): number {
-  const quotedToTheEnd = (i: number) => {
-    const after = lines.slice(i + 1).filter((l) => l.trim());
-    return after.length > 0 && after.every(isQuoted);
+  // (the last line with words, and the last such line not quoted: one pass, not one per candidate line)
+  const lastWhere = (keep: (line: string) => boolean): number => {
+    for (let i = lines.length - 1; i >= 0; i--) if (keep(lines[i])) return i;
+    return -1;
   };
+  const lastWritten = lastWhere((l) => !!l.trim());
+  const lastUnquoted = lastWhere((l) => !!l.trim() && !isQuoted(l));
+  const quotedToTheEnd = (i: number) => lastWritten > i && lastUnquoted <= i;
   const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && (quotedToTheEnd(i) || quotedToTheEnd(i + 1)));
   return attributed >= 0 ? attributed : lines.length;
 }
@@ -139,7 +146,8 @@ function tailStart(lines: readonly string[]): number {
       continue;
     }
     // Within the paragraph: a delimiter or a valediction followed only by signature lines.
-    const opener = ls.findIndex((l, i) => (SIGNATURE_DELIMITER.test(l) || isValediction(l)) && ls.slice(i + 1).every(isSignatureLine) && ls.length - i <= SIGNATURE_LINES_MAX);
+    // (only the last lines can open a signature: tried first, so that 5,000 "--" lines are not each followed to the end)
+    const opener = ls.findIndex((l, i) => ls.length - i <= SIGNATURE_LINES_MAX && (SIGNATURE_DELIMITER.test(l) || isValediction(l)) && ls.slice(i + 1).every(isSignatureLine));
     if (opener >= 0) {
       cut = from + opener;
       if (opener > 0) break;

@@ -49,4 +49,15 @@ describe('withoutTemplateNoise: the customer words inside an issue template, wit
   ])('keeps %s', (_, text) => {
     expect(withoutTemplateNoise(text)).toBe(text);
   });
+
+  it('drops closed HTML comments, across lines and several on one, and keeps an unclosed "<!--" as written', () => {
+    expect(withoutTemplateNoise('<!-- describe\nthe bug --> The scan hangs. <!-- a --><!-- b -->It started today.')).toBe('The scan hangs. It started today.');
+    const unclosed = `The scan hangs. ${'<!--'.repeat(3)} and more`;
+    expect(withoutTemplateNoise(unclosed)).toBe(unclosed);
+  });
+
+  it('reads a tick box, a heading and a field whatever the spaces around their marks', () => {
+    const text = ['   -    [x] I have searched the existing issues', '**Describe the bug**   :   ', '  -   OS:   Windows 10', 'The scan hangs at 80 %.'].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The scan hangs at 80 %.');
+  });
 });

@@ -1,0 +1,31 @@
+import { splitSentences } from './split-segments';
+import { randomTexts } from '../testing/random-texts';
+
+/** The regular expression the sentence scanner replaced: its answers are the specification. */
+function sentencesByRegex(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].trim()) out.push(m[0]);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
+describe('splitSentences', () => {
+  it('ends a sentence at stops before a space or a line break, not inside "12.0.1" or "ninite.com"', () => {
+    expect(splitSentences('Version 12.0.1 crashes! See ninite.com. Why?\nThanks')).toEqual(['Version 12.0.1 crashes!', ' See ninite.com.', ' Why?', 'Thanks']);
+  });
+
+  it('cuts as the regular expression it replaced did, on texts made of the characters that matter', () => {
+    for (const text of randomTexts(['a', 'b', ' ', '.', '!', '?', '\n', '\t', '1', 'é', '😀'], 10_000, 24)) {
+      expect(splitSentences(text)).toEqual(sentencesByRegex(text));
+    }
+  });
+
+  it('reads a message of 20,000 stops: no sentence in it, or one after words', () => {
+    expect(splitSentences('.'.repeat(20_000))).toEqual([]);
+    expect(splitSentences(`Help${'.'.repeat(20_000)}`)).toEqual([`Help${'.'.repeat(20_000)}`]);
+  });
+});
