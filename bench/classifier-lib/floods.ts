@@ -23,6 +23,7 @@ export const FLOODS: Array<{ name: string; text: string }> = [
   { name: 'spaces before a word', text: `${' '.repeat(19_990)}Hello` },
   { name: 'unclosed "<!--"', text: '<!--'.repeat(5000) },
   { name: 'valediction and dots', text: `Regards, A${'.'.repeat(19_980)}?` },
+  { name: 'an address that never closes', text: `1<${'a@'.repeat(9_990)}` },
 ].map((f) => ({ ...f, text: f.text.slice(0, MAX_DESCRIPTION) }));
 
 export interface FloodCost {

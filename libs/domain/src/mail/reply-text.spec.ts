@@ -1,5 +1,6 @@
 import { plainText } from './plain-text';
-import { replyText } from './reply-text';
+import { isAttribution, replyText } from './reply-text';
+import { randomTexts } from '../testing/random-texts';
 
 const ANSWER = 'Here is the log you asked for.\n\nThanks,\nAnna';
 
@@ -34,6 +35,31 @@ describe('replyText (quoted history stripped)', () => {
 
   it('is empty when the mail only quotes', () => {
     expect(replyText('> old\n> text')).toBe('');
+  });
+});
+
+describe('isAttribution: "…, Support <support@example.com>:"', () => {
+  /** The pattern it replaced, as the specification (the other forms, "wrote:" and the wrapped one, need words these texts lack). */
+  const BY_PATTERN = /^.{0,200}\d.{0,200}<[^<>\s]+@[^<>\s]+>\s*:\s*$/;
+
+  it('answers as the pattern it replaced, on short texts and on texts around its 200-character reaches', () => {
+    const alphabet = ['1', 'a', '@', '<', '>', ':', ' ', '\r', '\u2028', 'x'];
+    // and lines built as an attribution is, of random parts: what comes before the address (a digit here and there, now and
+    // then a line break), the address, the end
+    const letters = Array.from({ length: 30 }, () => 'a');
+    const before = [...randomTexts([...letters, '1', ' ', '<'], 3_000, 450, 2), ...randomTexts([...letters, '1', '\r', '\u2028'], 500, 450, 5)];
+    const address = randomTexts(['a', '@', 'a', 'a', '@', '<'], before.length, 5, 3);
+    const end = randomTexts([' ', ':', ':', '\r'], before.length, 3, 4);
+    const reaches = [199, 200, 201].flatMap((n) => [`${'a'.repeat(n)}1<a@b>:`, `1${'a'.repeat(n)}<a@b>:`, `${'a'.repeat(n)}1${'a'.repeat(n)}<a@b> :`]);
+    const texts = [...randomTexts(alphabet, 20_000, 20), ...before.map((b, i) => `${b}<${address[i]}>${end[i]}`), ...reaches];
+    const attributions = texts.filter((line) => BY_PATTERN.test(line));
+    expect(attributions.length).toBeGreaterThan(100);
+    for (const line of texts) expect(isAttribution([line], 0)).toBe(BY_PATTERN.test(line));
+  });
+
+  it('reads a line of "1<a@a@…" at once, as not one', () => {
+    expect(isAttribution([`1<${'a@'.repeat(9_990)}`], 0)).toBe(false);
+    expect(isAttribution([`1 Dec 2026, Support <${'a@'.repeat(50)}b>:`], 0)).toBe(true);
   });
 });
 
