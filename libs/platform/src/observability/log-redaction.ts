@@ -20,7 +20,29 @@ export const REDACTED = '[redacted]';
 const SIGNED_TOKEN = /\b[a-z]{2,8}\.[A-Za-z0-9_~-]{1,120}\.[A-Za-z0-9_-]{20,}\b/g;
 const JWS = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const API_KEY = /\b(?:pro|age|adm|com)_[A-Za-z0-9_-]{20,}|\bwhsec_[A-Za-z0-9_+/=-]{8,}/g;
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const EMAIL_LOCAL = /[A-Za-z0-9._%+-]/;
+const EMAIL_DOMAIN = /[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
+
+/**
+ * E-mail addresses replaced, as `/[A-Za-z0-9._%+-]+@<EMAIL_DOMAIN>/g` would, but from each "@" outwards: the pattern, tried at
+ * every letter of a long word, ran to the word's end again each time (~0.7 s for a 20,000-letter URL, and every request's URL
+ * is logged). The leftmost match is the one at the first "@" with letters before it and a domain after it.
+ */
+function withoutEmails(text: string, mark: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > from && EMAIL_LOCAL.test(text[start - 1])) start--;
+    if (start === at) continue;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    if (!EMAIL_DOMAIN.exec(text)) continue;
+    out += text.slice(from, start) + mark;
+    from = EMAIL_DOMAIN.lastIndex;
+    at = from - 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 const SURVEY_PATH = /(\/(?:surveys|licences)\/)[^/?#\s"]+/g;
 const CREDENTIAL_QUERY = /([?&](?:token|key|api[_-]?key|access[_-]?token|secret|password|signature)=)[^&#\s"]*/gi;
 const SENSITIVE_KEYS = /^(parameters|detail|authorization|cookie|password|secret|token|customerToken|apiKey|api_key|key)$/i;
@@ -37,10 +59,7 @@ export function redactor(secrets: (string | null | undefined)[] = []): Redactor 
   const text = (value: string): string => {
     let out = value;
     for (const secret of known) out = out.split(secret).join(REDACTED);
-    return out
-      .replace(SURVEY_PATH, `$1${REDACTED}`)
-      .replace(CREDENTIAL_QUERY, `$1${REDACTED}`)
-      .replace(EMAIL, '[email]')
+    return withoutEmails(out.replace(SURVEY_PATH, `$1${REDACTED}`).replace(CREDENTIAL_QUERY, `$1${REDACTED}`), '[email]')
       .replace(JWS, REDACTED)
       .replace(SIGNED_TOKEN, REDACTED)
       .replace(API_KEY, REDACTED);
