@@ -258,7 +258,7 @@ export function questionList(items: string[]): boolean {
  * are English).
  */
 const FAULT_OR_WISH_RE =
-  /\?|\w+n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature|confus\w*|hard to|difficult|annoying|leak\w*|unable|impossible|ignor\w*|lost)\b/i;
+  /\?|(?<=\w)n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature|confus\w*|hard to|difficult|annoying|leak\w*|unable|impossible|ignor\w*|lost)\b/i;
 const STEP_RE =
   /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
 const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;
