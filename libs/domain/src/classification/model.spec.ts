@@ -20,17 +20,12 @@ const json = {
   },
 };
 
+/** The model's prediction for a text with these feature values. */
+const predictOn = (features: Record<string, number>) => predict(loadModel(json), new Map(Object.entries(features)));
+
 describe('the learned model', () => {
   it('adds each known feature’s weights times its value to its classes, and ignores the features it does not know', () => {
-    const model = loadModel(json);
-    const p = predict(
-      model,
-      new Map([
-        ['w:crash', 1],
-        ['w:unknown', 1],
-        ['lex:4.1.1', 2],
-      ]),
-    );
+    const p = predictOn({ 'w:crash': 1, 'w:unknown': 1, 'lex:4.1.1': 2 });
     // logits: 4.1.1 = 2 + 1, 4.1.2a = -1, none = 1 - 1
     const exps = [Math.exp(3), Math.exp(-1), Math.exp(0)];
     const sum = exps.reduce((a, b) => a + b, 0);
@@ -39,15 +34,7 @@ describe('the learned model', () => {
   });
 
   it('names the features that pushed a class, strongest first, and only those that pushed it up', () => {
-    const model = loadModel(json);
-    const p = predict(
-      model,
-      new Map([
-        ['w:crash', 1],
-        ['w:trojan', 1],
-        ['lex:4.1.1', 3],
-      ]),
-    );
+    const p = predictOn({ 'w:crash': 1, 'w:trojan': 1, 'lex:4.1.1': 3 });
     expect(p.contributions(0, 5)).toEqual([
       { feature: 'w:crash', weight: 2 },
       { feature: 'lex:4.1.1', weight: 1.5 },
