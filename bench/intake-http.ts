@@ -5,7 +5,7 @@
  * `intake`, job id = idempotency key, the same default job options) and answers 202.
  *
  *   npm run bench:intake-http -- --duration 10 --connections 20 --db sqlite|postgres
- *   node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off]
+ *   node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off] [--profile file]
  *
  * Same connections, duration and bodies on both sides; every request carries a fresh
  * `idempotencyKey` (a new submission each time). Only the HTTP answer is measured. `--workers on`
@@ -23,12 +23,12 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { loadDemoReferenceData } from '../apps/standalone/src/demo-seed';
 import { parseFlags } from './support/args';
-import { drain, PIPELINE_QUEUES } from './support/measure';
+import { drain, PIPELINE_QUEUES, profiled } from './support/measure';
 import { benchEnvironment, fmt, scratchDatabase, tearDown } from './support/scratch';
 import { buildPool, type Submission } from './support/submissions';
 
-const USAGE = 'node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off]';
-const FLAGS = { duration: 10, connections: 20, warmup: 2, db: ['sqlite', 'postgres'] as const, seed: 1, workers: ['on', 'off'] as const };
+const USAGE = 'node dist/bench/intake-http.js [--duration 10] [--connections 20] [--warmup 2] [--db sqlite|postgres] [--seed 1] [--workers on|off] [--profile intake.cpuprofile]';
+const FLAGS = { duration: 10, connections: 20, warmup: 2, db: ['sqlite', 'postgres'] as const, seed: 1, workers: ['on', 'off'] as const, profile: '' };
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 
 interface HttpFigures {
@@ -162,12 +162,14 @@ async function main(): Promise<void> {
       `intake-http bench: ${args.connections} connections, ${args.duration} s measured after ${args.warmup} s of warm-up, db=${args.db}, workers ${args.workers === 'on' ? 'running' : 'paused'}`,
     );
     console.log(`  redis ${redisUrl}, prefixes ${prefix} / ${basePrefix}, ${database.label}; bodies drawn from ${pool.length} routable variants`);
-    const run = async (url: string, tag: string) => {
+    const run = async (url: string, tag: string, profile = '') => {
       if (args.warmup > 0) await load(url, producerKey, pool, `w${tag}${stamp}`, args.warmup, args.connections);
-      return load(url, producerKey, pool, `${tag}${stamp}`, args.duration, args.connections);
+      const measured = () => load(url, producerKey, pool, `${tag}${stamp}`, args.duration, args.connections);
+      return profile ? profiled(profile, measured) : measured();
     };
     const bare1 = await run(bareUrl, 'b1');
-    const system = await run(systemUrl, 's');
+    // (the profile is of the system's measured run only, autocannon's share of this process included)
+    const system = await run(systemUrl, 's', args.profile);
     // The workers in this process are still taking the system's submissions through: the bare
     // server's second run waits for them, or it would measure their load.
     if (args.workers === 'on') await drain(registry, 120_000);
