@@ -23,7 +23,7 @@ const isTemplateHeading = (line: string): boolean => {
 };
 /** A template's checklist item: a tick box and an affirmation ("- [x] I have searched the existing issues"), not a customer's own list of faults. */
 const CHECKLIST_ITEM = /^\s*(?:(?:[-*+]|\d+\.)\s*)?\[[ xX✓]?\]\s*(?:i\b|i['’]|my\b|this (?:is|issue|bug)\b|я\b|es\b|ma\b|aš\b)/iu;
-/** A template's placeholder: "[e.g. iOS]", "Go to '...'", "<!-- … -->" on one line. */
+/** A template's placeholder: "[e.g. iOS]", "Go to '...'" (and "<!-- … -->" on one line: hasComment). */
 const PLACEHOLDER = /\[e\.g\.|\be\.g\.\s*\[|'\.{3,}'|"\.{3,}"/iu;
 /** "<!-- … -->" on one line (found with indexOf: the pattern `<!--.*-->` followed every unclosed "<!--" to the line's end). */
 const hasComment = (line: string): boolean => {
