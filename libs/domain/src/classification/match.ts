@@ -162,14 +162,24 @@ export class TextHeads {
     readonly texts: readonly TextIndex[],
     private readonly directory: HeadDirectory,
   ) {
-    this.byList = directory.always.map((always) => [...always]);
+    // The lists' always-tried terms are shared until a head adds a term to a list (most lists get none from a given text).
+    this.byList = directory.always.slice();
+    const own = new Uint8Array(this.byList.length);
     const seen = new Set<string>();
     for (const text of texts) {
       for (const head of text.heads()) {
         if (seen.has(head)) continue;
         seen.add(head);
         const entries = directory.byHead.get(head);
-        if (entries) for (let j = 0; j < entries.length; j += 2) this.byList[entries[j]].push(entries[j + 1]);
+        if (!entries) continue;
+        for (let j = 0; j < entries.length; j += 2) {
+          const id = entries[j];
+          if (!own[id]) {
+            this.byList[id] = [...this.byList[id]];
+            own[id] = 1;
+          }
+          this.byList[id].push(entries[j + 1]);
+        }
       }
     }
   }
