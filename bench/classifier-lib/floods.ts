@@ -4,11 +4,11 @@
  * the classification stage handle it (rule 2.3 under the rules in force, then each request classified) is printed, best of
  * three, so that work growing faster than the text shows here (an unbounded re-read of the splitter's cost ~2 s once).
  */
+import { DESCRIPTION_MAX_LENGTH } from '../../libs/contracts/src';
 import { classify } from '../../libs/domain/src/classification';
 import { splitSubmission } from '../../libs/domain/src/triage/split-submission';
 import { rulesInForceNow } from './rules';
 
-const MAX_DESCRIPTION = 20_000;
 const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
 export const FLOODS: Array<{ name: string; text: string }> = [
@@ -24,7 +24,7 @@ export const FLOODS: Array<{ name: string; text: string }> = [
   { name: 'unclosed "<!--"', text: '<!--'.repeat(5000) },
   { name: 'valediction and dots', text: `Regards, A${'.'.repeat(19_980)}?` },
   { name: 'an address that never closes', text: `1<${'a@'.repeat(9_990)}` },
-].map((f) => ({ ...f, text: f.text.slice(0, MAX_DESCRIPTION) }));
+].map((f) => ({ ...f, text: f.text.slice(0, DESCRIPTION_MAX_LENGTH) }));
 
 export interface FloodCost {
   name: string;

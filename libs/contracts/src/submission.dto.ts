@@ -3,6 +3,9 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export const CHANNELS = ['web', 'email', 'portal', 'phone', 'api'] as const;
+/** The longest subject and description a submission may carry (CONTRACT.md). */
+export const SUBJECT_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 20_000;
 export type Channel = (typeof CHANNELS)[number];
 
 const NOT_BLANK = /\S/;
@@ -122,15 +125,15 @@ export class SubmissionDto {
   @Length(1, 100)
   topic?: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'False positive' })
+  @ApiProperty({ minLength: 1, maxLength: SUBJECT_MAX_LENGTH, example: 'False positive' })
   @IsString()
-  @Length(1, 200)
+  @Length(1, SUBJECT_MAX_LENGTH)
   @Matches(NOT_BLANK, { message: 'subject must not be blank' })
   subject: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 20000, example: 'Kaspersky deletes my own program as a trojan. It is a false positive.' })
+  @ApiProperty({ minLength: 1, maxLength: DESCRIPTION_MAX_LENGTH, example: 'Kaspersky deletes my own program as a trojan. It is a false positive.' })
   @IsString()
-  @Length(1, 20000)
+  @Length(1, DESCRIPTION_MAX_LENGTH)
   @Matches(NOT_BLANK, { message: 'description must not be blank' })
   description: string;
 }

@@ -1,4 +1,4 @@
-import type { SubmissionDto } from '@support/contracts';
+import { DESCRIPTION_MAX_LENGTH, SUBJECT_MAX_LENGTH, type SubmissionDto } from '@support/contracts';
 import { UNNAMED_PRODUCT } from '../catalogue';
 import { plainText } from './plain-text';
 
@@ -22,9 +22,6 @@ export interface EarlierRequest {
   licenceKey: string | null;
 }
 
-const SUBJECT_MAX = 200;
-const DESCRIPTION_MAX = 20_000;
-
 /** The country of an address's country-code domain (anna@example.lv → LV), for a sender without earlier requests; the caller checks it is ISO 3166. */
 export const countryOfAddress = (address: string): string | null => {
   const tld = /\.([a-z]{2})$/i.exec(address.trim())?.[1]?.toUpperCase();
@@ -39,12 +36,12 @@ export const countryOfAddress = (address: string): string | null => {
 export function mailSubmission(mail: MailFacts, earlier: EarlierRequest | null, idempotencyKey: string, fallbackCountry: string): SubmissionDto {
   const email = mail.from.trim().toLowerCase();
   const text = plainText(mail.text).trim();
-  const subject = (plainText(mail.subject).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX);
+  const subject = (plainText(mail.subject).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX_LENGTH);
   return {
     idempotencyKey,
     channel: 'email',
     subject,
-    description: (text || subject).slice(0, DESCRIPTION_MAX),
+    description: (text || subject).slice(0, DESCRIPTION_MAX_LENGTH),
     customer: {
       id: earlier?.customerId ?? email.slice(0, 128),
       email,
