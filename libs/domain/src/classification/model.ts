@@ -106,7 +106,8 @@ export function predict(model: Model, x: FeatureVector): Prediction {
     contributions(k: number, n: number) {
       const out: Array<{ feature: string; weight: number }> = [];
       for (let q = 0; q < known.length; q += 2) {
-        const [i, value] = [known[q], known[q + 1]];
+        const i = known[q];
+        const value = known[q + 1];
         for (let j = start[i]; j < start[i + 1]; j++) {
           if (classes[j] !== k) continue;
           if (weights[j] * value > 0) out.push({ feature: names[i], weight: weights[j] * value });
