@@ -24,6 +24,8 @@ export const FLOODS: Array<{ name: string; text: string }> = [
   { name: 'unclosed "<!--"', text: '<!--'.repeat(5000) },
   { name: 'valediction and dots', text: `Regards, A${'.'.repeat(19_980)}?` },
   { name: 'an address that never closes', text: `1<${'a@'.repeat(9_990)}` },
+  // found by a random search: an opening of word-less lines before a marker, re-read (and re-hashed) as it grew
+  { name: 'marks without words, then "Secondly"', text: `${lines(7000, (i) => (i % 2 ? '' : '> :'))}\nSecondly, the scan crashes.` },
 ].map((f) => ({ ...f, text: f.text.slice(0, DESCRIPTION_MAX_LENGTH) }));
 
 export interface FloodCost {

@@ -160,6 +160,14 @@ describe('classify', () => {
     expect(scopeOf(r)).toBe('unknown');
   });
 
+  it('keeps the topic as a hint when the text has no words at all', () => {
+    const r = classifyByLexicon({ subject: '', description: '> :: | --', topic: 'training' });
+    expect(r.clause).toBe('4.2.11');
+    expect(r.evidence).toEqual([expect.objectContaining({ field: 'topic', term: 'topic:training' })]);
+    expect(scopeOf(r)).toBe('unknown');
+    expect(classifyByLexicon({ subject: '', description: '> :: | --' })).toMatchObject({ clause: null, confidence: 0, evidence: [], ranking: [] });
+  });
+
   it.each([
     ['', ''],
     ['asdf', 'qwerty zxcv uiop'],

@@ -193,6 +193,10 @@ function byLexicon(input: ClassifierInput, lexicon: Lexicon, reading: Reading, w
   const topic = input.topic ? topicKey(input.topic) : '';
   // The topic is the customer's text: only the table's own keys count (never Object.prototype's).
   const topicClause = topic && Object.hasOwn(lexicon.topics, topic) ? lexicon.topics[topic] : undefined;
+  // No word to match and no topic to go by ("> :: |" lines a splitter weighs by the thousand): nothing can score.
+  const { subject, description, topic: topicWords } = reading.f;
+  if (subject.tokens.length + description.tokens.length + topicWords.tokens.length === 0 && !topicClause)
+    return { clause: null, confidence: 0, caveats: [], language, evidence: [], ranking: [], lexiconVersion: lexicon.version };
 
   // text = evidence from subject + description; hint = evidence from the customer's topic.
   const text = new Map<string, number>();

@@ -122,6 +122,8 @@ class FragmentReader {
 
   /** The model's clause for the text when it is at least `min` sure of it and the text has at least `minWords` words. */
   learned(text: string, min = LEARNED_MIN_CONFIDENCE, minWords = LEARNED_MIN_WORDS): Learned | null {
+    // Past the budget, before the lookup: a growing opening is a new string each time, and hashing it is a read too.
+    if (text.length > this.budget) return null;
     let known = this.learnt.get(text);
     if (known === undefined) this.learnt.set(text, (known = this.model(text)));
     return known.words >= minWords && known.learned !== null && known.learned.confidence >= min ? known.learned : null;
@@ -134,10 +136,10 @@ class FragmentReader {
   }
 
   private model(text: string): Reading {
-    if (text.length > this.budget) return { words: 0, learned: null };
+    // Counting the words is a read too: a long fragment of marks and few words (">::|" lines) was tokenised again for every segment.
+    this.budget -= text.length;
     const words = tokenize(text).length;
     if (words < FEWEST_WORDS_READ) return { words, learned: null };
-    this.budget -= text.length;
     const r = classify({ subject: '', description: text, language: this.language }, this.lexicon);
     return { words, learned: r.clause !== null ? { clause: r.clause, confidence: r.confidence } : null };
   }
