@@ -39,6 +39,9 @@ const WRONG_DECLINES_AT = process.argv.indexOf('--wrong-declines');
 const WRONG_DECLINES = WRONG_DECLINES_AT >= 0 ? Number(process.argv[WRONG_DECLINES_AT + 1]) : undefined;
 /** Measure without the decline-evidence rule (to see what it changes). */
 const NO_DECLINE_EVIDENCE = process.argv.includes('--no-decline-evidence');
+/** `--oof-out file.json`: write the out-of-fold probabilities (calibrated, as classify decides) for analyses outside this script. */
+const OOF_OUT_AT = process.argv.indexOf('--oof-out');
+const OOF_OUT = OOF_OUT_AT >= 0 ? process.argv[OOF_OUT_AT + 1] : undefined;
 const MIN_DOC_FREQ = 2;
 const FOLDS = 4;
 const PRUNE = 0.005;
@@ -104,6 +107,7 @@ function main(): void {
     return NO_DECLINE_EVIDENCE ? p : withDeclinesOnEvidence(p, classes, lexRankingOf.get(o.id)!);
   };
   const none = classes.indexOf(NO_CLAUSE);
+  if (OOF_OUT) fs.writeFileSync(OOF_OUT, JSON.stringify({ classes, temperature, oof: oof.map((o) => ({ id: o.id, real: o.real, language: o.language, y: o.y, p: calibrated(o) })) }));
   /** As classify decides: the best clause, never "no clause", and its probability. */
   const decision = (o: (typeof oof)[number]): { best: number; p: number } => {
     const p = calibrated(o).map((q, k) => (k === none ? -1 : q));
