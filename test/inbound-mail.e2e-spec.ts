@@ -232,6 +232,18 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     }
   });
 
+  it('makes a mail of megabytes a request from its first words: a long text, and HTML too long to convert whole', async () => {
+    const opening = 'Kaspersky deleted my accounting program and says it is a trojan.';
+    await send({ from: 'big-text@example.lv', subject: 'Long mail', text: `${opening}\n${'log line 0x0000 ok\n'.repeat(200_000)}` });
+    await send({ from: 'big-html@example.lv', subject: 'Long HTML mail', html: `<p>${opening}</p>${'<table><tr><td>earlier message</td></tr></table>'.repeat(30_000)}` });
+    const requests = await mailedRequests();
+    for (const from of ['big-text@example.lv', 'big-html@example.lv']) {
+      const request = requests.find((r) => r.customerEmail === from)!;
+      expect(request.description.startsWith(opening)).toBe(true);
+      expect(request.description.length).toBeLessThanOrEqual(20_000);
+    }
+  });
+
   it('relays nothing (550 at RCPT) and refuses mail over the size limit (552)', async () => {
     for (const to of ['someone@gmail.com', `support@other.${DOMAIN}`, `sales@${DOMAIN}`, `support+short@${DOMAIN}`]) {
       await expect(send({ to, text: 'relay me' })).rejects.toMatchObject({ responseCode: 550 });

@@ -6,6 +6,7 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource, type EntityManager } from 'typeorm';
 import { sortAttachments } from './mail-attachments';
 import { MailRefused } from './mail-refused';
+import { mailText } from './mail-text';
 import { replyKey } from './message-key';
 
 const BODY_MAX = 20_000;
@@ -32,7 +33,7 @@ export class MailReplies {
     const key = replyKey(messageKey, requestId);
     const attachments = sortAttachments(mail.attachments, key);
     for (const r of attachments.refused) this.log.warn({ msg: 'mail attachment refused', requestId, messageKey: key, contentType: r.contentType, size: r.size, reason: r.reason });
-    const text = replyText(mail.text ?? '');
+    const text = replyText(mailText(mail));
     const body = (text || (attachments.kept.length > 0 ? '(attachments only)' : '(empty message)')).slice(0, BODY_MAX);
     const detail = {
       channel: 'email' as const,

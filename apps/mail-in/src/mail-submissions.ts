@@ -8,6 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import { DataSource } from 'typeorm';
 import { sortAttachments } from './mail-attachments';
 import { MailRefused } from './mail-refused';
+import { mailText } from './mail-text';
 
 /** The producer of mailed submissions: a row without a key (nobody can call the API as it), made at start when absent. */
 export const EMAIL_PRODUCER = 'email';
@@ -35,7 +36,7 @@ export class MailSubmissions implements OnApplicationBootstrap {
     // A repeat of an idempotency key is answered before anything is decided (IntakeService), so a later request of the same customer changes nothing.
     const earlier = await this.earlierRequest(sender);
     const guessed = countryOfAddress(sender);
-    const body = mailSubmission({ from: sender, subject: mail.subject ?? '', text: mail.text ?? '' }, earlier, `mail:${key}`, guessed && isISO31661Alpha2(guessed) ? guessed : DEFAULT_MAIL_COUNTRY);
+    const body = mailSubmission({ from: sender, subject: mail.subject ?? '', text: mailText(mail) }, earlier, `mail:${key}`, guessed && isISO31661Alpha2(guessed) ? guessed : DEFAULT_MAIL_COUNTRY);
     let dto: SubmissionDto;
     try {
       dto = validateInput(SubmissionDto, body);

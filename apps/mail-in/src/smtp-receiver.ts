@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { MailRefused } from './mail-refused';
 import { MailReplies } from './mail-replies';
+import { MAIL_PARSE_OPTIONS } from './mail-text';
 import { MailSubmissions } from './mail-submissions';
 import { messageKey } from './message-key';
 
@@ -101,7 +102,7 @@ export class SmtpReceiver implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async receive(raw: Buffer, session: SMTPServerSession): Promise<void> {
-    const mail = await simpleParser(raw).catch(() => {
+    const mail = await simpleParser(raw, MAIL_PARSE_OPTIONS).catch(() => {
       throw new MailRefused(554, 'unparseable', '5.6.0 the message could not be read as MIME');
     });
     const envelopeFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';

@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH, SUBJECT_MAX_LENGTH, type SubmissionDto } from '@support/contracts';
 import { UNNAMED_PRODUCT } from '../catalogue';
-import { plainText } from './plain-text';
+import { MAIL_TEXT_READ_MAX, plainText } from './plain-text';
 
 /** What a new mail to the support address says about itself. */
 export interface MailFacts {
@@ -35,8 +35,8 @@ export const countryOfAddress = (address: string): string | null => {
  */
 export function mailSubmission(mail: MailFacts, earlier: EarlierRequest | null, idempotencyKey: string, fallbackCountry: string): SubmissionDto {
   const email = mail.from.trim().toLowerCase();
-  const text = plainText(mail.text).trim();
-  const subject = (plainText(mail.subject).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX_LENGTH);
+  const text = plainText(mail.text.slice(0, MAIL_TEXT_READ_MAX)).trim();
+  const subject = (plainText(mail.subject.slice(0, MAIL_TEXT_READ_MAX)).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX_LENGTH);
   return {
     idempotencyKey,
     channel: 'email',
