@@ -2,9 +2,10 @@ import { RequestEntity } from '@support/persistence';
 import { IntakeService, ReplyAddresses } from '@support/platform';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
+import { connect, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { MailInModule } from '../apps/mail-in/src/mail-in.module';
-import { SmtpReceiver } from '../apps/mail-in/src/smtp-receiver';
+import { MAX_SMTP_CLIENTS, SmtpReceiver } from '../apps/mail-in/src/smtp-receiver';
 import { addAgent, bearer, claim } from './support/agents';
 import { testDatabases } from './support/databases';
 import { EMAIL, logLines } from './support/log-lines';
@@ -242,6 +243,20 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
       expect(request.description.startsWith(opening)).toBe(true);
       expect(request.description.length).toBeLessThanOrEqual(20_000);
     }
+  });
+
+  it('answers 421 (try later) to a connection over MAX_SMTP_CLIENTS, and serves again once they close', async () => {
+    const port = sys.app.get(SmtpReceiver).port() as number;
+    const greeting = (socket: Socket) => new Promise<string>((resolve, reject) => socket.once('data', (d) => resolve(d.toString())).once('error', reject));
+    const sockets = Array.from({ length: MAX_SMTP_CLIENTS + 1 }, () => connect(port, '127.0.0.1'));
+    try {
+      const greetings = await Promise.all(sockets.map(greeting));
+      expect(greetings.filter((g) => g.startsWith('220'))).toHaveLength(MAX_SMTP_CLIENTS);
+      expect(greetings.filter((g) => g.startsWith('421'))).toHaveLength(1);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+    }
+    await waitFor(async () => (await send({ subject: 'After the crowd', text: MALWARE }).then(() => true).catch(() => false)) || null, 'a mail to be taken again');
   });
 
   it('relays nothing (550 at RCPT) and refuses mail over the size limit (552)', async () => {

@@ -12,6 +12,8 @@ import { messageKey } from './message-key';
 
 /** The largest mail taken (SIZE is announced in EHLO; a larger one is refused with 552). */
 export const MAX_MAIL_BYTES = 10 * 1024 * 1024;
+/** Connections at once: the MX in front relays over a few; a thousand senders at once must not hold 10 GB of mail in memory. */
+export const MAX_SMTP_CLIENTS = 20;
 
 type SmtpError = Error & { responseCode: number };
 const smtpError = (code: number, text: string): SmtpError => Object.assign(new Error(text), { responseCode: code });
@@ -46,6 +48,8 @@ export class SmtpReceiver implements OnApplicationBootstrap, BeforeApplicationSh
       name: this.settings.mailDomain,
       banner: 'support mail receiver',
       size: MAX_MAIL_BYTES,
+      // Each connection may hold a mail of MAX_MAIL_BYTES in memory while it is read: one more is answered 421 (try later).
+      maxClients: MAX_SMTP_CLIENTS,
       authOptional: true,
       // TLS belongs to the MX in front of this receiver (README, "Mail in"); it takes plain SMTP.
       disabledCommands: ['AUTH', 'STARTTLS'],
