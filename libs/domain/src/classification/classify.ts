@@ -283,7 +283,7 @@ function detectCaveats(reading: Reading, lexicon: Lexicon, evidence: Evidence[])
 
 /**
  * Loads the lexicon and the model now rather than on the first request: reading and compiling them
- * takes ~0.6 s (a 4 MB model), which the first customer's request (or an SLA warning due 1.5 s
+ * takes ~0.8 s (a 6 MB model), which the first customer's request (or an SLA warning due 1.5 s
  * after it, in a test) should not wait for. Stages that classify or split call it at start-up.
  */
 export function warmClassifier(): void {
