@@ -127,7 +127,12 @@ function main(): void {
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainRows = rows.filter((_, i) => foldOf(usable[i]) !== fold);
     const scale = scalesFrom(trainRows);
-    const t = train(trainRows.map((r) => scaled(r, scale)), vocab.length, K, { lambda: LAMBDA, epochs: EPOCHS });
+    const t = train(
+      trainRows.map((r) => scaled(r, scale)),
+      vocab.length,
+      K,
+      { lambda: LAMBDA, epochs: EPOCHS },
+    );
     rows.forEach((r, i) => {
       if (foldOf(usable[i]) !== fold) return;
       const p = softmaxRow(t, scaled(r, scale).x, K);

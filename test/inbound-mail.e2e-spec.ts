@@ -256,7 +256,13 @@ describe.each(testDatabases())('mail in (SMTP receiver) on %s', (db) => {
     } finally {
       sockets.forEach((s) => s.destroy());
     }
-    await waitFor(async () => (await send({ subject: 'After the crowd', text: MALWARE }).then(() => true).catch(() => false)) || null, 'a mail to be taken again');
+    await waitFor(
+      async () =>
+        (await send({ subject: 'After the crowd', text: MALWARE })
+          .then(() => true)
+          .catch(() => false)) || null,
+      'a mail to be taken again',
+    );
   });
 
   it('relays nothing (550 at RCPT) and refuses mail over the size limit (552)', async () => {
