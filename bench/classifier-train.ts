@@ -43,13 +43,13 @@ const NO_DECLINE_EVIDENCE = process.argv.includes('--no-decline-evidence');
 const OOF_OUT_AT = process.argv.indexOf('--oof-out');
 const OOF_OUT = OOF_OUT_AT >= 0 ? process.argv[OOF_OUT_AT + 1] : undefined;
 /**
- * A word feature's values times 1 + a × its class information (the KL divergence of its examples' classes, smoothed, from
- * the prior), computed from the rows each model is trained on and folded into the weights it exports (classify is
- * unchanged): a word that tells the clause is regularised less than one every clause uses. Out of fold on the real dev
- * side, as decided / at 0.6: a = 0 57.9 / 65.0 %, 1 58.3 / 65.9, 2 58.5 / 66.1, 3 59.0 / 66.2, 4 59.2 / 66.5, 6 58.3 / 65.6,
- * 12 55.9 / 63.8; crafted dev 72.4 / 78.8 at 0, 72.9 / 79.6 at 3, 70.9 / 77.7 at 6. `--nb-scale 0` turns it off.
+ * `--nb-scale a`: a word feature's values times 1 + a × its class information (the KL divergence of its examples' clauses,
+ * smoothed, from the prior), computed from the rows each model is trained on and folded into the weights it exports: a
+ * word that tells the clause is regularised less. Tried and not kept (bench/README, round (6) of 2026-12-04): at 3 it was
+ * better out of fold, but "My computer is infected with a trojan that Kaspersky did not detect. The antivirus missed the
+ * malware." went from undetected malware (4.1.2b) to a detection (4.1.2a) at 0.56. Off (0) by default.
  */
-const NB_SCALE = option('--nb-scale', 3);
+const NB_SCALE = option('--nb-scale', 0);
 const MIN_DOC_FREQ = 2;
 const FOLDS = 4;
 const PRUNE = 0.005;
