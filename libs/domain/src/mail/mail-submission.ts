@@ -7,7 +7,7 @@ export interface MailFacts {
   /** The sender's address (the envelope's or the From header's). */
   from: string;
   subject: string;
-  /** The text part, or the HTML part as text. */
+  /** The text part, or the HTML part as text, as far as it is read (mail-in's mailText: at most MAIL_TEXT_READ_MAX characters). */
   text: string;
 }
 
@@ -35,7 +35,7 @@ export const countryOfAddress = (address: string): string | null => {
  */
 export function mailSubmission(mail: MailFacts, earlier: EarlierRequest | null, idempotencyKey: string, fallbackCountry: string): SubmissionDto {
   const email = mail.from.trim().toLowerCase();
-  const text = plainText(mail.text.slice(0, MAIL_TEXT_READ_MAX)).trim();
+  const text = plainText(mail.text).trim();
   const subject = (plainText(mail.subject.slice(0, MAIL_TEXT_READ_MAX)).replace(/\s+/g, ' ').trim() || text.split('\n')[0].trim() || '(no subject)').slice(0, SUBJECT_MAX_LENGTH);
   return {
     idempotencyKey,

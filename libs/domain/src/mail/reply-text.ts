@@ -31,7 +31,9 @@ function isAddressAttribution(line: string): boolean {
   if (lt < 0 || !ADDRESS.test(line.slice(lt + 1, gt))) return false;
   // no line break before the "<", and a digit at most 200 characters in with the "<" at most 200 characters after it
   if (LINE_BREAK.test(line.slice(0, lt))) return false;
-  for (let d = Math.max(0, lt - 1 - ATTRIBUTION_REACH); d <= Math.min(lt - 1, ATTRIBUTION_REACH); d++) if (line.charCodeAt(d) >= 48 && line.charCodeAt(d) <= 57) return true;
+  const from = Math.max(0, lt - 1 - ATTRIBUTION_REACH);
+  const to = Math.min(lt - 1, ATTRIBUTION_REACH);
+  for (let d = from; d <= to; d++) if (line.charCodeAt(d) >= 48 && line.charCodeAt(d) <= 57) return true;
   return false;
 }
 const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(original message|sākotnējā ziņa|sākotnējais ziņojums|исходное сообщение|пересылаемое сообщение)\s*-{2,}\s*$/i;
