@@ -9,7 +9,8 @@ import { DatabaseModule } from './database.module';
 import { InvalidInputFilter } from './http/invalid-input.filter';
 import { ServiceUnavailableFilter } from './http/service-unavailable.filter';
 import { TransitionRefusedFilter } from './http/transition-refused.filter';
-import { HealthController, RedisHealthIndicator } from './observability/health';
+import { HealthController, RedisHealthIndicator, WorkersHealthIndicator } from './observability/health';
+import { WorkerWatch } from './observability/worker-watch';
 import { Metrics, MetricsController } from './observability/metrics';
 import { WorkerObserver } from './observability/worker-observer';
 import { redactingLogOptions } from './observability/log-redaction';
@@ -63,7 +64,9 @@ export class PlatformModule {
         ReplyAddresses,
         Metrics,
         RedisHealthIndicator,
+        WorkersHealthIndicator,
         WorkerObserver,
+        WorkerWatch,
         SchedulerWatch,
         {
           provide: StageRunner,

@@ -25,6 +25,8 @@ export interface Settings {
   concurrency: number;
   /** A stage job's lock, renewed while it runs: a killed worker's jobs are taken over after it lapses. */
   workerLockMs: number;
+  /** A stage worker with room that starts no job for this long while its queue holds ready ones is stalled (/health: 503). */
+  workerStallMs: number;
   /** On SIGTERM/SIGINT, how long the process may take to finish its active jobs and close before it exits anyway. */
   shutdownGraceMs: number;
   /** A failed Redis command's error shows where it was sent from (ioredis' showFriendlyErrorStack: a stack captured per command; for diagnosing). */
@@ -236,6 +238,7 @@ export function settingsFromEnv(env: Environment = process.env, portVariable = '
     demoSeed: env.NODE_ENV !== 'production' && demoSeed,
     concurrency: integer('WORKER_CONCURRENCY', 8, 1),
     workerLockMs: integer('WORKER_LOCK_MS', 30_000, 1),
+    workerStallMs: integer('WORKER_STALL_MS', 60_000, 1),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 25_000, 1),
     redisErrorStacks,
     stuckAfterMs: integer('STUCK_AFTER_MS', 30_000, 1),

@@ -5,6 +5,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import { PRODUCER_REDIS, QueueRegistry } from '@support/messaging';
 import type { Cluster } from 'ioredis';
 import type IORedis from 'ioredis';
+import { WorkerWatch } from './worker-watch';
 
 @Injectable()
 export class RedisHealthIndicator {
@@ -29,7 +30,22 @@ export class RedisHealthIndicator {
   }
 }
 
-/** GET /health: Redis and the database, as load balancers and operators expect (503 when down). */
+/** Down while a stage worker of this process takes no jobs (WorkerWatch), naming its queues. */
+@Injectable()
+export class WorkersHealthIndicator {
+  constructor(
+    private readonly watch: WorkerWatch,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  check(key = 'workers') {
+    const stalled = this.watch.stalled();
+    const indicator = this.indicators.check(key);
+    return stalled.length ? indicator.down({ message: 'a worker takes no jobs: restart the process', stalled }) : indicator.up();
+  }
+}
+
+/** GET /health: Redis, the database and this process's workers, as load balancers and operators expect (503 when down). */
 @ApiTags('operations')
 @SkipThrottle({ public: true }) // load balancers and scrapers call these often: never rate limited
 @Controller('health')
@@ -38,12 +54,18 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly workers: WorkersHealthIndicator,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ operationId: 'checkHealth', summary: 'Redis and the database: 200 when both are up, 503 when either is down', security: [] })
+  @ApiOperation({
+    operationId: 'checkHealth',
+    summary:
+      "Redis, the database and this process's stage workers: 200 when all are up, 503 when one is down (a worker is down when it has taken no jobs for WORKER_STALL_MS while its queue held ready ones)",
+    security: [],
+  })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redis.check()]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.redis.check(), () => this.workers.check()]);
   }
 }
