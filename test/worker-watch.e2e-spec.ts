@@ -58,11 +58,13 @@ describe(`a stalled stage worker (${DB})`, () => {
       expect(health.error.workers).toEqual({ status: 'down', message: 'a worker takes no jobs: restart the process', stalled: [Queues.classification] });
       expect(health.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
       expect((await view(sys, second.requests[0].id)).status).not.toBe('queued');
+      expect((await sys.http.get('/metrics').expect(200)).text).toContain(`support_worker_stalled{queue="${Queues.classification}"} 1`);
 
       stuck.waitForJob = waitForJob;
       release(0); // the held wait answers "a job may be there": the worker takes it
       await settled(sys, second.requests[0].id);
       await waitFor(async () => (await sys.http.get('/health')).status === 200, '/health to be up again', 10_000, 100);
+      expect((await sys.http.get('/metrics').expect(200)).text).toContain(`support_worker_stalled{queue="${Queues.classification}"} 0`);
     } finally {
       stuck.waitForJob = waitForJob;
       release(0);

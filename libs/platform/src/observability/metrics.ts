@@ -34,6 +34,12 @@ export class Metrics implements OnModuleInit {
     buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30],
     registers: [this.registry],
   });
+  readonly stalledWorkers = new Gauge({
+    name: 'support_worker_stalled',
+    help: "1 while this process's stage worker of the queue takes no jobs although it has room and jobs are ready (WORKER_STALL_MS), else 0",
+    labelNames: ['queue'],
+    registers: [this.registry],
+  });
   readonly stuckRequests = new Gauge({ name: 'support_stuck_requests', help: 'Requests the reconciler moved aside, waiting for an operator (at its last pass)', registers: [this.registry] });
 
   onModuleInit(): void {

@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { QueueRegistry, StageProcessor } from '@support/messaging';
 import type { Worker } from 'bullmq';
 import { SETTINGS, type Settings } from '../settings';
+import { Metrics } from './metrics';
 
 /** What one look at a worker saw. */
 export interface WorkerLook {
@@ -35,9 +36,9 @@ export const isStalled = (state: StallState, now: number, stallMs: number): bool
  * on a blocking connection that never answers (seen after a Redis Cluster failover, README "Redis
  * Cluster"; also reported with Sentinel): it says it is running, Redis answers, and its queue fills.
  * It is looked at every third of WORKER_STALL_MS; one that has room and starts nothing for that long
- * while its queue holds ready jobs is stalled: /health answers 503 naming its queue (so an
- * orchestrator restarts the process, which loses nothing: its held jobs are retried when their
- * locks lapse) and the log says so once.
+ * while its queue holds ready jobs is stalled: /health answers 503 naming its queue (so that an
+ * orchestrator restarts the process, which loses nothing: the jobs it held are retried when their
+ * locks lapse), the gauge `support_worker_stalled{queue}` is 1 and the log says so once.
  */
 @Injectable()
 export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -50,6 +51,7 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly discovery: DiscoveryService,
     private readonly queues: QueueRegistry,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -91,6 +93,7 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
         if (stalled && !entry.reported)
           this.logger.error({ queue: worker.name, ready: counts.wait + counts.prioritized, sinceMs: now - (entry.state.since ?? now) }, 'worker takes no jobs: restart the process');
         entry.reported = stalled;
+        this.metrics.stalledWorkers.set({ queue: worker.name }, stalled ? 1 : 0);
       }
     } finally {
       this.looking = false;
