@@ -43,7 +43,7 @@ export const isStalled = (state: StallState, now: number, stallMs: number): bool
 @Injectable()
 export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('worker-watch');
-  private readonly watched = new Map<Worker, { started: number; state: StallState; reported: boolean }>();
+  private readonly watched = new Map<Worker, { started: number; state: StallState; stalled: boolean }>();
   private timer: NodeJS.Timeout | undefined;
   private looking = false;
 
@@ -57,7 +57,7 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     for (const { instance } of this.discovery.getProviders()) {
       if (!(instance instanceof StageProcessor)) continue;
-      const entry = { started: 0, state: { since: null, started: 0 }, reported: false };
+      const entry = { started: 0, state: { since: null, started: 0 }, stalled: false };
       instance.worker.on('active', () => entry.started++);
       this.watched.set(instance.worker, entry);
     }
@@ -70,9 +70,9 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
     clearInterval(this.timer);
   }
 
-  /** The queues whose worker is stalled now. */
-  stalled(now = Date.now()): string[] {
-    return [...this.watched].filter(([, { state }]) => isStalled(state, now, this.settings.workerStallMs)).map(([worker]) => worker.name);
+  /** The queues whose worker was stalled at the last look (what the gauge says too). */
+  stalled(): string[] {
+    return [...this.watched].filter(([, { stalled }]) => stalled).map(([worker]) => worker.name);
   }
 
   private async look(): Promise<void> {
@@ -90,9 +90,9 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
         const now = Date.now();
         entry.state = afterLook(entry.state, { at: now, started: entry.started, ready: counts.wait + counts.prioritized, hasRoom: activeJobs(worker) < worker.concurrency });
         const stalled = isStalled(entry.state, now, this.settings.workerStallMs);
-        if (stalled && !entry.reported)
+        if (stalled && !entry.stalled)
           this.logger.error({ queue: worker.name, ready: counts.wait + counts.prioritized, sinceMs: now - (entry.state.since ?? now) }, 'worker takes no jobs: restart the process');
-        entry.reported = stalled;
+        entry.stalled = stalled;
         this.metrics.stalledWorkers.set({ queue: worker.name }, stalled ? 1 : 0);
       }
     } finally {
