@@ -273,6 +273,9 @@ describe('classify', () => {
       ['4.1.2a', 'Fails detektēts kā vīruss', 'Antivīruss izdzēsa manu grāmatvedības programmu, saka ka tas ir Trojan. Tas ir kļūdaini, programma ir legāla.'],
       ['4.1.1', 'Viirusetõrje ei uuenda', 'Tere! Juba kolm päeva ei uuenda viirusetõrje oma andmebaase, tuleb viga. Arvuti on Windows 10. Palun aidake.'],
       ['4.1.3', 'Licencija', 'Nusipirkau licenciją, bet aktyvavimo kodas netinka. Ką daryti?'],
+      // "How do I add / turn off …" in the Baltic languages: how to use the product (lexicon 2026.12.4.3; triage before).
+      ['4.1.4b', 'Izņēmumi', 'Kā pievienot mapi izņēmumiem?'],
+      ['4.1.4b', 'Išimtys', 'Kaip pridėti aplanką prie išimčių?'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
