@@ -80,24 +80,29 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
     this.looking = true;
     try {
       for (const [worker, entry] of this.watched) {
-        if (!worker.isRunning() || worker.isPaused()) continue;
+        const ready = await this.readyFor(worker);
         // Redis away: nothing to learn here (the Redis check of /health says so).
-        const counts = await this.queues
-          .get(worker.name)
-          .getJobCounts('wait', 'prioritized')
-          .catch(() => null);
-        if (!counts) continue;
+        if (ready === null) continue;
         const now = Date.now();
-        entry.state = afterLook(entry.state, { at: now, started: entry.started, ready: counts.wait + counts.prioritized, hasRoom: activeJobs(worker) < worker.concurrency });
+        entry.state = afterLook(entry.state, { at: now, started: entry.started, ready, hasRoom: activeJobs(worker) < worker.concurrency });
         const stalled = isStalled(entry.state, now, this.settings.workerStallMs);
-        if (stalled && !entry.stalled)
-          this.logger.error({ queue: worker.name, ready: counts.wait + counts.prioritized, sinceMs: now - (entry.state.since ?? now) }, 'worker takes no jobs: restart the process');
+        if (stalled && !entry.stalled) this.logger.error({ queue: worker.name, ready, sinceMs: now - (entry.state.since ?? now) }, 'worker takes no jobs: restart the process');
         entry.stalled = stalled;
         this.metrics.stalledWorkers.set({ queue: worker.name }, stalled ? 1 : 0);
       }
     } finally {
       this.looking = false;
     }
+  }
+
+  /** Jobs ready for a worker: none while it is paused or closing (it takes none on purpose); null when Redis does not answer. */
+  private async readyFor(worker: Worker): Promise<number | null> {
+    if (!worker.isRunning() || worker.isPaused()) return 0;
+    const counts = await this.queues
+      .get(worker.name)
+      .getJobCounts('wait', 'prioritized')
+      .catch(() => null);
+    return counts && counts.wait + counts.prioritized;
   }
 }
 
