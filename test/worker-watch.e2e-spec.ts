@@ -1,5 +1,5 @@
 import { Queues } from '@support/contracts';
-import { QueueRegistry, StageProcessor } from '@support/messaging';
+import { QueueRegistry, stageProcessors } from '@support/messaging';
 import { DiscoveryService } from '@nestjs/core';
 import type { Worker } from 'bullmq';
 import { testDatabases } from './support/databases';
@@ -22,11 +22,7 @@ describe(`a stalled stage worker (${DB})`, () => {
 
   beforeAll(async () => {
     sys = await startSystem(DB, { WORKER_STALL_MS: '1500' });
-    const processors = sys.app
-      .get(DiscoveryService)
-      .getProviders()
-      .map((w) => w.instance);
-    classification = processors.find((p): p is StageProcessor => p instanceof StageProcessor && p.worker.name === Queues.classification)!.worker;
+    classification = stageProcessors(sys.app.get(DiscoveryService)).find((p) => p.worker.name === Queues.classification)!.worker;
   }, 60_000);
   afterAll(async () => {
     await sys?.stop();

@@ -27,6 +27,14 @@ export function checkHandlers(processors: { queue: string; jobs: string[]; name:
   return problems;
 }
 
+/** The stage processors (and so the stage workers) of this process. */
+export function stageProcessors(discovery: DiscoveryService): StageProcessor[] {
+  return discovery
+    .getProviders()
+    .map((w) => w.instance)
+    .filter((i): i is StageProcessor => i instanceof StageProcessor);
+}
+
 /**
  * Checks the handlers at start, then starts every stage worker with the process's worker
  * settings; at shutdown closes every stage worker first (stop fetching, finish the active jobs)
@@ -39,21 +47,14 @@ export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(WORKER_SETTINGS) private readonly settings: WorkerSettings,
   ) {}
 
-  private processors(): StageProcessor[] {
-    return this.discovery
-      .getProviders()
-      .map((w) => w.instance)
-      .filter((i): i is StageProcessor => i instanceof StageProcessor);
-  }
-
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.processors().map((p) => p.worker?.close()));
+    await Promise.all(stageProcessors(this.discovery).map((p) => p.worker?.close()));
   }
 
   onApplicationBootstrap(): void {
-    const processors = this.processors().map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name }));
+    const processors = stageProcessors(this.discovery).map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name }));
     const problems = checkHandlers(processors);
     if (problems.length > 0) throw new Error(`job handlers do not match the contract: ${problems.join('; ')}`);
-    for (const p of this.processors()) startStageWorker(p.worker, this.settings);
+    for (const p of stageProcessors(this.discovery)) startStageWorker(p.worker, this.settings);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { getQueueName, StageProcessor } from '@support/messaging';
+import { getQueueName, stageProcessors } from '@support/messaging';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { Metrics } from './metrics';
 
@@ -15,12 +15,11 @@ export class WorkerObserver implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const { instance } of this.discovery.getProviders()) {
-      if (!(instance instanceof StageProcessor)) continue;
-      const worker = instance.worker;
+    for (const processor of stageProcessors(this.discovery)) {
+      const worker = processor.worker;
       worker.on('completed', (job) => this.record(job, 'completed'));
       // Redis errors (a lost connection, a job whose keys Redis lost): one log line each, never an unhandled 'error' event.
-      worker.on('error', (error) => this.logger.warn({ queue: getQueueName(instance), err: error.message }, 'worker error'));
+      worker.on('error', (error) => this.logger.warn({ queue: getQueueName(processor), err: error.message }, 'worker error'));
       worker.on('failed', (job, error) => {
         if (job) this.record(job, 'failed');
         // Failed for good: BullMQ will not try again (the reconciler may, see apps/reconciler).

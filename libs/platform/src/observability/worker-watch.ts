@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { QueueRegistry, StageProcessor } from '@support/messaging';
+import { QueueRegistry, stageProcessors } from '@support/messaging';
 import type { Worker } from 'bullmq';
 import { SETTINGS, type Settings } from '../settings';
 import { Metrics } from './metrics';
@@ -55,11 +55,10 @@ export class WorkerWatch implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const { instance } of this.discovery.getProviders()) {
-      if (!(instance instanceof StageProcessor)) continue;
+    for (const { worker } of stageProcessors(this.discovery)) {
       const entry = { started: 0, state: { since: null, started: 0 }, stalled: false };
-      instance.worker.on('active', () => entry.started++);
-      this.watched.set(instance.worker, entry);
+      worker.on('active', () => entry.started++);
+      this.watched.set(worker, entry);
     }
     if (this.watched.size === 0) return;
     this.timer = setInterval(() => void this.look(), Math.max(100, Math.floor(this.settings.workerStallMs / 3)));
