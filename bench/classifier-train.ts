@@ -95,9 +95,10 @@ function main(): void {
   console.log(`no-clause examples weigh ${noneWeight.toFixed(2)} each (${usable.filter((x) => !x.gold.length).length} of them)`);
   // Per-feature scales from the rows a model is trained on (never from the rows it is judged on): folded into the weights it exports.
   const noneClass = classes.indexOf(NO_CLAUSE);
-  const scalesFrom = (training: Row[]): Float64Array => {
+  // null: every feature as it is (the default), so the rows are used without a copy.
+  const scalesFrom = (training: Row[]): Float64Array | null => {
+    if (NB_SCALE === 0) return null;
     const scale = new Float64Array(vocab.length).fill(1);
-    if (NB_SCALE === 0) return scale;
     const counts = new Float64Array(vocab.length * K);
     const perClass = new Float64Array(K);
     for (const r of training) {
@@ -121,7 +122,7 @@ function main(): void {
     });
     return scale;
   };
-  const scaled = (r: Row, scale: Float64Array): Row => ({ ...r, x: r.x.map(([f, v]) => [f, v * scale[f]] as [number, number]) });
+  const scaled = (r: Row, scale: Float64Array | null): Row => (scale ? { ...r, x: r.x.map(([f, v]) => [f, v * scale[f]] as [number, number]) } : r);
   const foldOf = (x: Example) => fnv1a32(x.group ?? x.id) % FOLDS;
   const oof: Array<{ logits: number[]; y: number; real: boolean; language: string; id: string }> = [];
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -331,7 +332,7 @@ function main(): void {
   vocab.forEach((f, i) => {
     const pairs: Array<[number, number]> = [];
     for (let k = 0; k < K; k++) {
-      const w = final.W[i * K + k] * finalScale[i];
+      const w = final.W[i * K + k] * (finalScale?.[i] ?? 1);
       if (Math.abs(w) >= PRUNE) pairs.push([k, Math.round(w * 1e4) / 1e4]);
     }
     if (pairs.length) weights[f] = pairs;
