@@ -130,6 +130,26 @@ describe('validation at the HTTP boundary', () => {
       .set({ Authorization: `Bearer ${sys.adminKey}` })
       .send({ name: 'x', segment: 'home', versions: [{ version: '1', supportedUntil: null }] })
       .expect(400);
+    // A day that does not exist is refused, not read as another day (JavaScript reads 2026-02-30 as 2 March).
+    const days = await sys.http
+      .put('/v1/admin/products/kav2')
+      .set({ Authorization: `Bearer ${sys.adminKey}` })
+      .send({
+        name: 'Kav 2',
+        segment: 'home',
+        versions: [
+          { version: '1', supportedUntil: '2026-02-30' },
+          { version: '2', supportedUntil: '2028-02-29' },
+        ],
+      })
+      .expect(400);
+    expect(days.body.errors.map((e: { field: string }) => e.field)).toEqual(['versions.0.supportedUntil']);
+    const licence = await sys.http
+      .put('/v1/admin/licences/LIC-NO-DAY')
+      .set({ Authorization: `Bearer ${sys.adminKey}` })
+      .send({ productCode: 'kav', customerId: 'c-1', status: 'active', validUntil: '2027-04-31T10:00:00Z', kind: 'commercial', supportPlan: null })
+      .expect(400);
+    expect(licence.body.errors.map((e: { field: string }) => e.field)).toEqual(['validUntil']);
     await sys.http
       .get('/v1/admin/products/nope')
       .set({ Authorization: `Bearer ${sys.adminKey}` })

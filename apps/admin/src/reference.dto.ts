@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  isISO8601,
   IsOptional,
   IsString,
   Length,
@@ -22,6 +23,14 @@ import {
 } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/;
+
+/**
+ * "2026-12-31" or a UTC time, and a day that exists: the pattern alone let "2026-02-30" in, which JavaScript reads as
+ * 2 March, so a version's end of support moved by two days without a word.
+ */
+function IsIsoDateOrTime(options?: ValidationOptions) {
+  return ValidateBy({ name: 'isIsoDateOrTime', validator: { validate: (v: unknown) => typeof v === 'string' && DATE.test(v) && isISO8601(v, { strict: true, strictSeparator: true }) } }, options);
+}
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** An object whose values are arrays of short strings, e.g. { "windows": ["10", "11"] }. */
@@ -50,7 +59,7 @@ export class ProductVersionDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'Last day of support (ISO date), null while supported', example: '2026-12-31' })
   @ValidateIf((o) => o.supportedUntil !== null)
-  @Matches(DATE, { message: 'supportedUntil must be an ISO date or null' })
+  @IsIsoDateOrTime({ message: 'supportedUntil must be an ISO date that exists (YYYY-MM-DD) or null' })
   supportedUntil: string | null;
 }
 
@@ -130,7 +139,7 @@ export class LicenceDto {
 
   @ApiProperty({ type: String, nullable: true, description: 'ISO date or time; null for no end', example: '2027-01-31' })
   @ValidateIf((o) => o.validUntil !== null)
-  @Matches(DATE, { message: 'validUntil must be an ISO date or null' })
+  @IsIsoDateOrTime({ message: 'validUntil must be an ISO date or UTC time that exists, or null' })
   validUntil: string | null;
 
   @ApiProperty({ enum: ['commercial', 'free', 'trial'] })
