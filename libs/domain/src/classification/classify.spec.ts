@@ -276,6 +276,11 @@ describe('classify', () => {
       // "How do I add / turn off …" in the Baltic languages: how to use the product (lexicon 2026.12.4.3; triage before).
       ['4.1.4b', 'Izņēmumi', 'Kā pievienot mapi izņēmumiem?'],
       ['4.1.4b', 'Išimtys', 'Kaip pridėti aplanką prie išimčių?'],
+      // Said as customers say it (lexicon 2026.12.5.1; triage or another clause before): a miss is "it did not warn me", a
+      // feature request "make a version for …", and Estonian names Windows as the thing to repair.
+      ['4.1.2b', 'Phishing not blocked', 'I clicked a phishing link in an email and your product did not warn me at all. The site stole my PayPal password.'],
+      ['4.2.1', 'Linux version', "Please make a version of the app for Linux Mint, I'd pay for it."],
+      ['4.2.7', 'Windows viga', 'Windows ei käivitu pärast uuendust, näitab sinist ekraani. Kuidas Windowsi parandada?'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
