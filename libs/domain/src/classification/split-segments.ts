@@ -227,15 +227,33 @@ function sentenceSpans(text: string): Array<{ text: string; start: number }> {
   return out;
 }
 
-/** Segments by list items (lines starting with "1.", "2)", "-", "•" ...). */
+type MarkerKind = 'number' | 'letter' | 'bullet';
+function markerKind(line: string): MarkerKind {
+  const mark = line.trimStart();
+  return /^\(?\d/.test(mark) ? 'number' : /^[a-d]\)/.test(mark) ? 'letter' : 'bullet';
+}
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * Segments by list items (lines starting with "1.", "2)", "-", "•" ...). The first item's kind of marker makes the list; a
+ * marked line indented under an item (a sub-list), or lettered ("a)", "b)") under a numbered one, is a detail of that item
+ * ("3. … should I\n a) rewrite the logic or\n b) change the library"), not an item of its own.
+ */
 export function listSegments(text: string, itemRe: RegExp = LIST_ITEM_RE): { intro: string; items: string[] } | null {
   const lines = text.split(/\r?\n/);
   const items: string[] = [];
   const introLines: string[] = [];
   let current: string[] | null = null;
+  let list: { kind: MarkerKind; indent: number } | null = null;
   for (const line of lines) {
-    if (itemRe.test(line)) {
+    const marked = itemRe.test(line);
+    const kind = marked ? markerKind(line) : null;
+    // deeper by two or more (a sub-list), deeper and marked otherwise, or "a)" under "1."
+    const depth = list ? indentOf(line) - list.indent : 0;
+    const detail = marked && list !== null && (depth >= 2 || (kind !== list.kind && (depth > 0 || (kind === 'letter' && list.kind === 'number'))));
+    if (marked && !detail) {
       if (current) items.push(current.join('\n'));
+      list ??= { kind: kind as MarkerKind, indent: indentOf(line) };
       current = [line.replace(itemRe, '')];
     } else if (current) {
       current.push(line);
@@ -254,22 +272,99 @@ export function questionList(items: string[]): boolean {
 /**
  * Every item states a fault, a wish or a question of its own ("… does not work", "there is no …
  * option", "add …", "it would be nice …", "is there …?") and the list is not steps ("Open …", "Click …") nor introduced as them:
- * several problems, though the customer did not count them. English cues only (the real lists seen
- * are English).
+ * several problems, though the customer did not count them. The English cues below; Russian, Latvian, Estonian and Lithuanian
+ * ones in OTHER_FAULT_OR_WISH (written folded, as `fold` writes the item: no diacritics, ё as е), so a list in those
+ * languages is read by the same rule ("1. Kas on … kanal? 2. … ei tööta" was one request).
  */
 const FAULT_OR_WISH_RE =
   /\?|(?<=\w)n['’]t\b|\b(?:not|cannot|can['’]?t|fails?|failed|failing|no longer|never|stops?|stopped|there is no|broken|crash\w*|freez\w*|hangs?|stuck|wrong|missing|disappear\w*|bug|error|add|allow|change|option|be able to|would be (?:nice|great|good)|should|please|support for|feature|confus\w*|hard to|difficult|annoying|leak\w*|unable|impossible|ignor\w*|lost)\b/i;
 const STEP_RE =
   /^(?:open|click|go|goto|navigate|install|run|start|launch|select|press|type|enter|download|upload|execute|create|place|try|visit|scroll|observe|see|wait|log|restart|reboot|copy|set|check|uncheck|close|repeat|make)\b/i;
-const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b/i;
+const OTHER_FAULT_OR_WISH = [
+  // ru
+  'не работа',
+  'не запуска',
+  'не открыва',
+  'не загружа',
+  'не могу',
+  'не может',
+  'не удает',
+  'не получает',
+  'нельзя',
+  'нет возможност',
+  'ошибк',
+  'вылета',
+  'завис',
+  'пропал',
+  'пропада',
+  'слома',
+  'переста',
+  'добавьте',
+  'добавить',
+  'хотелось бы',
+  'было бы',
+  'неудобн',
+  'пожалуйста',
+  'проблем',
+  // lv
+  'nestrada',
+  'neiet',
+  'nevar',
+  'kluda',
+  'kludu',
+  'kludas',
+  'avare',
+  'uzkaras',
+  'pazud',
+  'parstaj',
+  'ludzu',
+  'pievienojiet',
+  'butu labi',
+  'nav iespej',
+  'problem',
+  // et
+  'ei toota',
+  'ei kaivitu',
+  'ei saa',
+  'viga',
+  'vea',
+  'jookseb kokku',
+  'hangub',
+  'kadus',
+  'lakka',
+  'palun',
+  'lisage',
+  'oleks hea',
+  'pole voimalik',
+  'probleem',
+  // lt
+  'neveikia',
+  'nepasileidzia',
+  'negaliu',
+  'negali',
+  'klaid',
+  'uzstringa',
+  'dingo',
+  'nustoj',
+  'prasau',
+  'pridekite',
+  'butu gerai',
+  'nera galimyb',
+  'problem',
+];
+const OTHER_FAULT_OR_WISH_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${OTHER_FAULT_OR_WISH.join('|')})`, 'u');
+/** Instructions that open a step in those languages ("Открываю …", "Nospiediet …", "Vajuta …", "Paspaudžiau …"), folded. */
+const OTHER_STEP_RE =
+  /^(?:откр\p{L}*|нажм\p{L}*|нажа\p{L}*|нажим\p{L}*|запуст\p{L}*|запуска\p{L}*|выбер\p{L}*|выбра\p{L}*|перейд\p{L}*|перейти|зайд\p{L}*|зайти|установ\p{L}*|atver\p{L}*|atveru|nospied\p{L}*|spied\p{L}*|palaid\p{L}*|izvel\p{L}*|dodieties|instale\p{L}*|ava|avage|avasin|vajuta\p{L}*|kaivita\p{L}*|vali|valige|minge|installi\p{L}*|atidar\p{L}*|spausk\p{L}*|paspaud\p{L}*|paleisk\p{L}*|pasirink\p{L}*|eikite|idiek\p{L}*)(?![\p{L}\p{N}])/u;
+const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b|шаги|воспроизв|soļi|sammud|žingsniai/i;
 const FAULT_ITEM_MIN_WORDS = 5;
 /** The list is not introduced as steps ("Steps to reproduce:") and fewer than half its items are instructions. */
 export function notSteps(intro: string, items: string[]): boolean {
   if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
-  return items.filter((item) => STEP_RE.test(item.trim())).length * 2 < items.length;
+  return items.filter((item) => STEP_RE.test(item.trim()) || OTHER_STEP_RE.test(fold(item.trim()))).length * 2 < items.length;
 }
 export function faultList(intro: string, items: string[]): boolean {
-  return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && FAULT_OR_WISH_RE.test(item));
+  return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && (FAULT_OR_WISH_RE.test(item) || OTHER_FAULT_OR_WISH_RE.test(fold(item))));
 }
 
 /** Inline "1) … 2) …" on one line. */

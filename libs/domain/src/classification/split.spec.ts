@@ -1,5 +1,5 @@
 import { splitProblems } from './split';
-import { proseSegments } from './split-segments';
+import { listSegments, proseSegments } from './split-segments';
 import { classify } from './classify';
 
 const clauses = (parts: Array<{ subject: string; description: string }>): Array<string | null> => parts.map((p) => classify(p).clause);
@@ -167,6 +167,33 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'Rules', description: steps })).toHaveLength(1);
     const facts = 'Since the update:\n- the CPU runs about 5 degrees hotter than before\n- the fan spins up every few minutes for a while';
     expect(splitProblems({ subject: 'Heat', description: facts })).toHaveLength(1);
+  });
+
+  // The same rule in the other languages: two faults of one clause in a list nobody counted (the model sees one clause, so only
+  // the fault words tell), and steps to reproduce in Russian stay one problem.
+  it.each([
+    ['ru', '1. Окно журнала перестаёт показывать новые записи через день, и приходится очищать его вручную\n2. Очистка файла журнала не работает, когда запись в файл выключена'],
+    ['lv', '1. Žurnāla logs pēc dienas pārstāj rādīt jaunus ierakstus, un tas jātīra ar roku\n2. Žurnāla faila tīrīšana nestrādā, ja rakstīšana failā ir izslēgta'],
+    ['et', '1. Logiaken lakkab päeva pärast uusi kirjeid näitamast ja ma pean seda käsitsi puhastama\n2. Logifaili puhastamine ei tööta, kui faili logimine on välja lülitatud'],
+    ['lt', '1. Žurnalo langas po dienos nustoja rodyti naujus įrašus ir turiu jį išvalyti rankiniu būdu\n2. Žurnalo failo valymas neveikia, kai rašymas į failą išjungtas'],
+  ])('splits an uncounted list of faults in %s', (_language, description) => {
+    expect(splitProblems({ subject: 'Log', description })).toHaveLength(2);
+  });
+
+  it('keeps Russian steps to reproduce one problem', () => {
+    const steps = '1. Открываю главное окно и перехожу на вкладку правил\n2. Нажимаю кнопку обновления два раза\n3. Правило больше не появляется в списке, ошибка';
+    expect(splitProblems({ subject: 'Правила', description: steps })).toHaveLength(1);
+  });
+
+  it('reads a lettered or indented line under a numbered item as a detail of that item, not an item of its own', () => {
+    const description =
+      '1. The scan stops at 40 % every time and the program closes.\n2. There is no option to exclude a folder from the scheduled scan, please add one.\n3. What should I do with the old rules:\n a) keep them as they are\n b) delete them by hand';
+    expect(listSegments(description)?.items).toEqual([
+      'The scan stops at 40 % every time and the program closes.',
+      'There is no option to exclude a folder from the scheduled scan, please add one.',
+      'What should I do with the old rules:\n a) keep them as they are\n b) delete them by hand',
+    ]);
+    expect(listSegments('Environment:\n- Windows 10\n- version 21.3\n  - build 10\n- 8 GB')?.items).toEqual(['Windows 10', 'version 21.3\n  - build 10', '8 GB']);
   });
 
   it('splits a malfunction told over paragraphs from a question after "Also"', () => {
