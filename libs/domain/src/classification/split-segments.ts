@@ -448,6 +448,64 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
 export const ANNOUNCED_ITEM_MIN_WORDS = 4;
 
 /**
+ * What the customer already tried ("Also I restarted my router, it did not help", "Также перезагружал роутер, не помогло"):
+ * after "also" that is more of the same story, not a problem of its own. Read as another clause (a router is the customer's
+ * device, 4.2.2), it was cut off as a request of its own, to be declined.
+ */
+const TRIED = [
+  'tried',
+  'restarted',
+  'rebooted',
+  'reinstalled',
+  're installed',
+  'uninstalled',
+  'did not help',
+  'didn t help',
+  'does not help',
+  'doesn t help',
+  'no luck',
+  'no change',
+  'same error',
+  'still the same',
+  'пробовал',
+  'пробовала',
+  'попробовал',
+  'попробовала',
+  'перезагружал',
+  'перезагрузил',
+  'перезагружала',
+  'перезагрузила',
+  'переустанавливал',
+  'переустановил',
+  'переустанавливала',
+  'переустановила',
+  'не помогло',
+  'не помогает',
+  'без изменений',
+  'mēģināju',
+  'izmēģināju',
+  'restartēju',
+  'pārstartēju',
+  'pārinstalēju',
+  'nepalīdzēja',
+  'nepalīdz',
+  'proovisin',
+  'taaskäivitasin',
+  'installisin uuesti',
+  'ei aidanud',
+  'ei aita',
+  'bandžiau',
+  'perkroviau',
+  'perinstaliavau',
+  'nepadėjo',
+  'nepadeda',
+].map(fold);
+const TRIED_RE = new RegExp(`(?:^| )(?:${TRIED.join('|')})(?= |$)`, 'u');
+export function triedAlready(text: string): boolean {
+  return TRIED_RE.test(tokenize(text).join(' '));
+}
+
+/**
  * A sentence that opens by pointing back ("what does *this* trojan do", "I bought *it*", "просим
  * провести для *него*") continues the one before: context, then the request.
  */

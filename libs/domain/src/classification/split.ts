@@ -18,6 +18,7 @@ import {
   faultList,
   notSteps,
   refersBack,
+  triedAlready,
   type Segment,
   type Strength,
   splitSentences,
@@ -212,7 +213,7 @@ function splitWords(input: { subject: string; description: string }, given: Lang
       const strong = seg.boundary === 'strong';
       const story = pending && (added(seg.boundary) || strong) ? read.learned(pending, STORY_MIN_CONFIDENCE, strong ? STRONG_STORY_MIN_WORDS : LEARNED_MIN_WORDS) : null;
       const next = story ? (lexical ? { clause: seg.clause, confidence: seg.confidence } : read.learned(seg.text)) : null;
-      if (story && next && differentTopics(story.clause, next, seg.boundary === 'aside')) {
+      if (story && next && !sameStory(seg) && differentTopics(story.clause, next, seg.boundary === 'aside')) {
         parts.push({ text: pending, boundary: 'paragraph', clause: story.clause, score: 0, confidence: story.confidence }, { ...seg, clause: next.clause });
         pending = '';
         continue;
@@ -226,6 +227,7 @@ function splitWords(input: { subject: string; description: string }, given: Lang
       continue;
     }
     const keep =
+      !sameStory(seg) &&
       isProblem &&
       (seg.boundary === 'strong' ||
         (announced && !unmarked(seg.boundary)) ||
@@ -321,6 +323,11 @@ function addedQuestion(seg: Scored): boolean {
   return added(seg.boundary) && seg.opensLine === true && seg.text.includes('?');
 }
 
+/** After "also" (not "by the way"), what the customer already tried: the same story (triedAlready). */
+function sameStory(seg: Segment): boolean {
+  return seg.boundary === 'weak' && triedAlready(seg.text);
+}
+
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by its lexicon evidence, else by the model), not a consequence of it. */
 function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, read: FragmentReader): boolean {
   const before = prev.score >= MIN_PART_SCORE ? prev.clause : (read.learned(prev.text)?.clause ?? null);
@@ -369,7 +376,7 @@ function unmarkedSentenceSplit(text: string, readerOf: () => FragmentReader): [s
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
     const before = own.slice(0, i).filter(Boolean).at(-1);
     const after = own.slice(i).find(Boolean);
-    if (!before || !after || before === after || refersBack(halves[1])) continue;
+    if (!before || !after || before === after || refersBack(halves[1]) || triedAlready(halves[1])) continue;
     const [a, b] = halves.map((h) => read.scored(h, 'paragraph'));
     if (a.clause === b.clause || !distinct(a, b) || linked(a.clause, b.clause)) continue;
     const [ma, mb] = [read.learned(a.text), read.learned(b.text)];
