@@ -191,6 +191,14 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'Updates', description })).toHaveLength(1);
   });
 
+  it.each([
+    ['ru', 'После установки антивируса компьютер стал долго загружаться. Кроме того, вентилятор шумит во время проверки.'],
+    ['ru', 'Антивирус блокирует нашу программу для бухгалтерии, пишет что троян. Также файл проверяли на VirusTotal, чисто.'],
+    ['en', "The scheduled scan doesn't run at night. Also the computer is on and not sleeping, I checked the power settings."],
+  ])('keeps a symptom or a check told after "also" in the story (%s)', (_language, description) => {
+    expect(splitProblems({ subject: 'x', description })).toHaveLength(1);
+  });
+
   it('keeps Russian steps to reproduce one problem', () => {
     const steps = '1. Открываю главное окно и перехожу на вкладку правил\n2. Нажимаю кнопку обновления два раза\n3. Правило больше не появляется в списке, ошибка';
     expect(splitProblems({ subject: 'Правила', description: steps })).toHaveLength(1);
