@@ -382,7 +382,7 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
 export const ANNOUNCED_ITEM_MIN_WORDS = 4;
 
 /**
- * What the customer already tried ("Also I restarted my router, it did not help", "Также перезагружал роутер, не помогло"):
+ * What the customer already tried or checked ("Also I restarted my router, it did not help", "Также перезагружал роутер, не помогло"):
  * after "also" that is more of the same story, not a problem of its own. Read as another clause (a router is the customer's
  * device, 4.2.2), it was cut off as a request of its own, to be declined.
  */
