@@ -287,6 +287,10 @@ describe('classify', () => {
       ['4.1.1', 'Instalācija', 'Instalētājs saka, ka ir instalēts cits antivīruss. Es jau izdzēsu Avast.'],
       ['4.1.1', 'Paigaldus', 'Paigaldaja ütleb, et arvutisse on installitud teine viirusetõrje. Eemaldasin juba Avasti.'],
       ['4.1.1', 'Diegimas', 'Diegimo programa rašo, kad įdiegta kita antivirusinė. Avast jau pašalinau.'],
+      // A policy that is not applied is a fault of ours (lexicon 2026.12.5.3): the Lithuanian one was declined as configuring the
+      // software (4.2.12 at 0.77, past the rare exclusions' 0.75) on the one word "politik*"; the Latvian one went to triage.
+      ['4.1.1', 'Politika netaikoma', 'Pakeitėme politiką Security Center, bet dalyje kompiuterių ji netaikoma.'],
+      ['4.1.1', 'Politika netiek piemērota', 'Mainījām politiku Security Center, bet daļā datoru tā netiek piemērota.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
