@@ -291,6 +291,11 @@ describe('classify', () => {
       // software (4.2.12 at 0.77, past the rare exclusions' 0.75) on the one word "politik*"; the Latvian one went to triage.
       ['4.1.1', 'Politika netaikoma', 'Pakeitėme politiką Security Center, bet dalyje kompiuterių ji netaikoma.'],
       ['4.1.1', 'Politika netiek piemērota', 'Mainījām politiku Security Center, bet daļā datoru tā netiek piemērota.'],
+      // "Incident" alone is not an infection to investigate (4.2.14, declined at 0.75 and offered as a paid service): it counts
+      // only beside infection words (lexicon 2026.12.5.4; the English one was 4.2.14 at 0.81, a decline, before).
+      ['4.1.1', 'Incident', 'We had an incident: the agent stopped updating on all servers.'],
+      ['4.1.1', 'Инцидент', 'У нас инцидент: агент перестал обновляться на всех серверах.'],
+      ['4.2.14', 'Incident', 'We had a security incident: ransomware encrypted two servers. Please find out how the infection started.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
