@@ -211,9 +211,10 @@ function splitWords(input: { subject: string; description: string }, given: Lang
       // though no single paragraph of it was sure enough to open a part, is one problem when the model reads
       // another clause in it than in the marked sentence.
       const strong = seg.boundary === 'strong';
-      const story = pending && (added(seg.boundary) || strong) ? read.learned(pending, STORY_MIN_CONFIDENCE, strong ? STRONG_STORY_MIN_WORDS : LEARNED_MIN_WORDS) : null;
+      // (what was tried is never another topic: the story is not read for it)
+      const story = pending && (added(seg.boundary) || strong) && !sameStory(seg) ? read.learned(pending, STORY_MIN_CONFIDENCE, strong ? STRONG_STORY_MIN_WORDS : LEARNED_MIN_WORDS) : null;
       const next = story ? (lexical ? { clause: seg.clause, confidence: seg.confidence } : read.learned(seg.text)) : null;
-      if (story && next && !sameStory(seg) && differentTopics(story.clause, next, seg.boundary === 'aside')) {
+      if (story && next && differentTopics(story.clause, next, seg.boundary === 'aside')) {
         parts.push({ text: pending, boundary: 'paragraph', clause: story.clause, score: 0, confidence: story.confidence }, { ...seg, clause: next.clause });
         pending = '';
         continue;
