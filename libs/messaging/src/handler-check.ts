@@ -52,9 +52,9 @@ export class HandlerCheck implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    const processors = stageProcessors(this.discovery).map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name }));
-    const problems = checkHandlers(processors);
+    const stages = stageProcessors(this.discovery);
+    const problems = checkHandlers(stages.map((p) => ({ queue: getQueueName(p), jobs: handledJobs(p), name: p.constructor.name })));
     if (problems.length > 0) throw new Error(`job handlers do not match the contract: ${problems.join('; ')}`);
-    for (const p of stageProcessors(this.discovery)) startStageWorker(p.worker, this.settings);
+    for (const p of stages) startStageWorker(p.worker, this.settings);
   }
 }
