@@ -31,6 +31,20 @@ const RU_MAIL = (d: string) =>
 const RU_MOBILE = (d: string) => `${d}\n\nОтправлено из мобильной Почты Mail.ru`;
 const RU_ISSUE = (d: string) => `**Описание ошибки**\n${d}\n\n**Шаги для воспроизведения**\n1. ...\n2. ...\n\n**Ожидаемое поведение**\n\n**Окружение**\n- ОС: Windows 10\n- Версия: 3.1`;
 
+/** Written 2026-12-05 before the filters were looked at again: the check that what they learn from VS Code's template and the issue form holds elsewhere. */
+const ISSUE_FORM_EMPTY = (d: string) =>
+  `### Describe the bug\n\n${d}\n\n### Steps to reproduce\n\n1. Install the app\n2. Open it\n\n### Expected behavior\n\nIt should work.\n\n### Operating system\n\nWindows 11\n\n### App version\n\n5.3.1\n\n### Additional context\n\n_No response_`;
+const CONTACT_FORM = (d: string) =>
+  `New request from the contact form\n\nName: Anna Kowalska\nEmail: anna.kowalska@example.com\nPhone: +48 600 123 456\nCountry: Poland\nProduct: Premium Security\nSubject: Help needed\nMessage:\n${d}\n\n--\nThis e-mail was sent from a contact form on https://www.example-vendor.com/support/contact`;
+const MAIL_REPLY = (d: string) =>
+  `Hi,\n\n${d}\n\nBest regards,\nJohn\n\nOn Mon, 2 Mar 2026 at 09:14, Customer Support <support@example.com> wrote:\n> Dear customer,\n> Thank you for contacting us. Could you please describe the problem in more detail and attach a screenshot of the error?\n> Kind regards,\n> Support Team`;
+const FORUM_SPECS = (d: string) =>
+  `${d}\n\nSpecs:\nCPU: Ryzen 5 5600X\nGPU: RTX 3060\nRAM: 16GB DDR4\nOS: Windows 11 Home 23H2\nAV: Avast Free\n\nEdit: formatting`;
+const RU_FORWARD = (d: string) =>
+  `${d}\n\n-----Исходное сообщение-----\nОт: Техподдержка <support@example.ru>\nОтправлено: 2 марта 2026 г. 9:14\nКому: Иван Петров\nТема: RE: Обращение №48213\n\nЗдравствуйте! Уточните, пожалуйста, версию продукта и приложите отчёт о работе программы.`;
+const RU_WEB_FORM = (d: string) =>
+  `Имя: Ольга\nE-mail: olga@example.ru\nТелефон: +7 900 000-00-00\nТема обращения: Другое\nТекст обращения:\n${d}`;
+
 export const WRAPPERS: Wrapper[] = [
   { name: 'GitHub bug template', language: 'en', tuned: true, wrap: GITHUB_BUG },
   { name: 'a pasted Java log', language: 'en', tuned: true, wrap: JAVA_LOG },
@@ -41,4 +55,10 @@ export const WRAPPERS: Wrapper[] = [
   { name: 'a Russian business mail', language: 'ru', tuned: false, wrap: RU_MAIL },
   { name: 'a Russian mobile mail', language: 'ru', tuned: false, wrap: RU_MOBILE },
   { name: 'a Russian issue template', language: 'ru', tuned: false, wrap: RU_ISSUE },
+  { name: 'an issue form with empty fields', language: 'en', tuned: false, wrap: ISSUE_FORM_EMPTY },
+  { name: 'a contact form by mail', language: 'en', tuned: false, wrap: CONTACT_FORM },
+  { name: 'a reply above a quoted mail', language: 'en', tuned: false, wrap: MAIL_REPLY },
+  { name: 'a forum post with specs', language: 'en', tuned: false, wrap: FORUM_SPECS },
+  { name: 'a Russian forwarded mail', language: 'ru', tuned: false, wrap: RU_FORWARD },
+  { name: 'a Russian web form', language: 'ru', tuned: false, wrap: RU_WEB_FORM },
 ];
