@@ -2,8 +2,9 @@
  * What real messages carry around the customer's words, which the corpus was trimmed of by hand
  * (LABELLING.md, "Trimming"): issue templates, pasted logs, mail signatures and disclaimers. The
  * bench wraps the real dev lines in each and reports how far the decisions move. `tuned`: the
- * noise filters (template-noise.ts, mail-tail.ts) were written while measuring this wrapper; the
- * others were written afterwards, as a check the filters were not fitted to.
+ * noise filters (template-noise.ts, mail-tail.ts) were written or mended while measuring this wrapper;
+ * the others were written before the filters' last change and not looked at since, as a check the
+ * filters were not fitted to (each wrapper's first figures: bench/README.md).
  */
 import type { Language } from '../../libs/domain/src/classification';
 
@@ -31,34 +32,60 @@ const RU_MAIL = (d: string) =>
 const RU_MOBILE = (d: string) => `${d}\n\nОтправлено из мобильной Почты Mail.ru`;
 const RU_ISSUE = (d: string) => `**Описание ошибки**\n${d}\n\n**Шаги для воспроизведения**\n1. ...\n2. ...\n\n**Ожидаемое поведение**\n\n**Окружение**\n- ОС: Windows 10\n- Версия: 3.1`;
 
-/** Written 2026-12-05 before the filters were looked at again: the check that what they learn from VS Code's template and the issue form holds elsewhere. */
+/** Written 2026-12-05 before the filters were looked at again; the filters were then mended on them too (tuned). */
 const ISSUE_FORM_EMPTY = (d: string) =>
   `### Describe the bug\n\n${d}\n\n### Steps to reproduce\n\n1. Install the app\n2. Open it\n\n### Expected behavior\n\nIt should work.\n\n### Operating system\n\nWindows 11\n\n### App version\n\n5.3.1\n\n### Additional context\n\n_No response_`;
 const CONTACT_FORM = (d: string) =>
   `New request from the contact form\n\nName: Anna Kowalska\nEmail: anna.kowalska@example.com\nPhone: +48 600 123 456\nCountry: Poland\nProduct: Premium Security\nSubject: Help needed\nMessage:\n${d}\n\n--\nThis e-mail was sent from a contact form on https://www.example-vendor.com/support/contact`;
 const MAIL_REPLY = (d: string) =>
   `Hi,\n\n${d}\n\nBest regards,\nJohn\n\nOn Mon, 2 Mar 2026 at 09:14, Customer Support <support@example.com> wrote:\n> Dear customer,\n> Thank you for contacting us. Could you please describe the problem in more detail and attach a screenshot of the error?\n> Kind regards,\n> Support Team`;
-const FORUM_SPECS = (d: string) =>
-  `${d}\n\nSpecs:\nCPU: Ryzen 5 5600X\nGPU: RTX 3060\nRAM: 16GB DDR4\nOS: Windows 11 Home 23H2\nAV: Avast Free\n\nEdit: formatting`;
+const FORUM_SPECS = (d: string) => `${d}\n\nSpecs:\nCPU: Ryzen 5 5600X\nGPU: RTX 3060\nRAM: 16GB DDR4\nOS: Windows 11 Home 23H2\nAV: Avast Free\n\nEdit: formatting`;
 const RU_FORWARD = (d: string) =>
   `${d}\n\n-----Исходное сообщение-----\nОт: Техподдержка <support@example.ru>\nОтправлено: 2 марта 2026 г. 9:14\nКому: Иван Петров\nТема: RE: Обращение №48213\n\nЗдравствуйте! Уточните, пожалуйста, версию продукта и приложите отчёт о работе программы.`;
-const RU_WEB_FORM = (d: string) =>
-  `Имя: Ольга\nE-mail: olga@example.ru\nТелефон: +7 900 000-00-00\nТема обращения: Другое\nТекст обращения:\n${d}`;
+const RU_WEB_FORM = (d: string) => `Имя: Ольга\nE-mail: olga@example.ru\nТелефон: +7 900 000-00-00\nТема обращения: Другое\nТекст обращения:\n${d}`;
+
+/** Written 2026-12-05 before the filters were changed, run once after; then mended on (tuned). */
+const TICKET_EXPORT = (d: string) => `Ticket #48213 | Priority: Normal | Status: New\nRequester: m.brown@northwind.example\nCategory: Software\n\nDescription:\n${d}\n\n[Ticket created via email]`;
+const OUTLOOK_REPLY = (d: string) =>
+  `${d}\n\nSent from my iPhone\n\nFrom: Support Team <support@example.com>\nSent: Monday, March 2, 2026 9:14 AM\nTo: John Smith\nSubject: RE: Case 00123456\n\nHello John, please send us the logs collected with the support tool so we can investigate the issue further.`;
+const FORUM_ENVIRONMENT = (d: string) =>
+  `${d}\n\n**Environment**\n- Windows 10 Pro 22H2 (19045.4046), 16 GB RAM\n- Browser: Microsoft Edge 122.0.2365.66\n- Security software: Norton 360 Deluxe 22.24.1.6\n\nThanks in advance for any help!`;
+const RU_ISSUE_FORM = (d: string) => `### Описание проблемы\n\n${d}\n\n### Версия программы\n\n4.2.0\n\n### Операционная система\n\nWindows 10\n\n### Дополнительная информация\n\n_No response_`;
+const RU_MAIL_QUOTED = (d: string) =>
+  `${d}\n\n--\nС уважением, Пётр\nОтправлено с iPhone\n\n02.03.2026, 09:14, "Служба поддержки" <support@example.ru>:\n> Здравствуйте! Пришлите, пожалуйста, скриншот ошибки и номер лицензии.`;
+
+/** Written 2026-12-05 after the first checks, before the last filter change, and run once after it. */
+const ZENDESK_REPLY = (d: string) =>
+  `${d}\n\n##- Please type your reply above this line -##\n\nYour request (48213) has been updated. To add additional comments, reply to this email.\n\nSupport Agent (Example Support)\nMar 2, 2026, 09:14 GMT+1\n\nHello, could you send us a screenshot of the error and the version of the application you are using?`;
+const ISSUE_WITH_DETAILS = (d: string) =>
+  `### Bug description\n\n${d}\n\n### Environment\n\n- OS: macOS Sonoma 14.4\n- App version: 3.2.1 (build 4512)\n- Installation method: Homebrew\n\n### Screenshots\n\n![image](https://user-images.githubusercontent.com/1234/5678.png)\n\n### Logs\n\n<details>\n<summary>Log</summary>\n\n\`\`\`\n2024-05-01T10:00:00Z INFO started\n2024-05-01T10:00:01Z ERROR failed to open socket\n\`\`\`\n</details>`;
+const RU_SIGNATURE_LONG = (d: string) =>
+  `Здравствуйте.\n\n${d}\n\n---\nС уважением,\nАлексей Кузнецов\nСистемный администратор\nАО «Промтех»\nтел.: +7 (495) 123-45-67 доб. 204\nмоб.: +7 916 123-45-67`;
+const FORUM_QUOTE = (d: string) => `[quote="mike_r, post:3, topic:1234"]\nHave you tried reinstalling it?\n[/quote]\n\n${d}`;
 
 export const WRAPPERS: Wrapper[] = [
   { name: 'GitHub bug template', language: 'en', tuned: true, wrap: GITHUB_BUG },
   { name: 'a pasted Java log', language: 'en', tuned: true, wrap: JAVA_LOG },
   { name: 'a checklist template', language: 'en', tuned: true, wrap: CHECKLIST },
   { name: 'an English business mail', language: 'en', tuned: true, wrap: SUPPORT_MAIL },
-  { name: "VS Code's bug template", language: 'en', tuned: false, wrap: VSCODE },
-  { name: 'an issue form with a log', language: 'en', tuned: false, wrap: ISSUE_FORM },
+  { name: "VS Code's bug template", language: 'en', tuned: true, wrap: VSCODE },
+  { name: 'an issue form with a log', language: 'en', tuned: true, wrap: ISSUE_FORM },
   { name: 'a Russian business mail', language: 'ru', tuned: false, wrap: RU_MAIL },
   { name: 'a Russian mobile mail', language: 'ru', tuned: false, wrap: RU_MOBILE },
   { name: 'a Russian issue template', language: 'ru', tuned: false, wrap: RU_ISSUE },
-  { name: 'an issue form with empty fields', language: 'en', tuned: false, wrap: ISSUE_FORM_EMPTY },
-  { name: 'a contact form by mail', language: 'en', tuned: false, wrap: CONTACT_FORM },
+  { name: 'an issue form with empty fields', language: 'en', tuned: true, wrap: ISSUE_FORM_EMPTY },
+  { name: 'a contact form by mail', language: 'en', tuned: true, wrap: CONTACT_FORM },
   { name: 'a reply above a quoted mail', language: 'en', tuned: false, wrap: MAIL_REPLY },
-  { name: 'a forum post with specs', language: 'en', tuned: false, wrap: FORUM_SPECS },
-  { name: 'a Russian forwarded mail', language: 'ru', tuned: false, wrap: RU_FORWARD },
-  { name: 'a Russian web form', language: 'ru', tuned: false, wrap: RU_WEB_FORM },
+  { name: 'a forum post with specs', language: 'en', tuned: true, wrap: FORUM_SPECS },
+  { name: 'a Russian forwarded mail', language: 'ru', tuned: true, wrap: RU_FORWARD },
+  { name: 'a Russian web form', language: 'ru', tuned: true, wrap: RU_WEB_FORM },
+  { name: 'a ticket export', language: 'en', tuned: true, wrap: TICKET_EXPORT },
+  { name: 'a phone reply above an Outlook header', language: 'en', tuned: true, wrap: OUTLOOK_REPLY },
+  { name: 'a forum post with its environment', language: 'en', tuned: true, wrap: FORUM_ENVIRONMENT },
+  { name: 'a Russian issue form', language: 'ru', tuned: true, wrap: RU_ISSUE_FORM },
+  { name: 'a Russian mail above a quote', language: 'ru', tuned: true, wrap: RU_MAIL_QUOTED },
+  { name: 'a reply above a helpdesk notification', language: 'en', tuned: false, wrap: ZENDESK_REPLY },
+  { name: 'an issue with environment, screenshot and folded log', language: 'en', tuned: false, wrap: ISSUE_WITH_DETAILS },
+  { name: 'a Russian mail with a long signature', language: 'ru', tuned: false, wrap: RU_SIGNATURE_LONG },
+  { name: 'a forum post under a quote', language: 'en', tuned: false, wrap: FORUM_QUOTE },
 ];

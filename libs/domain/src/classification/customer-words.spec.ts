@@ -31,6 +31,12 @@ describe("what the classifier reads is the customer's words", () => {
     expect(classify({ subject: 'Re: ticket 123', description: body }).clause).toBe('4.1.3');
   });
 
+  it('a quote whose attribution starts with a date and a time goes, with the signature above it', () => {
+    const body = 'Антивирус удалил мой файл после обновления, что делать?';
+    const text = `${body}\n\n--\nС уважением, Пётр\nОтправлено с iPhone\n\n02.03.2026, 09:14, "Служба поддержки" <support@example.ru>:\n> Пришлите, пожалуйста, номер лицензии.`;
+    expect(customerWords(text)).toBe(body);
+  });
+
   it('a split message keeps its signature and disclaimer on the last part', () => {
     const description = `1. The scanner crashes every time I open the quarantine.\n2. My licence key is not accepted after reinstalling.\n\nBest regards,\nJohn\n\n${DISCLAIMER}`;
     const parts = splitProblems({ subject: 'Two problems', description });

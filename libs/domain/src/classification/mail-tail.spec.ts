@@ -20,6 +20,18 @@ describe("splitTail: what the mail appends under the customer's words", () => {
       'My licence key is refused.',
     ],
     ['a signature above a quoted mail', 'My licence key is refused.\n\nThanks,\nAnna\n\nOn Mon, 30 Nov 2026, Support <support@example.com> wrote:\n> Hello', 'My licence key is refused.'],
+    [
+      "Outlook's header block and the mail under it",
+      'My licence key is refused after I reinstalled Windows last week.\n\nFrom: Support Team <support@example.com>\nSent: Monday, March 2, 2026 9:14 AM\nTo: John Smith\nSubject: RE: Case 00123456\n\nHello John, please send us the logs.',
+      'My licence key is refused after I reinstalled Windows last week.',
+    ],
+    [
+      'a Russian "original message" and the mail under it',
+      'Ключ не принимается после переустановки Windows, что делать дальше?\n\n-----Исходное сообщение-----\nОт: Техподдержка <support@example.ru>\nОтправлено: 2 марта 2026 г. 9:14\n\nУточните версию продукта.',
+      'Ключ не принимается после переустановки Windows, что делать дальше?',
+    ],
+    ["a contact form's footer", 'My licence key is refused.\n\n--\nThis e-mail was sent from a contact form on Example Vendor (https://www.example.com/support)', 'My licence key is refused.'],
+    ['"thanks for any help"', 'My licence key is refused.\n\nThanks in advance for any help!', 'My licence key is refused.'],
   ])('cuts %s', (_, text, words) => {
     expect(splitTail(text)).toEqual({ body: words, tail: text.slice(words.length) });
   });
@@ -34,6 +46,10 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     ["a customer's own list in quoted lines", 'The app works well except for two issues:\n> the tray icon disappears\n> the window opens on the wrong monitor'],
     ['answers between the quotes', 'Why is it not fine in production? You wrote:\n\n> I would recommend against it\n\nAnd what would be a good solution?'],
     ['an error message quoted in the middle of the story', 'The scanner says:\n> Error 1603\nand then closes.'],
+    [
+      'a mail forwarded with a short note: the forwarded mail is the request',
+      'FYI, see below.\n\n-----Original Message-----\nFrom: Scanner <scan@example.com>\nSent: Monday, March 2, 2026\n\nTrojan.Win32.Agent was found in invoice.exe',
+    ],
   ])('keeps %s', (_, text) => {
     expect(splitTail(text)).toEqual({ body: text, tail: '' });
   });

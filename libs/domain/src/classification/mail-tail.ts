@@ -3,9 +3,10 @@
  * "-- "), "Sent from my iPhone" and legal disclaimers. They are not the request, and they mislead
  * a reader of words: a Latvian or Estonian mail with an English disclaimer reads as English, and
  * "This e-mail has been scanned for viruses and malware" reads as a detection. A quoted earlier mail
- * ("On …, Support <…> wrote:" and its "> " lines) goes too: it is our answer or someone else's words.
+ * ("On …, Support <…> wrote:" and its "> " lines, or all under "-----Original Message-----" or Outlook's
+ * "From: … Sent: …") goes too: it is our answer or someone else's words.
  */
-import { isAttribution } from '../mail/reply-text';
+import { isAttribution, isHistorySeparator } from '../mail/reply-text';
 
 /** A closing phrase in en/ru/lv/et/lt, at the start of a line. */
 const VALEDICTION = new RegExp(
@@ -19,7 +20,7 @@ const VALEDICTION = new RegExp(
       'best(?: wishes)?',
       'all the best',
       'respectfully',
-      'thanks?(?: you)?(?: very much| so much| a lot| again| in advance| for your help| for your time)*',
+      'thanks?(?: you)?(?: very much| so much| a lot| again| in advance| for (?:your|any) (?:help|assistance|support)| for your time)*',
       'many thanks',
       'с уважением',
       'с наилучшими пожеланиями',
@@ -69,7 +70,7 @@ const CLIENT_FOOTER = /^\s*(?:sent (?:from|with|via) .{1,40}|get outlook for .{1
  * customer's own sentence ("the mail never reached the intended recipient") from looking like one.
  */
 const STAMP =
-  /(?:this|the) (?:e-?mail|message)(?: and any attachments?)? (?:has been|was|have been|were) (?:scanned|checked|screened)|virus[- ]free\.?\s*(?:www\.)?(?:avast|avg)|avast\.com\/sig|avg\.com\/email|consider the environment before printing|think before you print|(?:письмо|сообщение) проверено (?:антивирусом|на вирусы)/iu;
+  /(?:this|the) (?:e-?mail|message)(?: and any attachments?)? (?:has been|was|have been|were) (?:scanned|checked|screened)|(?:this|the) (?:e-?mail|message) was sent (?:from|via|using|through) (?:a|the|our) (?:contact|web|online|support|feedback) form|virus[- ]free\.?\s*(?:www\.)?(?:avast|avg)|avast\.com\/sig|avg\.com\/email|consider the environment before printing|think before you print|(?:письмо|сообщение) проверено (?:антивирусом|на вирусы)/iu;
 const CONFIDENTIAL = /confidential|privileged|конфиденциал|konfidenciāl|konfidentsiaal|konfidencial/iu;
 const ADDRESSEE = /intended (?:solely |only )?(?:for|recipient)|addressee|notify the sender|received (?:this|it) in error|адресат|получател|adresāt|saņēmēj|adressaat|saaja|adresat|gavėj/iu;
 const LEGAL_HEADING = /^\W*(?:disclaimer|legal notice|confidentiality notice|important notice|privacy notice|уведомление о конфиденциальности|atruna|lahtiütlus)(?!\p{L})/iu;
@@ -112,6 +113,10 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 
 const isQuoted = (line: string): boolean => /^\s*>/.test(line);
 
+/** Above a forwarded mail, a note of fewer words ("FYI, see below") leaves the forwarded text as the request. */
+const FORWARD_NOTE_WORDS_MAX = 8;
+const wordsIn = (lines: readonly string[]): number => lines.reduce((n, l) => n + (l.match(/\p{L}+/gu)?.length ?? 0), 0);
+
 /**
  * Where a quoted earlier mail starts: an attribution with only quoted lines after it ("> " alone may be
  * the customer's own list, and "You wrote: > … And what about …" answers between the quotes).
@@ -126,7 +131,10 @@ function quotedHistoryStart(lines: readonly string[]): number {
   const lastUnquoted = lastWhere((l) => !!l.trim() && !isQuoted(l));
   const quotedToTheEnd = (i: number) => lastWritten > i && lastUnquoted <= i;
   const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && (quotedToTheEnd(i) || quotedToTheEnd(i + 1)));
-  return attributed >= 0 ? attributed : lines.length;
+  // A separator's history is not quoted line by line; what is above it must say something, or the customer only forwarded it ("see below").
+  const separated = lines.findIndex((_, i) => isHistorySeparator(lines, i) && wordsIn(lines.slice(0, i)) >= FORWARD_NOTE_WORDS_MAX);
+  const starts = [attributed, separated].filter((i) => i >= 0);
+  return starts.length ? Math.min(...starts) : lines.length;
 }
 
 /**

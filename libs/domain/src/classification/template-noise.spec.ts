@@ -60,4 +60,71 @@ describe('withoutTemplateNoise: the customer words inside an issue template, wit
     const text = ['   -    [x] I have searched the existing issues', '**Describe the bug**   :   ', '  -   OS:   Windows 10', 'The scan hangs at 80 %.'].join('\n');
     expect(withoutTemplateNoise(text)).toBe('The scan hangs at 80 %.');
   });
+
+  it("drops an issue form's labels, its questions answered with a word, the facts under field headings and its empty fields", () => {
+    const text = [
+      'Does this issue occur when all extensions are disabled?: Yes',
+      '- App Version: 4.2.0',
+      '',
+      '### What happened?',
+      '',
+      'The scanner deletes my invoice.pdf every time I download it.',
+      '',
+      'Steps to Reproduce:',
+      '1. download the invoice',
+      '',
+      '### What browsers are you seeing the problem on?',
+      '',
+      'Chrome, Firefox',
+      '',
+      '### Версия программы',
+      '',
+      '4.2.0 (Default)',
+      '',
+      '### Relevant log output',
+      '',
+      '```shell',
+      '[12:01:33] Error: ENOENT: no such file or directory',
+      '    at Object.openSync (node:fs:601:3)',
+      '```',
+      '',
+      '### Additional context',
+      '',
+      '_No response_',
+      "- [X] I agree to follow this project's Code of Conduct",
+    ].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The scanner deletes my invoice.pdf every time I download it.\n\n1. download the invoice');
+  });
+
+  it("drops a contact form's, a ticket export's and a spec list's facts about the sender and the machine", () => {
+    const text = [
+      'Ticket #48213 | Priority: Normal | Status: New',
+      'Requester: m.brown@northwind.example',
+      'Name: Anna Kowalska',
+      'Phone: +48 600 123 456',
+      'Текст обращения:',
+      'The scanner deletes my invoice.pdf every time I download it.',
+      '',
+      'CPU: Ryzen 5 5600X',
+      'GPU: RTX 3060',
+      'AV: Avast Free',
+      '[Ticket created via email]',
+    ].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The scanner deletes my invoice.pdf every time I download it.');
+  });
+
+  it.each([
+    ['a field that names a verdict', 'The scan deleted my tool.\nCategory: Trojan'],
+    ['a verdict in brackets', 'The scan deleted my tool.\n[HEUR:Trojan.Win32.Generic]'],
+    ["a customer's own label, which tells what follows", 'False detection:\nmytool.exe is flagged by the scanner.'],
+    ['an announcement of several problems', 'Two things:\nthe scan hangs, and my key is refused.'],
+    ['a question answered in words', 'Is this a false positive? No idea, the file is from our vendor.'],
+  ])('keeps %s', (_, text) => {
+    expect(withoutTemplateNoise(text)).toBe(text);
+  });
+
+  it('keeps the story under a heading that names a topic, not a field ("Licence problem", not "Licence")', () => {
+    expect(withoutTemplateNoise('### Licence problem\n\nMy key is rejected after reinstalling')).toBe('My key is rejected after reinstalling');
+    expect(withoutTemplateNoise('### Licence\n\nPremium 2026\n\n### What happened?\n\nMy key is rejected')).toBe('My key is rejected');
+  });
 });

@@ -1,3 +1,5 @@
+import { isAttribution } from '../mail/reply-text';
+
 /**
  * What a form or an issue template puts around the customer's words, and what they paste under
  * them: headings and instructions ("**Describe the bug**", "A clear and concise description of
@@ -17,14 +19,22 @@ const FENCE = /^\s*(?:```|~~~)/;
 /** A heading, markdown or only bold words, perhaps with a colon; a template's are a few words ("### Steps to reproduce"), a customer's may say more. */
 const HEADING = /^\s*(?:#{1,6}\s+(.*)|(?:\*\*|__)([^*_\n]{1,80})(?:\*\*|__)\s*(?::\s*)?)$/;
 const HEADING_WORDS_MAX = 6;
-const isTemplateHeading = (line: string): boolean => {
+/** An issue form's label may ask a longer question ("### What browsers are you seeing the problem on?"). */
+const HEADING_QUESTION_WORDS_MAX = 14;
+const headingText = (line: string): string | undefined => {
   const m = HEADING.exec(line);
-  return !!m && (m[1] ?? m[2]).trim().split(/\s+/).length <= HEADING_WORDS_MAX;
+  return m ? (m[1] ?? m[2]).trim() : undefined;
+};
+const isTemplateHeading = (line: string): boolean => {
+  const label = headingText(line);
+  if (label === undefined) return false;
+  const words = label.split(/\s+/).length;
+  return words <= HEADING_WORDS_MAX || (words <= HEADING_QUESTION_WORDS_MAX && /[?:]$/.test(label));
 };
 /** A template's checklist item: a tick box and an affirmation ("- [x] I have searched the existing issues"), not a customer's own list of faults. */
 const CHECKLIST_ITEM = /^\s*(?:(?:[-*+]|\d+\.)\s*)?\[[ xX✓]?\]\s*(?:i\b|i['’]|my\b|this (?:is|issue|bug)\b|я\b|es\b|ma\b|aš\b)/iu;
-/** A template's placeholder: "[e.g. iOS]", "Go to '...'" (and "<!-- … -->" on one line: hasComment). */
-const PLACEHOLDER = /\[e\.g\.|\be\.g\.\s*\[|'\.{3,}'|"\.{3,}"/iu;
+/** A template's placeholder: "[e.g. iOS]", "Go to '...'", a list item of dots (and "<!-- … -->" on one line: hasComment). */
+const PLACEHOLDER = /\[e\.g\.|\be\.g\.\s*\[|'\.{3,}'|"\.{3,}"|^\s*(?:[-*]|\d+\.)\s*(?:\.{2,}|…)\s*$/iu;
 /** "<!-- … -->" on one line (found with indexOf: the pattern `<!--.*-->` followed every unclosed "<!--" to the line's end). */
 const hasComment = (line: string): boolean => {
   const open = line.indexOf('<!--');
@@ -38,17 +48,69 @@ const INSTRUCTION =
  * facts for the agent, not the problem, and "License:" or "OS:" read as a licence or an operating-system question.
  * A value that says something ("Licence key: ABCD-1234 is not accepted") is the customer's words.
  */
-const FIELD =
-  /^\s*(?:[-*]\s*)?(?:app |product |os |browser )?(?:product|version|build|os|operating system|platform|browser|device|licen[cs]e(?: key)?|key|attached|attachments?|продукт|версия|ос|лицензия|ключ|вложени[ея]|produkts|versija|licence|pielikum[si]|toode|versioon|litsents|manus(?:ed)?|produktas|licencija|priedai)\s*:\s*([^?]{0,40})$/iu;
+const FIELD_NAME =
+  '(?:app |product |os |browser )?(?:product|version|build|os|operating system|platform|browser|device|licen[cs]e(?: key)?|key|attached|attachments?|' +
+  // a contact form's and a forum post's facts about the sender and the machine (the security software in use is a fact, like the product)
+  'name|full name|e-?mail|email address|phone|telephone|country|company|organi[sz]ation|cpu|processor|gpu|graphics(?: card)?|ram|memory|av|anti-?virus|security software|' +
+  // a helpdesk's own fields, when a ticket is exported or forwarded
+  'ticket|case|priority|status|requester|category|type|assignee|environment|system info(?:rmation)?|specs|' +
+  'продукт|версия|ос|операционная система|лицензия|ключ|вложени[ея]|имя|фио|e-?mail|эл\\. почта|электронная почта|телефон|страна|компания|организация|' +
+  'produkts|versija|licence|pielikum[si]|vārds|tālrunis|valsts|uzņēmums|toode|versioon|litsents|manus(?:ed)?|nimi|telefon|riik|ettevõte|' +
+  'produktas|licencija|priedai|vardas|telefonas|šalis|įmonė)';
+const FIELD = new RegExp(`^\\s*(?:[-*]\\s*)?${FIELD_NAME}\\s*:\\s*([^?]{0,40})$`, 'iu');
 const FIELD_VALUE_WORDS_MAX = 4;
 const SAYS_SOMETHING = /(?:^|\s)(?:not|no|never|expired|не|нет|ne|nav|ei|neveikia|nedarbojas)(?=\s|$)/iu;
-const isField = (line: string): boolean => {
+const isOneField = (line: string): boolean => {
   const value = FIELD.exec(line)?.[1];
-  return value !== undefined && value.trim().split(/\s+/).length <= FIELD_VALUE_WORDS_MAX && !SAYS_SOMETHING.test(value);
+  return value !== undefined && value.trim().split(/\s+/).length <= FIELD_VALUE_WORDS_MAX && !SAYS_SOMETHING.test(value) && !VERDICT.test(value);
 };
+/** A helpdesk's reference ("Ticket #48213", "Обращение №48213"). */
+const REFERENCE = /^\s*(?:ticket|case|request|issue|обращение|заявка|запрос|pieteikums|pöördumine|užklausa)\s*(?:#|№|no\.?|nr\.?)\s*\d+\s*$/iu;
+/** One field, or several on a line between bars ("Ticket #48213 | Priority: Normal | Status: New"). */
+const isField = (line: string): boolean => {
+  if (!line.includes('|')) return isOneField(line);
+  return line.split('|').every((part) => REFERENCE.test(part) || isOneField(part));
+};
+/** An issue form's question answered with a word ("Does this issue occur when all extensions are disabled?: Yes"). */
+const ANSWERED_QUESTION = /^\s*(?:[-*]\s*)?[^?\n]{3,150}\?\s*(?::\s*)?(?:yes|no|n\/a|none|not sure|да|нет|jā|nē|jah|ei|taip|ne)\.?\s*$/iu;
+/** A system's note in brackets ("[Ticket created via email]", "[image: screenshot.png]"); a verdict in brackets is evidence. */
+const BRACKETED_NOTE = /^\s*\[[^\]\n]{1,60}\]\s*$/u;
+/** What a form writes for a field left empty ("_No response_" on GitHub). */
+const NO_RESPONSE = /^\s*_?no response_?\s*$/iu;
+/**
+ * A form's label on a line of its own ("Steps to Reproduce:", "Message:", "Текст обращения:"): what follows is the customer's.
+ * Only a form's usual labels: a customer's own ("False detection:", "Two things:", "Bitdefender says:") tell what follows.
+ */
+const LABEL_ONLY = new RegExp(
+  '^\\s*(?:(?:steps )?to reproduce|steps to reproduce(?: the (?:issue|problem|behaviou?r))?|how to reproduce|reproduction steps|' +
+    '(?:expected|actual|observed) (?:behaviou?r|results?)|message|description|details|additional (?:info(?:rmation)?|context|details)|' +
+    '(?:system |pc |machine )?specs|environment|system (?:info(?:rmation)?|specifications)|' +
+    'текст (?:обращения|сообщения)|сообщение|описание|подробности|шаги (?:для|по) воспроизведени[юя]|ожидаемое поведение|фактическое поведение|' +
+    'ziņojums|apraksts|sõnum|kirjeldus|pranešimas|aprašymas)\\s*:\\s*$',
+  'iu',
+);
+/** A form's section that holds a fact, not the story: the answer under "### Version" or "### What browsers are you seeing the problem on?". */
+/** A word after a field's name that makes the heading a topic ("Licence problem"), not a field ("Версия программы"). */
+const PROBLEM_WORD = '(?:problem|issue|error|bug|question|fail|проблем|ошибк|вопрос|сбо|problēm|kļūd|probleem|viga|problem|klaid)';
+const FIELD_LABEL = new RegExp(`^(?:your |the )?(?:[\\p{L}\\d.-]+ )?${FIELD_NAME}(?:s| versions?| numbers?| used| (?!${PROBLEM_WORD})[\\p{L}\\d.-]+)?$`, 'iu');
+const FIELD_QUESTION = new RegExp(`^(?:what|which|on which)\\s(?:.*\\s)?${FIELD_NAME}s?(?:\\s|$)`, 'iu');
+const isFieldHeading = (label: string): boolean => {
+  const l = label.replace(/[?:\s]+$/u, '');
+  return FIELD_LABEL.test(l) || (/\?$/.test(label) && FIELD_QUESTION.test(l));
+};
+/** Such an answer: a value or a short list ("Windows 11", "4.2.0 (Default)", "Chrome, Firefox"), or a longer one of versions and sizes ("- Windows 10 Pro 22H2 (19045.4046), 16 GB RAM"), not a sentence. */
+const FIELD_ANSWER_WORDS_MAX = 6;
+const FIELD_ANSWER_WITH_NUMBERS_WORDS_MAX = 12;
+const isFieldAnswer = (line: string): boolean => {
+  const t = line.trim();
+  const words = t.split(/\s+/).length;
+  const short = words <= FIELD_ANSWER_WORDS_MAX || (words <= FIELD_ANSWER_WITH_NUMBERS_WORDS_MAX && /\d/.test(t));
+  return short && !/[.!?]$/.test(t) && !SAYS_SOMETHING.test(t);
+};
+
 /** A log or trace line: it starts with a date and time or a time, or is a stack frame. */
 const LOG_LINE =
-  /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[ T]\d{1,2}:\d{2}|\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[ ,]+\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}[.,:\]\s]|at [\w$.<>/\\]+[:(]|File ".+", line \d+|0x[0-9a-f]{8,}|[A-Z][a-zA-Z]*(?:Exception|Error)(?::|\s+at\s))/u;
+  /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[ T]\d{1,2}:\d{2}|\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[ ,]+\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}[.,:\]\s]|at [\w$.<>/\\]+\s?[:(]|File ".+", line \d+|0x[0-9a-f]{8,}|[A-Z][a-zA-Z]*(?:Exception|Error)(?::|\s+at\s))/u;
 
 /** The text without its "<!-- … -->" comments (an unclosed one stays), in one pass: `/<!--[\s\S]*?-->/g` searched the rest of the text from every unclosed "<!--". */
 function withoutHtmlComments(text: string): string {
@@ -66,24 +128,44 @@ function withoutHtmlComments(text: string): string {
 /** How many lines of a code block are read. */
 const FENCED_LINES_READ = 6;
 
+/** A line a form or template wrote, or a field of facts. */
+const isFormLine = (line: string): boolean =>
+  isField(line) ||
+  CHECKLIST_ITEM.test(line) ||
+  PLACEHOLDER.test(line) ||
+  hasComment(line) ||
+  INSTRUCTION.test(line) ||
+  ANSWERED_QUESTION.test(line) ||
+  NO_RESPONSE.test(line) ||
+  (BRACKETED_NOTE.test(line) && !VERDICT.test(line)) ||
+  LABEL_ONLY.test(line);
+
 /** The text without template headings, instructions, checklists, HTML comments, logs, traces and long code blocks (as written when none; never empty when the text is not). */
 export function withoutTemplateNoise(text: string): string {
   const withoutComments = withoutHtmlComments(text);
   const kept: string[] = [];
   let inFence = false;
   let fenced = 0;
-  for (const line of withoutComments.split('\n')) {
-    if (FENCE.test(line)) {
+  // Under a heading that names a field ("### Version"), until the next heading.
+  let inFieldSection = false;
+  const lines = withoutComments.split('\n');
+  for (const [i, line] of lines.entries()) {
+    // The patterns read the line from its first mark: a leading "\s*" would be retried at every one of 20,000 spaces.
+    const bare = line.trimStart();
+    if (FENCE.test(bare)) {
       inFence = !inFence;
       fenced = 0;
       continue;
     }
+    const heading = !inFence && isTemplateHeading(bare);
+    if (heading) inFieldSection = isFieldHeading(headingText(bare) ?? '');
     // A code block's first lines are what the customer saw (an error text, a config); past them it is a pasted log.
     const noise = inFence
-      ? (++fenced > FENCED_LINES_READ || LOG_LINE.test(line)) && !VERDICT.test(line)
-      : LOG_LINE.test(line)
+      ? (++fenced > FENCED_LINES_READ || LOG_LINE.test(bare)) && !VERDICT.test(line)
+      : // a mail client's attribution starts with a date and time too ("02.03.2026, 09:14, Support <…>:"); mail-tail.ts cuts the quote under it
+        LOG_LINE.test(bare) && !isAttribution(lines, i)
         ? !VERDICT.test(line)
-        : isTemplateHeading(line) || isField(line) || CHECKLIST_ITEM.test(line) || PLACEHOLDER.test(line) || hasComment(line) || INSTRUCTION.test(line);
+        : heading || isFormLine(bare) || (inFieldSection && isFieldAnswer(bare));
     if (!noise) kept.push(line);
   }
   const cleaned = kept

@@ -52,14 +52,17 @@ export function isAttribution(lines: readonly string[], i: number): boolean {
   return /^\s*(on|am|le)\s/i.test(line) && ATTRIBUTION.test(next) && next.trim().length < 40;
 }
 
-/** Does the history start at line `i` (an attribution or a separator)? */
-function startsHistory(lines: readonly string[], i: number): boolean {
+/** Does a separator start the history at line `i` ("-----Original Message-----", Outlook's header block)? */
+export function isHistorySeparator(lines: readonly string[], i: number): boolean {
   const line = lines[i];
-  if (ORIGINAL_MESSAGE.test(line) || isAttribution(lines, i)) return true;
+  if (ORIGINAL_MESSAGE.test(line)) return true;
   // Outlook's header block: From:, then Sent:/Date: within the next lines (after an optional ____ rule).
   if (HEADER_FROM.test(line) && lines.slice(i + 1, i + 4).some((l) => HEADER_SENT.test(l))) return true;
   return RULE.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_FROM.test(l));
 }
+
+/** Does the history start at line `i` (an attribution or a separator)? */
+const startsHistory = (lines: readonly string[], i: number): boolean => isAttribution(lines, i) || isHistorySeparator(lines, i);
 
 export function replyText(text: string): string {
   const lines = plainText(text).replace(/\r\n?/g, '\n').split('\n');
