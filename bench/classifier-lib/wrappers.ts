@@ -54,7 +54,7 @@ const RU_ISSUE_FORM = (d: string) => `### Описание проблемы\n\n$
 const RU_MAIL_QUOTED = (d: string) =>
   `${d}\n\n--\nС уважением, Пётр\nОтправлено с iPhone\n\n02.03.2026, 09:14, "Служба поддержки" <support@example.ru>:\n> Здравствуйте! Пришлите, пожалуйста, скриншот ошибки и номер лицензии.`;
 
-/** Written 2026-12-05 after the first checks, before the last filter change, and run once after it. */
+/** Blind set 2: written 2026-12-05 before the filters' second change, run once after it; then mended on (tuned). */
 const ZENDESK_REPLY = (d: string) =>
   `${d}\n\n##- Please type your reply above this line -##\n\nYour request (48213) has been updated. To add additional comments, reply to this email.\n\nSupport Agent (Example Support)\nMar 2, 2026, 09:14 GMT+1\n\nHello, could you send us a screenshot of the error and the version of the application you are using?`;
 const ISSUE_WITH_DETAILS = (d: string) =>
@@ -62,6 +62,14 @@ const ISSUE_WITH_DETAILS = (d: string) =>
 const RU_SIGNATURE_LONG = (d: string) =>
   `Здравствуйте.\n\n${d}\n\n---\nС уважением,\nАлексей Кузнецов\nСистемный администратор\nАО «Промтех»\nтел.: +7 (495) 123-45-67 доб. 204\nмоб.: +7 916 123-45-67`;
 const FORUM_QUOTE = (d: string) => `[quote="mike_r, post:3, topic:1234"]\nHave you tried reinstalling it?\n[/quote]\n\n${d}`;
+
+/** Blind set 3: written 2026-12-05 before the filters were mended on blind set 2, run once after; then mended on, except the edits and the chat paste. */
+const GMAIL_FORWARD = (d: string) =>
+  `Forwarding this from one of our users.\n\n---------- Forwarded message ---------\nFrom: John Smith <john@acme.example>\nDate: Mon, Mar 2, 2026 at 9:14 AM\nSubject: scanner problem\nTo: <it@acme.example>\n\n${d}`;
+const REDDIT_POST = (d: string) => `**TL;DR:** see title\n\n${d}\n\n**EDIT:** typo\n\n**EDIT 2:** still happening after the latest update`;
+const RU_SITE_FORM = (d: string) => `Обращение с сайта\nФамилия: Иванов\nИмя: Иван\nОтчество: Иванович\nИНН организации: 7701234567\nКонтактный телефон: +7 (900) 000-00-00\nСообщение:\n${d}`;
+const CHAT_PASTE = (d: string) => `[9:14 AM] John Smith\n${d}\n[9:15 AM] John Smith\nany ideas?`;
+const BOLD_FIELDS = (d: string) => `**Version**: 21.3.10.391\n**OS**: Windows 11 23H2\n**Steps**: install, reboot\n\n${d}`;
 
 export const WRAPPERS: Wrapper[] = [
   { name: 'GitHub bug template', language: 'en', tuned: true, wrap: GITHUB_BUG },
@@ -84,8 +92,13 @@ export const WRAPPERS: Wrapper[] = [
   { name: 'a forum post with its environment', language: 'en', tuned: true, wrap: FORUM_ENVIRONMENT },
   { name: 'a Russian issue form', language: 'ru', tuned: true, wrap: RU_ISSUE_FORM },
   { name: 'a Russian mail above a quote', language: 'ru', tuned: true, wrap: RU_MAIL_QUOTED },
-  { name: 'a reply above a helpdesk notification', language: 'en', tuned: false, wrap: ZENDESK_REPLY },
-  { name: 'an issue with environment, screenshot and folded log', language: 'en', tuned: false, wrap: ISSUE_WITH_DETAILS },
-  { name: 'a Russian mail with a long signature', language: 'ru', tuned: false, wrap: RU_SIGNATURE_LONG },
-  { name: 'a forum post under a quote', language: 'en', tuned: false, wrap: FORUM_QUOTE },
+  { name: 'a reply above a helpdesk notification', language: 'en', tuned: true, wrap: ZENDESK_REPLY },
+  { name: 'an issue with environment, screenshot and folded log', language: 'en', tuned: true, wrap: ISSUE_WITH_DETAILS },
+  { name: 'a Russian mail with a long signature', language: 'ru', tuned: true, wrap: RU_SIGNATURE_LONG },
+  { name: 'a forum post under a quote', language: 'en', tuned: true, wrap: FORUM_QUOTE },
+  { name: 'a forwarded mail under a short note', language: 'en', tuned: true, wrap: GMAIL_FORWARD },
+  { name: 'a forum post with edits', language: 'en', tuned: false, wrap: REDDIT_POST },
+  { name: "a Russian vendor site's form", language: 'ru', tuned: true, wrap: RU_SITE_FORM },
+  { name: 'a chat paste', language: 'en', tuned: false, wrap: CHAT_PASTE },
+  { name: 'bold fields above the story', language: 'en', tuned: true, wrap: BOLD_FIELDS },
 ];

@@ -32,6 +32,8 @@ describe("splitTail: what the mail appends under the customer's words", () => {
     ],
     ["a contact form's footer", 'My licence key is refused.\n\n--\nThis e-mail was sent from a contact form on Example Vendor (https://www.example.com/support)', 'My licence key is refused.'],
     ['"thanks for any help"', 'My licence key is refused.\n\nThanks in advance for any help!', 'My licence key is refused.'],
+    ["a short reply above a helpdesk's marker", 'Still refused.\n\n##- Please type your reply above this line -##\n\nHello, could you send us a screenshot?', 'Still refused.'],
+    ['"---" and a signature', 'Ключ не принимается.\n\n---\nС уважением,\nАлексей Кузнецов\nтел.: +7 (495) 123-45-67 доб. 204', 'Ключ не принимается.'],
   ])('cuts %s', (_, text, words) => {
     expect(splitTail(text)).toEqual({ body: words, tail: text.slice(words.length) });
   });

@@ -3,10 +3,11 @@
  * "-- "), "Sent from my iPhone" and legal disclaimers. They are not the request, and they mislead
  * a reader of words: a Latvian or Estonian mail with an English disclaimer reads as English, and
  * "This e-mail has been scanned for viruses and malware" reads as a detection. A quoted earlier mail
- * ("On …, Support <…> wrote:" and its "> " lines, or all under "-----Original Message-----" or Outlook's
- * "From: … Sent: …") goes too: it is our answer or someone else's words.
+ * ("On …, Support <…> wrote:" and its "> " lines, or all under "-----Original Message-----", Outlook's
+ * "From: … Sent: …" or a helpdesk's "reply above this line") goes too: it is our answer or someone else's words.
  */
-import { isAttribution, isHistorySeparator } from '../mail/reply-text';
+import { isAttribution, isReplyMarker } from '../mail/reply-text';
+import { opensForwardedMail } from './forward-header';
 
 /** A closing phrase in en/ru/lv/et/lt, at the start of a line. */
 const VALEDICTION = new RegExp(
@@ -58,8 +59,8 @@ const isValediction = (line: string): boolean => {
   return !!m && AFTER_VALEDICTION.test(line.trim().slice(m[0].length));
 };
 
-/** "-- " (RFC 3676) and its common look-alikes. */
-const SIGNATURE_DELIMITER = /^\s*(?:--|—|–)\s*$/u;
+/** "-- " (RFC 3676) and its common look-alikes ("---", a dash). */
+const SIGNATURE_DELIMITER = /^\s*(?:-{2,3}|—|–)\s*$/u;
 
 /** A mail client's footer line. */
 const CLIENT_FOOTER = /^\s*(?:sent (?:from|with|via) .{1,40}|get outlook for .{1,20}|отправлено (?:с|из|через) .{1,40}|nosūtīts (?:no|ar) .{1,40}|saadetud .{1,40}|išsiųsta (?:iš|su) .{1,40})\s*$/iu;
@@ -132,8 +133,11 @@ function quotedHistoryStart(lines: readonly string[]): number {
   const quotedToTheEnd = (i: number) => lastWritten > i && lastUnquoted <= i;
   const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && (quotedToTheEnd(i) || quotedToTheEnd(i + 1)));
   // A separator's history is not quoted line by line; what is above it must say something, or the customer only forwarded it ("see below").
-  const separated = lines.findIndex((_, i) => isHistorySeparator(lines, i) && wordsIn(lines.slice(0, i)) >= FORWARD_NOTE_WORDS_MAX);
-  const starts = [attributed, separated].filter((i) => i >= 0);
+  const opened = lines.findIndex((_, i) => opensForwardedMail(lines, i));
+  const separated = opened >= 0 && wordsIn(lines.slice(0, opened)) >= FORWARD_NOTE_WORDS_MAX ? opened : -1;
+  // A helpdesk's "reply above this line": the reply is above it, however short.
+  const marked = lines.findIndex(isReplyMarker);
+  const starts = [attributed, separated, marked].filter((i) => i >= 0);
   return starts.length ? Math.min(...starts) : lines.length;
 }
 

@@ -113,6 +113,26 @@ describe('withoutTemplateNoise: the customer words inside an issue template, wit
     expect(withoutTemplateNoise(text)).toBe('The scanner deletes my invoice.pdf every time I download it.');
   });
 
+  it("drops bold field names, a form's Russian fields, pasted images, folding tags, rules and a forum's quote of another post", () => {
+    const text = [
+      '[quote="mike_r, post:3, topic:1234"]',
+      'Have you tried reinstalling it?',
+      '[/quote]',
+      '**Version**: 21.3.10.391',
+      '**OS:** Windows 11 23H2',
+      'Фамилия: Иванов',
+      'ИНН организации: 7701234567',
+      'Контактный телефон: +7 (900) 000-00-00',
+      'The scanner deletes my invoice.pdf every time I download it.',
+      '![image](https://user-images.githubusercontent.com/1234/5678.png)',
+      '<details>',
+      '<summary>Log</summary>',
+      '</details>',
+      '---',
+    ].join('\n');
+    expect(withoutTemplateNoise(text)).toBe('The scanner deletes my invoice.pdf every time I download it.');
+  });
+
   it.each([
     ['a field that names a verdict', 'The scan deleted my tool.\nCategory: Trojan'],
     ['a verdict in brackets', 'The scan deleted my tool.\n[HEUR:Trojan.Win32.Generic]'],

@@ -49,15 +49,16 @@ const INSTRUCTION =
  * A value that says something ("Licence key: ABCD-1234 is not accepted") is the customer's words.
  */
 const FIELD_NAME =
-  '(?:app |product |os |browser )?(?:product|version|build|os|operating system|platform|browser|device|licen[cs]e(?: key)?|key|attached|attachments?|' +
+  '(?:app |product |os |browser |contact |контактный |контактная )?(?:product|version|build|os|operating system|platform|browser|device|licen[cs]e(?: key)?|key|attached|attachments?|' +
   // a contact form's and a forum post's facts about the sender and the machine (the security software in use is a fact, like the product)
-  'name|full name|e-?mail|email address|phone|telephone|country|company|organi[sz]ation|cpu|processor|gpu|graphics(?: card)?|ram|memory|av|anti-?virus|security software|' +
+  'name|full name|first name|last name|surname|e-?mail|email address|phone|telephone|country|company|organi[sz]ation|cpu|processor|gpu|graphics(?: card)?|ram|memory|av|anti-?virus|security software|' +
   // a helpdesk's own fields, when a ticket is exported or forwarded
   'ticket|case|priority|status|requester|category|type|assignee|environment|system info(?:rmation)?|specs|' +
-  'продукт|версия|ос|операционная система|лицензия|ключ|вложени[ея]|имя|фио|e-?mail|эл\\. почта|электронная почта|телефон|страна|компания|организация|' +
+  'продукт|версия|ос|операционная система|лицензия|ключ|вложени[ея]|имя|фамилия|отчество|фио|инн(?: организации)?|e-?mail|эл\\. почта|электронная почта|телефон|страна|компания|организация|' +
   'produkts|versija|licence|pielikum[si]|vārds|tālrunis|valsts|uzņēmums|toode|versioon|litsents|manus(?:ed)?|nimi|telefon|riik|ettevõte|' +
   'produktas|licencija|priedai|vardas|telefonas|šalis|įmonė)';
-const FIELD = new RegExp(`^\\s*(?:[-*]\\s*)?${FIELD_NAME}\\s*:\\s*([^?]{0,40})$`, 'iu');
+/** (the name may be bold or italic: "**Version**: 21.3", "**OS:** Windows 11") */
+const FIELD = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*|__|\\*|_)?${FIELD_NAME}(?:\\*\\*|__|\\*|_)?\\s*:\\s*(?:\\*\\*|__)?\\s*([^?]{0,40})$`, 'iu');
 const FIELD_VALUE_WORDS_MAX = 4;
 const SAYS_SOMETHING = /(?:^|\s)(?:not|no|never|expired|не|нет|ne|nav|ei|neveikia|nedarbojas)(?=\s|$)/iu;
 const isOneField = (line: string): boolean => {
@@ -75,6 +76,8 @@ const isField = (line: string): boolean => {
 const ANSWERED_QUESTION = /^\s*(?:[-*]\s*)?[^?\n]{3,150}\?\s*(?::\s*)?(?:yes|no|n\/a|none|not sure|да|нет|jā|nē|jah|ei|taip|ne)\.?\s*$/iu;
 /** A system's note in brackets ("[Ticket created via email]", "[image: screenshot.png]"); a verdict in brackets is evidence. */
 const BRACKETED_NOTE = /^\s*\[[^\]\n]{1,60}\]\s*$/u;
+/** A horizontal rule, a pasted image, or an HTML tag that folds a log away ("<details>", "<summary>Log</summary>"). */
+const MARKUP_LINE = /^\s*(?:[-_*=~]{3,}|!\[[^\]\n]{0,80}\]\([^)\s]{1,300}\)|<\/?(?:details|summary|br|p|div|img|sub|sup)\b[^<>\n]{0,200}>(?:[^<>\n]{0,40}<\/summary>)?)\s*$/iu;
 /** What a form writes for a field left empty ("_No response_" on GitHub). */
 const NO_RESPONSE = /^\s*_?no response_?\s*$/iu;
 /**
@@ -112,18 +115,24 @@ const isFieldAnswer = (line: string): boolean => {
 const LOG_LINE =
   /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[ T]\d{1,2}:\d{2}|\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[ ,]+\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}[.,:\]\s]|at [\w$.<>/\\]+\s?[:(]|File ".+", line \d+|0x[0-9a-f]{8,}|[A-Z][a-zA-Z]*(?:Exception|Error)(?::|\s+at\s))/u;
 
-/** The text without its "<!-- … -->" comments (an unclosed one stays), in one pass: `/<!--[\s\S]*?-->/g` searched the rest of the text from every unclosed "<!--". */
-function withoutHtmlComments(text: string): string {
+/**
+ * The text without what lies between `open` and `close` (an unclosed one stays), in one pass: `/<!--[\s\S]*?-->/g`
+ * searched the rest of the text from every unclosed "<!--".
+ */
+function withoutBetween(text: string, open: string, close: string): string {
   let out = '';
   let from = 0;
-  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', from)) {
-    const close = text.indexOf('-->', open + 4);
-    if (close < 0) break;
-    out += text.slice(from, open);
-    from = close + 3;
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, from)) {
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) break;
+    out += text.slice(from, at);
+    from = end + close.length;
   }
   return out + text.slice(from);
 }
+
+/** Without "<!-- … -->" comments, and a forum's "[quote=…] … [/quote]": another person's words. */
+const withoutCommentsAndQuotes = (text: string): string => withoutBetween(withoutBetween(withoutBetween(text, '<!--', '-->'), '[quote', '[/quote]'), '[QUOTE', '[/QUOTE]');
 
 /** How many lines of a code block are read. */
 const FENCED_LINES_READ = 6;
@@ -137,12 +146,13 @@ const isFormLine = (line: string): boolean =>
   INSTRUCTION.test(line) ||
   ANSWERED_QUESTION.test(line) ||
   NO_RESPONSE.test(line) ||
+  MARKUP_LINE.test(line) ||
   (BRACKETED_NOTE.test(line) && !VERDICT.test(line)) ||
   LABEL_ONLY.test(line);
 
 /** The text without template headings, instructions, checklists, HTML comments, logs, traces and long code blocks (as written when none; never empty when the text is not). */
 export function withoutTemplateNoise(text: string): string {
-  const withoutComments = withoutHtmlComments(text);
+  const withoutComments = withoutCommentsAndQuotes(text);
   const kept: string[] = [];
   let inFence = false;
   let fenced = 0;

@@ -18,6 +18,8 @@ describe('replyText (quoted history stripped)', () => {
     ['lv, Outlook', 'No: Atbalsts <support@example.com>\nNosūtīts: pirmdiena, 2026. gada 1. decembris 10:00\nKam: Anna\n\nLūdzu, atsūtiet žurnālu.'],
     ['ru, Outlook', '-----Исходное сообщение-----\nОт: Support\nОтправлено: 1 декабря 2026 г. 10:00\n\nПришлите журнал.'],
     ['ru, Outlook header block', 'От: Support <support@example.com>\nОтправлено: 1 декабря 2026 г. 10:00\nКому: Anna\n\nПришлите журнал.'],
+    ["a helpdesk's reply marker (Zendesk)", '##- Please type your reply above this line -##\n\nYour request (48213) has been updated.\n\nPlease send us the log.'],
+    ["a helpdesk's reply marker, ru", '-- Ответьте выше этой строки --\n\nПришлите журнал.'],
   ])('%s', (_, history) => {
     expect(replyText(`${ANSWER}\n\n${history}\n`)).toBe(ANSWER);
     expect(replyText(`${ANSWER}\r\n\r\n${history.replace(/\n/g, '\r\n')}`)).toBe(ANSWER);

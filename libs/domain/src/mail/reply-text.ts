@@ -61,8 +61,17 @@ export function isHistorySeparator(lines: readonly string[], i: number): boolean
   return RULE.test(line) && lines.slice(i + 1, i + 3).some((l) => HEADER_FROM.test(l));
 }
 
-/** Does the history start at line `i` (an attribution or a separator)? */
-const startsHistory = (lines: readonly string[], i: number): boolean => isAttribution(lines, i) || isHistorySeparator(lines, i);
+/**
+ * A helpdesk's marker over its own mail, which the reply is written above ("##- Please type your reply above this line -##",
+ * "-- Reply above this line --"): everything under it is the history.
+ */
+const REPLY_MARKER =
+  /(?:reply|respond|answer|type your (?:reply|response)|write your (?:reply|response)) above this line|do not (?:write|reply|type) below this line|(?:ответ(?:ьте)?|введите ответ|напишите ответ) выше этой (?:строки|линии)|atbild\p{L}* virs šīs (?:līnijas|rindas)|vasta\p{L}* selle rea kohale|atsakykite virš šios eilutės/iu;
+const REPLY_MARKER_LINE_MAX = 100;
+export const isReplyMarker = (line: string): boolean => line.length <= REPLY_MARKER_LINE_MAX && REPLY_MARKER.test(line);
+
+/** Does the history start at line `i` (an attribution, a separator or a helpdesk's reply marker)? */
+const startsHistory = (lines: readonly string[], i: number): boolean => isAttribution(lines, i) || isHistorySeparator(lines, i) || isReplyMarker(lines[i]);
 
 export function replyText(text: string): string {
   const lines = plainText(text).replace(/\r\n?/g, '\n').split('\n');
