@@ -1,4 +1,6 @@
 import { isAttribution } from '../mail/reply-text';
+import { isField, isFieldAnswer, isFieldHeading } from './form-fields';
+import { VERDICT } from './verdict';
 
 /**
  * What a form or an issue template puts around the customer's words, and what they paste under
@@ -11,9 +13,6 @@ import { isAttribution } from '../mail/reply-text';
  * (bench/README.md). A line that names a verdict (a log's "Trojan.Win32.Agent detected") is the
  * customer's evidence and stays.
  */
-
-/** A detection's words: kept from a log or a code block, the rest of which is dropped. */
-const VERDICT = /trojan|virus|malware|worm|adware|riskware|ransom|heur|not-a-virus|pua|pup\b|exploit|backdoor|detect|quarantin|threat|infect|suspicious|blocked/iu;
 
 const FENCE = /^\s*(?:```|~~~)/;
 /** A heading, markdown or only bold words, perhaps with a colon; a template's are a few words ("### Steps to reproduce"), a customer's may say more. */
@@ -43,35 +42,6 @@ const hasComment = (line: string): boolean => {
 /** The instructions of the issue templates most trackers start from. */
 const INSTRUCTION =
   /a clear and concise description|steps to reproduce the behaviou?r|if applicable, add screenshots|add any other context about the problem|please complete the following information|tell us what (?:you expected|happened)|describe (?:the|your) (?:bug|issue|problem) (?:here|below|in detail)|before submitting|search(?:ed)? (?:the )?existing issues|^\s*\d+\.\s*see error\s*$/iu;
-/**
- * A form's field with a short value ("OS: Windows 10 Pro", "Version: 21.3", "License: ABCDE-…", "Attached: report.zip"):
- * facts for the agent, not the problem, and "License:" or "OS:" read as a licence or an operating-system question.
- * A value that says something ("Licence key: ABCD-1234 is not accepted") is the customer's words.
- */
-const FIELD_NAME =
-  '(?:app |product |os |browser |contact |контактный |контактная )?(?:product|version|build|os|operating system|platform|browser|device|licen[cs]e(?: key)?|key|attached|attachments?|' +
-  // a contact form's and a forum post's facts about the sender and the machine (the security software in use is a fact, like the product)
-  'name|full name|first name|last name|surname|e-?mail|email address|phone|telephone|country|company|organi[sz]ation|cpu|processor|gpu|graphics(?: card)?|ram|memory|av|anti-?virus|security software|' +
-  // a helpdesk's own fields, when a ticket is exported or forwarded
-  'ticket|case|priority|status|requester|category|type|assignee|environment|system info(?:rmation)?|specs|' +
-  'продукт|версия|ос|операционная система|лицензия|ключ|вложени[ея]|имя|фамилия|отчество|фио|инн(?: организации)?|e-?mail|эл\\. почта|электронная почта|телефон|страна|компания|организация|' +
-  'produkts|versija|licence|pielikum[si]|vārds|tālrunis|valsts|uzņēmums|toode|versioon|litsents|manus(?:ed)?|nimi|telefon|riik|ettevõte|' +
-  'produktas|licencija|priedai|vardas|telefonas|šalis|įmonė)';
-/** (the name may be bold or italic: "**Version**: 21.3", "**OS:** Windows 11") */
-const FIELD = new RegExp(`^\\s*(?:[-*]\\s*)?(?:\\*\\*|__|\\*|_)?${FIELD_NAME}(?:\\*\\*|__|\\*|_)?\\s*:\\s*(?:\\*\\*|__)?\\s*([^?]{0,40})$`, 'iu');
-const FIELD_VALUE_WORDS_MAX = 4;
-const SAYS_SOMETHING = /(?:^|\s)(?:not|no|never|expired|не|нет|ne|nav|ei|neveikia|nedarbojas)(?=\s|$)/iu;
-const isOneField = (line: string): boolean => {
-  const value = FIELD.exec(line)?.[1];
-  return value !== undefined && value.trim().split(/\s+/).length <= FIELD_VALUE_WORDS_MAX && !SAYS_SOMETHING.test(value) && !VERDICT.test(value);
-};
-/** A helpdesk's reference ("Ticket #48213", "Обращение №48213"). */
-const REFERENCE = /^\s*(?:ticket|case|request|issue|обращение|заявка|запрос|pieteikums|pöördumine|užklausa)\s*(?:#|№|no\.?|nr\.?)\s*\d+\s*$/iu;
-/** One field, or several on a line between bars ("Ticket #48213 | Priority: Normal | Status: New"). */
-const isField = (line: string): boolean => {
-  if (!line.includes('|')) return isOneField(line);
-  return line.split('|').every((part) => REFERENCE.test(part) || isOneField(part));
-};
 /** An issue form's question answered with a word ("Does this issue occur when all extensions are disabled?: Yes"). */
 const ANSWERED_QUESTION = /^\s*(?:[-*]\s*)?[^?\n]{3,150}\?\s*(?::\s*)?(?:yes|no|n\/a|none|not sure|да|нет|jā|nē|jah|ei|taip|ne)\.?\s*$/iu;
 /** A system's note in brackets ("[Ticket created via email]", "[image: screenshot.png]"); a verdict in brackets is evidence. */
@@ -92,25 +62,6 @@ const LABEL_ONLY = new RegExp(
     'ziņojums|apraksts|sõnum|kirjeldus|pranešimas|aprašymas)\\s*:\\s*$',
   'iu',
 );
-/** A form's section that holds a fact, not the story: the answer under "### Version" or "### What browsers are you seeing the problem on?". */
-/** A word after a field's name that makes the heading a topic ("Licence problem"), not a field ("Версия программы"). */
-const PROBLEM_WORD = '(?:problem|issue|error|bug|question|fail|проблем|ошибк|вопрос|сбо|problēm|kļūd|probleem|viga|problem|klaid)';
-const FIELD_LABEL = new RegExp(`^(?:your |the )?(?:[\\p{L}\\d.-]+ )?${FIELD_NAME}(?:s| versions?| numbers?| used| (?!${PROBLEM_WORD})[\\p{L}\\d.-]+)?$`, 'iu');
-const FIELD_QUESTION = new RegExp(`^(?:what|which|on which)\\s(?:.*\\s)?${FIELD_NAME}s?(?:\\s|$)`, 'iu');
-const isFieldHeading = (label: string): boolean => {
-  const l = label.replace(/[?:\s]+$/u, '');
-  return FIELD_LABEL.test(l) || (/\?$/.test(label) && FIELD_QUESTION.test(l));
-};
-/** Such an answer: a value or a short list ("Windows 11", "4.2.0 (Default)", "Chrome, Firefox"), or a longer one of versions and sizes ("- Windows 10 Pro 22H2 (19045.4046), 16 GB RAM"), not a sentence. */
-const FIELD_ANSWER_WORDS_MAX = 6;
-const FIELD_ANSWER_WITH_NUMBERS_WORDS_MAX = 12;
-const isFieldAnswer = (line: string): boolean => {
-  const t = line.trim();
-  const words = t.split(/\s+/).length;
-  const short = words <= FIELD_ANSWER_WORDS_MAX || (words <= FIELD_ANSWER_WITH_NUMBERS_WORDS_MAX && /\d/.test(t));
-  return short && !/[.!?]$/.test(t) && !SAYS_SOMETHING.test(t);
-};
-
 /** A log or trace line: it starts with a date and time or a time, or is a stack frame. */
 const LOG_LINE =
   /^\s*(?:\[?\d{4}[-/.]\d{2}[-/.]\d{2}[ T]\d{1,2}:\d{2}|\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}[ ,]+\d{1,2}:\d{2}|\[?\d{1,2}:\d{2}:\d{2}[.,:\]\s]|at [\w$.<>/\\]+\s?[:(]|File ".+", line \d+|0x[0-9a-f]{8,}|[A-Z][a-zA-Z]*(?:Exception|Error)(?::|\s+at\s))/u;
