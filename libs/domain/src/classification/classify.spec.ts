@@ -296,6 +296,17 @@ describe('classify', () => {
       ['4.1.1', 'Incident', 'We had an incident: the agent stopped updating on all servers.'],
       ['4.1.1', 'Инцидент', 'У нас инцидент: агент перестал обновляться на всех серверах.'],
       ['4.2.14', 'Incident', 'We had a security incident: ransomware encrypted two servers. Please find out how the infection started.'],
+      // Our program failing after an operating-system update is ours (lexicon 2026.12.5.5): "Windows update" was 4.2.7's
+      // evidence wherever it stood, and the English one was declined as another vendor's question at 1.00.
+      ['4.1.1', 'Error', 'The program does not start after the Windows update, an error appears.'],
+      ['4.1.1', 'Ошибка', 'Программа не запускается после обновления Windows, появляется ошибка.'],
+      ['4.1.1', 'Klaida', 'Programa nepasileidžia po Windows atnaujinimo, rodoma klaida.'],
+      ['4.1.1', 'Kļūda', 'Pēc Windows atjauninājuma Kaspersky vairs nestartējas.'],
+      ['4.2.7', 'Windows', 'Windows update fails to install with error 0x80070005.'],
+      // A scan "stuck at 37 %" in Latvian and Estonian, a laptop that "has become slow" (triage before).
+      ['4.1.1', 'Skenēšana', 'Pilnā skenēšana jau divas dienas stāv uz 37%. Restartēju datoru, nepalīdzēja.'],
+      ['4.1.1', 'Skaneerimine', 'Täielik skaneerimine on juba kaks päeva 37% peal kinni. Taaskäivitasin arvuti, ei aidanud.'],
+      ['4.2.2', 'Slow laptop', 'My laptop has become really slow over the last months, can you help me speed it up?'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
