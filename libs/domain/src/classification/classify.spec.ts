@@ -307,6 +307,9 @@ describe('classify', () => {
       ['4.1.1', 'Skenēšana', 'Pilnā skenēšana jau divas dienas stāv uz 37%. Restartēju datoru, nepalīdzēja.'],
       ['4.1.1', 'Skaneerimine', 'Täielik skaneerimine on juba kaks päeva 37% peal kinni. Taaskäivitasin arvuti, ei aidanud.'],
       ['4.2.2', 'Slow laptop', 'My laptop has become really slow over the last months, can you help me speed it up?'],
+      // Office by its English names in Russian and Baltic text; the product loading the processor in Estonian (lexicon 2026.12.5.6).
+      ['4.2.7', 'Word', 'Word не сохраняет документы, пишет нет доступа. Как исправить?'],
+      ['4.1.1', 'Protsessor', 'Viirusetõrje koormab protsessorit 100%, arvuti on täiesti aeglane kui skaneerimine käib.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
