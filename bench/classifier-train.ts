@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
+import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, MIN_NORM_FEATURES, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
 import { declineThresholdOf } from '../libs/domain/src/rules';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { rulesInForceNow } from './classifier-lib/rules';
@@ -76,12 +76,17 @@ function main(): void {
   const usable = examples.filter((x) => x.gold.length <= 1);
   const labelOf = (x: Example) => x.gold[0] ?? NO_CLAUSE;
   // What classify gives the model, and the lexicon's ranking (for the decline-evidence rule below).
-  const readings = usable.map((x) => modelFeatures({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon));
+  const readWith = (known?: (f: string) => boolean) =>
+    usable.map((x) => modelFeatures({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon, known));
+  const firstPass = readWith().map((r) => r.features);
+  const df = new Map<string, number>();
+  for (const fs_ of firstPass) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !isWordFeature(f)).map(([f]) => f);
+  // As classify reads a request: its words normalised over the ones the model knows (features.ts), here the vocabulary.
+  const vocabSet = new Set(vocab);
+  const readings = readWith((f) => vocabSet.has(f));
   const featureSets = readings.map((r) => r.features);
   const lexRankingOf = new Map(usable.map((x, i) => [x.id, readings[i].lex.ranking]));
-  const df = new Map<string, number>();
-  for (const fs_ of featureSets) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const vocab = [...df.entries()].filter(([f, n]) => n >= MIN_DOC_FREQ || !isWordFeature(f)).map(([f]) => f);
   const index = new Map(vocab.map((f, i) => [f, i]));
   const classes = [...new Set(usable.map(labelOf))].sort();
   const K = classes.length;
@@ -124,6 +129,16 @@ function main(): void {
   };
   const scaled = (r: Row, scale: Float64Array | null): Row => (scale ? { ...r, x: r.x.map(([f, v]) => [f, v * scale[f]] as [number, number]) } : r);
   const foldOf = (x: Example) => fnv1a32(x.group ?? x.id) % FOLDS;
+  // A row's word features renormalised over those `seen` (the text's words, not the subject's "w:^", count: features.ts).
+  const textWord = vocab.map((name) => isWordFeature(name) && !name.startsWith('w:^'));
+  const asSeen = (r: Row, seen: Uint8Array): Row => {
+    let all = 0;
+    let known = 0;
+    for (const [f] of r.x) if (textWord[f]) (all++, seen[f] && known++);
+    if (known === all) return r;
+    const factor = Math.sqrt(Math.max(all, MIN_NORM_FEATURES)) / Math.sqrt(Math.max(known, MIN_NORM_FEATURES));
+    return { ...r, x: r.x.filter(([f]) => seen[f] || !isWordFeature(vocab[f])).map(([f, v]) => [f, isWordFeature(vocab[f]) ? v * factor : v] as [number, number]) };
+  };
   const oof: Array<{ logits: number[]; y: number; real: boolean; language: string; id: string }> = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainRows = rows.filter((_, i) => foldOf(usable[i]) !== fold);
@@ -134,9 +149,12 @@ function main(): void {
       K,
       { lambda: LAMBDA, epochs: EPOCHS },
     );
+    // The words a fold's model never saw are unknown to it, as a new customer's are to the shipped model.
+    const seen = new Uint8Array(vocab.length);
+    for (const r of trainRows) for (const [f] of r.x) seen[f] = 1;
     rows.forEach((r, i) => {
       if (foldOf(usable[i]) !== fold) return;
-      const p = softmaxRow(t, scaled(r, scale).x, K);
+      const p = softmaxRow(t, scaled(asSeen(r, seen), scale).x, K);
       oof.push({ logits: p.map((q) => Math.log(q)), y: r.y, real: usable[i].kind === 'real', language: usable[i].language, id: usable[i].id });
     });
   }

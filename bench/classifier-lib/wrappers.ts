@@ -71,6 +71,17 @@ const RU_SITE_FORM = (d: string) => `Обращение с сайта\nФами�
 const CHAT_PASTE = (d: string) => `[9:14 AM] John Smith\n${d}\n[9:15 AM] John Smith\nany ideas?`;
 const BOLD_FIELDS = (d: string) => `**Version**: 21.3.10.391\n**OS**: Windows 11 23H2\n**Steps**: install, reboot\n\n${d}`;
 
+/** Not a wrapping but what hurried customers type: two neighbouring letters swapped in about one word of seven of five letters or more (deterministic). */
+const WITH_TYPOS = (d: string): string => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  return d.replace(/\p{L}{5,}/gu, (w) => {
+    if (next() > 0.15) return w;
+    const i = 1 + Math.floor(next() * (w.length - 2));
+    return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  });
+};
+
 export const WRAPPERS: Wrapper[] = [
   { name: 'GitHub bug template', language: 'en', tuned: true, wrap: GITHUB_BUG },
   { name: 'a pasted Java log', language: 'en', tuned: true, wrap: JAVA_LOG },
@@ -101,4 +112,6 @@ export const WRAPPERS: Wrapper[] = [
   { name: "a Russian vendor site's form", language: 'ru', tuned: true, wrap: RU_SITE_FORM },
   { name: 'a chat paste', language: 'en', tuned: false, wrap: CHAT_PASTE },
   { name: 'bold fields above the story', language: 'en', tuned: true, wrap: BOLD_FIELDS },
+  { name: 'typos (letters swapped in ~15 % of long words)', language: 'en', tuned: false, wrap: WITH_TYPOS },
+  { name: 'Russian with typos', language: 'ru', tuned: false, wrap: WITH_TYPOS },
 ];

@@ -119,15 +119,20 @@ function read(input: ClassifierInput, lexicon: Lexicon): Reading {
 /** What is read of a request: the customer's words, without the signature and disclaimers a mail carries (customer-words.ts). */
 const ownWords = (input: ClassifierInput): ClassifierInput => ({ ...input, description: customerWords(input.description ?? '') });
 
-const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { heads }: Reading, lex: ClassifierResult): FeatureVector =>
-  extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues(heads, lexicon));
+/** `known`: the word features the model has weights for (all of them when it is not given: the training script's first pass). */
+const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { heads }: Reading, lex: ClassifierResult, known?: (feature: string) => boolean): FeatureVector =>
+  extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues(heads, lexicon), known);
 
 /** What the model is given for a request, with the lexicon's result it includes (the training script's view of classify). */
-export function modelFeatures(request: ClassifierInput, lexicon: Lexicon = defaultLexicon()): { lex: ClassifierResult; features: FeatureVector } {
+export function modelFeatures(
+  request: ClassifierInput,
+  lexicon: Lexicon = defaultLexicon(),
+  known?: (feature: string) => boolean,
+): { lex: ClassifierResult; features: FeatureVector } {
   const input = ownWords(request);
   const reading = read(input, lexicon);
   const lex = byLexicon(input, lexicon, reading);
-  return { lex, features: featuresOf(input, lexicon, reading, lex) };
+  return { lex, features: featuresOf(input, lexicon, reading, lex, known) };
 }
 
 /**
@@ -141,7 +146,7 @@ export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLex
   const lex = byLexicon(input, lexicon, reading);
   // The model learned how far to trust this lexicon's scores: with another lexicon (a test's, an operator's own) it does not apply.
   if (!model || model.lexiconVersion !== lexicon.version || reading.f.subject.tokens.length + reading.f.description.tokens.length === 0) return lex;
-  const prediction = predict(model, featuresOf(input, lexicon, reading, lex));
+  const prediction = predict(model, featuresOf(input, lexicon, reading, lex, (f) => model.weights.index.has(f)));
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;
   // The best clause and its probability; the "no clause" class only takes probability away from them.

@@ -23,4 +23,15 @@ describe('extractFeatures', () => {
     const v = extractFeatures('', 'The scan freezes at 50 %.', noLexicon, 'en');
     expect([...v.keys()].some((f) => f.startsWith('w:^'))).toBe(false);
   });
+
+  it('weighs the words the model knows as if the words it never learnt were not there (typos, names, template lines)', () => {
+    const story = 'The full scan freezes at fifty percent every single time, and the whole program stops responding until I restart the computer.';
+    const noise = 'Xqzv wrtplk mnbvcx qwrtzp lkjhgf zxcvbn poiuyt asdfgh qazwsx edcrfv tgbyhn ujmikl olpqaz wsxedc rfvtgb yhnujm ikolpq';
+    const alone = extractFeatures('', story, noLexicon, 'en');
+    const knownToTheModel = (f: string) => alone.has(f);
+    const padded = extractFeatures('', `${story}\n${noise}`, noLexicon, 'en', [], knownToTheModel);
+    expect(padded.get('w:scan')).toBeCloseTo(alone.get('w:scan')!, 12);
+    // without a model's vocabulary every word counts, and the noise dilutes the story
+    expect(extractFeatures('', `${story}\n${noise}`, noLexicon, 'en').get('w:scan')).toBeLessThan(alone.get('w:scan')! * 0.8);
+  });
 });

@@ -21,8 +21,12 @@ const MIN_GRAM_WORD = 5;
  * messages, 66 % at 1, 76 % at 5 (3: 70 %, 7: 76 % but crafted text 4 points worse).
  */
 const WORD_SCALE = 5;
-/** A short text is normalised as if it had this many word features: three words are not each worth a sentence's certainty. */
-const MIN_NORM_FEATURES = 25;
+/**
+ * A short text is normalised as if it had this many word features: three words are not each worth a sentence's certainty.
+ * Only the word features the model knows count (`known`): a word it never learnt (a typo, a product's name, a line of a
+ * template no filter knows) adds nothing to the score and should not dilute the words that decide.
+ */
+export const MIN_NORM_FEATURES = 25;
 
 /**
  * Weight of a subject's words, repeated as features of their own ("w:^…") beside the text's: a title
@@ -69,10 +73,13 @@ export function extractFeatures(
   lexicon: Pick<ClassifierResult, 'ranking' | 'clause' | 'confidence'>,
   language: Language,
   cues: readonly string[] = [],
+  known: (feature: string) => boolean = () => true,
 ): FeatureVector {
   const words = textFeatures(`${subject}\n${description}`, language);
   const v: FeatureVector = new Map();
-  const norm = words.size ? WORD_SCALE / Math.sqrt(Math.max(words.size, MIN_NORM_FEATURES)) : 0;
+  let counted = 0;
+  for (const f of words) if (known(f)) counted++;
+  const norm = counted ? WORD_SCALE / Math.sqrt(Math.max(counted, MIN_NORM_FEATURES)) : 0;
   for (const f of words) v.set(f, norm);
   const title = stemmedWords(subject, language);
   title.words.forEach((w, i) => {

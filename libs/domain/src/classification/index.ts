@@ -12,7 +12,7 @@ export type { Lexicon, LexiconSettings, ClauseEntry, CaveatEntry, CompiledTerm }
 export { fold, tokenize } from './normalise';
 export { loadModel, defaultModel, isWordFeature, predict, NO_CLAUSE } from './model';
 export type { Model, Prediction } from './model';
-export { extractFeatures } from './features';
+export { extractFeatures, MIN_NORM_FEATURES } from './features';
 export { productCues } from './cues';
 export { modelFeatures } from './classify';
 export { withDeclinesOnEvidence } from './decline-evidence';
