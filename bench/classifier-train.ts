@@ -134,7 +134,11 @@ function main(): void {
   const asSeen = (r: Row, seen: Uint8Array): Row => {
     let all = 0;
     let known = 0;
-    for (const [f] of r.x) if (textWord[f]) (all++, seen[f] && known++);
+    for (const [f] of r.x) {
+      if (!textWord[f]) continue;
+      all++;
+      if (seen[f]) known++;
+    }
     if (known === all) return r;
     const factor = Math.sqrt(Math.max(all, MIN_NORM_FEATURES)) / Math.sqrt(Math.max(known, MIN_NORM_FEATURES));
     return { ...r, x: r.x.filter(([f]) => seen[f] || !isWordFeature(vocab[f])).map(([f, v]) => [f, isWordFeature(vocab[f]) ? v * factor : v] as [number, number]) };
