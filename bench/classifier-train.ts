@@ -11,7 +11,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultLexicon, findLexiconFile, isExcludedClause, isIncludedClause, isWordFeature, MIN_NORM_FEATURES, modelFeatures, NO_CLAUSE, withDeclinesOnEvidence } from '../libs/domain/src/classification';
+import {
+  defaultLexicon,
+  findLexiconFile,
+  isExcludedClause,
+  isIncludedClause,
+  isWordFeature,
+  MIN_NORM_FEATURES,
+  modelFeatures,
+  NO_CLAUSE,
+  withDeclinesOnEvidence,
+} from '../libs/domain/src/classification';
 import { declineThresholdOf } from '../libs/domain/src/rules';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { rulesInForceNow } from './classifier-lib/rules';
@@ -76,8 +86,7 @@ function main(): void {
   const usable = examples.filter((x) => x.gold.length <= 1);
   const labelOf = (x: Example) => x.gold[0] ?? NO_CLAUSE;
   // What classify gives the model, and the lexicon's ranking (for the decline-evidence rule below).
-  const readWith = (known?: (f: string) => boolean) =>
-    usable.map((x) => modelFeatures({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon, known));
+  const readWith = (known?: (f: string) => boolean) => usable.map((x) => modelFeatures({ subject: x.subject, description: x.description, topic: x.topic, language: x.language }, lexicon, known));
   const firstPass = readWith().map((r) => r.features);
   const df = new Map<string, number>();
   for (const fs_ of firstPass) for (const f of fs_.keys()) df.set(f, (df.get(f) ?? 0) + 1);

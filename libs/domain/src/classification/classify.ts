@@ -124,11 +124,7 @@ const featuresOf = (input: ClassifierInput, lexicon: Lexicon, { heads }: Reading
   extractFeatures(input.subject ?? '', input.description ?? '', lex, lex.language, productCues(heads, lexicon), known);
 
 /** What the model is given for a request, with the lexicon's result it includes (the training script's view of classify). */
-export function modelFeatures(
-  request: ClassifierInput,
-  lexicon: Lexicon = defaultLexicon(),
-  known?: (feature: string) => boolean,
-): { lex: ClassifierResult; features: FeatureVector } {
+export function modelFeatures(request: ClassifierInput, lexicon: Lexicon = defaultLexicon(), known?: (feature: string) => boolean): { lex: ClassifierResult; features: FeatureVector } {
   const input = ownWords(request);
   const reading = read(input, lexicon);
   const lex = byLexicon(input, lexicon, reading);
@@ -146,7 +142,10 @@ export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLex
   const lex = byLexicon(input, lexicon, reading);
   // The model learned how far to trust this lexicon's scores: with another lexicon (a test's, an operator's own) it does not apply.
   if (!model || model.lexiconVersion !== lexicon.version || reading.f.subject.tokens.length + reading.f.description.tokens.length === 0) return lex;
-  const prediction = predict(model, featuresOf(input, lexicon, reading, lex, (f) => model.weights.index.has(f)));
+  const prediction = predict(
+    model,
+    featuresOf(input, lexicon, reading, lex, (f) => model.weights.index.has(f)),
+  );
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;
   // The best clause and its probability; the "no clause" class only takes probability away from them.
