@@ -82,6 +82,16 @@ const WITH_TYPOS = (d: string): string => {
   });
 };
 
+/** Blind set 4: written 2026-12-05 after every filter change of the day, run once; not mended. */
+const JIRA = (d: string) => `h3. Summary\n${d}\n\n{panel:title=Environment}\nOS: Windows Server 2019\nAgent: 12.3.0.493\n{panel}\n\n{code}\n[2024-05-01 10:00:01] ERROR service stopped\n{code}`;
+const APP_FEEDBACK = (d: string) => `${d}\n\n---\nApp version: 21.3.4 (1234)\nDevice: Samsung SM-G991B\nAndroid 14\nLocale: en_GB\nSent from the in-app feedback form`;
+const OUTLOOK_SIGNATURE = (d: string) =>
+  `${d}\n\nKind regards,\n\nPeter Novak | IT Administrator\nAcme s.r.o. | peter.novak@acme.example | +420 123 456 789\n\nThis email and any files transmitted with it are confidential and intended solely for the use of the individual or entity to whom they are addressed.`;
+const RU_FORUM_QUOTE = (d: string) => `Цитата (Sergey77 @ 12.03.2024, 10:15)\nА вы пробовали переустановить?\n\n${d}\n\nUPD: переустановка не помогла.`;
+const RU_HELPDESK_EXPORT = (d: string) =>
+  `Заявка № 00045123 от 02.03.2026\nИнициатор: Петров И.И.\nПодразделение: Бухгалтерия\nКатегория: Программное обеспечение\nПриоритет: Средний\n\nОписание:\n${d}`;
+const TRIED_LIST = (d: string) => `${d}\n\nThings I've tried:\n\n* rebooting\n* reinstalling\n* running as admin\n\nAny help appreciated!`;
+
 export const WRAPPERS: Wrapper[] = [
   { name: 'GitHub bug template', language: 'en', tuned: true, wrap: GITHUB_BUG },
   { name: 'a pasted Java log', language: 'en', tuned: true, wrap: JAVA_LOG },
@@ -114,4 +124,10 @@ export const WRAPPERS: Wrapper[] = [
   { name: 'bold fields above the story', language: 'en', tuned: true, wrap: BOLD_FIELDS },
   { name: 'typos (letters swapped in ~15 % of long words)', language: 'en', tuned: false, wrap: WITH_TYPOS },
   { name: 'Russian with typos', language: 'ru', tuned: false, wrap: WITH_TYPOS },
+  { name: 'a Jira description with panels', language: 'en', tuned: false, wrap: JIRA },
+  { name: "an app's feedback form", language: 'en', tuned: false, wrap: APP_FEEDBACK },
+  { name: 'a signature with bars and a legal line', language: 'en', tuned: false, wrap: OUTLOOK_SIGNATURE },
+  { name: 'a Russian forum post with a quote and "UPD:"', language: 'ru', tuned: false, wrap: RU_FORUM_QUOTE },
+  { name: "a Russian helpdesk's export", language: 'ru', tuned: false, wrap: RU_HELPDESK_EXPORT },
+  { name: 'what was tried, as a list', language: 'en', tuned: false, wrap: TRIED_LIST },
 ];
