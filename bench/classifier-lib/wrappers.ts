@@ -128,6 +128,6 @@ export const WRAPPERS: Wrapper[] = [
   { name: "an app's feedback form", language: 'en', tuned: false, wrap: APP_FEEDBACK },
   { name: 'a signature with bars and a legal line', language: 'en', tuned: false, wrap: OUTLOOK_SIGNATURE },
   { name: 'a Russian forum post with a quote and "UPD:"', language: 'ru', tuned: false, wrap: RU_FORUM_QUOTE },
-  { name: "a Russian helpdesk's export", language: 'ru', tuned: false, wrap: RU_HELPDESK_EXPORT },
+  { name: "a Russian helpdesk's export", language: 'ru', tuned: true, wrap: RU_HELPDESK_EXPORT },
   { name: 'what was tried, as a list', language: 'en', tuned: false, wrap: TRIED_LIST },
 ];

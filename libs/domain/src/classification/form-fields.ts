@@ -15,6 +15,7 @@ const FIELD_NAME =
   'name|full name|first name|last name|surname|e-?mail|email address|phone|telephone|country|company|organi[sz]ation|cpu|processor|gpu|graphics(?: card)?|ram|memory|av|anti-?virus|security software|' +
   // a helpdesk's own fields, when a ticket is exported or forwarded
   'ticket|case|priority|status|requester|category|type|assignee|environment|system info(?:rmation)?|specs|' +
+  'инициатор|заявитель|подразделение|отдел|категория|приоритет|статус|исполнитель|контактное лицо|' +
   'продукт|версия|ос|операционная система|лицензия|ключ|вложени[ея]|имя|фамилия|отчество|фио|инн(?: организации)?|e-?mail|эл\\. почта|электронная почта|телефон|страна|компания|организация|' +
   'produkts|versija|licence|pielikum[si]|vārds|tālrunis|valsts|uzņēmums|toode|versioon|litsents|manus(?:ed)?|nimi|telefon|riik|ettevõte|' +
   'produktas|licencija|priedai|vardas|telefonas|šalis|įmonė)';
@@ -27,10 +28,11 @@ const isOneField = (line: string): boolean => {
   return value !== undefined && value.trim().split(/\s+/).length <= FIELD_VALUE_WORDS_MAX && !SAYS_SOMETHING.test(value) && !VERDICT.test(value);
 };
 /** A helpdesk's reference ("Ticket #48213", "Обращение №48213"). */
-const REFERENCE = /^\s*(?:ticket|case|request|issue|обращение|заявка|запрос|pieteikums|pöördumine|užklausa)\s*(?:#|№|no\.?|nr\.?)\s*\d+\s*$/iu;
+/** (perhaps with its date: "Заявка № 00045123 от 02.03.2026", "Ticket #48213 of 2026-03-02") */
+const REFERENCE = /^\s*(?:ticket|case|request|issue|обращение|заявка|запрос|pieteikums|pöördumine|užklausa)\s*(?:#|№|no\.?|nr\.?)\s*\d+(?:\s+(?:от|of|from|no|nuo)\s+[\d./-]{6,10})?\s*$/iu;
 /** One field, or several on a line between bars ("Ticket #48213 | Priority: Normal | Status: New"). */
 export const isField = (line: string): boolean => {
-  if (!line.includes('|')) return isOneField(line);
+  if (!line.includes('|')) return isOneField(line) || REFERENCE.test(line);
   return line.split('|').every((part) => REFERENCE.test(part) || isOneField(part));
 };
 /** A word after a field's name that makes the heading a topic ("Licence problem"), not a field ("Версия программы"). */

@@ -99,6 +99,9 @@ describe('withoutTemplateNoise: the customer words inside an issue template, wit
   it("drops a contact form's, a ticket export's and a spec list's facts about the sender and the machine", () => {
     const text = [
       'Ticket #48213 | Priority: Normal | Status: New',
+      'Заявка № 00045123 от 02.03.2026',
+      'Инициатор: Петров И.И.',
+      'Подразделение: Бухгалтерия',
       'Requester: m.brown@northwind.example',
       'Name: Anna Kowalska',
       'Phone: +48 600 123 456',
