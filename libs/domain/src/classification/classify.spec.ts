@@ -310,6 +310,9 @@ describe('classify', () => {
       // Office by its English names in Russian and Baltic text; the product loading the processor in Estonian (lexicon 2026.12.5.6).
       ['4.2.7', 'Word', 'Word не сохраняет документы, пишет нет доступа. Как исправить?'],
       ['4.1.1', 'Protsessor', 'Viirusetõrje koormab protsessorit 100%, arvuti on täiesti aeglane kui skaneerimine käib.'],
+      // An older version to download in Estonian, "the others find it" in Lithuanian (lexicon 2026.12.5.7; triage before).
+      ['4.1.4a', 'Vanem versioon', 'Vajan vanemat versiooni Windows 7 jaoks, kust seda saab?'],
+      ['4.1.2b', 'Nerado', 'Kompiuteryje tikrai yra kenkėjiška programa, kitos antivirusinės ją randa, o Kaspersky ne.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
