@@ -114,8 +114,8 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 
 const isQuoted = (line: string): boolean => /^\s*>/.test(line);
 
-/** Above a forwarded mail, a note of fewer words ("FYI, see below") leaves the forwarded text as the request. */
-const FORWARD_NOTE_WORDS_MAX = 8;
+/** Above a forwarded mail, fewer words of the customer's own ("FYI, see below") leave the forwarded text as the request. */
+const OWN_WORDS_ABOVE_FORWARD_MIN = 8;
 const wordsIn = (lines: readonly string[]): number => lines.reduce((n, l) => n + (l.match(/\p{L}+/gu)?.length ?? 0), 0);
 
 /**
@@ -134,7 +134,7 @@ function quotedHistoryStart(lines: readonly string[]): number {
   const attributed = lines.findIndex((_, i) => isAttribution(lines, i) && (quotedToTheEnd(i) || quotedToTheEnd(i + 1)));
   // A separator's history is not quoted line by line; what is above it must say something, or the customer only forwarded it ("see below").
   const opened = lines.findIndex((_, i) => opensForwardedMail(lines, i));
-  const separated = opened >= 0 && wordsIn(lines.slice(0, opened)) >= FORWARD_NOTE_WORDS_MAX ? opened : -1;
+  const separated = opened >= 0 && wordsIn(lines.slice(0, opened)) >= OWN_WORDS_ABOVE_FORWARD_MIN ? opened : -1;
   // A helpdesk's "reply above this line": the reply is above it, however short.
   const marked = lines.findIndex(isReplyMarker);
   const starts = [attributed, separated, marked].filter((i) => i >= 0);
