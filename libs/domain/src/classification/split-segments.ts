@@ -1,4 +1,5 @@
 import { fold, tokenize } from './normalise';
+import { VERDICT } from './verdict';
 
 /**
  * How a message is cut into candidate parts for rule 2.3 (split.ts decides which cuts stand):
@@ -297,6 +298,11 @@ export function notSteps(intro: string, items: string[]): boolean {
   if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
   return items.filter((item) => STEP_RE.test(item.trim()) || OTHER_STEP_RE.test(fold(item.trim()))).length * 2 < items.length;
 }
+/** The text states a fault, a wish, a question or a detection ("We have memory dumps of two infected workstations." states none: context). */
+export function statesProblem(text: string): boolean {
+  return FAULT_OR_WISH_RE.test(text) || OTHER_FAULT_OR_WISH_RE.test(fold(text)) || VERDICT.test(text) || DELETED_RE.test(text);
+}
+const DELETED_RE = /delet|remov|удал|dzēs|kustut|ištryn|pašalin/iu;
 export function faultList(intro: string, items: string[]): boolean {
   return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && (FAULT_OR_WISH_RE.test(item) || OTHER_FAULT_OR_WISH_RE.test(fold(item))));
 }

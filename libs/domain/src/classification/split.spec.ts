@@ -314,6 +314,14 @@ describe('splitProblems', () => {
     ]);
   });
 
+  // Two crafted dev lines the unmarked sentence cut split in two: what we have, and what the computer does, before the request.
+  it.each([
+    ['Forensika', 'Meil on mälutõmmis ja kettatõmmised kahest nakatunud tööjaamast. Kas teie ekspertidelt saab tellida kohtuekspertiisi (forensics) koos aruandega, mida saaks politseile esitada?'],
+    ['aeglane arvuti', 'Arvuti on aeglane ja ventilaator undab kogu aeg, isegi kui midagi ei tee. Viiruseid pole, Kaspersky kontrollis. Kuidas Windowsi seadistada, et see kiiremini töötaks?'],
+  ])('does not cut after a first sentence that states no fault, wish, question or detection: %s', (subject, description) => {
+    expect(splitProblems({ subject, description })).toHaveLength(1);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

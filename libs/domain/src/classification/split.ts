@@ -16,6 +16,7 @@ import {
   proseSegments,
   questionList,
   faultList,
+  statesProblem,
   notSteps,
   refersBack,
   triedAlready,
@@ -382,7 +383,8 @@ function unmarkedSentenceSplit(text: string, readerOf: () => FragmentReader): [s
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
     const before = own.slice(0, i).filter(Boolean).at(-1);
     const after = own.slice(i).find(Boolean);
-    if (!before || !after || before === after || refersBack(halves[1]) || triedAlready(halves[1])) continue;
+    // (a first half that states no fault, wish, question or detection is context: "We have memory dumps of two infected workstations.")
+    if (!before || !after || before === after || refersBack(halves[1]) || triedAlready(halves[1]) || !statesProblem(halves[0])) continue;
     const [a, b] = halves.map((h) => read.scored(h, 'paragraph'));
     if (a.clause === b.clause || !distinct(a, b) || linked(a.clause, b.clause)) continue;
     const [ma, mb] = [read.learned(a.text), read.learned(b.text)];
