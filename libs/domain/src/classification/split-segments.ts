@@ -298,13 +298,15 @@ export function notSteps(intro: string, items: string[]): boolean {
   if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
   return items.filter((item) => STEP_RE.test(item.trim()) || OTHER_STEP_RE.test(fold(item.trim()))).length * 2 < items.length;
 }
+/** The text has a fault's, a wish's or a question's cue, in any of the five languages. */
+const saysFaultOrWish = (text: string): boolean => FAULT_OR_WISH_RE.test(text) || OTHER_FAULT_OR_WISH_RE.test(fold(text));
+const DELETED_RE = /delet|remov|удал|dzēs|kustut|ištryn|pašalin/iu;
 /** The text states a fault, a wish, a question or a detection ("We have memory dumps of two infected workstations." states none: context). */
 export function statesProblem(text: string): boolean {
-  return FAULT_OR_WISH_RE.test(text) || OTHER_FAULT_OR_WISH_RE.test(fold(text)) || VERDICT.test(text) || DELETED_RE.test(text);
+  return saysFaultOrWish(text) || VERDICT.test(text) || DELETED_RE.test(text);
 }
-const DELETED_RE = /delet|remov|удал|dzēs|kustut|ištryn|pašalin/iu;
 export function faultList(intro: string, items: string[]): boolean {
-  return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && (FAULT_OR_WISH_RE.test(item) || OTHER_FAULT_OR_WISH_RE.test(fold(item))));
+  return notSteps(intro, items) && items.every((item) => tokenize(item).length >= FAULT_ITEM_MIN_WORDS && saysFaultOrWish(item));
 }
 
 /** Inline "1) … 2) …" on one line. */
