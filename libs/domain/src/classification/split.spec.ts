@@ -322,6 +322,15 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject, description })).toHaveLength(1);
   });
 
+  // The first half's clause comes from "bought your business licences" (context); its "don't" is in another sentence.
+  it('does not cut when the sentence that gives the first half its clause states no problem', () => {
+    const description =
+      "We are a 150-seat company and just bought your business licences. We don't have IT staff. Can you set everything up for us, install on all computers and configure the policies?";
+    const parts = splitProblems({ subject: 'deployment help', description });
+    expect(parts).toHaveLength(1);
+    expect(clauses(parts)).toEqual(['4.2.12']);
+  });
+
   it('returns the input for an empty description', () => {
     const input = { subject: 'Only a subject', description: '' };
     expect(splitProblems(input)).toEqual([input]);

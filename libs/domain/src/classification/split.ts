@@ -381,10 +381,13 @@ function unmarkedSentenceSplit(text: string, readerOf: () => FragmentReader): [s
   let best: { halves: [string, string]; confidence: number } | null = null;
   for (let i = 1; i < sentences.length; i++) {
     const halves: [string, string] = [sentences.slice(0, i).join(' '), sentences.slice(i).join(' ')];
-    const before = own.slice(0, i).filter(Boolean).at(-1);
+    let opener = i - 1;
+    while (opener >= 0 && !own[opener]) opener--;
+    const before = opener >= 0 ? own[opener] : null;
     const after = own.slice(i).find(Boolean);
-    // (a first half that states no fault, wish, question or detection is context: "We have memory dumps of two infected workstations.")
-    if (!before || !after || before === after || refersBack(halves[1]) || triedAlready(halves[1]) || !statesProblem(halves[0])) continue;
+    // The sentence that gives the first half its clause states a fault, wish, question or detection; else the half is
+    // context ("We have memory dumps of two infected workstations."; "We just bought your business licences. We don't have IT staff.").
+    if (!before || !after || before === after || refersBack(halves[1]) || triedAlready(halves[1]) || !statesProblem(sentences[opener])) continue;
     const [a, b] = halves.map((h) => read.scored(h, 'paragraph'));
     if (a.clause === b.clause || !distinct(a, b) || linked(a.clause, b.clause)) continue;
     const [ma, mb] = [read.learned(a.text), read.learned(b.text)];
