@@ -313,6 +313,10 @@ describe('classify', () => {
       // An older version to download in Estonian, "the others find it" in Lithuanian (lexicon 2026.12.5.7; triage before).
       ['4.1.4a', 'Vanem versioon', 'Vajan vanemat versiooni Windows 7 jaoks, kust seda saab?'],
       ['4.1.2b', 'Nerado', 'Kompiuteryje tikrai yra kenkėjiška programa, kitos antivirusinės ją randa, o Kaspersky ne.'],
+      // "Deleted the installer and calls it a virus" in Latvian; "when I pause protection, everything is fast" in Lithuanian
+      // (lexicon 2026.12.5.9; triage before, the Lithuanian one read as the device's own slowness, 4.2.2 at 0.55).
+      ['4.1.2a', 'Izdzēsa failu', 'Antivīruss izdzēsa printera draivera instalētāju un sauc to par vīrusu. Tas ir no HP mājaslapas.'],
+      ['4.1.1', 'Lėtas kompiuteris', 'Nuo tada, kai įdiegiau Kaspersky, kompiuteris labai lėtai įsijungia. Kai sustabdau apsaugą, viskas greita.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
