@@ -90,6 +90,8 @@ const STRONG_MARKERS = [
 /** Ordinals: like list items (split when announced or when the clauses differ). */
 const ORDINAL_MARKERS = [
   'first(?:ly)?',
+  'the first(?: one)? is',
+  'the second(?: one)? is',
   'second(?:ly)?',
   'third',
   'pirmkārt',

@@ -115,6 +115,19 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'x', description })).toHaveLength(1);
   });
 
+  it('reads "the first one is … the second is …" after "I have 2 issues" as two problems', () => {
+    const description =
+      'Hello,\n\nI have 2 issues. The first one is that the scan stops at 45% every time and nothing happens after that. The second is that my licence disappeared after I reinstalled Windows and the app asks for a code again.\n\nThanks';
+    const parts = splitProblems({ subject: 'Kaspersky issues', description });
+    expect(clauses(parts)).toEqual(['4.1.1', '4.1.3']);
+  });
+
+  it('does not take "the second one is" for another problem in a story of one (unannounced)', () => {
+    const description =
+      'The memory usage is really high with the ad blocker on. The first picture was taken a few days ago, I had 12 tabs open. The second one is today, the tabs you see are the only ones I had open.';
+    expect(splitProblems({ subject: 'High memory usage', description })).toHaveLength(1);
+  });
+
   it('does not take Lithuanian "antra vertus" ("on the other hand") for "secondly"', () => {
     const input = { subject: 'Klaida', description: 'Programa neatsinaujina ir rodo klaidą. Antra vertus, kompiuteris veikia greitai, bet atnaujinimas vis tiek nepavyksta.' };
     expect(splitProblems(input)).toHaveLength(1);
