@@ -317,6 +317,10 @@ describe('classify', () => {
       // (lexicon 2026.12.5.9; triage before, the Lithuanian one read as the device's own slowness, 4.2.2 at 0.55).
       ['4.1.2a', 'Izdzēsa failu', 'Antivīruss izdzēsa printera draivera instalētāju un sauc to par vīrusu. Tas ir no HP mājaslapas.'],
       ['4.1.1', 'Lėtas kompiuteris', 'Nuo tada, kai įdiegiau Kaspersky, kompiuteris labai lėtai įsijungia. Kai sustabdau apsaugą, viskas greita.'],
+      // "Would it be possible to have …" asks for a feature (4.1.4b at 0.96 on "PDF" before); a scan that "stops at 45 %" in
+      // Lithuanian (triage before) (lexicon 2026.12.5.10).
+      ['4.2.1', 'feature', 'Would it be possible to have the scan report exported to PDF? Right now I can only copy text.'],
+      ['4.1.1', 'Skenavimas', 'Skenavimas sustoja ties 45% ir toliau nieko nevyksta.'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
