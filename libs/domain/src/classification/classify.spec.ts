@@ -321,6 +321,12 @@ describe('classify', () => {
       // Lithuanian (triage before) (lexicon 2026.12.5.10).
       ['4.2.1', 'feature', 'Would it be possible to have the scan report exported to PDF? Right now I can only copy text.'],
       ['4.1.1', 'Skenavimas', 'Skenavimas sustoja ties 45% ir toliau nieko nevyksta.'],
+      // Five-word messages as people type them (lexicon 2026.12.5.11): "my key doesn't work" was our program's fault (4.1.1)
+      // in Latvian and Lithuanian and triage in English; a loud fan went to triage.
+      ['4.1.3', 'key', 'my key doesnt work'],
+      ['4.1.3', 'atslēga', 'mana atslēga nestrādā'],
+      ['4.1.3', 'raktas', 'mano raktas neveikia'],
+      ['4.2.2', 'fan', 'my pc fan is super loud all the time, how do i fix it'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
