@@ -60,6 +60,9 @@ const STRONG_MARKERS = [
   'отдельная проблема',
   'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
   'on a side note',
+  'on another note',
+  'on an unrelated note',
+  '(?:a|one|another) suggestion:',
   'as a side note',
   'side note',
   'unrelated(?: to (?:this|that))?,',
@@ -162,7 +165,9 @@ const WEAK_MARKERS = [
 ];
 
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
-const STRONG_RE = new RegExp(`^(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+/** "And another question", "И отдельный вопрос", "Un atsevišķs jautājums", "Ja eraldi küsimus": an "and" before the marker. */
+const AND = '(?:and|и|а|un|ja|ir)\\s+';
+const STRONG_RE = new RegExp(`^(?:${AND})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');

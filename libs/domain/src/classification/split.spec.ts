@@ -128,6 +128,14 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'High memory usage', description })).toHaveLength(1);
   });
 
+  it.each([
+    ['en', 'Hi, the program keeps freezing when I open the settings window, I have to kill it in task manager. On another note, how do I remove an old PC from my account on the website?'],
+    ['en', 'Where can I find the admin guide for Security Center 14? And a suggestion: please add a search box to the policy list, with 300 policies it is hard to find anything.'],
+    ['ru', 'Программа зависает при открытии настроек, приходится закрывать через диспетчер задач. И отдельный вопрос: как удалить старый компьютер из моего аккаунта на сайте?'],
+  ])('splits at "on another note", "and a suggestion:", "and a separate question" (%s)', (_lang, description) => {
+    expect(splitProblems({ subject: 'x', description })).toHaveLength(2);
+  });
+
   it('does not take Lithuanian "antra vertus" ("on the other hand") for "secondly"', () => {
     const input = { subject: 'Klaida', description: 'Programa neatsinaujina ir rodo klaidą. Antra vertus, kompiuteris veikia greitai, bet atnaujinimas vis tiek nepavyksta.' };
     expect(splitProblems(input)).toHaveLength(1);
