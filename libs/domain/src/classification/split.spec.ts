@@ -136,6 +136,13 @@ describe('splitProblems', () => {
     expect(splitProblems({ subject: 'x', description })).toHaveLength(2);
   });
 
+  it('keeps a detection told as a list of tries as one request: the parts are all of one clause and nothing was announced', () => {
+    const description =
+      'I\'m trying to install the modpack and my antivirus reported it as a trojan: "Temp\\CF\\291.zip is infected with Trojan.GenericKD.79893365". I\'ve tried reinstalling it three times:\n1. First install on my desktop, the trojan was flagged right away\n2. Reinstall after a clean-up with nothing else running\n3. Install on a second laptop to see whether my main computer is infected. Each time the same trojan is detected.';
+    const parts = splitProblems({ subject: 'Trojan detected in the modpack', description });
+    expect(clauses(parts)).toEqual(['4.1.2a']);
+  });
+
   it('does not take Lithuanian "antra vertus" ("on the other hand") for "secondly"', () => {
     const input = { subject: 'Klaida', description: 'Programa neatsinaujina ir rodo klaidą. Antra vertus, kompiuteris veikia greitai, bet atnaujinimas vis tiek nepavyksta.' };
     expect(splitProblems(input)).toHaveLength(1);
