@@ -327,6 +327,10 @@ describe('classify', () => {
       ['4.1.3', 'atslēga', 'mana atslēga nestrādā'],
       ['4.1.3', 'raktas', 'mano raktas neveikia'],
       ['4.2.2', 'fan', 'my pc fan is super loud all the time, how do i fix it'],
+      // "Is it possible …? If so, how?" asks how to do it, not for a feature (lexicon 2026.12.5.13; the Russian one was 4.2.1,
+      // a real dev one of its kind declined at 0.99; the Latvian one went to triage).
+      ['4.1.4b', 'Тема', 'Есть ли возможность поменять тему оформления на тёмную? Если да, то как это сделать?'],
+      ['4.1.4b', 'Valoda', 'Vai ir iespēja nomainīt saskarnes valodu? Ja jā, kā to izdarīt?'],
     ])('decides %s for "%s"', (clause, subject, description) => {
       const r = classify({ subject, description });
       expect(r.clause).toBe(clause);
