@@ -27,8 +27,7 @@ const isOneField = (line: string): boolean => {
   const value = FIELD.exec(line)?.[1];
   return value !== undefined && value.trim().split(/\s+/).length <= FIELD_VALUE_WORDS_MAX && !SAYS_SOMETHING.test(value) && !VERDICT.test(value);
 };
-/** A helpdesk's reference ("Ticket #48213", "Обращение №48213"). */
-/** (perhaps with its date: "Заявка № 00045123 от 02.03.2026", "Ticket #48213 of 2026-03-02") */
+/** A helpdesk's reference ("Ticket #48213", "Обращение №48213"), perhaps with its date ("Заявка № 00045123 от 02.03.2026"). */
 const REFERENCE = /^\s*(?:ticket|case|request|issue|обращение|заявка|запрос|pieteikums|pöördumine|užklausa)\s*(?:#|№|no\.?|nr\.?)\s*\d+(?:\s+(?:от|of|from|no|nuo)\s+[\d./-]{6,10})?\s*$/iu;
 /** One field, or several on a line between bars ("Ticket #48213 | Priority: Normal | Status: New"). */
 export const isField = (line: string): boolean => {
