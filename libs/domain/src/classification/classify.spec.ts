@@ -200,6 +200,21 @@ describe('classify', () => {
     expect(classify({ subject: '', description: 'где скачат дистрибутив' }).clause).toBe('4.1.4a');
   });
 
+  it('reads words cut by invisible characters, typed fullwidth or with look-alike letters of the other script as the plain ones', () => {
+    const plain = classify({ subject: '', description: 'Kaspersky flags my installer as a false positive' });
+    const disguised = [
+      'Kaspersky flags my in\u00ADstaller as a fal\u200Bse posi\u200Dtive', // soft hyphen, zero-width space and joiner
+      '\u202EKaspersky flags my installer as a ｆａｌｓｅ ｐｏｓｉｔｉｖｅ', // a bidi override, fullwidth letters
+      'Kаspersky flаgs my instаller аs а fаlse pоsitive', // Cyrillic а and о
+    ];
+    for (const description of disguised) {
+      const r = classify({ subject: '', description });
+      expect([r.language, r.clause, r.confidence]).toEqual([plain.language, plain.clause, plain.confidence]);
+    }
+    // and the other way round: a Russian word with a Latin "o" and "c"
+    expect(classify({ subject: '', description: 'Антивирус удалил мою прoграмму, это лoжное срабатывание' }).clause).toBe('4.1.2a');
+  });
+
   it('uses the given language instead of detecting it', () => {
     expect(classify({ subject: 'x', description: 'Kaspersky crashes', language: 'lv' }).language).toBe('lv');
   });

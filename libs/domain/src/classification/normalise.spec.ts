@@ -1,4 +1,17 @@
-import { editDistance, withinOneEdit } from './normalise';
+import { editDistance, tokenize, withinOneEdit } from './normalise';
+
+describe('tokenize', () => {
+  it.each([
+    ['Kаspersky Windоws', ['kaspersky', 'windows']], // Cyrillic а, о in Latin words
+    ['прoграмма вирус', ['программа', 'вирус']], // a Latin o in a Russian word
+    ['bаза', ['bаза']], // a letter without a look-alike: left as typed
+    ['fal\u200Bse posi\u00ADtive \u202Eok', ['false', 'positive', 'ok']],
+    ['ｆａｌｓｅ　ＰＯＳＩＴＩＶＥ', ['false', 'positive']],
+    ['1с Windows-ом', ['1с', 'windows', 'ом']],
+  ])('%j → %j', (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+});
 
 describe('withinOneEdit', () => {
   it.each([

@@ -1,7 +1,8 @@
 /**
  * Text normalisation shared by the language detector, the lexicon compiler and the matcher.
- * Everything is compared in a "folded" form: NFC, lower case, Latvian diacritics removed
- * and Estonian/Lithuanian ones too (customers often type without them), Russian ё → е.
+ * Everything is compared in a "folded" form: NFC, invisible characters dropped, fullwidth letters as ASCII, lower case,
+ * Latvian diacritics removed and Estonian/Lithuanian ones too (customers often type without them), Russian ё → е; a
+ * token of Latin and Cyrillic look-alikes in one script.
  */
 const FOLD: ReadonlyMap<string, string> = new Map(
   Object.entries({
@@ -32,8 +33,21 @@ const FOLD: ReadonlyMap<string, string> = new Map(
 );
 const FOLD_RE = /[āčēģīķļņšūžōŗõäöüąęėįųё]/g;
 
+/**
+ * Characters no reader sees: zero-width spaces and joiners, the soft hyphen, bidi marks and overrides (Unicode's format
+ * class). Pasted from web pages and chats, or put in on purpose, they cut "fal\u200Bse positive" into two unknown words.
+ */
+const INVISIBLE_RE = /\p{Cf}/gu;
+/** Fullwidth ASCII ("ｆａｌｓｅ", typed with an East Asian input method) as the ASCII it stands for. */
+const FULLWIDTH_RE = /[\uFF01-\uFF5E]/g;
+const FULLWIDTH_OFFSET = 0xfee0;
+
 export function lower(text: string): string {
-  return (text ?? '').normalize('NFC').toLowerCase();
+  return (text ?? '')
+    .normalize('NFC')
+    .replace(INVISIBLE_RE, '')
+    .replace(FULLWIDTH_RE, (c) => String.fromCharCode(c.charCodeAt(0) - FULLWIDTH_OFFSET))
+    .toLowerCase();
 }
 
 /** Lower case + diacritics folded; punctuation kept. */
@@ -70,11 +84,32 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
   }),
 );
 
+/**
+ * Latin and Cyrillic letters that look alike (lower case, as folded). A word typed with both ("Kаspersky" with a Cyrillic
+ * "а", "Windоws"; a keyboard layout switched mid-word, or a filter evaded on purpose) matches nothing in either language.
+ */
+const LATIN_OF_CYRILLIC: ReadonlyMap<string, string> = new Map(Object.entries({ а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', к: 'k', і: 'i', ј: 'j', ѕ: 's' }));
+const CYRILLIC_OF_LATIN: ReadonlyMap<string, string> = new Map(Object.entries({ a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', y: 'у', x: 'х', k: 'к' }));
+const LATIN_RE = /[a-z]/g;
+const CYRILLIC_RE = /[\u0430-\u044f]/g;
+const HAS_LATIN = /[a-z]/;
+const HAS_CYRILLIC = /[\u0430-\u044f]/;
+const count = (token: string, letters: RegExp): number => token.match(letters)?.length ?? 0;
+
+/** A word of both scripts, written in the one most of its letters are in, when every other letter has a look-alike there. */
+function oneScript(token: string): string {
+  if (!HAS_CYRILLIC.test(token) || !HAS_LATIN.test(token)) return token;
+  const toLatin = count(token, LATIN_RE) >= count(token, CYRILLIC_RE);
+  const mapped = toLatin ? token.replace(CYRILLIC_RE, (c) => LATIN_OF_CYRILLIC.get(c) ?? c) : token.replace(LATIN_RE, (c) => CYRILLIC_OF_LATIN.get(c) ?? c);
+  return (toLatin ? HAS_CYRILLIC : HAS_LATIN).test(mapped) ? token : mapped;
+}
+
 /** Folded word tokens (letters/digits runs). */
 export function tokenize(text: string): string[] {
   const raw = fold(text).match(TOKEN_RE) ?? [];
   const out: string[] = [];
-  for (const t of raw) {
+  for (const raw1 of raw) {
+    const t = oneScript(raw1);
     const c = CONTRACTIONS.get(t);
     if (c) out.push(...c);
     else out.push(t);
