@@ -1,4 +1,4 @@
-import { splitSentences } from './split-segments';
+import { refersBack, splitSentences } from './split-segments';
 import { randomTexts } from '../testing/random-texts';
 
 /** The regular expression the sentence scanner replaced: its answers are the specification. */
@@ -27,5 +27,22 @@ describe('splitSentences', () => {
   it('reads a message of 20,000 stops: no sentence in it, or one after words', () => {
     expect(splitSentences('.'.repeat(20_000))).toEqual([]);
     expect(splitSentences(`Help${'.'.repeat(20_000)}`)).toEqual([`Help${'.'.repeat(20_000)}`]);
+  });
+});
+
+describe('refersBack', () => {
+  it.each([
+    ['It crashes again after the restart.', true],
+    ['This happens on every computer.', true],
+    ['Это случается каждый день.', true],
+    ['It would be nice to have a dark mode.', false],
+    ["It'd be great to schedule scans by the hour.", false],
+    ['There is no way to export the rules.', false],
+    ['There should be an option to pause the scan.', false],
+    ['It would crash with this file too.', true],
+    ['There it crashes again.', true],
+    ['My licence key is rejected.', false],
+  ])('%j → %s', (text, expected) => {
+    expect(refersBack(text)).toBe(expected);
   });
 });

@@ -427,8 +427,11 @@ const BACK_REFERENCE = new Set(
   ].flatMap((words) => words.split(' ').map(fold)),
 );
 const BACK_REFERENCE_WINDOW = 4;
+/** "It would be nice to have …", "There is no way to …": the pronoun of an English impersonal phrase points at nothing before it. */
+const IMPERSONAL_OPENING =
+  /^(?:it (?:would|will|could|might|d|is|s) (?:also )?be (?:nice|great|good|useful|helpful|handy|cool|awesome|better|possible|convenient) |there (?:is|are|s) no |there should be )/;
 export function refersBack(text: string): boolean {
-  return tokenize(text)
-    .slice(0, BACK_REFERENCE_WINDOW)
-    .some((w) => BACK_REFERENCE.has(w));
+  const words = tokenize(text);
+  const first = IMPERSONAL_OPENING.test(`${words.slice(0, 6).join(' ')} `) ? 2 : 0;
+  return words.slice(first, BACK_REFERENCE_WINDOW).some((w) => BACK_REFERENCE.has(w));
 }

@@ -306,6 +306,11 @@ describe('splitProblems', () => {
     ['"two things" joined by ", and"', "Hi, two things: the update fails with error 0x80070005, and I'd like to know how to move my licence to a new computer.", ['4.1.1', '4.1.3']],
     ['plain consecutive sentences on different clauses', 'The scanner crashes every time I start a full scan. And my licence key is not accepted after I renewed it.', ['4.1.1', '4.1.3']],
     [
+      'a wish opened with an impersonal "it" (it points at nothing before it)',
+      'Kaspersky deleted my own installer and calls it a trojan, it is a false positive. It would be great if you added a dark mode.',
+      ['4.1.2a', '4.2.1'],
+    ],
+    [
       '"кстати" (a change of topic: a detection and a download question are two)',
       'Касперский удалил мою программу, считает её трояном, но это наша собственная разработка. Кстати, где скачать дистрибутив KES для Linux?',
       ['4.1.2a', '4.1.4a'],
