@@ -306,6 +306,11 @@ describe('splitProblems', () => {
     ['"two things" joined by ", and"', "Hi, two things: the update fails with error 0x80070005, and I'd like to know how to move my licence to a new computer.", ['4.1.1', '4.1.3']],
     ['plain consecutive sentences on different clauses', 'The scanner crashes every time I start a full scan. And my licence key is not accepted after I renewed it.', ['4.1.1', '4.1.3']],
     [
+      '"Also" after another vendor\'s program crashing (not a detection\'s consequence: the crash is not ours)',
+      "Outlook keeps crashing when I open attachments, how do I repair Office?\n\nAlso your product quarantined a PDF my colleague sent, I think it's a false positive.",
+      ['4.2.7', '4.1.2a'],
+    ],
+    [
       'a wish opened with an impersonal "it" (it points at nothing before it)',
       'Kaspersky deleted my own installer and calls it a trojan, it is a false positive. It would be great if you added a dark mode.',
       ['4.1.2a', '4.2.1'],
