@@ -364,13 +364,15 @@ function sentencesByLine(para: string): Array<{ text: string; opensLine: boolean
  * Paragraph and marker segmentation for free text. In a message announced as several problems
  * every sentence may start one (a 'weak' boundary: kept only when the clauses differ).
  */
+/** A paragraph whose first sentence says "also" after its subject ("The full scan also crashes at 60 %", "Сканирование также вылетает"). */
+const MID_ALSO_RE = /^(?:[^\s,.!?]+\s+){1,3}(?:also|также|тоже)\s/u;
 export function proseSegments(text: string, announced: boolean): Segment[] {
   const segments: Segment[] = [];
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
-  paragraphs.forEach((para) => {
+  paragraphs.forEach((para, index) => {
     let current: Segment | null = null;
     const pieces = sentencesByLine(para).flatMap(({ text: sentence, opensLine }) => clauses(sentence, announced).map((text, j) => ({ text, opensLine: opensLine && j === 0 })));
     for (const piece of pieces) {
@@ -378,7 +380,15 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
       if (!s) continue;
       const f = fold(s);
       const opens = (re: RegExp): boolean => re.test(s) || re.test(f);
-      const marked: Strength | null = opens(STRONG_RE) ? 'strong' : ORDINAL_RE.test(s) ? 'list' : opens(ASIDE_RE) ? 'aside' : opens(WEAK_RE) ? 'weak' : null;
+      const marked: Strength | null = opens(STRONG_RE)
+        ? 'strong'
+        : ORDINAL_RE.test(s)
+          ? 'list'
+          : opens(ASIDE_RE)
+            ? 'aside'
+            : opens(WEAK_RE) || (!current && index > 0 && MID_ALSO_RE.test(f))
+              ? 'weak'
+              : null;
       const kind = marked ?? (announced ? 'weak' : null);
       const start = (boundary: Strength): Segment => (marked && piece.opensLine ? { text: s, boundary, opensLine: true } : { text: s, boundary });
       if (current && kind) {

@@ -47,6 +47,14 @@ describe('splitProblems', () => {
     expect(clauses(parts)).toEqual(['4.1.2a', '4.2.11']);
   });
 
+  it('keeps a paragraph whose subject "also" did something as the same story', () => {
+    const input = {
+      subject: 'Deleted',
+      description: 'Kaspersky deleted my installer and says it is a trojan, but it is our own signed program.\n\nIt also deleted the backup copy on my USB stick.',
+    };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
   it('does not split one problem told over several paragraphs', () => {
     const input = {
       subject: 'Update error',
@@ -309,6 +317,11 @@ describe('splitProblems', () => {
       '"Also" after another vendor\'s program crashing (not a detection\'s consequence: the crash is not ours)',
       "Outlook keeps crashing when I open attachments, how do I repair Office?\n\nAlso your product quarantined a PDF my colleague sent, I think it's a false positive.",
       ['4.2.7', '4.1.2a'],
+    ],
+    [
+      'a paragraph whose subject "also" fails (a second problem, told after the first)',
+      'I renewed my subscription last week but the app still says it expires in 3 days.\n\nThe full scan also crashes at about 60% every time I run it.',
+      ['4.1.3', '4.1.1'],
     ],
     [
       'a wish opened with an impersonal "it" (it points at nothing before it)',
