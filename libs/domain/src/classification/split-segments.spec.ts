@@ -42,6 +42,9 @@ describe('refersBack', () => {
     ['It would crash with this file too.', true],
     ['There it crashes again.', true],
     ['My licence key is rejected.', false],
+    ['But why did your antivirus never see it?', true],
+    ['Но почему антивирус его не увидел?', true],
+    ['However, the scan is slow.', true],
   ])('%j → %s', (text, expected) => {
     expect(refersBack(text)).toBe(expected);
   });

@@ -440,8 +440,11 @@ const BACK_REFERENCE_WINDOW = 4;
 /** "It would be nice to have …", "There is no way to …": the pronoun of an English impersonal phrase points at nothing before it. */
 const IMPERSONAL_OPENING =
   /^(?:it (?:would|will|could|might|d|is|s) (?:also )?be (?:nice|great|good|useful|helpful|handy|cool|awesome|better|possible|convenient) |there (?:is|are|s) no |there should be )/;
+/** "But why did your antivirus never see it?": a sentence opened by "but" answers the one before it. */
+const CONTRAST = new Set(['but', 'however', 'но', 'однако', 'bet', 'tomēr', 'taču', 'aga', 'kuid', 'tačiau'].map(fold));
 export function refersBack(text: string): boolean {
   const words = tokenize(text);
+  if (CONTRAST.has(words[0])) return true;
   const first = IMPERSONAL_OPENING.test(`${words.slice(0, 6).join(' ')} `) ? 2 : 0;
   return words.slice(first, BACK_REFERENCE_WINDOW).some((w) => BACK_REFERENCE.has(w));
 }

@@ -55,6 +55,15 @@ describe('splitProblems', () => {
     expect(splitProblems(input)).toEqual([input]);
   });
 
+  it('keeps a miss whose second half asks "but why" and to add it to the databases as one request', () => {
+    const input = {
+      subject: 'почему не видит майнер',
+      description:
+        'Нашел у себя в автозагрузке процесс, который грузит видеокарту на 100%, когда я не за компом. Удалил вручную, вроде ушел. Но почему ваш антивирус его ни разу не увидел? Файл сохранил — посмотрите и добавьте в базы.',
+    };
+    expect(splitProblems(input)).toEqual([input]);
+  });
+
   it('does not split one problem told over several paragraphs', () => {
     const input = {
       subject: 'Update error',
@@ -323,6 +332,7 @@ describe('splitProblems', () => {
       'I renewed my subscription last week but the app still says it expires in 3 days.\n\nThe full scan also crashes at about 60% every time I run it.',
       ['4.1.3', '4.1.1'],
     ],
+    ['a wish on the line after a bug', 'The app freezes for a minute every time I open the settings window.\nIt would be nice to have a dark mode too.', ['4.1.1', '4.2.1']],
     [
       'a wish opened with an impersonal "it" (it points at nothing before it)',
       'Kaspersky deleted my own installer and calls it a trojan, it is a false positive. It would be great if you added a dark mode.',
