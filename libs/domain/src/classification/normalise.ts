@@ -108,8 +108,8 @@ function oneScript(token: string): string {
 export function tokenize(text: string): string[] {
   const raw = fold(text).match(TOKEN_RE) ?? [];
   const out: string[] = [];
-  for (const raw1 of raw) {
-    const t = oneScript(raw1);
+  for (const word of raw) {
+    const t = oneScript(word);
     const c = CONTRACTIONS.get(t);
     if (c) out.push(...c);
     else out.push(t);
