@@ -347,8 +347,9 @@ const STORY_OVER_LEXICON = 0.95;
 
 /** After "also" / "by the way", a sentence only the model reads: another problem when it names another clause than the part before (by the model when it is sure, else by its lexicon evidence, else by the model), not a consequence of it. */
 function anotherTopic(prev: Scored, item: { clause: string | null; confidence: number }, aside: boolean, read: FragmentReader): boolean {
-  const sure = read.learned(prev.text, STORY_OVER_LEXICON);
-  const before = sure ? sure.clause : prev.score >= MIN_PART_SCORE ? prev.clause : (read.learned(prev.text)?.clause ?? null);
+  const story = read.learned(prev.text);
+  const lexical = prev.score >= MIN_PART_SCORE ? prev.clause : null;
+  const before = story && (story.confidence >= STORY_OVER_LEXICON || !lexical) ? story.clause : lexical;
   return differentTopics(before, item, aside);
 }
 
