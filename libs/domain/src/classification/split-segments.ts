@@ -360,12 +360,23 @@ function sentencesByLine(para: string): Array<{ text: string; opensLine: boolean
   });
 }
 
+/** A paragraph whose first sentence says "also" after its subject ("The full scan also crashes at 60 %", "Сканирование также вылетает"). */
+const MID_ALSO_RE = /^(?:[^\s,.!?]+\s+){1,3}(?:also|также|тоже)\s/u;
+
+/** The marker a sentence opens with (`folded`: the same, folded), if any; `laterParagraph`: it opens a paragraph after the first. */
+function markerOf(sentence: string, folded: string, laterParagraph: boolean): Strength | null {
+  const opens = (re: RegExp): boolean => re.test(sentence) || re.test(folded);
+  if (opens(STRONG_RE)) return 'strong';
+  if (ORDINAL_RE.test(sentence)) return 'list';
+  if (opens(ASIDE_RE)) return 'aside';
+  if (opens(WEAK_RE) || (laterParagraph && MID_ALSO_RE.test(folded))) return 'weak';
+  return null;
+}
+
 /**
  * Paragraph and marker segmentation for free text. In a message announced as several problems
  * every sentence may start one (a 'weak' boundary: kept only when the clauses differ).
  */
-/** A paragraph whose first sentence says "also" after its subject ("The full scan also crashes at 60 %", "Сканирование также вылетает"). */
-const MID_ALSO_RE = /^(?:[^\s,.!?]+\s+){1,3}(?:also|также|тоже)\s/u;
 export function proseSegments(text: string, announced: boolean): Segment[] {
   const segments: Segment[] = [];
   const paragraphs = text
@@ -378,17 +389,7 @@ export function proseSegments(text: string, announced: boolean): Segment[] {
     for (const piece of pieces) {
       const s = piece.text.trim();
       if (!s) continue;
-      const f = fold(s);
-      const opens = (re: RegExp): boolean => re.test(s) || re.test(f);
-      const marked: Strength | null = opens(STRONG_RE)
-        ? 'strong'
-        : ORDINAL_RE.test(s)
-          ? 'list'
-          : opens(ASIDE_RE)
-            ? 'aside'
-            : opens(WEAK_RE) || (!current && index > 0 && MID_ALSO_RE.test(f))
-              ? 'weak'
-              : null;
+      const marked = markerOf(s, fold(s), !current && index > 0);
       const kind = marked ?? (announced ? 'weak' : null);
       const start = (boundary: Strength): Segment => (marked && piece.opensLine ? { text: s, boundary, opensLine: true } : { text: s, boundary });
       if (current && kind) {
