@@ -47,28 +47,24 @@ describe('splitProblems', () => {
     expect(clauses(parts)).toEqual(['4.1.2a', '4.2.11']);
   });
 
-  it('keeps a paragraph whose subject "also" did something as the same story', () => {
-    const input = {
-      subject: 'Deleted',
-      description: 'Kaspersky deleted my installer and says it is a trojan, but it is our own signed program.\n\nIt also deleted the backup copy on my USB stick.',
-    };
-    expect(splitProblems(input)).toEqual([input]);
-  });
-
-  it('keeps a miss whose second half asks "but why" and to add it to the databases as one request', () => {
-    const input = {
-      subject: 'почему не видит майнер',
-      description:
-        'Нашел у себя в автозагрузке процесс, который грузит видеокарту на 100%, когда я не за компом. Удалил вручную, вроде ушел. Но почему ваш антивирус его ни разу не увидел? Файл сохранил — посмотрите и добавьте в базы.',
-    };
-    expect(splitProblems(input)).toEqual([input]);
-  });
-
-  it('does not split one problem told over several paragraphs', () => {
-    const input = {
-      subject: 'Update error',
-      description: 'Hello,\n\nsince Monday Kaspersky does not update the databases, the update stops with an error.\n\nAlso I restarted the computer and the error still appears.\n\nThanks.',
-    };
+  it.each([
+    [
+      'one problem told over several paragraphs',
+      'Update error',
+      'Hello,\n\nsince Monday Kaspersky does not update the databases, the update stops with an error.\n\nAlso I restarted the computer and the error still appears.\n\nThanks.',
+    ],
+    [
+      'a paragraph whose subject "also" did something (the same story)',
+      'Deleted',
+      'Kaspersky deleted my installer and says it is a trojan, but it is our own signed program.\n\nIt also deleted the backup copy on my USB stick.',
+    ],
+    [
+      'a miss whose second half asks "but why" and to add it to the databases',
+      'почему не видит майнер',
+      'Нашел у себя в автозагрузке процесс, который грузит видеокарту на 100%, когда я не за компом. Удалил вручную, вроде ушел. Но почему ваш антивирус его ни разу не увидел? Файл сохранил — посмотрите и добавьте в базы.',
+    ],
+  ])('keeps %s as one request', (_case, subject, description) => {
+    const input = { subject, description };
     expect(splitProblems(input)).toEqual([input]);
   });
 
