@@ -22,7 +22,7 @@ import {
   NO_CLAUSE,
   withDeclinesOnEvidence,
 } from '../libs/domain/src/classification';
-import { declineThresholdOf } from '../libs/domain/src/rules';
+import { declineThresholdOf, mayDecline, type RuleSet } from '../libs/domain/src/rules';
 import { type Example, fnv1a32, loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
 import { rulesInForceNow } from './classifier-lib/rules';
 import { fitTemperature, type Row, softmaxRow, train } from './classifier-lib/softmax';
@@ -194,12 +194,17 @@ function main(): void {
     const { best, p } = decision(o);
     return p >= 0.6 ? best === o.y : o.y === none;
   };
-  // as the pipeline (and the bench) decides: an excluded clause below its decline threshold goes to triage too
-  type DeclineAt = (clause: string) => number;
-  const byRules: DeclineAt = (clause) => declineThresholdOf(rules, clause);
-  const rightAsDecided = (o: (typeof oof)[number], declineAt: DeclineAt = byRules): boolean => {
+  /** The probability that the problem is out of scope at all, as classify reports it (ClassifierResult.outOfScope). */
+  const outOfScopeOf = (o: (typeof oof)[number]): number => calibrated(o).reduce((sum, q, k) => (isExcludedClause(classes[k]) ? sum + q : sum), 0);
+  // as the pipeline (and the bench) decides: an excluded clause the rules do not let it decline goes to triage too
+  type Classification = RuleSet['classification'];
+  const declines = (o: (typeof oof)[number], under: Classification): boolean => {
     const { best, p } = decision(o);
-    return p >= 0.6 && !(isExcludedClause(classes[best]) && p < declineAt(classes[best])) ? best === o.y : o.y === none;
+    return isExcludedClause(classes[best]) && mayDecline({ classification: under }, { clause: classes[best], confidence: p, outOfScope: outOfScopeOf(o) });
+  };
+  const rightAsDecided = (o: (typeof oof)[number], under: Classification = rules.classification): boolean => {
+    const { best, p } = decision(o);
+    return p >= 0.6 && (!isExcludedClause(classes[best]) || declines(o, under)) ? best === o.y : o.y === none;
   };
   for (const real of [true, false]) {
     const part = oof.filter((o) => o.real === real);
@@ -286,7 +291,9 @@ function main(): void {
       if (best === o.y) right++;
       else if (isIncludedClause(classes[o.y])) wrongful++;
     }
-    const accuracy = (100 * part.filter((o) => rightAsDecided(o, (c) => (tier.has(c) ? t : byRules(c)))).length) / part.length;
+    // the tier at t, the others at the rules' thresholds; no decline below them (the sure-out-of-scope rule is picked after)
+    const thresholds = Object.fromEntries(excluded.map((c) => [c, tier.has(c) ? t : declineThresholdOf(rules, c)]));
+    const accuracy = (100 * part.filter((o) => rightAsDecided(o, { ...rules.classification, declineThresholds: thresholds, sureOutOfScope: undefined })).length) / part.length;
     return { examples: part.length, declines, right, wrongful, accuracy };
   };
   // The rule (rules file, classification.declineThreshold and declineThresholds): per tier, the lowest threshold whose declines
@@ -297,6 +304,41 @@ function main(): void {
   // above): there no wrongful decline at all is allowed. (At 0.7 the model of 2026-12-04 declined "I have a virus. What do
   // you recommend? Or can you remove it for me?" as 4.2.3, and one crafted dev request wrongfully.)
   const holds = (d: ReturnType<typeof declinesAt>, rare: boolean) => d.declines === 0 || (d.right >= 0.95 * d.declines && d.wrongful <= (rare ? 0 : 0.01 * d.examples));
+  /**
+   * The sure-out-of-scope rule (rules file, classification.sureOutOfScope): under its clause's threshold, a decline may still be
+   * made when the model is sure the problem is out of scope at all and sure enough of the clause. It is a new way to decline, so
+   * it is held to the stricter standard: the declines it adds, out of fold, cite the right clause at least 95 % of the time and
+   * decline no included request, on the real and on the crafted dev side. Of those, the one with the most right real decisions.
+   */
+  const pickSureOutOfScope = (): void => {
+    const strict = { ...rules.classification, sureOutOfScope: undefined };
+    const grid = [0.9, 0.85, 0.8, 0.75, 0.7].flatMap((confidence) => [0.995, 0.99, 0.985, 0.98, 0.97].map((outOfScope) => ({ confidence, outOfScope })));
+    const rows = grid.map((sure) => {
+      const under = { ...rules.classification, sureOutOfScope: sure };
+      const side = (real: boolean) => {
+        const part = oof.filter((o) => o.real === real);
+        const added = part.filter((o) => declines(o, under) && !declines(o, strict));
+        const right = added.filter((o) => decision(o).best === o.y).length;
+        const wrongful = added.filter((o) => isIncludedClause(classes[o.y])).length;
+        return { added: added.length, right, wrongful, rightDecisions: part.filter((o) => rightAsDecided(o, under)).length, examples: part.length };
+      };
+      return { sure, real: side(true), crafted: side(false) };
+    });
+    const holdsAdded = (d: (typeof rows)[number]['real']) => d.right >= 0.95 * d.added && d.wrongful === 0;
+    console.log('sure out of scope (a decline under its threshold when the model is sure the problem is out of scope):');
+    for (const { sure, real, crafted } of rows) {
+      const shown = (d: typeof real) => `${d.added} added, ${d.right} right, wrongful ${d.wrongful}, as decided ${((100 * d.rightDecisions) / d.examples).toFixed(1)}%`;
+      console.log(`  confidence ≥ ${sure.confidence}, out of scope ≥ ${sure.outOfScope}: real ${shown(real)}; crafted ${shown(crafted)}`);
+    }
+    const held = rows.filter((r) => holdsAdded(r.real) && holdsAdded(r.crafted));
+    const pick = held.reduce<(typeof rows)[number] | undefined>((best, r) => (!best || r.real.rightDecisions > best.real.rightDecisions ? r : best), undefined)?.sure;
+    console.log(
+      `  the rule (added declines ≥ 95 % right, none wrongful, real and crafted dev out of fold; the most right real decisions) picks ${pick ? `confidence ${pick.confidence}, out of scope ${pick.outOfScope}` : 'none'}`,
+    );
+    const inRules = rules.classification.sureOutOfScope;
+    if (inRules?.confidence !== pick?.confidence || inRules?.outOfScope !== pick?.outOfScope)
+      console.log(`  ⚠ rules ${rules.version} say ${inRules ? JSON.stringify(inRules) : 'none'}: update classification.sureOutOfScope in config/rules`);
+  };
   for (const tier of [common, rare]) {
     const table = [0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98].map((t) => ({ t, real: declinesAt(tier.clauses, t, true), crafted: declinesAt(tier.clauses, t, false) }));
     console.log(`${tier.name} exclusions (${tier.rare ? `fewer than ${COMMON_TIER}` : `${COMMON_TIER} or more`} real dev examples): ${[...tier.clauses].join(' ')}`);
@@ -314,6 +356,7 @@ function main(): void {
         `  ⚠ rules ${rules.version} differ from the pick for ${differ.map((c) => `${c} (${declineThresholdOf(rules, c)})`).join(', ')}: update classification.declineThreshold(s) in config/rules`,
       );
   }
+  pickSureOutOfScope();
   // How steady each threshold's decline precision is: resampling the real dev source groups (the point figure picked
   // 0.9, 0.96 and 0.92 as the corpus grew by a few per cent), its 5th percentile and median over 1,000 resamples.
   const groupOf = new Map(usable.map((x) => [x.id, x.group ?? x.id]));

@@ -9,9 +9,9 @@
  *   npm run build && node dist/bench/classifier.js [--errors real-heldout|real-dev|crafted] [--threshold 0.6] [--decline-threshold 0.85 (default: the rules file's)] [--json]
  */
 import { defaultLexicon } from '../libs/domain/src/classification';
-import { declineThresholdOf } from '../libs/domain/src/rules';
+import { mayDecline } from '../libs/domain/src/rules';
 import { loadAgent, loadCrafted, loadReal } from './classifier-lib/data';
-import { type DeclineThreshold, evaluate, figures } from './classifier-lib/evaluate';
+import { evaluate, figures, type MayDecline } from './classifier-lib/evaluate';
 import { rulesInForceNow } from './classifier-lib/rules';
 import { printClauses, printErrors, printFigures, printWrapped } from './classifier-lib/report';
 import { WRAPPERS } from './classifier-lib/wrappers';
@@ -23,22 +23,23 @@ function arg(name: string): string | undefined {
 }
 
 function main(): void {
-  // As the pipeline decides, by the rules file's thresholds, unless given here (one decline threshold for every clause).
+  // As the pipeline decides, by the rules file's thresholds, unless given here (one decline threshold for every clause, and no
+  // decline below it however sure the model is that the problem is out of scope).
   const rules = rulesInForceNow();
   const given = arg('--decline-threshold');
   const classification = {
     ...rules.classification,
     confidenceThreshold: Number(arg('--threshold') ?? rules.classification.confidenceThreshold),
-    ...(given ? { declineThreshold: Number(given), declineThresholds: {} } : {}),
+    ...(given ? { declineThreshold: Number(given), declineThresholds: {}, sureOutOfScope: undefined } : {}),
   };
   const threshold = classification.confidenceThreshold;
-  const declineThreshold: DeclineThreshold = (clause) => declineThresholdOf({ classification }, clause);
+  const declines: MayDecline = (r) => mayDecline({ classification }, r);
   const real = loadReal();
   const crafted = loadCrafted();
   const agent = loadAgent();
   // Loading the lexicon/model and the JIT's warm-up are not per-request work: one unmeasured pass first.
-  [...real, ...crafted].forEach((x) => evaluate(x, threshold, declineThreshold));
-  const run = (xs: typeof real) => xs.map((x) => evaluate(x, threshold, declineThreshold));
+  [...real, ...crafted].forEach((x) => evaluate(x, threshold, declines));
+  const run = (xs: typeof real) => xs.map((x) => evaluate(x, threshold, declines));
   const sets = {
     'real-heldout': run(real.filter((x) => x.split === 'heldout')),
     'real-dev': run(real.filter((x) => x.split === 'dev')),
@@ -47,7 +48,9 @@ function main(): void {
     agent: run(agent),
   };
   const perClause = Object.entries(classification.declineThresholds ?? {}).map(([c, t]) => `, ${c} ${t}`);
-  const declineShown = `${classification.declineThreshold}${perClause.join('')}${given ? '' : ` (rules ${rules.version})`}`;
+  const sure = classification.sureOutOfScope;
+  const sureShown = sure ? `, or ${sure.confidence} when out of scope at ${sure.outOfScope}` : '';
+  const declineShown = `${classification.declineThreshold}${perClause.join('')}${sureShown}${given ? '' : ` (rules ${rules.version})`}`;
   console.log(`classifier benchmark — lexicon ${defaultLexicon().version}, threshold ${threshold}, decline threshold ${declineShown}`);
   const out: Record<string, unknown> = {};
   const titles: Record<string, string> = {

@@ -21,17 +21,17 @@ export interface Evaluated {
   cpuMicros: number;
 }
 
-/** The confidence a decline citing this clause needs. */
-export type DeclineThreshold = (clause: string) => number;
+/** Whether a result citing an excluded clause may be declined automatically (the rules' mayDecline). */
+export type MayDecline = (r: ClassifierResult & { clause: string }) => boolean;
 
-/** Scope decision as the pipeline takes it: below the threshold → triage; a decline needs its clause's decline threshold. */
-export function decide(r: ClassifierResult, threshold: number, declineThreshold: DeclineThreshold): string {
+/** Scope decision as the pipeline takes it: below the threshold → triage; a decline needs what mayDecline asks. */
+export function decide(r: ClassifierResult, threshold: number, mayDecline: MayDecline): string {
   if (!r.clause || r.confidence < threshold) return UNKNOWN;
-  if (isExcludedClause(r.clause) && r.confidence < declineThreshold(r.clause)) return UNKNOWN;
+  if (isExcludedClause(r.clause) && !mayDecline({ ...r, clause: r.clause })) return UNKNOWN;
   return r.clause;
 }
 
-export function evaluate(ex: Example, threshold: number, declineThreshold: DeclineThreshold): Evaluated {
+export function evaluate(ex: Example, threshold: number, mayDecline: MayDecline): Evaluated {
   const started = process.cpuUsage();
   const detected = detectLanguage(`${ex.subject}\n${ex.description}`);
   const parts = splitProblems({ subject: ex.subject, description: ex.description });
@@ -41,7 +41,7 @@ export function evaluate(ex: Example, threshold: number, declineThreshold: Decli
   const units: Unit[] = gold.map((g, i) => {
     const r = results[i];
     if (!r) return { ex, gold: g, pred: UNKNOWN, top1: UNKNOWN, confidence: 0 };
-    return { ex, gold: g, pred: decide(r, threshold, declineThreshold), top1: r.clause ?? UNKNOWN, confidence: r.confidence, result: r };
+    return { ex, gold: g, pred: decide(r, threshold, mayDecline), top1: r.clause ?? UNKNOWN, confidence: r.confidence, result: r };
   });
   return { ex, parts: parts.length, units, detected, cpuMicros: used.user + used.system };
 }

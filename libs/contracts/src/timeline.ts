@@ -35,6 +35,8 @@ export interface ClassifiedDetail extends ClassificationView {
   language: string;
   evidence: unknown;
   ranking: unknown;
+  /** the model's probability that the problem is out of scope, whichever exclusion (when the model took part) */
+  outOfScope?: number;
   rulesVersion?: string;
   lexiconVersion?: string;
 }

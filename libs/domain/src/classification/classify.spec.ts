@@ -250,6 +250,16 @@ describe('classify', () => {
       expect(r.confidence).toBe(r.ranking[0].score);
     });
 
+    it('says how sure it is that the problem is out of scope at all: the exclusions together, at least the best one', () => {
+      const third = classify({ subject: 'Help', description: 'Microsoft Outlook crashes when I open attachments, how do I repair my Office installation?' });
+      expect(third.clause).toBe('4.2.7');
+      expect(third.outOfScope).toBeGreaterThanOrEqual(third.confidence);
+      expect(third.outOfScope).toBeLessThanOrEqual(1);
+      const ours = classify({ subject: 'Norton', description: 'Can anyone explain why norton deletes my exe file when I launch it?' });
+      expect(ours.outOfScope).toBeLessThan(0.1);
+      expect(classify({ subject: 'Kaspersky crashes', description: 'It crashes on start.' }, defaultLexicon(), null).outOfScope).toBeUndefined();
+    });
+
     // The exclusions a customer asks for in Estonian and Lithuanian: without their own phrases a decline had no evidence, and
     // "describe what this virus does" read as a detection, "clean it for me" as disinfection advice (texts not from the corpus).
     it.each([

@@ -149,7 +149,8 @@ export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLex
   // Nothing the lexicon or the model knows: the model's answer would be its prior, not evidence.
   if (!lex.clause && prediction.knownWords === 0) return lex;
   // The best clause and its probability; the "no clause" class only takes probability away from them.
-  const order = withDeclinesOnEvidence(prediction.probabilities, model.classes, lex.ranking)
+  const probabilities = withDeclinesOnEvidence(prediction.probabilities, model.classes, lex.ranking);
+  const order = probabilities
     .map((p, k) => ({ p, k }))
     .filter((o) => model.classes[o.k] !== NO_CLAUSE)
     .sort((a, b) => b.p - a.p);
@@ -169,6 +170,7 @@ export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLex
     confidence: round(best.p),
     evidence: [...phrases, ...learned].slice(0, lexicon.settings.maxEvidence),
     ranking: order.slice(0, 5).map((o) => ({ clause: model.classes[o.k], score: round(o.p) })),
+    outOfScope: round(probabilities.reduce((sum, p, k) => (isExcludedClause(model.classes[k]) ? sum + p : sum), 0)),
     modelVersion: model.version,
   };
 }

@@ -38,6 +38,11 @@ export interface ClassifierResult {
   evidence: Evidence[];
   /** top few clauses with scores */
   ranking: ClauseScore[];
+  /**
+   * The model's probability that the problem is outside standard support, whichever exclusion (4.2.x) it is: the
+   * excluded clauses' probabilities together, conditioned like the confidence. Absent when the lexicon decided alone.
+   */
+  outOfScope?: number;
   /** the `version` of the lexicon that classified it (config/classifier/lexicon.json), recorded like the rules version */
   lexiconVersion: string;
   /** the `version` of the learned model (config/classifier/model.json) when one took part */

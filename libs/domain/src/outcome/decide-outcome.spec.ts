@@ -177,6 +177,22 @@ describe('scopeUnderRules', () => {
     expect(scopeUnderRules(low, { clause: '4.2.11', confidence: 0.6 })).toBe('excluded');
   });
 
+  it('under its threshold, a decline is made when the model is sure the problem is out of scope at all and sure enough of the clause', () => {
+    const sure = variant((r) => (r.classification.sureOutOfScope = { outOfScope: 0.985, confidence: 0.75 }));
+    expect(scopeUnderRules(sure, { clause: '4.2.7', confidence: 0.8, outOfScope: 0.99 })).toBe('excluded');
+    // it may be an included problem: a person decides
+    expect(scopeUnderRules(sure, { clause: '4.2.7', confidence: 0.8, outOfScope: 0.98 })).toBe('unknown');
+    // surely out of scope, but which exclusion is not sure enough to cite
+    expect(scopeUnderRules(sure, { clause: '4.2.7', confidence: 0.7, outOfScope: 0.999 })).toBe('unknown');
+    // the lexicon alone gives no such probability
+    expect(scopeUnderRules(sure, { clause: '4.2.7', confidence: 0.8 })).toBe('unknown');
+    const none = variant((r) => delete r.classification.sureOutOfScope);
+    expect(scopeUnderRules(none, { clause: '4.2.7', confidence: 0.8, outOfScope: 0.999 })).toBe('unknown');
+    // never under the confidence threshold
+    const loose = variant((r) => (r.classification.sureOutOfScope = { outOfScope: 0.9, confidence: 0.3 }));
+    expect(scopeUnderRules(loose, { clause: '4.2.7', confidence: 0.5, outOfScope: 1 })).toBe('unknown');
+  });
+
   it('below the threshold the scope is unknown', () => {
     expect(scopeUnderRules(rules, { clause: '4.1.1', confidence: 0.59 })).toBe('unknown');
     expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.1 })).toBe('unknown');

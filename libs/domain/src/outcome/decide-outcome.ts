@@ -1,6 +1,6 @@
 import type { EligibilityResult } from '../eligibility';
 import { CLAUSES_ALLOWED_WHEN_LIMITED } from '../eligibility';
-import { declineThresholdOf, fillTemplate, replyLanguage, type OfferId, type RuleSet } from '../rules';
+import { fillTemplate, mayDecline, replyLanguage, type OfferId, type RuleSet } from '../rules';
 
 export type Scope = 'included' | 'excluded' | 'unknown';
 
@@ -23,6 +23,8 @@ export interface RequestContext {
 export interface ClassificationSummary {
   clause: string | null;
   confidence: number;
+  /** the model's probability that the problem is out of scope at all (ClassifierResult.outOfScope) */
+  outOfScope?: number;
 }
 
 /** [paid]: an offer is only made where the customer's region sells it. */
@@ -75,7 +77,7 @@ export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, c
 export function scopeUnderRules(rules: RuleSet, classification: ClassificationSummary): Scope {
   if (!classification.clause || classification.confidence < rules.classification.confidenceThreshold) return 'unknown';
   const kind = rules.clauses[classification.clause]?.kind;
-  if (kind === 'excluded' && classification.confidence < declineThresholdOf(rules, classification.clause)) return 'unknown';
+  if (kind === 'excluded' && !mayDecline(rules, { ...classification, clause: classification.clause })) return 'unknown';
   return kind === 'included' ? 'included' : kind === 'excluded' ? 'excluded' : 'unknown';
 }
 

@@ -57,7 +57,12 @@ export function classificationTransition(request: SupportRequest, rules: RuleSet
   const record: ClassificationRecord = { clause: result.clause, scope, confidence: Math.round(result.confidence * 1000) / 1000, caveats: result.caveats, lexiconVersion: result.lexiconVersion };
   const stage = 'classification';
   const entries: Transition['entries'] = [
-    { stage, event: 'request.classified', effectKey: stage, detail: { ...record, language: result.language, evidence: result.evidence, ranking: result.ranking, rulesVersion: rules.version } },
+    {
+      stage,
+      event: 'request.classified',
+      effectKey: stage,
+      detail: { ...record, language: result.language, evidence: result.evidence, ranking: result.ranking, outOfScope: result.outOfScope, rulesVersion: rules.version },
+    },
   ];
   if (outcome) entries.push({ stage, event: 'request.declined', effectKey: 'declined', detail: { ...outcome } });
   const next = transition(request, entries, { classification: record, language: request.language ?? result.language, outcome }, []);

@@ -122,6 +122,16 @@ describe('loadRuleSet: problems', () => {
     ['a missing classification', (r) => delete r.classification, 'classification.confidenceThreshold must be 0..1'],
     ['a clause decline threshold above 1', (r) => (r.classification.declineThresholds = { '4.2.11': 1.2 }), 'classification.declineThresholds.4.2.11 must be 0..1'],
     ['a clause decline threshold for a clause not in the file', (r) => (r.classification.declineThresholds = { '4.2.99': 0.7 }), 'classification.declineThresholds.4.2.99: not a clause of this file'],
+    [
+      'a sure-out-of-scope rule without its confidence',
+      (r) => (r.classification.sureOutOfScope = { outOfScope: 0.99 }),
+      'classification.sureOutOfScope must be { outOfScope: 0..1, confidence: 0..1 }',
+    ],
+    [
+      'a sure-out-of-scope rule above 1',
+      (r) => (r.classification.sureOutOfScope = { outOfScope: 1.5, confidence: 0.8 }),
+      'classification.sureOutOfScope must be { outOfScope: 0..1, confidence: 0..1 }',
+    ],
     ['bad splitting', (r) => (r.splitting = 'sometimes'), 'splitting must be split, ask or off'],
     ['a clause priority out of range', (r) => (r.clauses['4.1.2b'].priority = 0), 'clause 4.1.2b: priority must be an integer 1..3'],
     ['a fractional clause priority', (r) => (r.clauses['4.1.1'].priority = 2.5), 'clause 4.1.1: priority must be an integer 1..3'],

@@ -7,6 +7,7 @@ const OFFERS = ['professional-services', 'incident-response', 'support-restorati
 const SKILL = /^[a-z][a-z0-9-]{0,31}$/;
 const isPriority = (v: unknown) => Number.isInteger(v) && (v as number) >= HIGHEST_PRIORITY && (v as number) <= LOWEST_PRIORITY;
 const PRIORITIES = `${HIGHEST_PRIORITY}..${LOWEST_PRIORITY}`;
+const isUnit = (v: unknown): boolean => typeof v === 'number' && v >= 0 && v <= 1;
 
 /** Validates one rules file; throws one Error listing every problem, naming the file's version. */
 export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
@@ -40,16 +41,17 @@ export function loadRuleSet(raw: unknown, source = 'rules'): RuleSet {
   for (const lang of LANGUAGES) {
     for (const key of MESSAGE_KEYS) if (!r.messages?.[lang]?.[key]) problems.push(`messages.${lang}.${key} is missing`);
   }
-  const threshold = r.classification?.confidenceThreshold;
-  if (typeof threshold !== 'number' || threshold < 0 || threshold > 1) problems.push('classification.confidenceThreshold must be 0..1');
+  if (!isUnit(r.classification?.confidenceThreshold)) problems.push('classification.confidenceThreshold must be 0..1');
   const decline = r.classification?.declineThreshold;
-  if (decline !== undefined && (typeof decline !== 'number' || decline < 0 || decline > 1)) {
-    problems.push('classification.declineThreshold must be 0..1');
-  }
+  if (decline !== undefined && !isUnit(decline)) problems.push('classification.declineThreshold must be 0..1');
   for (const [id, value] of Object.entries(r.classification?.declineThresholds ?? {})) {
     // a clause's threshold applies while the clause is excluded: a version that includes it may keep the line
     if (!r.clauses?.[id]) problems.push(`classification.declineThresholds.${id}: not a clause of this file`);
-    if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`classification.declineThresholds.${id} must be 0..1`);
+    if (!isUnit(value)) problems.push(`classification.declineThresholds.${id} must be 0..1`);
+  }
+  const sure = r.classification?.sureOutOfScope;
+  if (sure !== undefined && !(isUnit(sure?.outOfScope) && isUnit(sure?.confidence))) {
+    problems.push('classification.sureOutOfScope must be { outOfScope: 0..1, confidence: 0..1 }');
   }
   if (!['split', 'ask', 'off'].includes(r.splitting as string)) problems.push('splitting must be split, ask or off');
   const routing = r.routing;

@@ -65,8 +65,15 @@ export interface RuleSet {
   /**
    * declineThreshold: an automatic decline (an excluded clause) needs at least this confidence; absent = confidenceThreshold.
    * declineThresholds: an excluded clause's own decline threshold, where it differs (see declineThresholdOf); unused while the clause is not excluded.
+   * sureOutOfScope: a decline under its clause's threshold may still be made when the model is this sure that the problem is out
+   * of scope at all (`outOfScope`) and this sure of the clause (`confidence`); see mayDecline.
    */
-  classification: { confidenceThreshold: number; declineThreshold?: number; declineThresholds?: Record<string, number> };
+  classification: {
+    confidenceThreshold: number;
+    declineThreshold?: number;
+    declineThresholds?: Record<string, number>;
+    sureOutOfScope?: { outOfScope: number; confidence: number };
+  };
   splitting: SplitMode;
   routing: RoutingRules;
 }
@@ -107,4 +114,17 @@ export const MESSAGE_KEYS = [
 export function declineThresholdOf(rules: Pick<RuleSet, 'classification'>, clause: string): number {
   const c = rules.classification;
   return Math.max(c.confidenceThreshold, c.declineThresholds?.[clause] ?? c.declineThreshold ?? 0);
+}
+
+/**
+ * Whether an excluded clause may be declined automatically: at its decline threshold, or (`sureOutOfScope`) when the model
+ * is sure the problem is out of scope whichever exclusion it is and sure enough of this one. The model's doubt below a
+ * clause's threshold is mostly between exclusions ("slow computer" or "another vendor's program"); what a decline must
+ * not do is refuse an included problem, and that is what `outOfScope` measures. Picked on the dev side like the thresholds.
+ */
+export function mayDecline(rules: Pick<RuleSet, 'classification'>, classification: { clause: string; confidence: number; outOfScope?: number }): boolean {
+  const { clause, confidence, outOfScope } = classification;
+  if (confidence >= declineThresholdOf(rules, clause)) return true;
+  const sure = rules.classification.sureOutOfScope;
+  return !!sure && outOfScope !== undefined && outOfScope >= sure.outOfScope && confidence >= Math.max(sure.confidence, rules.classification.confidenceThreshold);
 }
