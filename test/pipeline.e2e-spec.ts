@@ -47,6 +47,8 @@ describe.each(testDatabases())('the request pipeline on %s', (db) => {
     expect(view.timeline.map((e: { event: string }) => e.event)).toEqual(['request.received', 'request.eligibility-decided', 'request.classified', 'request.routed']);
     const detail = (event: string) => view.timeline.find((e: { event: string }) => e.event === event).detail;
     expect(detail('request.classified').lexiconVersion).toBe(JSON.parse(readFileSync(join(__dirname, '../config/classifier/lexicon.json'), 'utf8')).version);
+    // a doubted detection is ours: the model's probability that it is out of scope at all is shown, and small
+    expect(detail('request.classified').outOfScope).toBeLessThan(0.1);
     expect(detail('request.routed')).toMatchObject({ team: 'home-malware', priority: 3, clauses: ['2.2', '4.1.2a'], priorityReason: 'default priority 3' });
     const teamQueue = new Queue('team-home-malware', { connection: { url: sys.settings.redisUrl }, prefix: sys.settings.queuePrefix });
     const job = await waitFor(() => teamQueue.getJob(view.id), 'the team queue job');
