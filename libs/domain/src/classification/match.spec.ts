@@ -39,6 +39,13 @@ describe('TextHeads', () => {
     expect(offered).toBeLessThan(all / 5);
   });
 
+  it('offers a term by its longest word: a text without it does not try "does not work"', () => {
+    const own = [compileTerm('does not work', 'en', 'test'), compileTerm('false positive', 'en', 'test')];
+    expect(headsOf('', 'It does not start, and the positive side is...').candidates(own)).toEqual([1]);
+    expect(headsOf('', 'The scan does not work').candidates(own)).toEqual([0]);
+    expect(occursIn(own, headsOf('', 'The scan does not work'))).toBe(true);
+  });
+
   it('walks a list that is not the lexicon’s own whole', () => {
     const own = [compileTerm('blue screen', 'en', 'test'), compileTerm('ok', 'en', 'test'), compileTerm('printer', 'en', 'test')];
     const heads = headsOf('', 'A blue screen after the update');
