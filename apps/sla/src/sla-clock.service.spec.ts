@@ -59,6 +59,14 @@ describe.each(testDatabases())('SlaClockService.evaluate (%s, real Redis)', (db)
     return jobs.filter((j) => j.data?.requestId === requestId);
   }
 
+  it("reads the id of a request's latest timeline entry among some events, 0 when it has none of them", async () => {
+    const request = await routed('premium');
+    const routedEntry = (await h.store.timeline(request.id)).find((e) => e.event === 'request.routed')!;
+    expect(await h.store.latestTimelineId(request.id, ['request.routed', 'request.assigned'])).toBe(Number(routedEntry.id));
+    expect(await h.store.latestTimelineId(request.id, ['request.assigned'])).toBe(0);
+    expect(await h.store.latestTimelineId('no-such-request', ['request.routed'])).toBe(0);
+  });
+
   it('gives a request without a paid plan no clock and no alarm', async () => {
     const request = await routed(null);
 

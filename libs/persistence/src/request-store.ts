@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxInsert, outboxRows } from './outbox-store';
+import { parameter } from './parameter';
+import { preparedQuery } from './prepared-query';
 import { rowReader, rowsReader } from './entity-columns';
 import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
@@ -169,15 +171,15 @@ export class RequestStore implements RequestRepository {
       .getMany();
   }
 
-  /** The id of the request's latest timeline entry among `events` (0 when none): did its history move on? */
+  /**
+   * The id of the request's latest timeline entry among `events` (0 when none): did its history move on? The SLA clock asks
+   * on every job of a paid request, so it is a prepared statement (one text per count of events), not a query built per call.
+   */
   async latestTimelineId(requestId: string, events: readonly string[]): Promise<number> {
-    const row = await this.dataSource
-      .getRepository(TimelineEventEntity)
-      .createQueryBuilder('t')
-      .select('MAX(t.id)', 'id')
-      .where('t.requestId = :requestId', { requestId })
-      .andWhere('t.event IN (:...events)', { events })
-      .getRawOne<{ id: number | string | null }>();
+    const p = (n: number) => parameter(this.dataSource, n);
+    const table = this.dataSource.getMetadata(TimelineEventEntity).tableName;
+    const sql = `SELECT MAX("id") AS "id" FROM "${table}" WHERE "requestId" = ${p(1)} AND "event" IN (${events.map((_, i) => p(i + 2)).join(', ')})`;
+    const [row] = await preparedQuery<{ id: number | string | null }>(this.dataSource, sql, [requestId, ...events]);
     return Number(row?.id ?? 0);
   }
 
