@@ -79,6 +79,19 @@ const STRONG_MARKERS = [
   'atskira problema',
   'eraldi küsimus',
   'eraldi probleem',
+  // Another question announced in a sentence of its own ("I have one more question:", "My other question is …", "A follow-up
+  // question I have is, …"), not only by its first words; "… about this:" still goes with the problem before (sameStory)
+  "(?:i|we) (?:also )?(?:have|'ve got|have got|got) (?:another|one more|one other|a second|a separate|an unrelated|a different|a follow[- ]?up) (?:question|problem|issue|request)(?: (?:i|we) (?:have|had))?(?: is)?",
+  '(?:my|our) (?:other|second|next|follow[- ]?up) (?:question|problem|issue|request)(?: is)?',
+  '(?:a|one) follow[- ]?up question(?: (?:i|we) (?:have|had))?(?: is)?',
+  'у (?:меня|нас) (?:есть )?(?:ещ[её] (?:один |одна )?|другой |другая |второй |вторая )(?:вопрос|проблема)',
+  'мой (?:второй|другой|следующий) вопрос',
+  '(?:man|mums) (?:ir )?(?:vēl (?:viens |viena )?|cits |cita |otrs |otra )(?:jautājums|problēma)',
+  'mans (?:otrs|cits|nākamais) jautājums',
+  '(?:mul|meil) on (?:veel (?:üks )?|teine )(?:küsimus|probleem)',
+  'minu (?:teine|järgmine) küsimus',
+  '(?:turiu|turime) (?:dar (?:vieną |viena )?|kitą |kita )(?:klausimą|klausima|problemą|problema)',
+  'mano (?:kitas|antras) klausimas',
   // "secondly" in every language, as English's "second," above: the customer is counting problems
   'thirdly',
   'otrkārt',
