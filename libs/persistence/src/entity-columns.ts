@@ -53,3 +53,15 @@ export function rowReader<T extends object>(dataSource: DataSource, target: new 
   const rows = rowsReader(dataSource, target, properties);
   return async (...values) => (await rows(...values))[0] ?? null;
 }
+
+/**
+ * The rows of an entity whose `property` is any of the given keys, in one PostgreSQL statement (`= ANY($1)`: one text for any
+ * count of keys, so one prepared statement). In no particular order.
+ */
+export function rowsByKeys<T extends object>(dataSource: DataSource, target: new () => T, property: keyof T & string): (keys: readonly string[]) => Promise<T[]> {
+  const meta = dataSource.getMetadata(target);
+  const columns = entityColumns(dataSource, target);
+  const column = `"${meta.findColumnWithPropertyName(property)?.databaseName ?? property}"`;
+  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${column} = ANY($1)`;
+  return async (keys) => (await preparedQuery(dataSource, sql, [keys])).map((row) => columns.read(row));
+}
