@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
@@ -54,14 +55,31 @@ export function rowReader<T extends object>(dataSource: DataSource, target: new 
   return async (...values) => (await rows(...values))[0] ?? null;
 }
 
+/** At most this many reads in one statement (rowByKeyReader). */
+const MAX_READS_TOGETHER = 100;
+
 /**
- * The rows of an entity whose `property` is any of the given keys, in one PostgreSQL statement (`= ANY($1)`: one text for any
- * count of keys, so one prepared statement). In no particular order.
+ * One row of an entity by a unique column, for the hottest reads (a request by id, a licence by key). On PostgreSQL the reads
+ * asked for in the same turn of the event loop are one statement (`= ANY($1)`, one text for any count, so one prepared
+ * statement): there each statement is a round trip and a system call, and under load several reads meet in a turn (the jobs
+ * of several stages finishing together; bench/README.md, "Request reads together"). SQLite runs in the process, where a
+ * statement per read costs less than gathering them. Never cached: a read is issued no earlier than it would be alone, so it
+ * sees every write its caller made before it. No key (a job without one): null.
  */
-export function rowsByKeys<T extends object>(dataSource: DataSource, target: new () => T, property: keyof T & string): (keys: readonly string[]) => Promise<T[]> {
+export function rowByKeyReader<T extends object>(dataSource: DataSource, target: new () => T, property: keyof T & string): (key: string) => Promise<T | null> {
+  if (dataSource.options.type !== 'postgres') {
+    const one = rowReader(dataSource, target, [property]);
+    return (key) => (key === undefined || key === null ? Promise.resolve(null) : one(key));
+  }
   const meta = dataSource.getMetadata(target);
   const columns = entityColumns(dataSource, target);
-  const column = `"${meta.findColumnWithPropertyName(property)?.databaseName ?? property}"`;
-  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${column} = ANY($1)`;
-  return async (keys) => (await preparedQuery(dataSource, sql, [keys])).map((row) => columns.read(row));
+  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE "${meta.findColumnWithPropertyName(property)?.databaseName ?? property}" = ANY($1)`;
+  const together = new DataLoader<string, T | null>(
+    async (keys) => {
+      const rows = new Map((await preparedQuery(dataSource, sql, [keys])).map((row) => [String(row[property]), columns.read(row)]));
+      return keys.map((key) => rows.get(key) ?? null);
+    },
+    { cache: false, maxBatchSize: MAX_READS_TOGETHER },
+  );
+  return (key) => (key === undefined || key === null ? Promise.resolve(null) : together.load(key));
 }

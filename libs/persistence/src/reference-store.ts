@@ -1,7 +1,7 @@
 import type { CalendarSpec, Licence, LicenceRegistry, Product, SlaPlan, Team } from '@support/domain';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { UnitOfWork } from './unit-of-work';
-import { rowReader } from './entity-columns';
+import { rowByKeyReader } from './entity-columns';
 import { AgentEntity, CalendarEntity, CompanyEntity, LicenceEntity, ProducerEntity, ProductEntity, SlaPlanEntity, TeamEntity } from './entities';
 
 /**
@@ -41,9 +41,9 @@ export class ReferenceStore implements LicenceRegistry {
     return this.cached(`product:${code}`, () => this.repo(ProductEntity).findOneBy({ code }));
   }
 
-  /** A licence by key: read by every licence check, so one prepared statement (not cached: licences change). */
+  /** A licence by key: read by every licence check, so one prepared statement, gathered on PostgreSQL (not cached: licences change). */
   find(key: string): Promise<Licence | null> {
-    return (this.licenceByKey ??= rowReader(this.dataSource, LicenceEntity, ['key']))(key);
+    return (this.licenceByKey ??= rowByKeyReader(this.dataSource, LicenceEntity, 'key'))(key);
   }
   private licenceByKey?: (key: string) => Promise<LicenceEntity | null>;
 

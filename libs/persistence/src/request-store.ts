@@ -1,13 +1,12 @@
 import type { TimelineEntry, TimelineRecord } from '@support/contracts';
 import { type Emit, listColumns, type RequestRepository, type RequestStatus, type Transition } from '@support/domain';
-import DataLoader from 'dataloader';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestEntity, SubmissionEntity, TimelineEventEntity } from './entities';
 import { outboxInsert, outboxRows } from './outbox-store';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
-import { rowReader, rowsByKeys, rowsReader } from './entity-columns';
+import { rowByKeyReader, rowReader, rowsReader } from './entity-columns';
 import { RowWriter, type StatementOf } from './row-writer';
 import { isUniqueViolation, UnitOfWork } from './unit-of-work';
 
@@ -24,9 +23,6 @@ const toRow = (requestId: string, entry: TimelineEntry, now: Date): Partial<Time
   effectKey: entry.effectKey ?? null,
 });
 
-/** At most this many request reads in one statement. */
-const MAX_READS_TOGETHER = 100;
-
 /**
  * Requests and their timelines: the source of truth. Every change to a request goes with a
  * timeline entry in the same transaction; an entry with an effect key makes the change happen
@@ -42,28 +38,11 @@ export class RequestStore implements RequestRepository {
     this.rows = RowWriter.for(dataSource);
   }
 
-  /**
-   * One request by id: the hottest read (every stage, the notifier, the SLA clock). On PostgreSQL the reads asked for in the
-   * same turn of the event loop (the jobs of several stages finishing together) are one statement: there each statement is a
-   * round trip and a system call, and under load ~4 reads meet in a turn (bench/README.md, "Request reads together"); SQLite
-   * runs in the process, where a statement per read costs less than gathering them. Never cached: each read is issued no
-   * earlier than it would be alone, so it sees every write its caller made before it.
-   */
+  /** One request by id: the hottest read (every stage, the notifier, the SLA clock); gathered on PostgreSQL (rowByKeyReader). */
   find(id: string): Promise<RequestEntity | null> {
-    if (id === undefined || id === null) return Promise.resolve(null);
-    if (this.dataSource.options.type !== 'postgres') return (this.requestById ??= rowReader(this.dataSource, RequestEntity, ['id']))(id);
-    this.requestsById ??= new DataLoader(
-      async (ids: readonly string[]) => {
-        const rows = new Map((await (this.byIds ??= rowsByKeys(this.dataSource, RequestEntity, 'id'))(ids)).map((r) => [r.id, r]));
-        return ids.map((one) => rows.get(one) ?? null);
-      },
-      { cache: false, maxBatchSize: MAX_READS_TOGETHER },
-    );
-    return this.requestsById.load(id);
+    return (this.requestById ??= rowByKeyReader(this.dataSource, RequestEntity, 'id'))(id);
   }
   private requestById?: (id: string) => Promise<RequestEntity | null>;
-  private requestsById?: DataLoader<string, RequestEntity | null>;
-  private byIds?: (ids: readonly string[]) => Promise<RequestEntity[]>;
 
   /** The request's history, oldest first, each entry typed by its event. */
   async timeline(requestId: string): Promise<TimelineRecord[]> {
