@@ -63,7 +63,11 @@ describe('splitProblems', () => {
       'почему не видит майнер',
       'Нашел у себя в автозагрузке процесс, который грузит видеокарту на 100%, когда я не за компом. Удалил вручную, вроде ушел. Но почему ваш антивирус его ни разу не увидел? Файл сохранил — посмотрите и добавьте в базы.',
     ],
-    ['"another question about this" (the same problem)', 'Update error', 'The agent stopped updating on 40 endpoints yesterday. I have another question regarding this: could it be the proxy settings?'],
+    [
+      '"another question about this" (the same problem)',
+      'Update error',
+      'The agent stopped updating on 40 endpoints yesterday. I have another question regarding this: could it be the proxy settings?',
+    ],
     ['"ещё вопрос по этому файлу" (the same detection)', 'Trojan', 'Антивирус удалил файл game.exe как Trojan. У меня ещё вопрос по этому файлу: он правда опасен?'],
   ])('keeps %s as one request', (_case, subject, description) => {
     const input = { subject, description };
@@ -353,7 +357,11 @@ describe('splitProblems', () => {
     // another question announced by a sentence of its own, not by its first words
     ['"I have one more question:"', 'The scan stops at 60% and the program closes. I have one more question: where can I find the manual for the firewall settings?', ['4.1.1', '4.1.4b']],
     ['"My other question is"', "Your antivirus blocks my bank's website as phishing. My other question is how to move my licence to a new laptop.", ['4.1.2a', '4.1.3']],
-    ['"A follow-up question I have is,"', 'Real-time protection keeps turning itself off after a reboot.\n\nA follow-up question I have is, where are the quarantine files stored?', ['4.1.1', '4.1.4b']],
+    [
+      '"A follow-up question I have is,"',
+      'Real-time protection keeps turning itself off after a reboot.\n\nA follow-up question I have is, where are the quarantine files stored?',
+      ['4.1.1', '4.1.4b'],
+    ],
     ['"У меня есть ещё вопрос:"', 'После обновления программа не запускается, пишет ошибку 1920. У меня есть ещё вопрос: где скачать дистрибутив для Mac?', ['4.1.1', '4.1.4a']],
     ['"Man ir vēl viens jautājums:"', 'Kaspersky bloķē manas bankas lapu. Man ir vēl viens jautājums: kā pārnest licenci uz jaunu datoru?', ['4.1.2a', '4.1.3']],
     ['"Turiu dar vieną klausimą:"', 'Antivirusas ištrynė mano failą kaip virusą. Turiu dar vieną klausimą: kaip atnaujinti licenciją?', ['4.1.2a', '4.1.3']],
