@@ -73,10 +73,11 @@ export function rowByKeyReader<T extends object>(dataSource: DataSource, target:
   }
   const meta = dataSource.getMetadata(target);
   const columns = entityColumns(dataSource, target);
-  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE "${meta.findColumnWithPropertyName(property)?.databaseName ?? property}" = ANY($1)`;
+  const column = meta.findColumnWithPropertyName(property)?.databaseName ?? property;
+  const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE "${column}" = ANY($1)`;
   const together = new DataLoader<string, T | null>(
     async (keys) => {
-      const rows = new Map((await preparedQuery(dataSource, sql, [keys])).map((row) => [String(row[property]), columns.read(row)]));
+      const rows = new Map((await preparedQuery(dataSource, sql, [keys])).map((row) => [String(row[column]), columns.read(row)]));
       return keys.map((key) => rows.get(key) ?? null);
     },
     { cache: false, maxBatchSize: MAX_READS_TOGETHER },
