@@ -200,7 +200,7 @@ function main(): void {
   type Classification = RuleSet['classification'];
   const declines = (o: (typeof oof)[number], under: Classification): boolean => {
     const { best, p } = decision(o);
-    return isExcludedClause(classes[best]) && mayDecline({ classification: under }, { clause: classes[best], confidence: p, outOfScope: outOfScopeOf(o) });
+    return isExcludedClause(classes[best]) && mayDecline({ classification: under }, classes[best], { confidence: p, outOfScope: outOfScopeOf(o) });
   };
   const rightAsDecided = (o: (typeof oof)[number], under: Classification = rules.classification): boolean => {
     const { best, p } = decision(o);

@@ -33,7 +33,7 @@ function main(): void {
     ...(given ? { declineThreshold: Number(given), declineThresholds: {}, sureOutOfScope: undefined } : {}),
   };
   const threshold = classification.confidenceThreshold;
-  const declines: MayDecline = (r) => mayDecline({ classification }, r);
+  const declines: MayDecline = (clause, r) => mayDecline({ classification }, clause, r);
   const real = loadReal();
   const crafted = loadCrafted();
   const agent = loadAgent();

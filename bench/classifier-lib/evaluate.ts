@@ -22,12 +22,12 @@ export interface Evaluated {
 }
 
 /** Whether a result citing an excluded clause may be declined automatically (the rules' mayDecline). */
-export type MayDecline = (r: ClassifierResult & { clause: string }) => boolean;
+export type MayDecline = (clause: string, r: ClassifierResult) => boolean;
 
 /** Scope decision as the pipeline takes it: below the threshold → triage; a decline needs what mayDecline asks. */
 export function decide(r: ClassifierResult, threshold: number, mayDecline: MayDecline): string {
   if (!r.clause || r.confidence < threshold) return UNKNOWN;
-  if (isExcludedClause(r.clause) && !mayDecline({ ...r, clause: r.clause })) return UNKNOWN;
+  if (isExcludedClause(r.clause) && !mayDecline(r.clause, r)) return UNKNOWN;
   return r.clause;
 }
 

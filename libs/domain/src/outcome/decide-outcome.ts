@@ -77,7 +77,7 @@ export function refusalOutcome(rules: RuleSet, eligibility: EligibilityResult, c
 export function scopeUnderRules(rules: RuleSet, classification: ClassificationSummary): Scope {
   if (!classification.clause || classification.confidence < rules.classification.confidenceThreshold) return 'unknown';
   const kind = rules.clauses[classification.clause]?.kind;
-  if (kind === 'excluded' && !mayDecline(rules, { ...classification, clause: classification.clause })) return 'unknown';
+  if (kind === 'excluded' && !mayDecline(rules, classification.clause, classification)) return 'unknown';
   return kind === 'included' ? 'included' : kind === 'excluded' ? 'excluded' : 'unknown';
 }
 

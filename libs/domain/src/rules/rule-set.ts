@@ -122,8 +122,7 @@ export function declineThresholdOf(rules: Pick<RuleSet, 'classification'>, claus
  * clause's threshold is mostly between exclusions ("slow computer" or "another vendor's program"); what a decline must
  * not do is refuse an included problem, and that is what `outOfScope` measures. Picked on the dev side like the thresholds.
  */
-export function mayDecline(rules: Pick<RuleSet, 'classification'>, classification: { clause: string; confidence: number; outOfScope?: number }): boolean {
-  const { clause, confidence, outOfScope } = classification;
+export function mayDecline(rules: Pick<RuleSet, 'classification'>, clause: string, { confidence, outOfScope }: { confidence: number; outOfScope?: number }): boolean {
   if (confidence >= declineThresholdOf(rules, clause)) return true;
   const sure = rules.classification.sureOutOfScope;
   return !!sure && outOfScope !== undefined && outOfScope >= sure.outOfScope && confidence >= Math.max(sure.confidence, rules.classification.confidenceThreshold);
