@@ -20,6 +20,7 @@ import {
   MIN_NORM_FEATURES,
   modelFeatures,
   NO_CLAUSE,
+  outOfScopeOf,
   withDeclinesOnEvidence,
 } from '../libs/domain/src/classification';
 import { declineThresholdOf, mayDecline, type RuleSet } from '../libs/domain/src/rules';
@@ -173,13 +174,19 @@ function main(): void {
   }
   const temperature = fitTemperature(oof);
   const oofAccuracy = oof.filter((o) => o.logits.indexOf(Math.max(...o.logits)) === o.y).length / oof.length;
-  const calibrated = (o: (typeof oof)[number]) => {
+  // Each example's calibrated probabilities, once: the decline tables and the sure-out-of-scope grid read them many times.
+  const calibratedOf = new Map<(typeof oof)[number], number[]>();
+  const calibrated = (o: (typeof oof)[number]): number[] => {
+    const known = calibratedOf.get(o);
+    if (known) return known;
     const max = Math.max(...o.logits.map((l) => l / temperature));
     const e = o.logits.map((l) => Math.exp(l / temperature - max));
     const s = e.reduce((a, c) => a + c, 0);
     const p = e.map((v) => v / s);
     // as classify decides: an excluded clause only with the lexicon's phrase for it (decline-evidence.ts)
-    return NO_DECLINE_EVIDENCE ? p : withDeclinesOnEvidence(p, classes, lexRankingOf.get(o.id)!);
+    const out = NO_DECLINE_EVIDENCE ? p : withDeclinesOnEvidence(p, classes, lexRankingOf.get(o.id)!);
+    calibratedOf.set(o, out);
+    return out;
   };
   const none = classes.indexOf(NO_CLAUSE);
   if (OOF_OUT) fs.writeFileSync(OOF_OUT, JSON.stringify({ classes, temperature, oof: oof.map((o) => ({ id: o.id, real: o.real, language: o.language, y: o.y, p: calibrated(o) })) }));
@@ -194,13 +201,11 @@ function main(): void {
     const { best, p } = decision(o);
     return p >= 0.6 ? best === o.y : o.y === none;
   };
-  /** The probability that the problem is out of scope at all, as classify reports it (ClassifierResult.outOfScope). */
-  const outOfScopeOf = (o: (typeof oof)[number]): number => calibrated(o).reduce((sum, q, k) => (isExcludedClause(classes[k]) ? sum + q : sum), 0);
   // as the pipeline (and the bench) decides: an excluded clause the rules do not let it decline goes to triage too
   type Classification = RuleSet['classification'];
   const declines = (o: (typeof oof)[number], under: Classification): boolean => {
     const { best, p } = decision(o);
-    return isExcludedClause(classes[best]) && mayDecline({ classification: under }, classes[best], { confidence: p, outOfScope: outOfScopeOf(o) });
+    return isExcludedClause(classes[best]) && mayDecline({ classification: under }, classes[best], { confidence: p, outOfScope: outOfScopeOf(calibrated(o), classes) });
   };
   const rightAsDecided = (o: (typeof oof)[number], under: Classification = rules.classification): boolean => {
     const { best, p } = decision(o);

@@ -4,7 +4,7 @@ import { languageOfWords } from './language';
 import { HeadDirectory, occursIn, TextHeads, TextIndex } from './match';
 import { extractFeatures, type FeatureVector } from './features';
 import { productCues } from './cues';
-import { withDeclinesOnEvidence } from './decline-evidence';
+import { outOfScopeOf, withDeclinesOnEvidence } from './decline-evidence';
 import { defaultModel, type Model, NO_CLAUSE, predict } from './model';
 import { isExcludedClause } from './clause-kind';
 import { customerWords } from './customer-words';
@@ -170,7 +170,7 @@ export function classify(request: ClassifierInput, lexicon: Lexicon = defaultLex
     confidence: round(best.p),
     evidence: [...phrases, ...learned].slice(0, lexicon.settings.maxEvidence),
     ranking: order.slice(0, 5).map((o) => ({ clause: model.classes[o.k], score: round(o.p) })),
-    outOfScope: round(probabilities.reduce((sum, p, k) => (isExcludedClause(model.classes[k]) ? sum + p : sum), 0)),
+    outOfScope: round(outOfScopeOf(probabilities, model.classes)),
     modelVersion: model.version,
   };
 }

@@ -13,3 +13,8 @@ export function withDeclinesOnEvidence(probabilities: readonly number[], classes
   const sum = kept.reduce((a, b) => a + b, 0);
   return sum > 0 ? kept.map((p) => p / sum) : [...probabilities];
 }
+
+/** The probability that a problem is out of scope at all, whichever exclusion (ClassifierResult.outOfScope): the excluded clauses' together. */
+export function outOfScopeOf(probabilities: readonly number[], classes: readonly string[]): number {
+  return probabilities.reduce((sum, p, k) => (isExcludedClause(classes[k]) ? sum + p : sum), 0);
+}

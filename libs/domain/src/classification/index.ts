@@ -15,5 +15,5 @@ export type { Model, Prediction } from './model';
 export { extractFeatures, MIN_NORM_FEATURES } from './features';
 export { productCues } from './cues';
 export { modelFeatures } from './classify';
-export { withDeclinesOnEvidence } from './decline-evidence';
+export { outOfScopeOf, withDeclinesOnEvidence } from './decline-evidence';
 export type { FeatureVector } from './features';
