@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import { parameter } from './parameter';
 import { preparedQuery } from './prepared-query';
 
@@ -30,6 +30,9 @@ export function entityColumns<T extends object>(dataSource: DataSource, target: 
   };
 }
 
+/** The database column of an entity's property. */
+const columnName = (meta: EntityMetadata, property: string): string => meta.findColumnWithPropertyName(property)?.databaseName ?? property;
+
 /**
  * The rows of an entity with the given values of some of its columns, for the hot reads (a request by id, a request's
  * timeline, a licence by key): one prepared statement (prepared-query.ts) mapped by `entityColumns`, instead of a query
@@ -43,7 +46,7 @@ export function rowsReader<T extends object>(
 ): (...values: unknown[]) => Promise<T[]> {
   const meta = dataSource.getMetadata(target);
   const columns = entityColumns(dataSource, target);
-  const columnOf = (p: string) => `"${meta.findColumnWithPropertyName(p)?.databaseName ?? p}"`;
+  const columnOf = (p: string) => `"${columnName(meta, p)}"`;
   const where = properties.map((p, i) => `${columnOf(p)} = ${parameter(dataSource, i + 1)}`).join(' AND ');
   const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE ${where}${orderBy ? ` ORDER BY ${columnOf(orderBy)} ASC` : ''}`;
   return async (...values) => (await preparedQuery(dataSource, sql, values)).map((row) => columns.read(row));
@@ -67,13 +70,15 @@ const MAX_READS_TOGETHER = 100;
  * sees every write its caller made before it. No key (a job without one): null.
  */
 export function rowByKeyReader<T extends object>(dataSource: DataSource, target: new () => T, property: keyof T & string): (key: string) => Promise<T | null> {
-  if (dataSource.options.type !== 'postgres') {
-    const one = rowReader(dataSource, target, [property]);
-    return (key) => (key === undefined || key === null ? Promise.resolve(null) : one(key));
-  }
+  const read = dataSource.options.type === 'postgres' ? gatheredReader(dataSource, target, property) : rowReader(dataSource, target, [property]);
+  return (key) => (key === undefined || key === null ? Promise.resolve(null) : read(key));
+}
+
+/** PostgreSQL: the reads of one turn of the event loop as one `= ANY($1)` statement (see rowByKeyReader). */
+function gatheredReader<T extends object>(dataSource: DataSource, target: new () => T, property: string): (key: string) => Promise<T | null> {
   const meta = dataSource.getMetadata(target);
   const columns = entityColumns(dataSource, target);
-  const column = meta.findColumnWithPropertyName(property)?.databaseName ?? property;
+  const column = columnName(meta, property);
   const sql = `SELECT ${columns.select} FROM "${meta.tableName}" WHERE "${column}" = ANY($1)`;
   const together = new DataLoader<string, T | null>(
     async (keys) => {
@@ -82,5 +87,5 @@ export function rowByKeyReader<T extends object>(dataSource: DataSource, target:
     },
     { cache: false, maxBatchSize: MAX_READS_TOGETHER },
   );
-  return (key) => (key === undefined || key === null ? Promise.resolve(null) : together.load(key));
+  return (key) => together.load(key);
 }

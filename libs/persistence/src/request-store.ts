@@ -176,12 +176,18 @@ export class RequestStore implements RequestRepository {
    * on every job of a paid request, so it is a prepared statement (one text per count of events), not a query built per call.
    */
   async latestTimelineId(requestId: string, events: readonly string[]): Promise<number> {
-    const p = (n: number) => parameter(this.dataSource, n);
-    const table = this.dataSource.getMetadata(TimelineEventEntity).tableName;
-    const sql = `SELECT MAX("id") AS "id" FROM "${table}" WHERE "requestId" = ${p(1)} AND "event" IN (${events.map((_, i) => p(i + 2)).join(', ')})`;
+    let sql = this.latestTimelineSql.get(events.length);
+    if (!sql) {
+      const p = (n: number) => parameter(this.dataSource, n);
+      const table = this.dataSource.getMetadata(TimelineEventEntity).tableName;
+      sql = `SELECT MAX("id") AS "id" FROM "${table}" WHERE "requestId" = ${p(1)} AND "event" IN (${events.map((_, i) => p(i + 2)).join(', ')})`;
+      this.latestTimelineSql.set(events.length, sql);
+    }
     const [row] = await preparedQuery<{ id: number | string | null }>(this.dataSource, sql, [requestId, ...events]);
     return Number(row?.id ?? 0);
   }
+  /** latestTimelineId's statement text, per count of events (built once each). */
+  private readonly latestTimelineSql = new Map<number, string>();
 
   /** Requests whose next SLA alarm was due at or before `before`, most overdue first (the SLA sweeper). */
   slaAlarmsDue(before: Date, limit: number): Promise<RequestEntity[]> {
