@@ -117,6 +117,7 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-ru-dev-e.jsonl',
     'crafted-et-dev-e.jsonl',
     'crafted-lv-dev-e.jsonl',
+    'crafted-spot-dev-f.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))
