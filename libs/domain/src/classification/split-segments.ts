@@ -182,6 +182,16 @@ const WEAK_MARKERS = [
 const AND = '(?:and|и|а|un|ja|ir)\\s+';
 const STRONG_RE = new RegExp(`^(?:${AND})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+/**
+ * The first of a count ("Firstly", "Во-первых", "Pirmkārt", "Esiteks", "Pirma") and the count going on ("Secondly,", "Во-вторых",
+ * "Otrkārt", "Teiseks", "Antra", "Thirdly" … without "problem" / "question" after them): whether the customer counts problems or
+ * the reasons of one is told by the first item (countsReasons in split.ts).
+ */
+const FIRST_OF_COUNT_RE = /^(?:first(?:ly)?|pirmkārt|pirmais|pirmā|во-первых|первое|первый|первая|esiteks|pirma)(?=[\s,:;.!?)-]|$)/iu;
+const COUNT_GOES_ON_RE =
+  /^(?:(?:and|и|а|un|ja|ir)\s+)?(?:secondly|second,|thirdly|third(?:ly)?,|otrkārt|treškārt|во-вторых|в-третьих|teiseks|kolmandaks|antra|trečia)(?![\s,:]+(?:problem|issue|question|проблем|вопрос|problēm|jautājum|probleem|küsimus|klausim))/iu;
+export const opensCount = (text: string): boolean => FIRST_OF_COUNT_RE.test(text.trimStart());
+export const countGoesOn = (text: string): boolean => COUNT_GOES_ON_RE.test(text.trimStart());
 const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 const WEAK_RE = new RegExp(`^(?:${WEAK_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
 /**

@@ -10,6 +10,7 @@ import {
   ANNOUNCED_ITEM_MIN_WORDS,
   ANNOUNCED_ITEM_RE,
   announcedUpFront,
+  countGoesOn,
   inlineEnumSegments,
   listSegments,
   MULTI_INTRO_RE,
@@ -18,6 +19,7 @@ import {
   faultList,
   statesProblem,
   notSteps,
+  opensCount,
   refersBack,
   triedAlready,
   type Segment,
@@ -200,13 +202,20 @@ function splitWords(input: { subject: string; description: string }, given: Lang
   let pending = '';
   // Only a marked boundary can set an opening the lexicon does not know apart (an unmarked one needs the lexicon on both sides).
   const marked = scored.some((seg) => seg.boundary !== 'paragraph');
-  for (const seg of scored) {
+  // "Firstly" after a problem was told, opening no problem of its own ("My licence was not accepted. Firstly, I bought it from your
+  // official store."): the count gives that problem's reasons, and "Secondly" goes on with them, a list item rather than another
+  // problem. After a greeting alone ("Hello! Firstly, my key is not accepted. Secondly, …") the customer counts problems.
+  let countsReasons = false;
+  for (const given of scored) {
+    const seg: Scored = countsReasons && given.boundary === 'strong' && countGoesOn(given.text) ? { ...given, boundary: 'list' } : given;
     const lexical = seg.clause !== null && seg.score >= MIN_PART_SCORE;
     const learned = !lexical && seg.boundary !== 'paragraph' && parts.length > 0 ? read.learned(seg.text) : null;
     // An item or ordinal of a message the customer announced as several problems is one, even in words neither the lexicon nor the model knows.
     const announcedItem = announced && !unmarked(seg.boundary) && tokenize(seg.text).length >= ANNOUNCED_ITEM_MIN_WORDS;
     const isProblem = lexical || announcedItem || learnedIsProblem(learned, seg.boundary, announced);
     const prev = parts[parts.length - 1];
+    if (seg.boundary === 'list' && opensCount(seg.text))
+      countsReasons = !isProblem && (prev !== undefined || statesProblem(pending) || read.learned(pending, LEARNED_MIN_CONFIDENCE, STRONG_STORY_MIN_WORDS) !== null);
     if (!prev) {
       // "… the scheduler resets the hour. Also, is there a way to pass nice parameters?": the story so far,
       // though no single paragraph of it was sure enough to open a part, is one problem when the model reads
