@@ -31,6 +31,8 @@ export interface CompiledTerm {
   language: Language;
   weight: number;
   tokens: TokenPattern[];
+  /** The head of its longest word, which the matcher indexes it by (headOfLongestWord); null: every word is shorter than three letters. */
+  indexHead: string | null;
   ctx?: string;
 }
 
@@ -131,7 +133,19 @@ export function compileTerm(raw: unknown, language: Language, where: string, con
     if (toks.length === 0) fail(where, `term "${text}" has an empty token "${part}"`);
     toks.forEach((stem, i) => tokens.push(tokenPattern(stem, prefix && i === toks.length - 1)));
   }
-  return { text, language, weight, tokens, ctx: ctx as string | undefined };
+  return { text, language, weight, tokens, indexHead: headOfLongestWord(tokens), ctx: ctx as string | undefined };
+}
+
+/**
+ * The head a term is indexed by (match.ts, HeadDirectory): that of its longest word (the last of equally long ones). Every word of a
+ * term must occur (each only among the text's tokens of its own head), so any of them rules a text in or out; a long word is the
+ * rarest in a text ("does not *work*", "false *positive*": "doe", "fal" and "not" open many a word), so fewer terms are tried for
+ * nothing. Null when every word is shorter than three letters (the term is always tried).
+ */
+function headOfLongestWord(tokens: readonly TokenPattern[]): string | null {
+  let best: TokenPattern | null = null;
+  for (const t of tokens) if (t.head !== null && (best === null || t.stem.length >= best.stem.length)) best = t;
+  return best?.head ?? null;
 }
 
 /** Same pattern listed in several languages (e.g. "siem") counts once, at its highest weight. */

@@ -109,20 +109,8 @@ export class TextIndex {
 }
 
 /**
- * The head a term is indexed by: that of its longest word (the last of equally long ones). Every word of a term must occur (each only among the
- * text's tokens of its own head), so any of them rules a text in or out; a long word is the rarest in a text ("does
- * not *work*", "false *positive*": "doe", "fal" and "not" open many a word), so fewer terms are tried for nothing.
- * Null when every word is shorter than three letters (the term is always tried).
- */
-function indexHead(term: CompiledTerm): string | null {
-  let best: TokenPattern | null = null;
-  for (const t of term.tokens) if (t.head !== null && (best === null || t.stem.length >= best.stem.length)) best = t;
-  return best?.head ?? null;
-}
-
-/**
  * Every term list of a lexicon (clauses, negative cues, caveats, context groups) indexed by the head of
- * each term's longest word (indexHead): a term can only match a text that has a token with that head, so a
+ * each term's longest word (`CompiledTerm.indexHead`): a term can only match a text that has a token with that head, so a
  * text looks at the terms of its own heads (a few dozen of the lexicon's thousands) instead of trying every
  * one. One index for all the lists, so that a text's heads are looked up once for all of them (a lookup
  * per list and head was a tenth of the classifier's time). Terms whose words are all shorter than three
@@ -143,7 +131,7 @@ export class HeadDirectory {
       this.ids.set(terms, id);
       this.always.push([]);
       terms.forEach((term, i) => {
-        const head = indexHead(term);
+        const head = term.indexHead;
         if (head === null) return void this.always[id].push(i);
         const entries = this.byHead.get(head);
         if (entries) entries.push(id, i);
@@ -205,7 +193,7 @@ export class TextHeads {
     if (id !== undefined) return this.byList[id];
     const out: number[] = [];
     terms.forEach((term, i) => {
-      const head = indexHead(term);
+      const head = term.indexHead;
       if (head === null || this.texts.some((text) => text.hasHead(head))) out.push(i);
     });
     return out;
