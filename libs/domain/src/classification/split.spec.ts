@@ -35,6 +35,10 @@ describe('splitProblems', () => {
     ['lv', 'Kaspersky kļūdaini atklāj mūsu programmu kā vīrusu. Kā arī, kur atrast administratora rokasgrāmatu?', ['4.1.2a', '4.1.4b']],
     ['ru', 'Потерял код активации.\nВторая проблема: где скачать дистрибутив?', ['4.1.3', '4.1.4a']],
     ['ru', 'Касперский не обновляет базы, ошибка обновления. Также хотелось бы новую функцию: темную тему.', ['4.1.1', '4.2.1']],
+    // "another bug" counts like "another problem", even for a second fault of the same program; "moreover" is a weak "also"
+    ['en', 'The full scan crashes at 40 % every time.\nAnother bug: the tray icon disappears after I restart Explorer.', ['4.1.1', '4.1.1']],
+    ['ru', 'Сканирование зависает на 40 % каждый раз.\nЕщё один баг: значок в трее пропадает после перезагрузки.', ['4.1.1', '4.1.1']],
+    ['en', 'The tray icon disappears after I restart Explorer. Moreover, could you add a dark theme to the main window?', ['4.1.1', '4.2.1']],
   ])('splits on problem markers (%s)', (_lang, description, expected) => {
     expect(clauses(splitProblems({ subject: 'x', description }))).toEqual(expected);
   });
@@ -69,6 +73,7 @@ describe('splitProblems', () => {
       'The agent stopped updating on 40 endpoints yesterday. I have another question regarding this: could it be the proxy settings?',
     ],
     ['"ещё вопрос по этому файлу" (the same detection)', 'Trojan', 'Антивирус удалил файл game.exe как Trojan. У меня ещё вопрос по этому файлу: он правда опасен?'],
+    ['"moreover" going on with the same fault', 'Update fails', 'The update fails with error 1603 on my laptop. Moreover, it fails the same way on every computer in our office.'],
   ])('keeps %s as one request', (_case, subject, description) => {
     const input = { subject, description };
     expect(splitProblems(input)).toEqual([input]);
