@@ -279,6 +279,10 @@ describe('classify', () => {
       ['4.2.7', 'ru', 'Телеграм', 'Телеграм на компьютере не показывает уведомления о новых сообщениях. Как настроить телеграм?'],
       ['4.1.4c', 'et', 'Vana seade kontol', 'Kuidas eemaldada vana telefon minu kontolt veebiportaalis? Ma ei kasuta seda enam.'],
       ['4.1.1', 'et', 'Desinstallimine', 'Teie programmi desinstallimine katkeb iga kord veaga ja programm jääb arvutisse.'],
+      // Renewing on the website and the devices on a licence are the web account (4.1.4c), not a lost licence (4.1.3; lexicon 2026.12.5.28)
+      ['4.1.4c', 'et', 'Pikendamine', 'Tahan pikendada tellimust teie veebilehel, aga ei leia, kus maksta.'],
+      ['4.1.4c', 'lt', 'Pratęsimas', 'Noriu pratęsti prenumeratą jūsų svetainėje, bet nerandu, kur sumokėti.'],
+      ['4.1.4c', 'en', 'Devices on my licence', 'Which devices are using my licence? I want to check it in my account on the portal.'],
       ['4.1.2c', 'en', 'Weird ads everywhere', 'Since yesterday my browser opens random ads by itself and the homepage changed to some weird search engine. How do I get rid of it?'],
     ] as Case[])('decides %s in %s: %s', (clause, language, subject, description) => {
       const r = classify({ subject, description, language });
