@@ -24,6 +24,11 @@ export interface Segment {
   opensLine?: true;
 }
 
+/** A count going on: "thirdly", and "secondly" in the languages but English (whose "second," STRONG_MARKERS reads with its noun). */
+const COUNT_GOES_ON = ['thirdly', 'otrkārt', 'treškārt', 'во-вторых', 'в-третьих', 'teiseks', 'kolmandaks', 'antra(?!\\s+vertus)', 'trečia'];
+/** The first of a count: an ordinal like the others, and what tells whether the customer counts problems or reasons (opensCount). */
+const FIRST_OF_COUNT = ['first(?:ly)?', 'pirmkārt', 'pirmais', 'pirmā', 'во-первых', 'первое', 'первый', 'первая', 'esiteks', 'pirma'];
+
 /** Sentence-initial cues that announce another, separate problem. */
 const STRONG_MARKERS = [
   'another (?:problem|issue|question|thing|bug)',
@@ -96,40 +101,10 @@ const STRONG_MARKERS = [
   '(?:turiu|turime) (?:dar (?:vieną |viena )?|kitą |kita )(?:klausimą|klausima|problemą|problema)',
   'mano (?:kitas|antras) klausimas',
   // "secondly" in every language, as English's "second," above: the customer is counting problems
-  'thirdly',
-  'otrkārt',
-  'treškārt',
-  'во-вторых',
-  'в-третьих',
-  'teiseks',
-  'kolmandaks',
-  'antra(?!\\s+vertus)',
-  'trečia',
+  ...COUNT_GOES_ON,
 ];
 /** Ordinals: like list items (split when announced or when the clauses differ). */
-const ORDINAL_MARKERS = [
-  'first(?:ly)?',
-  'the first(?: one)? is',
-  'the second(?: one)? is',
-  'second(?:ly)?',
-  'third',
-  'pirmkārt',
-  'pirmais',
-  'otrais',
-  'pirmā',
-  'otrā',
-  'trešais',
-  'во-первых',
-  'первый',
-  'второй',
-  'третий',
-  'первое',
-  'второе',
-  'первая',
-  'вторая',
-  'esiteks',
-  'pirma',
-];
+const ORDINAL_MARKERS = [...FIRST_OF_COUNT, 'the first(?: one)? is', 'the second(?: one)? is', 'second(?:ly)?', 'third', 'otrais', 'otrā', 'trešais', 'второй', 'третий', 'второе', 'вторая'];
 /** Sentence-initial cues of a change of topic: split when the two sides are about different clauses. */
 const ASIDE_MARKERS = ['by the way', 'btw', 'starp citu', 'кстати', 'между прочим', 'muide', 'beje', 'tarp kitko'];
 /** Weaker sentence-initial cues: split only if both sides are about different clauses. */
@@ -188,13 +163,14 @@ const AND = '(?:and|и|а|un|ja|ir)\\s+';
 const STRONG_RE = new RegExp(`^(?:${AND})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 /**
- * The first of a count ("Firstly", "Во-первых", "Pirmkārt", "Esiteks", "Pirma") and the count going on ("Secondly,", "Во-вторых",
- * "Otrkārt", "Teiseks", "Antra", "Thirdly" … without "problem" / "question" after them): whether the customer counts problems or
- * the reasons of one is told by the first item (countsReasons in split.ts).
+ * Whether the customer counts problems or the reasons of one is told by the first item (countsReasons in split.ts): the first of a
+ * count, and the count going on ("Secondly," … without "problem" / "question" after it).
  */
-const FIRST_OF_COUNT_RE = /^(?:first(?:ly)?|pirmkārt|pirmais|pirmā|во-первых|первое|первый|первая|esiteks|pirma)(?=[\s,:;.!?)-]|$)/iu;
-const COUNT_GOES_ON_RE =
-  /^(?:(?:and|и|а|un|ja|ir)\s+)?(?:secondly|second,|thirdly|third(?:ly)?,|otrkārt|treškārt|во-вторых|в-третьих|teiseks|kolmandaks|antra|trečia)(?![\s,:]+(?:problem|issue|question|проблем|вопрос|problēm|jautājum|probleem|küsimus|klausim))/iu;
+const FIRST_OF_COUNT_RE = new RegExp(`^(?:${FIRST_OF_COUNT.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const COUNT_GOES_ON_RE = new RegExp(
+  `^(?:${AND})?(?:secondly|second,|third,|${COUNT_GOES_ON.join('|')})(?![\\s,:]+(?:problem|issue|question|проблем|вопрос|problēm|jautājum|probleem|küsimus|klausim))`,
+  'iu',
+);
 export const opensCount = (text: string): boolean => FIRST_OF_COUNT_RE.test(text.trimStart());
 export const countGoesOn = (text: string): boolean => COUNT_GOES_ON_RE.test(text.trimStart());
 const ASIDE_RE = new RegExp(`^(?:${ASIDE_MARKERS.join('|')})(?=[\\s,:;.!-]|$)`, 'iu');
