@@ -118,6 +118,8 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-et-dev-e.jsonl',
     'crafted-lv-dev-e.jsonl',
     'crafted-spot-dev-f.jsonl',
+    'crafted-ru-dev-g.jsonl',
+    'crafted-et-dev-g.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))

@@ -284,6 +284,13 @@ describe('classify', () => {
       ['4.1.4c', 'lt', 'Pratęsimas', 'Noriu pratęsti prenumeratą jūsų svetainėje, bet nerandu, kur sumokėti.'],
       ['4.1.4c', 'en', 'Devices on my licence', 'Which devices are using my licence? I want to check it in my account on the portal.'],
       ['4.1.2c', 'en', 'Weird ads everywhere', 'Since yesterday my browser opens random ads by itself and the homepage changed to some weird search engine. How do I get rid of it?'],
+      // Estonian and Russian everyday words (lexicon 2026.12.5.30): another vendor's app with ours switched off ("ikka sama"), a
+      // monitoring system to connect, a setup done for the customer, a version asked for, a site not blocked (texts not from the corpus)
+      ['4.2.7', 'et', 'ID-kaart', 'DigiDoc ei tunne mu ID-kaarti ära, kaardilugeja tuli põleb. Lülitasin viirusetõrje välja, ikka sama.'],
+      ['4.2.9', 'et', 'Zabbix', 'Kuidas saata teie viirusetõrje hoiatused meie Zabbixisse? Tahame leitud ohtude teated monitooringusse.'],
+      ['4.2.12', 'et', 'Paigaldus', 'Kas teie spetsialist saaks meie kontori arvutid ära paigaldada ja seadistada? Oleme valmis maksma.'],
+      ['4.2.1', 'ru', 'Версия для Linux', 'Почему у вас нет версии для Linux? Сделайте, пожалуйста, версию для Linux, было бы здорово.'],
+      ['4.1.2b', 'ru', 'Не блокирует', 'Касперский не блокирует фишинговый сайт, который притворяется моим банком.'],
     ] as Case[])('decides %s in %s: %s', (clause, language, subject, description) => {
       const r = classify({ subject, description, language });
       expect(r.clause).toBe(clause);

@@ -54,3 +54,28 @@ describe('TextHeads', () => {
     expect(occursIn(own.slice(2), heads)).toBe(false);
   });
 });
+
+describe('TextIndex.locate', () => {
+  const settings = defaultLexicon().settings;
+  const without = compileTerm('без касперск*', 'ru', 'test');
+  const blocks = compileTerm('kaspersky block*', 'en', 'test');
+
+  it('finds a phrase with words between its words, within one sentence', () => {
+    expect(new TextIndex('Без всякого касперского всё работает', settings).locate(without, settings.fuzzyFactor)).not.toBeNull();
+    expect(new TextIndex('Kaspersky always blocks it', settings).locate(blocks, settings.fuzzyFactor)).not.toBeNull();
+  });
+
+  // "…closes without any error. Kaspersky I turned off" is not "without Kaspersky": the phrase was evidence of the opposite
+  it.each([
+    ['ru', 'Игра закрывается без всякой ошибки. Касперского выключал, всё равно вылетает.', without],
+    ['en', 'I use Kaspersky!\nIt blocks nothing, the game crashes anyway.', blocks],
+    ['en', 'Kaspersky\n\nblocks', blocks],
+  ])('does not join words of two sentences into a phrase (%s)', (_lang, text, term) => {
+    expect(new TextIndex(text, settings).locate(term, settings.fuzzyFactor)).toBeNull();
+  });
+
+  it('reads a hard-wrapped line and a version number as one sentence', () => {
+    expect(new TextIndex('I think Kaspersky\nblocks the 2.0 installer', settings).locate(blocks, settings.fuzzyFactor)).not.toBeNull();
+    expect(new TextIndex('Kaspersky 21.3 blocks it', settings).locate(compileTerm('kaspersky 21 3 block*', 'en', 'test'), settings.fuzzyFactor)).not.toBeNull();
+  });
+});

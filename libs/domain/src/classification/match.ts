@@ -1,11 +1,16 @@
 import { type CompiledTerm, type Lexicon, type LexiconSettings, termLists, type TokenPattern } from './lexicon';
-import { tokenize, withinOneEdit } from './normalise';
+import { tokenizeBySentence, withinOneEdit } from './normalise';
 
 const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
 
 /** A tokenised text with a per-pattern cache of matching positions. */
 export class TextIndex {
   readonly tokens: string[];
+  /**
+   * The sentence of each token: a phrase's words are found within one sentence ("…closes without any error. Kaspersky I
+   * turned off" is not "without Kaspersky").
+   */
+  private readonly sentenceOf: number[];
   private readonly cache = new Map<string, Array<{ pos: number; fuzzy: boolean }>>();
 
   /**
@@ -19,7 +24,7 @@ export class TextIndex {
     text: string,
     private readonly settings: Pick<LexiconSettings, 'fuzzyMinLength' | 'maxGap'>,
   ) {
-    this.tokens = tokenize(text);
+    ({ tokens: this.tokens, sentenceOf: this.sentenceOf } = tokenizeBySentence(text));
     this.tokens.forEach((tok, pos) => {
       const head = tok.slice(0, 3);
       const list = this.byHead.get(head);
@@ -89,7 +94,8 @@ export class TextIndex {
       const positions = [pos];
       let ok = true;
       for (const found of rest) {
-        const next = found.find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap);
+        const sentence = this.sentenceOf[pos];
+        const next = found.find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap && this.sentenceOf[q.pos] === sentence);
         if (!next) {
           ok = false;
           break;

@@ -1,4 +1,4 @@
-import { editDistance, tokenize, withinOneEdit } from './normalise';
+import { editDistance, tokenize, tokenizeBySentence, withinOneEdit } from './normalise';
 
 describe('tokenize', () => {
   it.each([
@@ -36,5 +36,16 @@ describe('withinOneEdit', () => {
           const expected = len <= a.length && editDistance(a.slice(0, len), b, 1) <= 1;
           expect([a, len, b, withinOneEdit(a, len, b)]).toEqual([a, len, b, expected]);
         }
+  });
+});
+
+describe('tokenizeBySentence', () => {
+  it.each([
+    ["Kaspersky doesnt start. Why?! It's v21.3\nwrapped line\n\nNew paragraph", [0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 3]],
+    ['Пpoграмма не работает… Kаspersky', [0, 0, 0, 1]],
+  ])("numbers the sentences of tokenize's tokens: %s", (text, sentences) => {
+    const { tokens, sentenceOf } = tokenizeBySentence(text);
+    expect(tokens).toEqual(tokenize(text));
+    expect(sentenceOf).toEqual(sentences);
   });
 });

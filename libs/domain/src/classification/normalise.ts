@@ -104,17 +104,39 @@ function oneScript(token: string): string {
   return (toLatin ? HAS_CYRILLIC : HAS_LATIN).test(mapped) ? token : mapped;
 }
 
+/** A folded word as tokens: one script, a contraction as its words. */
+function pushWord(out: string[], word: string): void {
+  const t = oneScript(word);
+  const c = CONTRACTIONS.get(t);
+  if (c) out.push(...c);
+  else out.push(t);
+}
+
 /** Folded word tokens (letters/digits runs). */
 export function tokenize(text: string): string[] {
-  const raw = fold(text).match(TOKEN_RE) ?? [];
   const out: string[] = [];
-  for (const word of raw) {
-    const t = oneScript(word);
-    const c = CONTRACTIONS.get(t);
-    if (c) out.push(...c);
-    else out.push(t);
-  }
+  for (const word of fold(text).match(TOKEN_RE) ?? []) pushWord(out, word);
   return out;
+}
+
+/** A word, or a sentence's end: ".", "!", "?" or "…" before white space, or a blank line (a hard-wrapped line goes on). */
+const WORD_OR_SENTENCE_END_RE = /[\p{L}\p{N}]+|[.!?…](?=\s)|\n\s*\n/gu;
+const isSentenceEnd = (m: string): boolean => m === '.' || m === '!' || m === '?' || m === '…' || m.startsWith('\n');
+
+/** tokenize's tokens, each with the number of its sentence (a phrase is matched within one sentence: TextIndex). */
+export function tokenizeBySentence(text: string): { tokens: string[]; sentenceOf: number[] } {
+  const tokens: string[] = [];
+  const sentenceOf: number[] = [];
+  let sentence = 0;
+  for (const [m] of fold(text).matchAll(WORD_OR_SENTENCE_END_RE)) {
+    if (isSentenceEnd(m)) {
+      sentence++;
+      continue;
+    }
+    pushWord(tokens, m);
+    while (sentenceOf.length < tokens.length) sentenceOf.push(sentence);
+  }
+  return { tokens, sentenceOf };
 }
 
 /** Raw lower-case tokens, diacritics kept (for language detection). */

@@ -66,6 +66,8 @@ const STRONG_MARKERS = [
   'ещ[её] один вопрос',
   'отдельный вопрос',
   'отдельная проблема',
+  // "И не по теме, но может подскажете: …": off the topic of the problem before
+  'не (?:совсем )?по теме',
   'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
   'on a side note',
   'on another note',
@@ -151,6 +153,7 @@ const WEAK_MARKERS = [
   'и вот ещ[её]',
   'а также',
   'lisaks',
+  '(?:ja )?veel üks asi',
   'ir taip pat',
   'samuti',
   'taip pat',
@@ -186,7 +189,7 @@ export function withoutMarker(text: string): string {
 }
 /** Intro announcing several problems: "I have two problems", "divas problēmas", "несколько вопросов". */
 export const MULTI_INTRO_RE =
-  /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разных\s+|отдельных\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:küsimust|probleemi)|(?:du|trys|keli)\s+klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
+  /\b(?:two|three|four|five|2|3|4|5|several|multiple|few|couple of|some)\s+(?:[a-z]+\s+)?(?:problems|issues|questions|things|bugs|improvements|suggestions|requests|features|ideas|enhancements|wishes|remarks)|(?:divas|trīs|vairākas|pāris|dažas)\s+(?:atsevišķas\s+|dažādas\s+)?(?:problēmas|lietas)|(?:divi|trīs|vairāki|pāris|daži)\s+(?:jautājumi|jautājumus)|(?:две|три|несколько|пару|пара)\s+(?:разн(?:ых|ые)\s+|отдельн(?:ых|ые)\s+|небольш(?:их|ие)\s+)?(?:проблем[ыа]?|вопрос(?:а|ов)?|предложени(?:я|й)|замечани(?:я|й)|ошиб(?:ки|ок))|(?:два|три)\s+вопроса|(?:kaks|kolm|mitu|paar)\s+(?:eraldi\s+|erinevat\s+)?(?:küsimust|probleemi|asja)|(?:du|trys|keli)\s+(?:atskiri\s+)?klausimai|(?:dvi|trys|kelios)\s+problemos/iu;
 
 export const LIST_ITEM_RE = /^\s*(?:\(?\d{1,2}(?:[.)]|\s?[-–])|[-*•–·]|[a-d]\))(?:\s+|$)(?:\[[ xX]\]\s*)?/u;
 /** After an announcement ("except for two issues:"), "> " lines are items too (elsewhere they are quoted mail). */

@@ -39,6 +39,12 @@ describe('splitProblems', () => {
     ['en', 'The full scan crashes at 40 % every time.\nAnother bug: the tray icon disappears after I restart Explorer.', ['4.1.1', '4.1.1']],
     ['ru', 'Сканирование зависает на 40 % каждый раз.\nЕщё один баг: значок в трее пропадает после перезагрузки.', ['4.1.1', '4.1.1']],
     ['en', 'The tray icon disappears after I restart Explorer. Moreover, could you add a dark theme to the main window?', ['4.1.1', '4.2.1']],
+    // "Две отдельные проблемы", "Kaks eraldi probleemi": the announcement with an adjective before its noun
+    ['ru', 'Две отдельные проблемы с антивирусом:\n1. Полная проверка зависает на 60 % и дальше не идёт.\n2. Значок в трее пропадает после перезагрузки.', ['4.1.1', '4.1.1']],
+    ['et', 'Kaks eraldi probleemi:\n1. Täielik kontroll jääb 60 % peal kinni.\n2. Programm jookseb kokku, kui avan seaded.', ['4.1.1', '4.1.1']],
+    // off the topic ("не по теме"), and Estonian's "one more thing"
+    ['ru', 'Где скачать установщик Касперского для Mac? И не по теме, но вдруг знаете: Outlook не отправляет письма, висят в исходящих.', ['4.1.4a', '4.2.7']],
+    ['et', 'Kust saab teie programmi alla laadida?\nJa veel üks asi: palun lisage tume režiim.', ['4.1.4a', '4.2.1']],
   ])('splits on problem markers (%s)', (_lang, description, expected) => {
     expect(clauses(splitProblems({ subject: 'x', description }))).toEqual(expected);
   });
