@@ -33,7 +33,7 @@ const FIRST_OF_COUNT = ['first(?:ly)?', 'pirmkārt', 'pirmais', 'pirmā', 'во-
 const STRONG_MARKERS = [
   'another (?:problem|issue|question|thing|bug)',
   'other (?:problem|issue|question|bug)',
-  'second(?:ly)?,? (?:problem|issue|question)?',
+  'second(?:ly)?,? (?:problem|issue|question|thing)?',
   'the second (?:problem|issue|question|thing|bug)',
   'my second (?:problem|issue|question|bug)',
   'separate(?:ly)?,? (?:problem|issue|question)',
@@ -161,8 +161,8 @@ const WEAK_MARKERS = [
 ];
 
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
-/** "And another question", "И отдельный вопрос", "Un atsevišķs jautājums", "Ja eraldi küsimus": an "and" before the marker. */
-const AND = '(?:and|и|а|un|ja|ir)\\s+';
+/** "And another question", "И отдельный вопрос", "Un atsevišķs jautājums", "Ja eraldi küsimus", "Also, unrelated, …": an "and" or "also" before the marker. */
+const AND = '(?:(?:and )?also,?|and|и|а|un|ja|ir)\\s+';
 const STRONG_RE = new RegExp(`^(?:${AND})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 /**
@@ -307,9 +307,18 @@ const OTHER_STEP_RE =
   /^(?:откр\p{L}*|нажм\p{L}*|нажа\p{L}*|нажим\p{L}*|запуст\p{L}*|запуска\p{L}*|выбер\p{L}*|выбра\p{L}*|перейд\p{L}*|перейти|зайд\p{L}*|зайти|установ\p{L}*|atver\p{L}*|atveru|nospied\p{L}*|spied\p{L}*|palaid\p{L}*|izvel\p{L}*|dodieties|instale\p{L}*|ava|avage|avasin|vajuta\p{L}*|kaivita\p{L}*|vali|valige|minge|installi\p{L}*|atidar\p{L}*|spausk\p{L}*|paspaud\p{L}*|paleisk\p{L}*|pasirink\p{L}*|eikite|idiek\p{L}*)(?![\p{L}\p{N}])/u;
 const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b|шаги|воспроизв|soļi|sammud|žingsniai/i;
 const FAULT_ITEM_MIN_WORDS = 5;
-/** The list is not introduced as steps ("Steps to reproduce:") and fewer than half its items are instructions. */
+/** An attempt and its outcome: "turned off real-time protection -> same", "отключал защиту — без изменений". */
+const SAME_OUTCOME_RE = /\S\s*(?:->|→|=>|—|–|-|:)\s*(?:(?:still )?(?:the )?same|no change|nothing|no luck|didn'?t help|без изменений|то же самое|тоже самое|не помогло)/iu;
+/**
+ * Most items say what the customer already tried ("- added the game folder to exclusions -> same", "- uninstalled the AV and
+ * rebooted -> same 30005"): the attempts at one problem, however different the clauses their words read as.
+ */
+export function triedList(items: string[]): boolean {
+  return items.filter((item) => SAME_OUTCOME_RE.test(item) || triedAlready(item)).length * 2 > items.length;
+}
+/** The list is not introduced as steps ("Steps to reproduce:"), fewer than half its items are instructions, and it is not a list of attempts. */
 export function notSteps(intro: string, items: string[]): boolean {
-  if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
+  if (items.length < 2 || STEPS_INTRO_RE.test(intro) || triedList(items)) return false;
   return items.filter((item) => STEP_RE.test(item.trim()) || OTHER_STEP_RE.test(fold(item.trim()))).length * 2 < items.length;
 }
 /** The text has a fault's, a wish's or a question's cue, in any of the five languages. */

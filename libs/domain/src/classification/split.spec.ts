@@ -45,6 +45,13 @@ describe('splitProblems', () => {
     // off the topic ("не по теме"), and Estonian's "one more thing"
     ['ru', 'Где скачать установщик Касперского для Mac? И не по теме, но вдруг знаете: Outlook не отправляет письма, висят в исходящих.', ['4.1.4a', '4.2.7']],
     ['et', 'Kust saab teie programmi alla laadida?\nJa veel üks asi: palun lisage tume režiim.', ['4.1.4a', '4.2.1']],
+    // "Also, unrelated, …" is as strong as "unrelated," (a detection and a fault after it are otherwise one story); "Second thing:"
+    [
+      'en',
+      'Kaspersky quarantined a plugin DLL I have used for years as HEUR:Trojan.Win32.Generic, the file is clean.\nAlso, unrelated, since the last update the tray icon disappears after sleep.',
+      ['4.1.2a', '4.1.1'],
+    ],
+    ['en', 'Please add a Safari extension for macOS.\nSecond thing: where is the setting to start the app minimized?', ['4.2.1', '4.1.4b']],
   ])('splits on problem markers (%s)', (_lang, description, expected) => {
     expect(clauses(splitProblems({ subject: 'x', description }))).toEqual(expected);
   });
@@ -80,6 +87,11 @@ describe('splitProblems', () => {
     ],
     ['"ещё вопрос по этому файлу" (the same detection)', 'Trojan', 'Антивирус удалил файл game.exe как Trojan. У меня ещё вопрос по этому файлу: он правда опасен?'],
     ['"moreover" going on with the same fault', 'Update fails', 'The update fails with error 1603 on my laptop. Moreover, it fails the same way on every computer in our office.'],
+    [
+      'a list of what was tried and its outcome',
+      'Game will not start',
+      'The game will not start: the anti-cheat says error 30005.\n\n- added the game folder to the exclusions -> same\n- turned off real-time protection -> same\n- uninstalled the antivirus and rebooted -> same error\n\nWhat else could hold that file open?',
+    ],
   ])('keeps %s as one request', (_case, subject, description) => {
     const input = { subject, description };
     expect(splitProblems(input)).toEqual([input]);

@@ -22,6 +22,7 @@ import {
   opensCount,
   refersBack,
   triedAlready,
+  triedList,
   type Segment,
   type Strength,
   splitSentences,
@@ -172,12 +173,14 @@ function splitWords(input: { subject: string; description: string }, given: Lang
 
   let intro = '';
   let segments: Segment[];
-  let announced = false;
+  let announced: boolean;
   const list = listSegments(text) ?? inlineEnumSegments(text) ?? (MULTI_INTRO_RE.test(text) ? listSegments(text, ANNOUNCED_ITEM_RE) : null);
   if (list) {
     intro = list.intro;
     announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items) || faultList(intro, list.items) || problemList(intro, list.items, readerOf());
-    segments = list.items.map((t) => ({ text: t, boundary: announced ? 'strong' : 'list' }));
+    // Attempts at one problem are read like paragraphs: a part only where the model, too, is sure of another clause.
+    const between: Strength = announced ? 'strong' : triedList(list.items) ? 'paragraph' : 'list';
+    segments = list.items.map((t) => ({ text: t, boundary: between }));
   } else {
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
     segments = proseSegments(text, announcedUpFront(input.subject ?? '', text));
