@@ -120,6 +120,8 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-spot-dev-f.jsonl',
     'crafted-ru-dev-g.jsonl',
     'crafted-et-dev-g.jsonl',
+    'crafted-ru-dev-i.jsonl',
+    'crafted-et-dev-i.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))

@@ -81,6 +81,7 @@ const STRONG_MARKERS = [
   'veel üks (?:probleem|küsimus)',
   'veel küsimus',
   'teine asi',
+  'teine mure',
   'kita problema',
   'kitas klausimas',
   'dar viena problema',
@@ -154,6 +155,9 @@ const WEAK_MARKERS = [
   'а также',
   'lisaks',
   '(?:ja )?veel üks asi',
+  // "Ja veel: …", "Ühtlasi küsin …": and also, at the same time
+  'ja veel',
+  'ühtlasi',
   'ir taip pat',
   'samuti',
   'taip pat',

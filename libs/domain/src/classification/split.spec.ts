@@ -45,6 +45,10 @@ describe('splitProblems', () => {
     // off the topic ("не по теме"), and Estonian's "one more thing"
     ['ru', 'Где скачать установщик Касперского для Mac? И не по теме, но вдруг знаете: Outlook не отправляет письма, висят в исходящих.', ['4.1.4a', '4.2.7']],
     ['et', 'Kust saab teie programmi alla laadida?\nJa veel üks asi: palun lisage tume režiim.', ['4.1.4a', '4.2.1']],
+    // Estonian "another worry is", "at the same time I ask", "and also:" (lexicon 2026.12.5.32)
+    ['et', 'Kaspersky blokeeris mu panga PDF-i, ütleb et fail on nakatunud, kuigi see on eksitus.\nTeine mure on see, et palun lisage tume teema.', ['4.1.2a', '4.2.1']],
+    ['et', 'Kust saab alla laadida Kaspersky Endpoint Security for Linuxi?\nÜhtlasi küsin, kuidas saata selle logid meie Graylogi serverisse.', ['4.1.4a', '4.2.9']],
+    ['et', 'Kaspersky blokeeris mu panga PDF-i, ütleb et fail on nakatunud.\nJa veel: litsents on aegunud, kuigi pikendasin seda kuu aega tagasi.', ['4.1.2a', '4.1.3']],
     // "Also, unrelated, …" is as strong as "unrelated," (a detection and a fault after it are otherwise one story); "Second thing:"
     [
       'en',

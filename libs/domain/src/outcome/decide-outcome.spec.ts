@@ -167,11 +167,11 @@ describe('scopeUnderRules', () => {
   });
 
   it('a rare exclusion has a decline threshold of its own (the rules file names it), never below the confidence threshold', () => {
-    expect(rules.classification.declineThresholds?.['4.2.11']).toBe(0.75);
-    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.75 })).toBe('excluded');
-    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.74 })).toBe('unknown');
+    expect(rules.classification.declineThresholds?.['4.2.11']).toBe(0.8);
+    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.8 })).toBe('excluded');
+    expect(scopeUnderRules(rules, { clause: '4.2.11', confidence: 0.79 })).toBe('unknown');
     // the common exclusions keep the rule set's threshold
-    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.75 })).toBe('unknown');
+    expect(scopeUnderRules(rules, { clause: '4.2.7', confidence: 0.8 })).toBe('unknown');
     const low = variant((r) => (r.classification.declineThresholds = { '4.2.11': 0.2 }));
     expect(scopeUnderRules(low, { clause: '4.2.11', confidence: 0.5 })).toBe('unknown');
     expect(scopeUnderRules(low, { clause: '4.2.11', confidence: 0.6 })).toBe('excluded');

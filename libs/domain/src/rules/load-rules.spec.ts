@@ -245,8 +245,9 @@ describe('ruleSetInForce and the versioning rule', () => {
     expect(before.outcome).toMatchObject({ kind: 'out-of-scope', clauses: ['4.2.11'] });
     const after = decide('2027-01-02T12:00:00Z', '4.2.11', 0.99);
     expect(after).toEqual({ scope: 'included', outcome: null });
-    // its own decline threshold (0.75) applied while it was excluded; included, the confidence threshold (0.8 then) decides
-    expect(decide('2026-12-31T12:00:00Z', '4.2.11', 0.75).scope).toBe('excluded');
+    // its own decline threshold (0.8) applied while it was excluded; included, the confidence threshold (0.8 then) decides
+    expect(decide('2026-12-31T12:00:00Z', '4.2.11', 0.8).scope).toBe('excluded');
+    expect(decide('2026-12-31T12:00:00Z', '4.2.11', 0.75).scope).toBe('unknown');
     expect(decide('2027-01-02T12:00:00Z', '4.2.11', 0.75).scope).toBe('unknown');
     expect(decide('2027-01-02T12:00:00Z', '4.2.11', 0.85).scope).toBe('included');
   });
