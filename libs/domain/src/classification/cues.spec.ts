@@ -22,6 +22,21 @@ describe('productCues', () => {
     expect(cues('', 'it crashes after the update')).toEqual([]);
   });
 
+  // Whose fault it is, told by switching the product off: the outcome in the same sentence or the next one
+  it.each([
+    ['en', 'Outlook does not send mail.', 'I turned off the antivirus completely, still the same.', ['g:off-no-change']],
+    ['en', 'Firefox crashes at start', 'After the update Firefox crashes. If I exit Kaspersky from the tray, Firefox opens normally.', ['g:off-works']],
+    ['ru', 'Игра вылетает', 'Игра вылетает на загрузке. Касперского отключал — то же самое.', ['g:off-no-change']],
+    ['et', 'Printer', 'Printer ei prindi, kui Kaspersky on sees. Kui kaitse pausile panna, prindib kohe.', ['g:off-works']],
+  ])('sees a switch-off and its outcome (%s): %s', (_lang, subject, description, expected) => {
+    expect(cues(subject, description).filter((c) => c.startsWith('g:off'))).toEqual(expected);
+  });
+
+  it('does not join a switch-off and an outcome sentences apart', () => {
+    expect(cues('', 'I disabled the notifications last year.\n\nMy printer is old.\n\nThe scanner is the same model.').filter((c) => c.startsWith('g:off'))).toEqual([]);
+    expect(cues('', 'The scan still stops at 40 %, the same as yesterday.').filter((c) => c.startsWith('g:off'))).toEqual([]);
+  });
+
   it('gives nothing with a lexicon that has no product groups', () => {
     const lexicon = loadLexicon({ version: 't', clauses: { '4.1.1': { scope: 'included', terms: { en: ['crash'] } } } });
     expect(cuesWith(lexicon, '', 'Chrome crashes')).toEqual([]);

@@ -1,7 +1,12 @@
 import { type CompiledTerm, type Lexicon, type LexiconSettings, termLists, type TokenPattern } from './lexicon';
 import { tokenizeBySentence, withinOneEdit } from './normalise';
 
-const NOWHERE: ReadonlyArray<{ pos: number; fuzzy: boolean }> = Object.freeze([]);
+/** A token position where a pattern matched, and whether only with a typo. */
+interface Position {
+  pos: number;
+  fuzzy: boolean;
+}
+const NOWHERE: ReadonlyArray<Position> = Object.freeze([]);
 
 /** A tokenised text with a per-pattern cache of matching positions. */
 export class TextIndex {
@@ -11,7 +16,7 @@ export class TextIndex {
    * turned off" is not "without Kaspersky").
    */
   private readonly sentenceOf: number[];
-  private readonly cache = new Map<string, Array<{ pos: number; fuzzy: boolean }>>();
+  private readonly cache = new Map<string, Position[]>();
 
   /**
    * Token positions by their first three letters: every way a pattern matches (exact, prefix, one
@@ -42,13 +47,13 @@ export class TextIndex {
     return this.byHead.has(head);
   }
 
-  private positions(p: TokenPattern): ReadonlyArray<{ pos: number; fuzzy: boolean }> {
+  private positions(p: TokenPattern): ReadonlyArray<Position> {
     // Most of a lexicon's words do not occur in a given text: their bucket is empty (no allocation).
     const bucket = p.head === null ? null : this.byHead.get(p.head);
     if (bucket === undefined) return NOWHERE;
     const hit = this.cache.get(p.key);
     if (hit) return hit;
-    const out: Array<{ pos: number; fuzzy: boolean }> = [];
+    const out: Position[] = [];
     const fuzzyOk = p.stem.length >= this.settings.fuzzyMinLength;
     for (const pos of bucket ?? this.tokens.keys()) {
       const tok = this.tokens[pos];
@@ -78,39 +83,53 @@ export class TextIndex {
 
   /** Best occurrence of the term: its value (1 exact, fuzzyFactor on a typo) and token positions. */
   locate(term: CompiledTerm, fuzzyFactor: number): { value: number; positions: number[] } | null {
+    const words = this.wordPositions(term);
+    if (!words) return null;
+    let best: { value: number; positions: number[] } | null = null;
+    for (const start of words.first) {
+      const found = this.occurrenceFrom(start, words.rest);
+      if (!found) continue;
+      const v = found.fuzzy ? fuzzyFactor : 1;
+      if (!best || v > best.value) best = { value: v, positions: found.positions };
+      if (best.value === 1) break;
+    }
+    return best;
+  }
+
+  /** The sentence of each of the term's occurrences (typos included). */
+  sentencesOf(term: CompiledTerm): number[] {
+    const words = this.wordPositions(term);
+    if (!words) return [];
+    return words.first.filter((start) => this.occurrenceFrom(start, words.rest) !== null).map((start) => this.sentenceOf[start.pos]);
+  }
+
+  /** Each word's positions once for all the starts; a word that occurs nowhere rules the term out before any is tried. */
+  private wordPositions(term: CompiledTerm): { first: ReadonlyArray<Position>; rest: Array<ReadonlyArray<Position>> } | null {
     const first = this.positions(term.tokens[0]);
     if (first.length === 0) return null;
-    // Each word's positions once for all the starts; a word that occurs nowhere rules the term out before any is tried.
-    const rest: Array<ReadonlyArray<{ pos: number; fuzzy: boolean }>> = [];
+    const rest: Array<ReadonlyArray<Position>> = [];
     for (let i = 1; i < term.tokens.length; i++) {
       const found = this.positions(term.tokens[i]);
       if (found.length === 0) return null;
       rest.push(found);
     }
-    let best: { value: number; positions: number[] } | null = null;
-    for (const start of first) {
-      let pos = start.pos;
-      let fuzzy = start.fuzzy;
-      const positions = [pos];
-      let ok = true;
-      for (const found of rest) {
-        const sentence = this.sentenceOf[pos];
-        const next = found.find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap && this.sentenceOf[q.pos] === sentence);
-        if (!next) {
-          ok = false;
-          break;
-        }
-        pos = next.pos;
-        positions.push(pos);
-        fuzzy = fuzzy || next.fuzzy;
-      }
-      if (ok) {
-        const v = fuzzy ? fuzzyFactor : 1;
-        if (!best || v > best.value) best = { value: v, positions };
-        if (best.value === 1) break;
-      }
+    return { first, rest };
+  }
+
+  /** The term's words from this start on, each within maxGap words of the one before and in the same sentence. */
+  private occurrenceFrom(start: Position, rest: ReadonlyArray<ReadonlyArray<Position>>): { positions: number[]; fuzzy: boolean } | null {
+    let pos = start.pos;
+    let fuzzy = start.fuzzy;
+    const positions = [pos];
+    for (const found of rest) {
+      const sentence = this.sentenceOf[pos];
+      const next = found.find((q) => q.pos > pos && q.pos <= pos + 1 + this.settings.maxGap && this.sentenceOf[q.pos] === sentence);
+      if (!next) return null;
+      pos = next.pos;
+      positions.push(pos);
+      fuzzy = fuzzy || next.fuzzy;
     }
-    return best;
+    return { positions, fuzzy };
   }
 }
 
