@@ -166,8 +166,8 @@ const WEAK_MARKERS = [
 
 // (no \b: it is ASCII-only in JS and fails after Cyrillic letters)
 /** "And another question", "И отдельный вопрос", "Un atsevišķs jautājums", "Ja eraldi küsimus", "Also, unrelated, …": an "and" or "also" before the marker. */
-const AND = '(?:(?:and )?also,?|and|и|а|un|ja|ir)\\s+';
-const STRONG_RE = new RegExp(`^(?:${AND})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
+const AND_OR_ALSO = '(?:(?:and )?also,?|and|и|а|un|ja|ir)\\s+';
+const STRONG_RE = new RegExp(`^(?:${AND_OR_ALSO})?(?:${STRONG_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 /**
  * Whether the customer counts problems or the reasons of one is told by the first item (countsReasons in split.ts): the first of a
@@ -175,7 +175,7 @@ const ORDINAL_RE = new RegExp(`^(?:${ORDINAL_MARKERS.join('|')})(?=[\\s,:;.!?)-]
  */
 const FIRST_OF_COUNT_RE = new RegExp(`^(?:${FIRST_OF_COUNT.join('|')})(?=[\\s,:;.!?)-]|$)`, 'iu');
 const COUNT_GOES_ON_RE = new RegExp(
-  `^(?:${AND})?(?:secondly|second,|third,|${COUNT_GOES_ON.join('|')})(?![\\s,:]+(?:problem|issue|question|проблем|вопрос|problēm|jautājum|probleem|küsimus|klausim))`,
+  `^(?:${AND_OR_ALSO})?(?:secondly|second,|third,|${COUNT_GOES_ON.join('|')})(?![\\s,:]+(?:problem|issue|question|проблем|вопрос|problēm|jautājum|probleem|küsimus|klausim))`,
   'iu',
 );
 export const opensCount = (text: string): boolean => FIRST_OF_COUNT_RE.test(text.trimStart());
