@@ -122,6 +122,8 @@ export function loadCrafted(dir = benchDir()): Example[] {
     'crafted-et-dev-g.jsonl',
     'crafted-ru-dev-i.jsonl',
     'crafted-et-dev-i.jsonl',
+    'crafted-ru-et-dev-k.jsonl',
+    'crafted-baltic-dev-j.jsonl',
   ]
     .map((f) => path.join(dir, f))
     .filter((f) => fs.existsSync(f))

@@ -68,6 +68,9 @@ const STRONG_MARKERS = [
   'отдельная проблема',
   // "И не по теме, но может подскажете: …": off the topic of the problem before
   'не (?:совсем )?по теме',
+  // "И отдельно: …", "Ja ettepanek ka: …" (separately; a suggestion too)
+  'отдельно',
+  'ettepanek(?: ka)?:',
   'и ещ[её] (?:одна проблема|один вопрос|вопрос|проблема)',
   'on a side note',
   'on another note',
@@ -144,6 +147,7 @@ const WEAK_MARKERS = [
   // the common misspelling of "также" ("Так же с недавних пор…"), not "так же, как" ("just as")
   'так же(?!,?\\s+как)',
   'кроме того',
+  'кроме этого',
   'а ещ[её]',
   'и ещ[её]',
   'ещ[её]',

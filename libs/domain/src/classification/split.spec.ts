@@ -49,6 +49,10 @@ describe('splitProblems', () => {
     ['et', 'Kaspersky blokeeris mu panga PDF-i, ütleb et fail on nakatunud, kuigi see on eksitus.\nTeine mure on see, et palun lisage tume teema.', ['4.1.2a', '4.2.1']],
     ['et', 'Kust saab alla laadida Kaspersky Endpoint Security for Linuxi?\nÜhtlasi küsin, kuidas saata selle logid meie Graylogi serverisse.', ['4.1.4a', '4.2.9']],
     ['et', 'Kaspersky blokeeris mu panga PDF-i, ütleb et fail on nakatunud.\nJa veel: litsents on aegunud, kuigi pikendasin seda kuu aega tagasi.', ['4.1.2a', '4.1.3']],
+    // "И отдельно:" (separately), "Кроме этого," (besides this), "Ja ettepanek ka:" (and a suggestion too; lexicon 2026.12.5.34)
+    ['ru', 'Полная проверка зависает на 40 % каждый раз.\nИ отдельно: значок в трее пропадает после перезагрузки.', ['4.1.1', '4.1.1']],
+    ['ru', 'Kaspersky Standard при запуске сразу закрывается, переустанавливал два раза. Кроме этого, код активации на втором компьютере не принимается.', ['4.1.1', '4.1.3']],
+    ['et', 'Kuidas seadistada, et täielik kontroll käiks ainult öösel? Ja ettepanek ka: lisage palun tume teema.', ['4.1.4b', '4.2.1']],
     // "Also, unrelated, …" is as strong as "unrelated," (a detection and a fault after it are otherwise one story); "Second thing:"
     [
       'en',
