@@ -85,6 +85,8 @@ const STRONG_MARKERS = [
   'veel küsimus',
   'teine asi',
   'teine mure',
+  // "Lisaks, sellega mitte seotud: …" (besides, unrelated to this)
+  '(?:lisaks,? )?(?:sellega (?:mitte |pole )?seotud|pole sellega seotud)',
   'kita problema',
   'kitas klausimas',
   'dar viena problema',

@@ -53,6 +53,8 @@ describe('splitProblems', () => {
     ['ru', 'Полная проверка зависает на 40 % каждый раз.\nИ отдельно: значок в трее пропадает после перезагрузки.', ['4.1.1', '4.1.1']],
     ['ru', 'Kaspersky Standard при запуске сразу закрывается, переустанавливал два раза. Кроме этого, код активации на втором компьютере не принимается.', ['4.1.1', '4.1.3']],
     ['et', 'Kuidas seadistada, et täielik kontroll käiks ainult öösel? Ja ettepanek ka: lisage palun tume teema.', ['4.1.4b', '4.2.1']],
+    // "Lisaks, sellega mitte seotud:" (besides, unrelated to this; lexicon 2026.12.5.35): two faults of one program
+    ['et', 'Täielik kontroll jääb 60 % peal kinni.\nLisaks, sellega mitte seotud: programm jookseb kokku, kui avan seaded.', ['4.1.1', '4.1.1']],
     // "Also, unrelated, …" is as strong as "unrelated," (a detection and a fault after it are otherwise one story); "Second thing:"
     [
       'en',
