@@ -119,21 +119,20 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** A word, or a sentence's end: ".", "!", "?" or "…" before white space, or a blank line (a hard-wrapped line goes on). */
-const WORD_OR_SENTENCE_END_RE = /[\p{L}\p{N}]+|[.!?…](?=\s)|\n\s*\n/gu;
-const isSentenceEnd = (m: string): boolean => m === '.' || m === '!' || m === '?' || m === '…' || m.startsWith('\n');
+/** A word (captured), or a sentence's end: ".", "!", "?" or "…" before white space, or a blank line (a hard-wrapped line goes on). */
+const WORD_OR_SENTENCE_END_RE = /([\p{L}\p{N}]+)|[.!?…](?=\s)|\n\s*\n/gu;
 
 /** tokenize's tokens, each with the number of its sentence (a phrase is matched within one sentence: TextIndex). */
 export function tokenizeBySentence(text: string): { tokens: string[]; sentenceOf: number[] } {
   const tokens: string[] = [];
   const sentenceOf: number[] = [];
   let sentence = 0;
-  for (const [m] of fold(text).matchAll(WORD_OR_SENTENCE_END_RE)) {
-    if (isSentenceEnd(m)) {
+  for (const [, word] of fold(text).matchAll(WORD_OR_SENTENCE_END_RE)) {
+    if (word === undefined) {
       sentence++;
       continue;
     }
-    pushWord(tokens, m);
+    pushWord(tokens, word);
     while (sentenceOf.length < tokens.length) sentenceOf.push(sentence);
   }
   return { tokens, sentenceOf };

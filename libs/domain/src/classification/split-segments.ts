@@ -317,8 +317,11 @@ const OTHER_STEP_RE =
   /^(?:откр\p{L}*|нажм\p{L}*|нажа\p{L}*|нажим\p{L}*|запуст\p{L}*|запуска\p{L}*|выбер\p{L}*|выбра\p{L}*|перейд\p{L}*|перейти|зайд\p{L}*|зайти|установ\p{L}*|atver\p{L}*|atveru|nospied\p{L}*|spied\p{L}*|palaid\p{L}*|izvel\p{L}*|dodieties|instale\p{L}*|ava|avage|avasin|vajuta\p{L}*|kaivita\p{L}*|vali|valige|minge|installi\p{L}*|atidar\p{L}*|spausk\p{L}*|paspaud\p{L}*|paleisk\p{L}*|pasirink\p{L}*|eikite|idiek\p{L}*)(?![\p{L}\p{N}])/u;
 const STEPS_INTRO_RE = /\b(?:steps|reproduce|repro|how to|to trigger)\b|шаги|воспроизв|soļi|sammud|žingsniai/i;
 const FAULT_ITEM_MIN_WORDS = 5;
-/** An attempt and its outcome: "turned off real-time protection -> same", "отключал защиту — без изменений". */
-const SAME_OUTCOME_RE = /\S\s*(?:->|→|=>|—|–|-|:)\s*(?:(?:still )?(?:the )?same|no change|nothing|no luck|didn'?t help|без изменений|то же самое|тоже самое|не помогло)/iu;
+/**
+ * An attempt's outcome after an arrow or a dash: "turned off real-time protection -> same", "отключал — то же самое" (the outcomes
+ * said in words, "didn't help", "no change", "не помогло", are triedAlready's).
+ */
+const SAME_OUTCOME_RE = /\S\s*(?:->|→|=>|—|–|-|:)\s*(?:(?:still )?(?:the )?same|nothing|то же самое|тоже самое)/iu;
 /**
  * Most items say what the customer already tried ("- added the game folder to exclusions -> same", "- uninstalled the AV and
  * rebooted -> same 30005"): the attempts at one problem, however different the clauses their words read as.
@@ -326,9 +329,9 @@ const SAME_OUTCOME_RE = /\S\s*(?:->|→|=>|—|–|-|:)\s*(?:(?:still )?(?:the )
 export function triedList(items: string[]): boolean {
   return items.filter((item) => SAME_OUTCOME_RE.test(item) || triedAlready(item)).length * 2 > items.length;
 }
-/** The list is not introduced as steps ("Steps to reproduce:"), fewer than half its items are instructions, and it is not a list of attempts. */
+/** The list is not introduced as steps ("Steps to reproduce:") and fewer than half its items are instructions. */
 export function notSteps(intro: string, items: string[]): boolean {
-  if (items.length < 2 || STEPS_INTRO_RE.test(intro) || triedList(items)) return false;
+  if (items.length < 2 || STEPS_INTRO_RE.test(intro)) return false;
   return items.filter((item) => STEP_RE.test(item.trim()) || OTHER_STEP_RE.test(fold(item.trim()))).length * 2 < items.length;
 }
 /** The text has a fault's, a wish's or a question's cue, in any of the five languages. */

@@ -177,9 +177,12 @@ function splitWords(input: { subject: string; description: string }, given: Lang
   const list = listSegments(text) ?? inlineEnumSegments(text) ?? (MULTI_INTRO_RE.test(text) ? listSegments(text, ANNOUNCED_ITEM_RE) : null);
   if (list) {
     intro = list.intro;
-    announced = MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items) || faultList(intro, list.items) || problemList(intro, list.items, readerOf());
-    // Attempts at one problem are read like paragraphs: a part only where the model, too, is sure of another clause.
-    const between: Strength = announced ? 'strong' : triedList(list.items) ? 'paragraph' : 'list';
+    // Attempts at one problem ("- turned off real-time protection -> same") are neither a list of faults nor of problems, and are
+    // read like paragraphs: a part only where the model, too, is sure of another clause.
+    const attempts = triedList(list.items);
+    announced =
+      MULTI_INTRO_RE.test(intro) || MULTI_INTRO_RE.test(input.subject ?? '') || questionList(list.items) || (!attempts && (faultList(intro, list.items) || problemList(intro, list.items, readerOf())));
+    const between: Strength = announced ? 'strong' : attempts ? 'paragraph' : 'list';
     segments = list.items.map((t) => ({ text: t, boundary: between }));
   } else {
     announced = MULTI_INTRO_RE.test(text) || MULTI_INTRO_RE.test(input.subject ?? '');
